@@ -1,0 +1,165 @@
+//! What the guide says: steps, certification routes and state rules, loaded
+//! from the RON files under `assets/` that are embedded in the binary.
+
+mod load;
+mod model;
+mod validate;
+
+pub use load::{ContentError, EMBEDDED_FILES};
+pub use model::*;
+pub use validate::Problem;
+
+use serde::{Deserialize, Serialize};
+
+/// The three checklist areas, in path order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Area {
+    Education,
+    Certification,
+    Licensing,
+}
+
+impl Area {
+    pub const ALL: [Area; 3] = [Area::Education, Area::Certification, Area::Licensing];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Area::Education => "Education",
+            Area::Certification => "Certification",
+            Area::Licensing => "Licensing",
+        }
+    }
+}
+
+/// The whole guide, merged from every content file.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub sources: Vec<Source>,
+    pub education: Vec<Step>,
+    pub certification: Vec<Step>,
+    pub licensing: Vec<Step>,
+    pub no_license_step: Option<Step>,
+    pub states: Vec<StateRecord>,
+    pub certifiers: Vec<Certifier>,
+    pub credentials: Vec<Credential>,
+    pub routes: Vec<Route>,
+    pub career: Vec<Fact>,
+}
+
+impl Guide {
+    /// Parses the content embedded in the binary.
+    pub fn embedded() -> Result<Guide, ContentError> {
+        Guide::from_files(EMBEDDED_FILES)
+    }
+
+    /// Parses and merges content files given as `(name, text)` pairs, in path order.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Guide, ContentError> {
+        let mut guide = Guide {
+            sources: Vec::new(),
+            education: Vec::new(),
+            certification: Vec::new(),
+            licensing: Vec::new(),
+            no_license_step: None,
+            states: Vec::new(),
+            certifiers: Vec::new(),
+            credentials: Vec::new(),
+            routes: Vec::new(),
+            career: Vec::new(),
+        };
+        for (name, text) in files {
+            let part = load::parse_part(name, text)?;
+            guide.merge(part);
+        }
+        Ok(guide)
+    }
+
+    fn merge(&mut self, part: Part) {
+        self.sources.extend(part.sources);
+        self.education.extend(part.education);
+        self.certification.extend(part.certification);
+        self.licensing.extend(part.licensing);
+        if part.no_license_step.is_some() {
+            self.no_license_step = part.no_license_step;
+        }
+        self.states.extend(part.states);
+        self.certifiers.extend(part.certifiers);
+        self.credentials.extend(part.credentials);
+        self.routes.extend(part.routes);
+        self.career.extend(part.career);
+    }
+
+    /// Every problem a content maintainer must fix, with the file and line.
+    pub fn validate(&self, files: &[(&str, &str)]) -> Vec<Problem> {
+        validate::validate(self, files)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn state(&self, code: &str) -> Option<&StateRecord> {
+        self.states.iter().find(|s| s.code.eq_ignore_ascii_case(code))
+    }
+
+    pub fn credential(&self, id: &str) -> Option<&Credential> {
+        self.credentials.iter().find(|c| c.id == id)
+    }
+
+    /// The top-level steps of an area as they apply to this goal and state, in path order.
+    pub fn steps(&self, area: Area, goal: Goal, state: Option<&str>) -> Vec<&Step> {
+        let applies = |s: &&Step| s.is_shown_for(goal);
+        match area {
+            Area::Education => self.education.iter().filter(applies).collect(),
+            Area::Certification => self.certification.iter().filter(applies).collect(),
+            Area::Licensing => {
+                let mut steps: Vec<&Step> = self.licensing.iter().filter(applies).collect();
+                if let Some(record) = state.and_then(|code| self.state(code)) {
+                    if record.steps.is_empty() {
+                        steps.extend(self.no_license_step.iter());
+                    } else {
+                        steps.extend(record.steps.iter().filter(applies));
+                    }
+                }
+                steps
+            }
+        }
+    }
+
+    /// Every step of the guide, sub-steps included, with its area.
+    pub fn all_steps(&self) -> impl Iterator<Item = (Area, &Step)> {
+        fn walk<'a>(area: Area, steps: &'a [Step], out: &mut Vec<(Area, &'a Step)>) {
+            for step in steps {
+                out.push((area, step));
+                walk(area, &step.substeps, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(Area::Education, &self.education, &mut out);
+        walk(Area::Certification, &self.certification, &mut out);
+        walk(Area::Licensing, &self.licensing, &mut out);
+        if let Some(step) = &self.no_license_step {
+            walk(Area::Licensing, std::slice::from_ref(step), &mut out);
+        }
+        for state in &self.states {
+            walk(Area::Licensing, &state.steps, &mut out);
+        }
+        out.into_iter()
+    }
+
+    /// Finds a step anywhere in the guide by id.
+    pub fn step(&self, id: &str) -> Option<(Area, &Step)> {
+        self.all_steps().find(|(_, s)| s.id == id)
+    }
+}
+
+impl Step {
+    /// Shown to a user with this goal (required or optional).
+    pub fn is_shown_for(&self, goal: Goal) -> bool {
+        self.goals.is_empty() || self.goals.contains(&goal) || self.optional_for.contains(&goal)
+    }
+
+    /// Counted in progress for this goal.
+    pub fn is_required_for(&self, goal: Goal) -> bool {
+        !self.optional_for.contains(&goal) && (self.goals.is_empty() || self.goals.contains(&goal))
+    }
+}
