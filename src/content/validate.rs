@@ -163,6 +163,7 @@ impl Checker<'_> {
     }
 }
 
+#[allow(clippy::too_many_lines, reason = "one flat list of checks reads best")]
 pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
     let mut c = Checker {
         files,

@@ -1,0 +1,371 @@
+//! App state, the actions that change it, and `update()`: state + action ->
+//! new state + effects. Rendering lives in `ui`; the loop in `lib::run`.
+
+use crate::advisor;
+use crate::content::{Area, Date, Goal, Guide, Step};
+use crate::profile::{Profile, Screen};
+use crate::ui::theme::Theme;
+
+/// Something the user (or the system) asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    NextScreen,
+    PrevScreen,
+    Show(Screen),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Toggle,
+    DetailsUp,
+    DetailsDown,
+    OpenHelp,
+    Close,
+    ChooseState,
+    SwitchGoal,
+    Confirm,
+    /// The result of the last save: `Err` carries why it failed.
+    Saved(Result<(), String>),
+}
+
+/// Work for the loop to do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Save,
+    Quit,
+}
+
+/// A list of states to pick from; index 0 is "no state / outside the US".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub goal: Goal,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    Help,
+    State(Picker),
+}
+
+/// One line of a checklist: a step and how deep it is nested.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'g> {
+    pub step: &'g Step,
+    pub depth: usize,
+}
+
+/// Everything the screen shows, and nothing the loop needs to know about.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub guide: Guide,
+    pub profile: Profile,
+    /// Injected so date logic is testable.
+    pub today: Date,
+    pub screen: Screen,
+    /// Selected row per checklist area, indexed by `Area as usize`.
+    pub cursor: [usize; 3],
+    pub detail_scroll: u16,
+    pub popup: Option<Popup>,
+    /// Shown on first launch, until the user confirms or skips.
+    pub welcome: Option<Picker>,
+    /// Another copy holds the profile: nothing is written.
+    pub read_only: bool,
+    /// Why the last save failed, while it keeps failing.
+    pub unsaved: Option<String>,
+    /// Rows moved by PageUp/PageDown in the state lists.
+    pub page: usize,
+    /// A one-off message for the status line, cleared by the next action.
+    pub notice: Option<String>,
+    pub theme: Theme,
+}
+
+impl App {
+    /// A new app on an existing profile, resuming where the user left off.
+    pub fn new(guide: Guide, profile: Profile, today: Date) -> App {
+        let mut app = App {
+            guide,
+            screen: profile.position.screen,
+            profile,
+            today,
+            cursor: [0; 3],
+            detail_scroll: 0,
+            popup: None,
+            welcome: None,
+            read_only: false,
+            unsaved: None,
+            page: 10,
+            notice: None,
+            theme: Theme { color: true },
+        };
+        for area in Area::ALL {
+            let wanted = app.profile.position.selected.get(&area).cloned();
+            if let Some(id) = wanted
+                && let Some(i) = app.rows(area).iter().position(|r| r.step.id == id)
+            {
+                app.cursor[area as usize] = i;
+            }
+        }
+        app
+    }
+
+    /// A first launch: the welcome screen asks for goal and state.
+    pub fn first_launch(guide: Guide, today: Date) -> App {
+        let mut app = App::new(guide, Profile::default(), today);
+        app.welcome = Some(Picker {
+            goal: Goal::default(),
+            selected: 0,
+        });
+        app
+    }
+
+    /// The states in picker order (by name), after the "none" entry.
+    pub fn state_choices(&self) -> Vec<(&str, &str)> {
+        let mut states: Vec<(&str, &str)> = self
+            .guide
+            .states
+            .iter()
+            .map(|s| (s.code.as_str(), s.name.as_str()))
+            .collect();
+        states.sort_by_key(|(_, name)| *name);
+        states
+    }
+
+    /// The visible checklist of an area, sub-steps under their parents.
+    pub fn rows(&self, area: Area) -> Vec<Row<'_>> {
+        fn walk<'g>(steps: &[&'g Step], depth: usize, out: &mut Vec<Row<'g>>) {
+            for step in steps {
+                out.push(Row { step, depth });
+                let subs: Vec<&Step> = step.substeps.iter().collect();
+                walk(&subs, depth + 1, out);
+            }
+        }
+        let top = self.guide.steps(
+            area,
+            self.profile.goal,
+            self.profile.state.as_deref(),
+        );
+        let mut out = Vec::new();
+        walk(&top, 0, &mut out);
+        out
+    }
+
+    /// The selected row's step on the current checklist screen.
+    pub fn selected_step(&self) -> Option<&Step> {
+        let area = self.screen.area()?;
+        let rows = self.rows(area);
+        let i = self.cursor[area as usize].min(rows.len().saturating_sub(1));
+        rows.get(i).map(|r| r.step)
+    }
+
+    pub fn cursor_in(&self, area: Area) -> usize {
+        let len = self.rows(area).len();
+        self.cursor[area as usize].min(len.saturating_sub(1))
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if let Action::Saved(result) = action {
+            self.unsaved = result.err();
+            return Vec::new();
+        }
+        self.notice = None;
+        if self.welcome.is_some() {
+            return self.update_welcome(&action);
+        }
+        match &mut self.popup {
+            Some(Popup::Help) => {
+                match action {
+                    Action::Close | Action::OpenHelp => self.popup = None,
+                    Action::Quit => return self.quit(),
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Some(Popup::State(picker)) => {
+                let len = self.guide.states.len() + 1;
+                match action {
+                    Action::Close => self.popup = None,
+                    Action::Confirm => {
+                        let selected = picker.selected;
+                        self.popup = None;
+                        return self.set_state(selected);
+                    }
+                    Action::Quit => return self.quit(),
+                    other => move_in(&mut picker.selected, len, &other, self.page),
+                }
+                return Vec::new();
+            }
+            None => {}
+        }
+        match action {
+            Action::Quit => return self.quit(),
+            Action::NextScreen => self.show(self.screen.next()),
+            Action::PrevScreen => self.show(self.screen.prev()),
+            Action::Show(screen) => self.show(screen),
+            Action::OpenHelp => self.popup = Some(Popup::Help),
+            Action::ChooseState => {
+                let selected = self.profile.state.as_deref().map_or(0, |code| {
+                    self.state_choices()
+                        .iter()
+                        .position(|(c, _)| c.eq_ignore_ascii_case(code))
+                        .map_or(0, |i| i + 1)
+                });
+                self.popup = Some(Popup::State(Picker {
+                    goal: self.profile.goal,
+                    selected,
+                }));
+            }
+            Action::SwitchGoal => {
+                self.profile.goal = match self.profile.goal {
+                    Goal::Mlt => Goal::Mls,
+                    Goal::Mls => Goal::Mlt,
+                };
+                self.clamp_cursors();
+                return vec![Effect::Save];
+            }
+            Action::Toggle => return self.toggle(),
+            Action::DetailsDown => self.detail_scroll = self.detail_scroll.saturating_add(3),
+            Action::DetailsUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                if let Some(area) = self.screen.area() {
+                    let len = self.rows(area).len();
+                    let mut cursor = self.cursor_in(area);
+                    move_in(&mut cursor, len, &action, self.page);
+                    self.select(area, cursor);
+                }
+            }
+            Action::Close | Action::Confirm | Action::Saved(_) => {}
+        }
+        Vec::new()
+    }
+
+    fn update_welcome(&mut self, action: &Action) -> Vec<Effect> {
+        let len = self.guide.states.len() + 1;
+        let Some(picker) = &mut self.welcome else {
+            return Vec::new();
+        };
+        match action {
+            Action::SwitchGoal => {
+                picker.goal = match picker.goal {
+                    Goal::Mlt => Goal::Mls,
+                    Goal::Mls => Goal::Mlt,
+                };
+            }
+            Action::Confirm => {
+                let picker = picker.clone();
+                self.welcome = None;
+                self.profile.goal = picker.goal;
+                return self.set_state(picker.selected);
+            }
+            // Skipping keeps the defaults but still creates the profile, so
+            // the welcome is not shown again.
+            Action::Close => {
+                self.welcome = None;
+                return vec![Effect::Save];
+            }
+            Action::Quit => {
+                self.welcome = None;
+                return self.quit();
+            }
+            other => move_in(&mut picker.selected, len, other, self.page),
+        }
+        Vec::new()
+    }
+
+    /// Sets the state from a picker index (0 = none).
+    fn set_state(&mut self, index: usize) -> Vec<Effect> {
+        self.profile.state = index
+            .checked_sub(1)
+            .and_then(|i| self.state_choices().get(i).map(|(code, _)| (*code).to_owned()));
+        self.clamp_cursors();
+        vec![Effect::Save]
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.profile.position.screen = self.screen;
+        vec![Effect::Save, Effect::Quit]
+    }
+
+    fn show(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.profile.position.screen = screen;
+        self.detail_scroll = 0;
+    }
+
+    fn select(&mut self, area: Area, index: usize) {
+        if self.cursor[area as usize] != index {
+            self.detail_scroll = 0;
+        }
+        self.cursor[area as usize] = index;
+        if let Some(row) = self.rows(area).get(index) {
+            let id = row.step.id.clone();
+            self.profile.position.selected.insert(area, id);
+        }
+    }
+
+    /// Keeps each cursor on the same step after the list changed (goal or
+    /// state switched), or inside the list if that step is gone.
+    fn clamp_cursors(&mut self) {
+        for area in Area::ALL {
+            let rows = self.rows(area);
+            let wanted = self.profile.position.selected.get(&area);
+            let index = wanted
+                .and_then(|id| rows.iter().position(|r| &r.step.id == id))
+                .unwrap_or_else(|| self.cursor[area as usize].min(rows.len().saturating_sub(1)));
+            self.cursor[area as usize] = index;
+        }
+    }
+
+    /// Ticks or unticks the selected step; a parent ticks or unticks all its
+    /// sub-steps together.
+    fn toggle(&mut self) -> Vec<Effect> {
+        let Some(step) = self.selected_step() else {
+            return Vec::new();
+        };
+        if step.one_of {
+            // A choice: the user ticks the option they took, not the parent.
+            self.notice = Some("This step is a choice: tick the option you took below it.".into());
+            return Vec::new();
+        }
+        let done = advisor::check(step, &self.profile) == advisor::Check::Done;
+        let mut leaves = Vec::new();
+        collect_leaves(step, &mut leaves);
+        let today = self.today;
+        for id in leaves {
+            self.profile.set_done(&id, !done, today);
+        }
+        vec![Effect::Save]
+    }
+}
+
+fn collect_leaves(step: &Step, out: &mut Vec<String>) {
+    if step.substeps.is_empty() {
+        out.push(step.id.clone());
+    } else if !step.one_of {
+        for sub in &step.substeps {
+            collect_leaves(sub, out);
+        }
+    }
+}
+
+/// Moves a list cursor; lists do not wrap, so holding a key stops at the end.
+fn move_in(cursor: &mut usize, len: usize, action: &Action, page: usize) {
+    let last = len.saturating_sub(1);
+    *cursor = match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (*cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(page.max(1)),
+        Action::PageDown => (*cursor + page.max(1)).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => *cursor,
+    };
+}

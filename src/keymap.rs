@@ -1,0 +1,247 @@
+//! One table of key bindings. Input handling, the footer hints and the help
+//! popup are all generated from it, so help can never drift from the keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{Action, App, Popup};
+use crate::profile::Screen;
+
+/// Where a binding applies. A screen's active contexts are unioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Every main screen.
+    Global,
+    Dashboard,
+    Checklist,
+    Welcome,
+    Help,
+    StatePicker,
+}
+
+/// A key with its modifiers. Shift is dropped from characters (the terminal
+/// already reports `?` rather than Shift-/).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match event.code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        if event.modifiers.contains(KeyModifiers::SHIFT)
+            && !matches!(code, KeyCode::Char(_) | KeyCode::BackTab)
+        {
+            mods |= KeyModifiers::SHIFT;
+        }
+        Key { code, mods }
+    }
+
+    /// How the key is written in the footer and the help.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+    /// What the help popup says.
+    pub description: &'static str,
+    /// What the footer says; `None` keeps the binding out of the footer.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    key: Key,
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        key,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Context::{Checklist, Dashboard, Global, Help, StatePicker, Welcome};
+
+/// Every key medtech understands.
+pub const BINDINGS: &[Binding] = &[
+    // Main screens.
+    bind(Global, Key::ch('1'), Action::Show(Screen::Dashboard), "Show the dashboard", None),
+    bind(Global, Key::ch('2'), Action::Show(Screen::Education), "Show Education", None),
+    bind(Global, Key::ch('3'), Action::Show(Screen::Certification), "Show Certification", None),
+    bind(Global, Key::ch('4'), Action::Show(Screen::Licensing), "Show Licensing", None),
+    bind(Global, Key::plain(KeyCode::Tab), Action::NextScreen, "Next screen", Some("screen")),
+    bind(Global, Key::plain(KeyCode::BackTab), Action::PrevScreen, "Previous screen", None),
+    bind(Global, Key::ch('s'), Action::ChooseState, "Choose your state", Some("state")),
+    bind(Global, Key::ch('g'), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
+    bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
+    bind(Global, Key::ch('q'), Action::Quit, "Save and quit", Some("quit")),
+    bind(Global, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    // Checklists.
+    bind(Checklist, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
+    bind(Checklist, Key::ch('k'), Action::Up, "Move up", None),
+    bind(Checklist, Key::plain(KeyCode::Down), Action::Down, "Move down", Some("move")),
+    bind(Checklist, Key::ch('j'), Action::Down, "Move down", None),
+    bind(Checklist, Key::plain(KeyCode::Home), Action::Top, "First step", None),
+    bind(Checklist, Key::plain(KeyCode::End), Action::Bottom, "Last step", None),
+    bind(Checklist, Key::ch(' '), Action::Toggle, "Tick or untick the step (a parent: all its sub-steps)", Some("tick")),
+    bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Scroll the details down", None),
+    bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Scroll the details up", None),
+    // The dashboard has only the global keys.
+    // Help popup.
+    bind(Help, Key::plain(KeyCode::Esc), Action::Close, "Close help", Some("close")),
+    bind(Help, Key::ch('?'), Action::Close, "Close help", None),
+    bind(Help, Key::ch('q'), Action::Close, "Close help", None),
+    bind(Help, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    // State picker popup.
+    bind(StatePicker, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
+    bind(StatePicker, Key::ch('k'), Action::Up, "Move up", None),
+    bind(StatePicker, Key::plain(KeyCode::Down), Action::Down, "Move down", Some("move")),
+    bind(StatePicker, Key::ch('j'), Action::Down, "Move down", None),
+    bind(StatePicker, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
+    bind(StatePicker, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(StatePicker, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
+    bind(StatePicker, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
+    bind(StatePicker, Key::plain(KeyCode::Enter), Action::Confirm, "Choose this state", Some("choose")),
+    bind(StatePicker, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
+    bind(StatePicker, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    // First-launch welcome.
+    bind(Welcome, Key::plain(KeyCode::Left), Action::SwitchGoal, "Switch goal between MLT and MLS", Some("goal")),
+    bind(Welcome, Key::plain(KeyCode::Right), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
+    bind(Welcome, Key::plain(KeyCode::Tab), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
+    bind(Welcome, Key::plain(KeyCode::Up), Action::Up, "Previous state", None),
+    bind(Welcome, Key::ch('k'), Action::Up, "Previous state", None),
+    bind(Welcome, Key::plain(KeyCode::Down), Action::Down, "Next state", Some("state")),
+    bind(Welcome, Key::ch('j'), Action::Down, "Next state", None),
+    bind(Welcome, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
+    bind(Welcome, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(Welcome, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
+    bind(Welcome, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
+    bind(Welcome, Key::plain(KeyCode::Enter), Action::Confirm, "Start with this goal and state", Some("start")),
+    bind(Welcome, Key::plain(KeyCode::Esc), Action::Close, "Skip: start as MLT with no state", Some("skip")),
+    bind(Welcome, Key::ctrl('c'), Action::Quit, "Quit", None),
+];
+
+/// The contexts whose keys are live right now, most specific first.
+pub fn active_contexts(app: &App) -> &'static [Context] {
+    if app.welcome.is_some() {
+        return &[Welcome];
+    }
+    match app.popup {
+        Some(Popup::Help) => &[Help],
+        Some(Popup::State(_)) => &[StatePicker],
+        None if app.screen == Screen::Dashboard => &[Dashboard, Global],
+        None => &[Checklist, Global],
+    }
+}
+
+/// Every binding live in these contexts, in table order.
+pub fn bindings_for(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| contexts.contains(&b.context))
+}
+
+/// The action a key press asks for, if any.
+pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
+    let key = Key::from_event(event);
+    bindings_for(active_contexts(app))
+        .find(|b| b.key == key)
+        .map(|b| b.action.clone())
+}
+
+/// The footer's hints: `(keys, words)`, one per hinted binding.
+pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for binding in bindings_for(contexts) {
+        if let Some(hint) = binding.hint {
+            out.push((keys_for(contexts, &binding.action), hint));
+        }
+    }
+    out
+}
+
+/// All keys bound to an action in these contexts, joined: "↓/j".
+pub fn keys_for(contexts: &[Context], action: &Action) -> String {
+    let labels: Vec<String> = bindings_for(contexts)
+        .filter(|b| &b.action == action)
+        .map(|b| b.key.label())
+        .collect();
+    labels.join("/")
+}
+
+/// The help popup's lines: `(keys, description)`, one per distinct action.
+pub fn help_lines(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut seen: Vec<&Action> = Vec::new();
+    let mut out = Vec::new();
+    for binding in bindings_for(contexts) {
+        if seen.contains(&&binding.action) {
+            continue;
+        }
+        seen.push(&binding.action);
+        out.push((keys_for(contexts, &binding.action), binding.description));
+    }
+    out
+}
+
+/// Every combination of contexts the app can be in, for checks.
+pub const CONTEXT_SETS: &[&[Context]] = &[
+    &[Welcome],
+    &[Help],
+    &[StatePicker],
+    &[Dashboard, Global],
+    &[Checklist, Global],
+];

@@ -1,0 +1,273 @@
+//! Where and how the profile is written: paths, atomic save, backup, lock.
+//!
+//! The user's file is never overwritten by something this build could not
+//! read: a file that fails to parse is moved aside, a file from a newer
+//! version is left alone, and every save goes through a synced temp file
+//! renamed over the old one, so a kill at any moment leaves either the old or
+//! the new profile on disk.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::profile::{CURRENT_VERSION, Profile};
+
+/// File name of the profile inside the data directory.
+pub const PROFILE_FILE: &str = "profile.ron";
+
+/// Why a profile could not be loaded. Nothing on disk has been changed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{path} is damaged at line {line}, column {col}: {message}")]
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{path} was written by a newer medtech (profile version {found}; this one reads up to {CURRENT_VERSION}). \
+         It was left untouched: update medtech to open it."
+    )]
+    TooNew { path: PathBuf, found: u32 },
+}
+
+/// Why a profile could not be saved. The changes are still in memory.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("could not encode the profile: {0}")]
+    Encode(#[from] ron::Error),
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("another medtech has this profile open; this one is read-only")]
+    ReadOnly,
+}
+
+/// The default profile path: the platform data directory
+/// (`$XDG_DATA_HOME/medtech/profile.ron` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "medtech").map(|d| d.data_dir().join(PROFILE_FILE))
+}
+
+/// The profile file with its lock and backup beside it.
+#[derive(Debug)]
+pub struct Storage {
+    path: PathBuf,
+    /// Held for as long as this copy may write; `None` means read-only.
+    lock: Option<File>,
+}
+
+/// What opening the lock found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Another copy holds the lock.
+    ReadOnly,
+}
+
+impl Storage {
+    /// Takes the lock beside the profile. If another copy holds it, the
+    /// storage is read-only. A lock that cannot be created at all (an
+    /// unwritable folder) does not stop the app: saving will report why.
+    pub fn open(path: PathBuf) -> (Storage, Access) {
+        let lock_path = path.with_file_name(lock_name(&path));
+        let lock = ensure_dir(&path).ok().and_then(|()| {
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&lock_path)
+                .ok()
+        });
+        match lock {
+            Some(file) => match file.try_lock() {
+                Ok(()) => (
+                    Storage {
+                        path,
+                        lock: Some(file),
+                    },
+                    Access::ReadWrite,
+                ),
+                Err(_) => (Storage { path, lock: None }, Access::ReadOnly),
+            },
+            // No lock file could be made: nobody else can have one either, so
+            // write access is not contended; saves will fail and say why.
+            None => (Storage { path, lock: None }, Access::ReadWrite),
+        }
+    }
+
+    /// Storage that never locks; for tests and read-only tools.
+    pub fn unlocked(path: PathBuf) -> Storage {
+        Storage { path, lock: None }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn backup_path(&self) -> PathBuf {
+        with_suffix(&self.path, ".bak")
+    }
+
+    pub fn holds_lock(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Reads the profile. `Ok(None)` means there is none yet (first launch).
+    pub fn load(&self) -> Result<Option<Profile>, LoadError> {
+        load_file(&self.path)
+    }
+
+    /// Writes the profile atomically, keeping the previous one as `.bak`.
+    pub fn save(&self, profile: &Profile, read_only: bool) -> Result<(), SaveError> {
+        if read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let text = profile.to_ron()?;
+        let io_err = |source| SaveError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        ensure_dir(&self.path).map_err(io_err)?;
+        let dir = parent(&self.path);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".profile.")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io_err)?;
+        tmp.write_all(text.as_bytes()).map_err(io_err)?;
+        tmp.as_file().sync_all().map_err(io_err)?;
+        if self.path.exists() {
+            self.keep_backup().map_err(io_err)?;
+        }
+        tmp.persist(&self.path).map_err(|e| io_err(e.error))?;
+        sync_dir(dir).map_err(io_err)?;
+        Ok(())
+    }
+
+    /// Makes `.bak` a copy of the current profile, without ever leaving the
+    /// profile itself missing.
+    fn keep_backup(&self) -> io::Result<()> {
+        let backup = self.backup_path();
+        let staging = with_suffix(&self.path, ".bak.tmp");
+        let _ = fs::remove_file(&staging);
+        if fs::hard_link(&self.path, &staging).is_err() {
+            fs::copy(&self.path, &staging)?;
+            set_private(&staging)?;
+        }
+        fs::rename(&staging, &backup)
+    }
+}
+
+/// Reads and parses a profile file, migrating older versions.
+pub fn load_file(path: &Path) -> Result<Option<Profile>, LoadError> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            return Err(LoadError::Corrupt {
+                path: path.to_owned(),
+                line: 1,
+                col: 1,
+                message: "the file is not text (invalid UTF-8)".to_owned(),
+            });
+        }
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    parse(&text, path).map(Some)
+}
+
+/// Parses profile text: the version first, then the body for that version.
+pub fn parse(text: &str, path: &Path) -> Result<Profile, LoadError> {
+    #[derive(Deserialize)]
+    #[serde(rename = "Profile")]
+    struct VersionProbe {
+        version: u32,
+    }
+    let corrupt = |e: ron::error::SpannedError| LoadError::Corrupt {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    if text.trim().is_empty() {
+        return Err(LoadError::Corrupt {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: "the file is empty".to_owned(),
+        });
+    }
+    let probe: VersionProbe = ron::from_str(text).map_err(corrupt)?;
+    if probe.version > CURRENT_VERSION {
+        return Err(LoadError::TooNew {
+            path: path.to_owned(),
+            found: probe.version,
+        });
+    }
+    ron::from_str::<Profile>(text).map_err(corrupt)
+}
+
+fn lock_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "profile".into(), |s| s.to_string_lossy().into_owned());
+    format!("{stem}.lock")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Creates the data folder readable by the user only.
+fn ensure_dir(path: &Path) -> io::Result<()> {
+    let dir = parent(path);
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+fn set_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    }
+    let _ = path;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    let _ = dir;
+    Ok(())
+}

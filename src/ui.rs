@@ -1,0 +1,151 @@
+//! Rendering: reads the app and draws it; never changes state.
+
+mod checklist;
+mod dashboard;
+mod popup;
+pub mod text;
+pub mod theme;
+mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Popup};
+use crate::content::LicenseRule;
+use crate::keymap;
+use crate::profile::Screen;
+
+/// Below this size the app asks for a larger terminal instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, area, app);
+        return;
+    }
+    if app.welcome.is_some() {
+        welcome::draw(frame, area, app);
+        return;
+    }
+    let banner = banner(app);
+    let [header, tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(banner.is_some())),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, app);
+    draw_tabs(frame, tabs, app);
+    match app.screen.area() {
+        None => dashboard::draw(frame, body, app),
+        Some(area) => checklist::draw(frame, body, app, area),
+    }
+    if let Some(line) = banner {
+        frame.render_widget(Paragraph::new(line), status);
+    }
+    draw_footer(frame, footer, app);
+    match &app.popup {
+        Some(Popup::Help) => popup::draw_help(frame, area, app),
+        Some(Popup::State(picker)) => popup::draw_state_picker(frame, area, app, picker),
+        None => {}
+    }
+}
+
+/// The one-line warning above the footer: read-only, unsaved, or a notice.
+fn banner(app: &App) -> Option<Line<'static>> {
+    let theme = app.theme;
+    if app.read_only {
+        return Some(Line::from(Span::styled(
+            " READ-ONLY: another medtech has this profile open. Changes here are not saved.",
+            theme.warning(),
+        )));
+    }
+    if let Some(why) = &app.unsaved {
+        return Some(Line::from(Span::styled(
+            format!(
+                " NOT SAVED: {}. Your changes are kept in memory; medtech retries on the next change.",
+                text::sanitize(why)
+            ),
+            theme.error(),
+        )));
+    }
+    app.notice
+        .as_ref()
+        .map(|n| Line::from(Span::styled(format!(" {}", text::sanitize(n)), theme.warning())))
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let title = Line::from(vec![
+        Span::styled(" medtech", theme.title()),
+        Span::raw(" · "),
+        Span::styled(app.screen.title(), theme.heading()),
+    ]);
+    frame.render_widget(Paragraph::new(title), area);
+    let state = match app.profile.state.as_deref() {
+        Some(code) => app
+            .guide
+            .state(code)
+            .map_or_else(|| text::sanitize(code), |s| s.name.clone()),
+        None => "no state chosen".to_owned(),
+    };
+    let right = Line::from(format!("Goal: {} · {state} ", app.profile.goal.short()));
+    frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
+}
+
+fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    for screen in Screen::ALL {
+        let label = format!("{} {}", screen.number(), screen.title());
+        if screen == app.screen {
+            spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
+        } else {
+            spans.push(Span::styled(format!(" {label} "), theme.tab()));
+        }
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Key hints generated from the keymap for what is on screen now.
+pub(crate) fn hint_line(app: &App) -> Line<'static> {
+    let theme = app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, words) in keymap::hints(keymap::active_contexts(app)) {
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::raw(format!(" {words}  ")));
+    }
+    Line::from(spans)
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
+    frame.render_widget(Paragraph::new(hint_line(app)), area);
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let message = format!(
+        "medtech needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. \
+         Make the window larger, or press q to save and quit.",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(message)
+        .style(app.theme.warning())
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// How a state's license rule reads, in words.
+pub(crate) fn license_words(rule: LicenseRule) -> &'static str {
+    match rule {
+        LicenseRule::Required => "a personal license is required",
+        LicenseRule::NotRequired => "no personal license is required",
+        LicenseRule::Verify => "license rule unclear: verify with the state",
+    }
+}

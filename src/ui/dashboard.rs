@@ -1,0 +1,130 @@
+//! The dashboard: where the user stands and what to do next.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::text::sanitize;
+use super::theme::Theme;
+use crate::advisor::{self, Progress};
+use crate::app::App;
+use crate::content::Area;
+use crate::profile::Screen;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [path, progress, next] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(6),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    draw_path(frame, path, app);
+    draw_progress(frame, progress, app);
+    draw_next(frame, next, app);
+}
+
+fn draw_path(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let goal = app.profile.goal;
+    let state = match app.profile.state.as_deref() {
+        None => "not chosen yet (press s)".to_owned(),
+        Some(code) => match app.guide.state(code) {
+            Some(record) => format!("{}: {}", record.name, super::license_words(record.license)),
+            None => format!("\"{}\" is not in the guide (press s)", sanitize(code)),
+        },
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled("Goal:  ", theme.heading()),
+            Span::raw(format!("{} — {} (g switches)", goal.short(), goal.long())),
+        ]),
+        Line::from(vec![
+            Span::styled("State: ", theme.heading()),
+            Span::raw(state),
+        ]),
+    ];
+    let block = Block::default().borders(Borders::ALL).title(" Your path ");
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// A text bar that reads without colour: filled and empty cells differ in shape.
+fn bar(progress: Progress, width: usize) -> String {
+    let filled = progress.cells(width).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+fn progress_line(label: &str, progress: Progress, width: u16, theme: Theme) -> Line<'static> {
+    let counts = format!(
+        " {:>3}%  {} done · {} left",
+        progress.percent(),
+        progress.done,
+        progress.left()
+    );
+    let label = format!(" {label:<14}");
+    let used = label.chars().count() + counts.chars().count() + 2;
+    let bar_width = usize::from(width).saturating_sub(used).clamp(4, 40);
+    Line::from(vec![
+        Span::styled(label, theme.heading()),
+        Span::styled(bar(progress, bar_width), theme.gauge()),
+        Span::raw(counts),
+    ])
+}
+
+fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let width = area.width.saturating_sub(2);
+    let mut lines = vec![progress_line(
+        "Overall",
+        advisor::overall_progress(&app.guide, &app.profile),
+        width,
+        theme,
+    )];
+    for which in Area::ALL {
+        lines.push(progress_line(
+            which.title(),
+            advisor::area_progress(&app.guide, &app.profile, which),
+            width,
+            theme,
+        ));
+    }
+    let block = Block::default().borders(Borders::ALL).title(" Progress ");
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let lines = match advisor::next_step(&app.guide, &app.profile) {
+        Some((which, step)) => {
+            let screen = Screen::ALL
+                .into_iter()
+                .find(|s| s.area() == Some(which))
+                .unwrap_or_default();
+            vec![
+                Line::from(vec![
+                    Span::styled(format!("{} › ", which.title()), theme.muted()),
+                    Span::styled(step.title.clone(), theme.heading()),
+                ]),
+                Line::from(step.summary.clone()),
+                Line::default(),
+                Line::from(format!(
+                    "Press {} to open {} and tick it when it is done.",
+                    screen.number(),
+                    which.title()
+                )),
+            ]
+        }
+        None => vec![Line::from(Span::styled(
+            "[x] Every required step is done. Keep your certification and license current.",
+            theme.done(),
+        ))],
+    };
+    let block = Block::default().borders(Borders::ALL).title(" Next step ");
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}

@@ -1,0 +1,95 @@
+//! Popups drawn over the current screen: help and the state picker.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::{App, Picker};
+use crate::content::LicenseRule;
+use crate::keymap;
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    // Help lists the keys of the screen underneath, not of the popup itself.
+    let mut under = app.clone();
+    under.popup = None;
+    let contexts = keymap::active_contexts(&under);
+    let entries = keymap::help_lines(contexts);
+    let key_width = entries
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = entries
+        .into_iter()
+        .map(|(keys, description)| {
+            Line::from(vec![
+                Span::styled(format!(" {keys:<key_width$}  "), theme.key()),
+                Span::raw(description),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        " Status: [x] done  [~] partly done  [ ] not done  ! verify",
+        theme.muted(),
+    )));
+    lines.push(Line::from(Span::styled(
+        " Esc closes this help.",
+        theme.muted(),
+    )));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = centered(area, 72, height);
+    let title = format!(" Keys: {} ", app.screen.title());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::default().borders(Borders::ALL).title(title))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// The list of states shared by the welcome screen and the picker popup.
+pub fn state_list<'a>(app: &'a App, title: &'a str) -> List<'a> {
+    let mut items = vec![ListItem::new("— No state / outside the US / decide later —")];
+    for (code, name) in app.state_choices() {
+        let rule = app.guide.state(code).map(|s| s.license);
+        let words = match rule {
+            Some(LicenseRule::Required) => "license required",
+            Some(LicenseRule::NotRequired) => "no license",
+            Some(LicenseRule::Verify) | None => "verify",
+        };
+        items.push(ListItem::new(format!("{name} ({code}) — {words}")));
+    }
+    List::new(items)
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .highlight_style(app.theme.selected())
+        .highlight_symbol("›")
+}
+
+pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
+    let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
+    frame.render_widget(Clear, rect);
+    let [list_area, hint_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
+    let mut state = ListState::default().with_selected(Some(picker.selected));
+    frame.render_stateful_widget(
+        state_list(app, " Choose your state "),
+        list_area,
+        &mut state,
+    );
+    frame.render_widget(Paragraph::new(super::hint_line(app)), hint_area);
+}
