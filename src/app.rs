@@ -27,6 +27,12 @@ pub enum Action {
     ChooseState,
     SwitchGoal,
     Confirm,
+    /// A signal or a closed terminal: save if possible and quit, no questions.
+    Exit,
+    /// On the recovery screen: use the backup.
+    RestoreBackup,
+    /// On the recovery screen: start a new profile.
+    StartFresh,
     /// The result of the last save: `Err` carries why it failed.
     Saved(Result<(), String>),
 }
@@ -43,6 +49,17 @@ pub enum Effect {
 pub struct Picker {
     pub goal: Goal,
     pub selected: usize,
+}
+
+/// Shown instead of the app when the profile could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// What was wrong, with the line and column.
+    pub problem: String,
+    /// Where the unreadable file was moved, if it was.
+    pub moved_to: Option<std::path::PathBuf>,
+    /// The last good profile, if the backup could be read.
+    pub backup: Option<Profile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +89,11 @@ pub struct App {
     pub popup: Option<Popup>,
     /// Shown on first launch, until the user confirms or skips.
     pub welcome: Option<Picker>,
+    /// Shown when the profile was damaged, until the user decides.
+    pub recovery: Option<Recovery>,
+    /// Set when the user pressed quit while changes are unsaved: the next
+    /// quit leaves without them.
+    pub quit_armed: bool,
     /// Another copy holds the profile: nothing is written.
     pub read_only: bool,
     /// Why the last save failed, while it keeps failing.
@@ -88,28 +110,29 @@ impl App {
     pub fn new(guide: Guide, profile: Profile, today: Date) -> App {
         let mut app = App {
             guide,
-            screen: profile.position.screen,
+            screen: Screen::Dashboard,
             profile,
             today,
             cursor: [0; 3],
             detail_scroll: 0,
             popup: None,
             welcome: None,
+            recovery: None,
+            quit_armed: false,
             read_only: false,
             unsaved: None,
             page: 10,
             notice: None,
             theme: Theme { color: true },
         };
-        for area in Area::ALL {
-            let wanted = app.profile.position.selected.get(&area).cloned();
-            if let Some(id) = wanted
-                && let Some(i) = app.rows(area).iter().position(|r| r.step.id == id)
-            {
-                app.cursor[area as usize] = i;
-            }
-        }
+        app.resume_position();
         app
+    }
+
+    /// Opens the screen and selects the steps saved in the profile.
+    fn resume_position(&mut self) {
+        self.screen = self.profile.position.screen;
+        self.clamp_cursors();
     }
 
     /// A first launch: the welcome screen asks for goal and state.
@@ -119,6 +142,13 @@ impl App {
             goal: Goal::default(),
             selected: 0,
         });
+        app
+    }
+
+    /// The profile could not be read: ask the user what to do.
+    pub fn recover(guide: Guide, today: Date, recovery: Recovery) -> App {
+        let mut app = App::new(guide, Profile::default(), today);
+        app.recovery = Some(recovery);
         app
     }
 
@@ -143,11 +173,9 @@ impl App {
                 walk(&subs, depth + 1, out);
             }
         }
-        let top = self.guide.steps(
-            area,
-            self.profile.goal,
-            self.profile.state.as_deref(),
-        );
+        let top = self
+            .guide
+            .steps(area, self.profile.goal, self.profile.state.as_deref());
         let mut out = Vec::new();
         walk(&top, 0, &mut out);
         out
@@ -172,6 +200,12 @@ impl App {
             return Vec::new();
         }
         self.notice = None;
+        if action == Action::Exit {
+            return self.quit(true);
+        }
+        if self.recovery.is_some() {
+            return self.update_recovery(&action);
+        }
         if self.welcome.is_some() {
             return self.update_welcome(&action);
         }
@@ -179,7 +213,7 @@ impl App {
             Some(Popup::Help) => {
                 match action {
                     Action::Close | Action::OpenHelp => self.popup = None,
-                    Action::Quit => return self.quit(),
+                    Action::Quit => return self.quit(false),
                     _ => {}
                 }
                 return Vec::new();
@@ -193,7 +227,7 @@ impl App {
                         self.popup = None;
                         return self.set_state(selected);
                     }
-                    Action::Quit => return self.quit(),
+                    Action::Quit => return self.quit(false),
                     other => move_in(&mut picker.selected, len, &other, self.page),
                 }
                 return Vec::new();
@@ -201,7 +235,7 @@ impl App {
             None => {}
         }
         match action {
-            Action::Quit => return self.quit(),
+            Action::Quit => return self.quit(false),
             Action::NextScreen => self.show(self.screen.next()),
             Action::PrevScreen => self.show(self.screen.prev()),
             Action::Show(screen) => self.show(screen),
@@ -242,9 +276,42 @@ impl App {
                     self.select(area, cursor);
                 }
             }
-            Action::Close | Action::Confirm | Action::Saved(_) => {}
+            Action::Close
+            | Action::Confirm
+            | Action::Saved(_)
+            | Action::Exit
+            | Action::RestoreBackup
+            | Action::StartFresh => {}
         }
         Vec::new()
+    }
+
+    fn update_recovery(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(recovery) = &self.recovery else {
+            return Vec::new();
+        };
+        match action {
+            Action::RestoreBackup => match recovery.backup.clone() {
+                Some(backup) => {
+                    self.recovery = None;
+                    self.profile = backup;
+                    self.resume_position();
+                    vec![Effect::Save]
+                }
+                None => Vec::new(),
+            },
+            Action::StartFresh => {
+                self.recovery = None;
+                self.welcome = Some(Picker {
+                    goal: Goal::default(),
+                    selected: 0,
+                });
+                Vec::new()
+            }
+            // Nothing was loaded, so there is nothing to save.
+            Action::Quit => vec![Effect::Quit],
+            _ => Vec::new(),
+        }
     }
 
     fn update_welcome(&mut self, action: &Action) -> Vec<Effect> {
@@ -273,7 +340,7 @@ impl App {
             }
             Action::Quit => {
                 self.welcome = None;
-                return self.quit();
+                return self.quit(false);
             }
             other => move_in(&mut picker.selected, len, other, self.page),
         }
@@ -282,15 +349,34 @@ impl App {
 
     /// Sets the state from a picker index (0 = none).
     fn set_state(&mut self, index: usize) -> Vec<Effect> {
-        self.profile.state = index
-            .checked_sub(1)
-            .and_then(|i| self.state_choices().get(i).map(|(code, _)| (*code).to_owned()));
+        self.profile.state = index.checked_sub(1).and_then(|i| {
+            self.state_choices()
+                .get(i)
+                .map(|(code, _)| (*code).to_owned())
+        });
         self.clamp_cursors();
         vec![Effect::Save]
     }
 
-    fn quit(&mut self) -> Vec<Effect> {
+    /// Saves and quits. If changes could not be saved, the first quit only
+    /// retries and warns; a second quit (or a signal) leaves without them.
+    fn quit(&mut self, forced: bool) -> Vec<Effect> {
+        if self.unsaved.is_some() && !forced && !self.quit_armed && !self.read_only {
+            self.quit_armed = true;
+            self.notice = Some(
+                "Your changes are NOT saved (see above). Press q again to quit without them."
+                    .into(),
+            );
+            return vec![Effect::Save];
+        }
         self.profile.position.screen = self.screen;
+        for area in Area::ALL {
+            let index = self.cursor_in(area);
+            if let Some(row) = self.rows(area).get(index) {
+                let id = row.step.id.clone();
+                self.profile.position.selected.insert(area, id);
+            }
+        }
         vec![Effect::Save, Effect::Quit]
     }
 

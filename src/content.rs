@@ -98,7 +98,9 @@ impl Guide {
     }
 
     pub fn state(&self, code: &str) -> Option<&StateRecord> {
-        self.states.iter().find(|s| s.code.eq_ignore_ascii_case(code))
+        self.states
+            .iter()
+            .find(|s| s.code.eq_ignore_ascii_case(code))
     }
 
     pub fn credential(&self, id: &str) -> Option<&Credential> {

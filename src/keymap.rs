@@ -16,6 +16,8 @@ pub enum Context {
     Welcome,
     Help,
     StatePicker,
+    /// The damaged-profile screen.
+    Recovery,
 }
 
 /// A key with its modifiers. Shift is dropped from characters (the terminal
@@ -116,69 +118,329 @@ const fn bind(
     }
 }
 
-use Context::{Checklist, Dashboard, Global, Help, StatePicker, Welcome};
+use Context::{Checklist, Dashboard, Global, Help, Recovery, StatePicker, Welcome};
 
 /// Every key medtech understands.
 pub const BINDINGS: &[Binding] = &[
     // Main screens.
-    bind(Global, Key::ch('1'), Action::Show(Screen::Dashboard), "Show the dashboard", None),
-    bind(Global, Key::ch('2'), Action::Show(Screen::Education), "Show Education", None),
-    bind(Global, Key::ch('3'), Action::Show(Screen::Certification), "Show Certification", None),
-    bind(Global, Key::ch('4'), Action::Show(Screen::Licensing), "Show Licensing", None),
-    bind(Global, Key::plain(KeyCode::Tab), Action::NextScreen, "Next screen", Some("screen")),
-    bind(Global, Key::plain(KeyCode::BackTab), Action::PrevScreen, "Previous screen", None),
-    bind(Global, Key::ch('s'), Action::ChooseState, "Choose your state", Some("state")),
-    bind(Global, Key::ch('g'), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
-    bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
-    bind(Global, Key::ch('q'), Action::Quit, "Save and quit", Some("quit")),
+    bind(
+        Global,
+        Key::ch('1'),
+        Action::Show(Screen::Dashboard),
+        "Show the dashboard",
+        None,
+    ),
+    bind(
+        Global,
+        Key::ch('2'),
+        Action::Show(Screen::Education),
+        "Show Education",
+        None,
+    ),
+    bind(
+        Global,
+        Key::ch('3'),
+        Action::Show(Screen::Certification),
+        "Show Certification",
+        None,
+    ),
+    bind(
+        Global,
+        Key::ch('4'),
+        Action::Show(Screen::Licensing),
+        "Show Licensing",
+        None,
+    ),
+    bind(
+        Global,
+        Key::plain(KeyCode::Tab),
+        Action::NextScreen,
+        "Next screen",
+        Some("screen"),
+    ),
+    bind(
+        Global,
+        Key::plain(KeyCode::BackTab),
+        Action::PrevScreen,
+        "Previous screen",
+        None,
+    ),
+    bind(
+        Global,
+        Key::ch('s'),
+        Action::ChooseState,
+        "Choose your state",
+        Some("state"),
+    ),
+    bind(
+        Global,
+        Key::ch('g'),
+        Action::SwitchGoal,
+        "Switch goal between MLT and MLS",
+        None,
+    ),
+    bind(
+        Global,
+        Key::ch('?'),
+        Action::OpenHelp,
+        "Show all keys",
+        Some("help"),
+    ),
+    bind(
+        Global,
+        Key::ch('q'),
+        Action::Quit,
+        "Save and quit",
+        Some("quit"),
+    ),
     bind(Global, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // Checklists.
-    bind(Checklist, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
+    bind(
+        Checklist,
+        Key::plain(KeyCode::Up),
+        Action::Up,
+        "Move up",
+        None,
+    ),
     bind(Checklist, Key::ch('k'), Action::Up, "Move up", None),
-    bind(Checklist, Key::plain(KeyCode::Down), Action::Down, "Move down", Some("move")),
+    bind(
+        Checklist,
+        Key::plain(KeyCode::Down),
+        Action::Down,
+        "Move down",
+        Some("move"),
+    ),
     bind(Checklist, Key::ch('j'), Action::Down, "Move down", None),
-    bind(Checklist, Key::plain(KeyCode::Home), Action::Top, "First step", None),
-    bind(Checklist, Key::plain(KeyCode::End), Action::Bottom, "Last step", None),
-    bind(Checklist, Key::ch(' '), Action::Toggle, "Tick or untick the step (a parent: all its sub-steps)", Some("tick")),
-    bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Scroll the details down", None),
-    bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Scroll the details up", None),
+    bind(
+        Checklist,
+        Key::plain(KeyCode::Home),
+        Action::Top,
+        "First step",
+        None,
+    ),
+    bind(
+        Checklist,
+        Key::plain(KeyCode::End),
+        Action::Bottom,
+        "Last step",
+        None,
+    ),
+    bind(
+        Checklist,
+        Key::ch(' '),
+        Action::Toggle,
+        "Tick or untick the step (a parent: all its sub-steps)",
+        Some("tick"),
+    ),
+    bind(
+        Checklist,
+        Key::plain(KeyCode::PageDown),
+        Action::DetailsDown,
+        "Scroll the details down",
+        None,
+    ),
+    bind(
+        Checklist,
+        Key::plain(KeyCode::PageUp),
+        Action::DetailsUp,
+        "Scroll the details up",
+        None,
+    ),
     // The dashboard has only the global keys.
     // Help popup.
-    bind(Help, Key::plain(KeyCode::Esc), Action::Close, "Close help", Some("close")),
+    bind(
+        Help,
+        Key::plain(KeyCode::Esc),
+        Action::Close,
+        "Close help",
+        Some("close"),
+    ),
     bind(Help, Key::ch('?'), Action::Close, "Close help", None),
     bind(Help, Key::ch('q'), Action::Close, "Close help", None),
     bind(Help, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // State picker popup.
-    bind(StatePicker, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::Up),
+        Action::Up,
+        "Move up",
+        None,
+    ),
     bind(StatePicker, Key::ch('k'), Action::Up, "Move up", None),
-    bind(StatePicker, Key::plain(KeyCode::Down), Action::Down, "Move down", Some("move")),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::Down),
+        Action::Down,
+        "Move down",
+        Some("move"),
+    ),
     bind(StatePicker, Key::ch('j'), Action::Down, "Move down", None),
-    bind(StatePicker, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
-    bind(StatePicker, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
-    bind(StatePicker, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
-    bind(StatePicker, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
-    bind(StatePicker, Key::plain(KeyCode::Enter), Action::Confirm, "Choose this state", Some("choose")),
-    bind(StatePicker, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
-    bind(StatePicker, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::PageUp),
+        Action::PageUp,
+        "Page up",
+        None,
+    ),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::PageDown),
+        Action::PageDown,
+        "Page down",
+        None,
+    ),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::Home),
+        Action::Top,
+        "First entry",
+        None,
+    ),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::End),
+        Action::Bottom,
+        "Last entry",
+        None,
+    ),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::Enter),
+        Action::Confirm,
+        "Choose this state",
+        Some("choose"),
+    ),
+    bind(
+        StatePicker,
+        Key::plain(KeyCode::Esc),
+        Action::Close,
+        "Cancel",
+        Some("cancel"),
+    ),
+    bind(
+        StatePicker,
+        Key::ctrl('c'),
+        Action::Quit,
+        "Save and quit",
+        None,
+    ),
     // First-launch welcome.
-    bind(Welcome, Key::plain(KeyCode::Left), Action::SwitchGoal, "Switch goal between MLT and MLS", Some("goal")),
-    bind(Welcome, Key::plain(KeyCode::Right), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
-    bind(Welcome, Key::plain(KeyCode::Tab), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
-    bind(Welcome, Key::plain(KeyCode::Up), Action::Up, "Previous state", None),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Left),
+        Action::SwitchGoal,
+        "Switch goal between MLT and MLS",
+        Some("goal"),
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Right),
+        Action::SwitchGoal,
+        "Switch goal between MLT and MLS",
+        None,
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Tab),
+        Action::SwitchGoal,
+        "Switch goal between MLT and MLS",
+        None,
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Up),
+        Action::Up,
+        "Previous state",
+        None,
+    ),
     bind(Welcome, Key::ch('k'), Action::Up, "Previous state", None),
-    bind(Welcome, Key::plain(KeyCode::Down), Action::Down, "Next state", Some("state")),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Down),
+        Action::Down,
+        "Next state",
+        Some("state"),
+    ),
     bind(Welcome, Key::ch('j'), Action::Down, "Next state", None),
-    bind(Welcome, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
-    bind(Welcome, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
-    bind(Welcome, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
-    bind(Welcome, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
-    bind(Welcome, Key::plain(KeyCode::Enter), Action::Confirm, "Start with this goal and state", Some("start")),
-    bind(Welcome, Key::plain(KeyCode::Esc), Action::Close, "Skip: start as MLT with no state", Some("skip")),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::PageUp),
+        Action::PageUp,
+        "Page up",
+        None,
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::PageDown),
+        Action::PageDown,
+        "Page down",
+        None,
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Home),
+        Action::Top,
+        "First entry",
+        None,
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::End),
+        Action::Bottom,
+        "Last entry",
+        None,
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Enter),
+        Action::Confirm,
+        "Start with this goal and state",
+        Some("start"),
+    ),
+    bind(
+        Welcome,
+        Key::plain(KeyCode::Esc),
+        Action::Close,
+        "Skip: start as MLT with no state",
+        Some("skip"),
+    ),
     bind(Welcome, Key::ctrl('c'), Action::Quit, "Quit", None),
+    // Damaged profile.
+    bind(
+        Recovery,
+        Key::ch('b'),
+        Action::RestoreBackup,
+        "Restore the backup",
+        Some("restore backup"),
+    ),
+    bind(
+        Recovery,
+        Key::ch('n'),
+        Action::StartFresh,
+        "Start a new profile",
+        Some("start fresh"),
+    ),
+    bind(
+        Recovery,
+        Key::ch('q'),
+        Action::Quit,
+        "Quit without changing anything",
+        Some("quit"),
+    ),
+    bind(
+        Recovery,
+        Key::ctrl('c'),
+        Action::Quit,
+        "Quit without changing anything",
+        None,
+    ),
 ];
 
 /// The contexts whose keys are live right now, most specific first.
 pub fn active_contexts(app: &App) -> &'static [Context] {
+    if app.recovery.is_some() {
+        return &[Recovery];
+    }
     if app.welcome.is_some() {
         return &[Welcome];
     }
@@ -192,7 +454,9 @@ pub fn active_contexts(app: &App) -> &'static [Context] {
 
 /// Every binding live in these contexts, in table order.
 pub fn bindings_for(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| contexts.contains(&b.context))
+    BINDINGS
+        .iter()
+        .filter(move |b| contexts.contains(&b.context))
 }
 
 /// The action a key press asks for, if any.
@@ -206,9 +470,11 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
 /// The footer's hints: `(keys, words)`, one per hinted binding.
 pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
-    for binding in bindings_for(contexts) {
-        if let Some(hint) = binding.hint {
-            out.push((keys_for(contexts, &binding.action), hint));
+    for context in contexts {
+        for binding in BINDINGS.iter().filter(|b| b.context == *context) {
+            if let Some(hint) = binding.hint {
+                out.push((keys_for(contexts, &binding.action), hint));
+            }
         }
     }
     out
@@ -239,6 +505,7 @@ pub fn help_lines(contexts: &[Context]) -> Vec<(String, &'static str)> {
 
 /// Every combination of contexts the app can be in, for checks.
 pub const CONTEXT_SETS: &[&[Context]] = &[
+    &[Recovery],
     &[Welcome],
     &[Help],
     &[StatePicker],

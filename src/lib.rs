@@ -40,9 +40,7 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
                 if app.read_only {
                     continue;
                 }
-                let result = storage
-                    .save(&app.profile, false)
-                    .map_err(|e| e.to_string());
+                let result = storage.save(&app.profile, false).map_err(|e| e.to_string());
                 app.update(Action::Saved(result));
             }
             Effect::Quit => return true,
@@ -71,7 +69,7 @@ fn event_loop(
     loop {
         if redraw && let Err(e) = terminal.draw(|frame| ui::draw(frame, app)) {
             // The terminal is gone (window closed): save what we have.
-            apply(app, storage, Action::Quit);
+            apply(app, storage, Action::Exit);
             return Err(e);
         }
         let action = match events.recv() {
@@ -80,7 +78,7 @@ fn event_loop(
                 redraw = true;
                 continue;
             }
-            Ok(Event::Terminate) | Err(_) => Some(Action::Quit),
+            Ok(Event::Terminate) | Err(_) => Some(Action::Exit),
         };
         redraw = action.is_some();
         if let Some(action) = action

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use medtech::app::App;
+use medtech::app::{App, Recovery};
 use medtech::content::{Date, Guide};
-use medtech::storage::{self, Access, Storage};
+use medtech::storage::{self, Access, LoadError, Storage};
 use medtech::ui::theme::Theme;
 
 /// An interactive guide from "I want to become a medical laboratory
@@ -30,6 +30,52 @@ fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
+/// Loads the profile and decides what the user sees first. An `Err` is a
+/// message for stderr: the app does not start, and nothing on disk changed.
+fn open_app(guide: Guide, storage: &Storage, read_only: bool) -> Result<App, String> {
+    let backup = || storage.load_backup().ok().flatten();
+    match storage.load() {
+        Ok(Some(profile)) => Ok(App::new(guide, profile, today())),
+        Ok(None) => match backup() {
+            // The profile is gone but its backup is not: offer it.
+            Some(backup) if !read_only => Ok(App::recover(
+                guide,
+                today(),
+                Recovery {
+                    problem: format!("{} is missing.", storage.path().display()),
+                    moved_to: None,
+                    backup: Some(backup),
+                },
+            )),
+            _ => Ok(App::first_launch(guide, today())),
+        },
+        Err(e @ LoadError::Corrupt { .. }) => {
+            if read_only {
+                return Err(format!(
+                    "{e}\nAnother medtech has this profile open; close it first. Nothing was changed."
+                ));
+            }
+            let moved_to = storage.quarantine().map_err(|io| {
+                format!("{e}\nIt could not be moved aside ({io}), so medtech stops here. Nothing was changed.")
+            })?;
+            eprintln!(
+                "medtech: {e}\nmedtech: the file was moved to {}",
+                moved_to.display()
+            );
+            Ok(App::recover(
+                guide,
+                today(),
+                Recovery {
+                    problem: e.to_string(),
+                    moved_to: Some(moved_to),
+                    backup: backup(),
+                },
+            ))
+        }
+        Err(e) => Err(format!("{e}\nNothing was changed on disk.")),
+    }
+}
+
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
@@ -42,16 +88,15 @@ fn main() -> color_eyre::Result<ExitCode> {
     };
     let guide = Guide::embedded()?;
     let (storage, access) = Storage::open(path);
-    let mut app = match storage.load() {
-        Ok(Some(profile)) => App::new(guide, profile, today()),
-        Ok(None) => App::first_launch(guide, today()),
-        Err(e) => {
-            eprintln!("medtech: {e}");
-            eprintln!("medtech: nothing was changed on disk.");
+    let read_only = access == Access::ReadOnly;
+    let mut app = match open_app(guide, &storage, read_only) {
+        Ok(app) => app,
+        Err(message) => {
+            eprintln!("medtech: {message}");
             return Ok(ExitCode::from(1));
         }
     };
-    app.read_only = access == Access::ReadOnly;
+    app.read_only = read_only;
     app.theme = Theme::from_env();
     medtech::run(&mut app, &storage)?;
     Ok(ExitCode::SUCCESS)

@@ -76,12 +76,14 @@ impl Storage {
     pub fn open(path: PathBuf) -> (Storage, Access) {
         let lock_path = path.with_file_name(lock_name(&path));
         let lock = ensure_dir(&path).ok().and_then(|()| {
-            OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&lock_path)
-                .ok()
+            let mut options = OpenOptions::new();
+            options.create(true).truncate(false).write(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            options.open(&lock_path).ok()
         });
         match lock {
             Some(file) => match file.try_lock() {
@@ -120,6 +122,28 @@ impl Storage {
     /// Reads the profile. `Ok(None)` means there is none yet (first launch).
     pub fn load(&self) -> Result<Option<Profile>, LoadError> {
         load_file(&self.path)
+    }
+
+    /// Reads the backup kept by the last save, if there is a readable one.
+    pub fn load_backup(&self) -> Result<Option<Profile>, LoadError> {
+        load_file(&self.backup_path())
+    }
+
+    /// Moves an unreadable profile aside as `profile.ron.corrupt-<time>`, so
+    /// it is never overwritten, and returns where it now is.
+    pub fn quarantine(&self) -> io::Result<PathBuf> {
+        let stamp = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
+        let mut target = with_suffix(&self.path, &format!(".corrupt-{stamp}"));
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = with_suffix(&self.path, &format!(".corrupt-{stamp}-{n}"));
+        }
+        fs::rename(&self.path, &target)?;
+        sync_dir(parent(&self.path))?;
+        Ok(target)
     }
 
     /// Writes the profile atomically, keeping the previous one as `.bak`.
@@ -167,7 +191,16 @@ impl Storage {
 pub fn load_file(path: &Path) -> Result<Option<Profile>, LoadError> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // A missing file, or a folder that is not a folder, means there is no
+        // profile yet; saving will say why it cannot create one.
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None);
+        }
         Err(e) if e.kind() == io::ErrorKind::InvalidData => {
             return Err(LoadError::Corrupt {
                 path: path.to_owned(),

@@ -27,6 +27,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, area, app);
         return;
     }
+    if app.recovery.is_some() {
+        welcome::draw_recovery(frame, area, app);
+        return;
+    }
     if app.welcome.is_some() {
         welcome::draw(frame, area, app);
         return;
@@ -75,9 +79,12 @@ fn banner(app: &App) -> Option<Line<'static>> {
             theme.error(),
         )));
     }
-    app.notice
-        .as_ref()
-        .map(|n| Line::from(Span::styled(format!(" {}", text::sanitize(n)), theme.warning())))
+    app.notice.as_ref().map(|n| {
+        Line::from(Span::styled(
+            format!(" {}", text::sanitize(n)),
+            theme.warning(),
+        ))
+    })
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {

@@ -33,6 +33,12 @@ fn every_state_dc_and_puerto_rico_has_a_record() {
 #[test]
 fn georgia_and_rhode_island_do_not_require_a_personal_license() {
     let guide = guide();
-    assert_ne!(guide.state("GA").map(|s| s.license), Some(LicenseRule::Required));
-    assert_ne!(guide.state("RI").map(|s| s.license), Some(LicenseRule::Required));
+    assert_ne!(
+        guide.state("GA").map(|s| s.license),
+        Some(LicenseRule::Required)
+    );
+    assert_ne!(
+        guide.state("RI").map(|s| s.license),
+        Some(LicenseRule::Required)
+    );
 }

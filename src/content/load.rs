@@ -18,10 +18,7 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = &[
         "assets/licensing.ron",
         include_str!("../../assets/licensing.ron"),
     ),
-    (
-        "assets/states.ron",
-        include_str!("../../assets/states.ron"),
-    ),
+    ("assets/states.ron", include_str!("../../assets/states.ron")),
     ("assets/career.ron", include_str!("../../assets/career.ron")),
 ];
 

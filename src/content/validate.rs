@@ -142,10 +142,16 @@ impl Checker<'_> {
             | Requirement::SubjectHours { hours: 0, .. }
             | Requirement::MilitaryCourse { min_weeks: 0, .. }
             | Requirement::Experience { months: 0, .. } => {
-                self.problem(key, format!("`{key}`: requirement {req:?} has a zero amount"));
+                self.problem(
+                    key,
+                    format!("`{key}`: requirement {req:?} has a zero amount"),
+                );
             }
             Requirement::Program { accreditors, .. } if accreditors.is_empty() => {
-                self.problem(key, format!("`{key}`: a Program requirement names no accreditor"));
+                self.problem(
+                    key,
+                    format!("`{key}`: a Program requirement names no accreditor"),
+                );
             }
             Requirement::Credential(id) if !credentials.contains(id.as_str()) => {
                 self.problem(key, format!("`{key}`: requires unknown credential `{id}`"));
@@ -190,7 +196,10 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
     }
     for (id, n) in seen.iter().chain(step_ids.iter()) {
         if *n > 1 {
-            c.problem(id, format!("id `{id}` is used {n} times; ids must be unique"));
+            c.problem(
+                id,
+                format!("id `{id}` is used {n} times; ids must be unique"),
+            );
         }
     }
 
@@ -321,7 +330,10 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         .map(|s| s.id.clone())
         .collect();
     for id in unused {
-        c.problem(&id, format!("source `{id}` is never cited; remove it or cite it"));
+        c.problem(
+            &id,
+            format!("source `{id}` is never cited; remove it or cite it"),
+        );
     }
     c.problems
 }

@@ -59,7 +59,10 @@ fn draw_state_info(frame: &mut Frame, area: Rect, app: &App) {
                     Some(body) => format!(" {body} · s changes state"),
                     None => " s changes state".to_owned(),
                 };
-                vec![Line::from(first), Line::from(Span::styled(second, theme.muted()))]
+                vec![
+                    Line::from(first),
+                    Line::from(Span::styled(second, theme.muted())),
+                ]
             }
         },
     };
@@ -328,7 +331,10 @@ fn push_facts<'g>(
     }
     if !heading.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(heading.to_owned(), theme.heading())));
+        lines.push(Line::from(Span::styled(
+            heading.to_owned(),
+            theme.heading(),
+        )));
     }
     for fact in facts {
         lines.push(Line::from(vec![

@@ -59,7 +59,7 @@ fn bar(progress: Progress, width: usize) -> String {
 
 fn progress_line(label: &str, progress: Progress, width: u16, theme: Theme) -> Line<'static> {
     let counts = format!(
-        " {:>3}%  {} done · {} left",
+        " {:>3}%  {:>3} done · {:>3} left",
         progress.percent(),
         progress.done,
         progress.left()

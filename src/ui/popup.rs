@@ -50,7 +50,9 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         " Esc closes this help.",
         theme.muted(),
     )));
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
     let rect = centered(area, 72, height);
     let title = format!(" Keys: {} ", app.screen.title());
     frame.render_widget(Clear, rect);
@@ -64,7 +66,9 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The list of states shared by the welcome screen and the picker popup.
 pub fn state_list<'a>(app: &'a App, title: &'a str) -> List<'a> {
-    let mut items = vec![ListItem::new("— No state / outside the US / decide later —")];
+    let mut items = vec![ListItem::new(
+        "— No state / outside the US / decide later —",
+    )];
     for (code, name) in app.state_choices() {
         let rule = app.guide.state(code).map(|s| s.license);
         let words = match rule {

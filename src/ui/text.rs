@@ -25,6 +25,9 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_unchanged() {
-        assert_eq!(sanitize("Puerto Rico – reválida ✓"), "Puerto Rico – reválida ✓");
+        assert_eq!(
+            sanitize("Puerto Rico – reválida ✓"),
+            "Puerto Rico – reválida ✓"
+        );
     }
 }

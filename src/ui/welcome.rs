@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListState, Paragraph, Wrap};
 
+use super::text::sanitize;
 use crate::app::App;
 use crate::content::Goal;
 
@@ -55,5 +56,47 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         list,
         &mut state,
     );
+    frame.render_widget(Paragraph::new(super::hint_line(app)), footer);
+}
+
+/// The profile could not be read: what happened, what was kept, what next.
+pub fn draw_recovery(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(recovery) = &app.recovery else {
+        return;
+    };
+    let theme = app.theme;
+    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            " Your profile could not be read",
+            theme.error(),
+        )),
+        Line::default(),
+        Line::from(format!(" {}", sanitize(&recovery.problem))),
+        Line::default(),
+    ];
+    match &recovery.moved_to {
+        Some(path) => lines.push(Line::from(format!(
+            " Nothing was deleted: the file was moved to {} so you can inspect or repair it.",
+            sanitize(&path.display().to_string())
+        ))),
+        None => lines.push(Line::from(" Nothing on disk was changed.")),
+    }
+    lines.push(Line::default());
+    match &recovery.backup {
+        Some(backup) => {
+            let done = backup.steps.len();
+            lines.push(Line::from(format!(
+                " A backup from your previous save is available ({done} step(s) done, goal {}). \
+                 Press b to restore it.",
+                backup.goal.short()
+            )));
+        }
+        None => lines.push(Line::from(" There is no readable backup.")),
+    }
+    lines.push(Line::from(
+        " Press n to start a new profile, or q to quit and leave everything as it is.",
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     frame.render_widget(Paragraph::new(super::hint_line(app)), footer);
 }
