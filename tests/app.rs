@@ -1,0 +1,363 @@
+//! `update()`: state + action gives the expected state and effects.
+
+mod common;
+
+use common::{app, app_with, guide, today};
+use medtech::app::{Action, App, Effect, Popup};
+use medtech::content::{Area, Goal};
+use medtech::keymap::{self, CONTEXT_SETS};
+use medtech::profile::{Profile, Screen};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn education(app: &mut App) {
+    app.update(Action::Show(Screen::Education));
+}
+
+fn selected_id(app: &App) -> String {
+    app.selected_step()
+        .map(|s| s.id.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn screen_keys_and_tab_cycle_through_all_four_screens() {
+    let mut app = app();
+    let cases = [
+        (Action::Show(Screen::Licensing), Screen::Licensing),
+        (Action::NextScreen, Screen::Dashboard),
+        (Action::NextScreen, Screen::Education),
+        (Action::PrevScreen, Screen::Dashboard),
+        (Action::PrevScreen, Screen::Licensing),
+        (Action::Show(Screen::Certification), Screen::Certification),
+    ];
+    for (action, expected) in cases {
+        let effects = app.update(action.clone());
+        assert!(effects.is_empty(), "{action:?} should not save");
+        assert_eq!(app.screen, expected, "after {action:?}");
+    }
+}
+
+#[test]
+fn moving_stops_at_both_ends_of_the_list() {
+    let mut app = app();
+    education(&mut app);
+    // MLT sees: prereqs, bio, chem, degree, bachelor (optional), four, bridge.
+    let cases = [
+        (Action::Up, "edu.prereqs"),
+        (Action::Down, "edu.prereqs.bio"),
+        (Action::Down, "edu.prereqs.chem"),
+        (Action::Bottom, "edu.bachelor.bridge"),
+        (Action::Down, "edu.bachelor.bridge"),
+        (Action::Top, "edu.prereqs"),
+    ];
+    for (action, expected) in cases {
+        app.update(action.clone());
+        assert_eq!(selected_id(&app), expected, "after {action:?}");
+    }
+}
+
+#[test]
+fn space_ticks_a_leaf_with_todays_date_and_saves() {
+    let mut app = app();
+    education(&mut app);
+    app.update(Action::Down);
+    let effects = app.update(Action::Toggle);
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(app.profile.done_on("edu.prereqs.bio"), Some(today()));
+    assert!(!app.profile.is_done("edu.prereqs.chem"));
+    let effects = app.update(Action::Toggle);
+    assert_eq!(effects, vec![Effect::Save]);
+    assert!(
+        !app.profile.is_done("edu.prereqs.bio"),
+        "a second Space unticks"
+    );
+}
+
+#[test]
+fn space_on_a_parent_ticks_all_sub_steps_then_unticks_them() {
+    let mut app = app();
+    education(&mut app);
+    app.update(Action::Toggle);
+    assert!(app.profile.is_done("edu.prereqs.bio"));
+    assert!(app.profile.is_done("edu.prereqs.chem"));
+    // Partly done: the parent ticks the rest rather than clearing.
+    app.update(Action::Toggle);
+    assert!(!app.profile.is_done("edu.prereqs.bio"));
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Top);
+    app.update(Action::Toggle);
+    assert!(app.profile.is_done("edu.prereqs.bio") && app.profile.is_done("edu.prereqs.chem"));
+}
+
+#[test]
+fn a_choose_one_parent_is_not_ticked_and_says_why() {
+    let mut app = app();
+    education(&mut app);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(selected_id(&app), "edu.bachelor");
+    let effects = app.update(Action::Toggle);
+    assert!(effects.is_empty());
+    assert!(app.profile.steps.is_empty());
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("option you took")
+    );
+}
+
+#[test]
+fn ticking_on_the_checklist_does_nothing_on_the_dashboard() {
+    let mut app = app();
+    assert_eq!(app.screen, Screen::Dashboard);
+    assert!(app.update(Action::Toggle).is_empty());
+    assert!(app.profile.steps.is_empty());
+}
+
+#[test]
+fn quit_saves_position_then_quits() {
+    let mut app = app();
+    app.update(Action::Show(Screen::Education));
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
+    assert_eq!(app.profile.position.screen, Screen::Education);
+    assert_eq!(
+        app.profile
+            .position
+            .selected
+            .get(&Area::Education)
+            .map(String::as_str),
+        Some("edu.prereqs.bio")
+    );
+}
+
+#[test]
+fn a_new_app_resumes_on_the_saved_screen_and_step() {
+    let mut first = app();
+    first.update(Action::Show(Screen::Education));
+    first.update(Action::Down);
+    first.update(Action::Down);
+    first.update(Action::Quit);
+    let resumed = app_with(first.profile.clone());
+    assert_eq!(resumed.screen, Screen::Education);
+    assert_eq!(selected_id(&resumed), "edu.prereqs.chem");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_warns_once_then_quits() {
+    let mut app = app();
+    education(&mut app);
+    app.update(Action::Toggle);
+    app.update(Action::Saved(Err("disk full".into())));
+    assert_eq!(app.unsaved.as_deref(), Some("disk full"));
+    assert_eq!(
+        app.update(Action::Quit),
+        vec![Effect::Save],
+        "first q retries"
+    );
+    assert!(app.notice.as_deref().unwrap_or("").contains("NOT saved"));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
+}
+
+#[test]
+fn a_signal_quits_at_once_even_with_unsaved_changes() {
+    let mut app = app();
+    app.update(Action::Saved(Err("read-only file system".into())));
+    assert_eq!(app.update(Action::Exit), vec![Effect::Save, Effect::Quit]);
+}
+
+#[test]
+fn a_successful_save_clears_the_unsaved_warning() {
+    let mut app = app();
+    app.update(Action::Saved(Err("disk full".into())));
+    app.update(Action::Saved(Ok(())));
+    assert_eq!(app.unsaved, None);
+}
+
+#[test]
+fn welcome_sets_goal_and_state_and_saves() {
+    let mut app = App::first_launch(guide(), today());
+    assert!(app.welcome.is_some());
+    app.update(Action::SwitchGoal);
+    app.update(Action::Down); // 0 = no state, 1 = Florida, 2 = Texas
+    let effects = app.update(Action::Confirm);
+    assert_eq!(effects, vec![Effect::Save]);
+    assert!(app.welcome.is_none());
+    assert_eq!(app.profile.goal, Goal::Mls);
+    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+}
+
+#[test]
+fn escape_on_the_welcome_keeps_defaults_and_still_creates_the_profile() {
+    let mut app = App::first_launch(guide(), today());
+    assert_eq!(app.update(Action::Close), vec![Effect::Save]);
+    assert!(app.welcome.is_none());
+    assert_eq!(app.profile, Profile::default());
+}
+
+#[test]
+fn the_state_picker_changes_the_licensing_steps() {
+    let mut app = app();
+    app.update(Action::Show(Screen::Licensing));
+    assert_eq!(
+        app.rows(Area::Licensing).len(),
+        1,
+        "no state: general steps only"
+    );
+    app.update(Action::ChooseState);
+    assert!(matches!(app.popup, Some(Popup::State(_))));
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
+    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    let ids: Vec<&str> = app
+        .rows(Area::Licensing)
+        .iter()
+        .map(|r| r.step.id.as_str())
+        .collect();
+    assert_eq!(ids, ["lic.check", "fl.hiv", "fl.tech"]);
+    // Texas has no license: the shared step shows instead.
+    app.update(Action::ChooseState);
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    let ids: Vec<&str> = app
+        .rows(Area::Licensing)
+        .iter()
+        .map(|r| r.step.id.as_str())
+        .collect();
+    assert_eq!(ids, ["lic.check", "lic.none"]);
+}
+
+#[test]
+fn escape_closes_the_picker_without_changing_the_state() {
+    let mut app = app();
+    app.update(Action::ChooseState);
+    app.update(Action::Down);
+    assert!(app.update(Action::Close).is_empty());
+    assert_eq!(app.popup, None);
+    assert_eq!(app.profile.state, None);
+}
+
+#[test]
+fn switching_goal_changes_what_counts_and_saves() {
+    let mut app = app();
+    education(&mut app);
+    assert_eq!(app.update(Action::SwitchGoal), vec![Effect::Save]);
+    assert_eq!(app.profile.goal, Goal::Mls);
+    let ids: Vec<&str> = app
+        .rows(Area::Education)
+        .iter()
+        .map(|r| r.step.id.as_str())
+        .collect();
+    assert!(
+        !ids.contains(&"edu.degree"),
+        "the associate degree is MLT-only"
+    );
+}
+
+#[test]
+fn help_opens_and_closes_and_swallows_other_keys() {
+    let mut app = app();
+    education(&mut app);
+    app.update(Action::OpenHelp);
+    assert_eq!(app.popup, Some(Popup::Help));
+    assert!(app.update(Action::Toggle).is_empty());
+    assert!(
+        app.profile.steps.is_empty(),
+        "keys under the popup do nothing"
+    );
+    app.update(Action::Close);
+    assert_eq!(app.popup, None);
+}
+
+#[test]
+fn unknown_step_ids_in_a_profile_survive_any_change() {
+    let mut profile = Profile::default();
+    profile.set_done("step.from.an.older.guide", true, today());
+    let mut app = app_with(profile);
+    education(&mut app);
+    app.update(Action::Toggle);
+    app.update(Action::Quit);
+    assert!(app.profile.is_done("step.from.an.older.guide"));
+}
+
+fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, mods)
+}
+
+#[test]
+fn keys_map_to_actions_through_the_one_table() {
+    let mut app = app();
+    education(&mut app);
+    let cases = [
+        (
+            key(KeyCode::Char(' '), KeyModifiers::NONE),
+            Some(Action::Toggle),
+        ),
+        (
+            key(KeyCode::Char('j'), KeyModifiers::NONE),
+            Some(Action::Down),
+        ),
+        (key(KeyCode::Up, KeyModifiers::NONE), Some(Action::Up)),
+        (
+            key(KeyCode::Char('3'), KeyModifiers::NONE),
+            Some(Action::Show(Screen::Certification)),
+        ),
+        (
+            key(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(Action::PrevScreen),
+        ),
+        (
+            key(KeyCode::Char('?'), KeyModifiers::SHIFT),
+            Some(Action::OpenHelp),
+        ),
+        (
+            key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit),
+        ),
+        (key(KeyCode::Char('x'), KeyModifiers::NONE), None),
+    ];
+    for (event, expected) in cases {
+        assert_eq!(keymap::action_for(&app, event), expected, "{event:?}");
+    }
+    app.update(Action::OpenHelp);
+    assert_eq!(
+        keymap::action_for(&app, key(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Action::Close)
+    );
+}
+
+#[test]
+fn no_screen_binds_one_key_twice_and_every_binding_is_described() {
+    for contexts in CONTEXT_SETS {
+        let mut seen = std::collections::HashSet::new();
+        for binding in keymap::bindings_for(contexts) {
+            assert!(
+                seen.insert(binding.key),
+                "{:?} is bound twice in {contexts:?}",
+                binding.key
+            );
+            assert!(
+                !binding.description.trim().is_empty(),
+                "{binding:?} has no description"
+            );
+        }
+        assert!(
+            !keymap::hints(contexts).is_empty(),
+            "{contexts:?} shows no key hints in its footer"
+        );
+    }
+}
+
+#[test]
+fn every_context_can_be_left() {
+    for contexts in CONTEXT_SETS {
+        let exits = keymap::bindings_for(contexts)
+            .filter(|b| matches!(b.action, Action::Quit | Action::Close))
+            .count();
+        assert!(exits > 0, "{contexts:?} has no way out");
+    }
+}
