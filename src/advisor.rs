@@ -105,25 +105,33 @@ pub fn overall_progress(guide: &Guide, profile: &Profile) -> Progress {
     p
 }
 
-/// The first unfinished required step, in path order: the deepest unfinished
-/// sub-step of the first unfinished top-level step.
+/// The first unfinished required step, in path order.
 pub fn next_step<'g>(guide: &'g Guide, profile: &Profile) -> Option<(Area, &'g Step)> {
-    for area in Area::ALL {
-        for step in guide.steps(area, profile.goal, profile.state.as_deref()) {
-            if !step.is_required_for(profile.goal) || check(step, profile) == Check::Done {
-                continue;
+    upcoming(guide, profile).next()
+}
+
+/// Every unfinished unit of required work, in path order: leaves, and
+/// choose-one steps as a whole.
+pub fn upcoming<'g>(guide: &'g Guide, profile: &Profile) -> impl Iterator<Item = (Area, &'g Step)> {
+    fn walk<'g>(area: Area, step: &'g Step, profile: &Profile, out: &mut Vec<(Area, &'g Step)>) {
+        if check(step, profile) == Check::Done {
+            return;
+        }
+        if step.substeps.is_empty() || step.one_of {
+            out.push((area, step));
+        } else {
+            for sub in &step.substeps {
+                walk(area, sub, profile, out);
             }
-            let mut current = step;
-            while !current.one_of
-                && let Some(sub) = current
-                    .substeps
-                    .iter()
-                    .find(|s| check(s, profile) != Check::Done)
-            {
-                current = sub;
-            }
-            return Some((area, current));
         }
     }
-    None
+    let mut out = Vec::new();
+    for area in Area::ALL {
+        for step in guide.steps(area, profile.goal, profile.state.as_deref()) {
+            if step.is_required_for(profile.goal) {
+                walk(area, step, profile, &mut out);
+            }
+        }
+    }
+    out.into_iter()
 }

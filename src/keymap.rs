@@ -242,7 +242,10 @@ pub fn keys_for(contexts: &[Context], action: &Action) -> String {
 pub fn help_lines(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let mut seen: Vec<&Action> = Vec::new();
     let mut out = Vec::new();
-    for binding in bindings_for(contexts) {
+    let in_context_order = contexts
+        .iter()
+        .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c));
+    for binding in in_context_order {
         if seen.contains(&&binding.action) {
             continue;
         }

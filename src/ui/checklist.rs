@@ -128,16 +128,27 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, app: &App) {
-    let block = Block::default().borders(Borders::ALL).title(" Details ");
     let lines = match app.selected_step() {
         Some(step) => details(step, app),
         None => vec![Line::from("Nothing to show here yet.")],
     };
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((app.detail_scroll, 0));
-    frame.render_widget(paragraph, area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Say when there is more to read, and never scroll past the end.
+    let total = paragraph.line_count(area.width.saturating_sub(2));
+    let visible = usize::from(area.height.saturating_sub(2));
+    let max_scroll = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
+    let scroll = app.detail_scroll.min(max_scroll);
+    let mut title = vec![Span::raw(" Details ")];
+    if scroll > 0 {
+        title.push(Span::styled("↑ PgUp ", app.theme.key()));
+    }
+    if scroll < max_scroll {
+        title.push(Span::styled("↓ PgDn more ", app.theme.key()));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::from(title));
+    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
 }
 
 fn weeks_words(weeks: Weeks) -> String {

@@ -97,7 +97,8 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
 
 fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
-    let lines = match advisor::next_step(&app.guide, &app.profile) {
+    let mut upcoming = advisor::upcoming(&app.guide, &app.profile);
+    let mut lines = match upcoming.next() {
         Some((which, step)) => {
             let screen = Screen::ALL
                 .into_iter()
@@ -122,6 +123,19 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
             theme.done(),
         ))],
     };
+    let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
+    let after: Vec<_> = upcoming.take(room).collect();
+    if !after.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("After that", theme.heading())));
+        for (which, step) in after {
+            lines.push(Line::from(vec![
+                Span::raw("[ ] "),
+                Span::raw(step.title.clone()),
+                Span::styled(format!(" ({})", which.title()), theme.muted()),
+            ]));
+        }
+    }
     let block = Block::default().borders(Borders::ALL).title(" Next step ");
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),

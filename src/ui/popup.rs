@@ -87,13 +87,6 @@ pub fn state_list<'a>(app: &'a App, title: &'a str) -> List<'a> {
 pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
-    let [list_area, hint_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
     let mut state = ListState::default().with_selected(Some(picker.selected));
-    frame.render_stateful_widget(
-        state_list(app, " Choose your state "),
-        list_area,
-        &mut state,
-    );
-    frame.render_widget(Paragraph::new(super::hint_line(app)), hint_area);
+    frame.render_stateful_widget(state_list(app, " Choose your state "), rect, &mut state);
 }
