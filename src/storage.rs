@@ -241,13 +241,21 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, LoadError> {
         });
     }
     let probe: VersionProbe = ron::from_str(text).map_err(corrupt)?;
-    if probe.version > CURRENT_VERSION {
-        return Err(LoadError::TooNew {
+    // Each older version gets an arm that reads its frozen struct and
+    // migrates it forward (see `profile`); version 1 is the first.
+    match probe.version {
+        CURRENT_VERSION => ron::from_str::<Profile>(text).map_err(corrupt),
+        found if found > CURRENT_VERSION => Err(LoadError::TooNew {
             path: path.to_owned(),
-            found: probe.version,
-        });
+            found,
+        }),
+        found => Err(LoadError::Corrupt {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: format!("profile version {found} never existed"),
+        }),
     }
-    ron::from_str::<Profile>(text).map_err(corrupt)
 }
 
 fn lock_name(path: &Path) -> String {

@@ -1,0 +1,274 @@
+//! The profile on disk: atomic saves, the backup, damaged and too-new files,
+//! the lock, file modes and paths that cannot be written.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use medtech::content::{Area, Date, Goal};
+use medtech::profile::{CURRENT_VERSION, Position, Profile, Screen, Status, StepRecord};
+use medtech::storage::{self, Access, LoadError, SaveError, Storage};
+use proptest::prelude::*;
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temp dir")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/profiles")
+        .join(name)
+}
+
+fn date(s: &str) -> Date {
+    s.parse().expect("a valid date")
+}
+
+fn sample() -> Profile {
+    let mut p = Profile {
+        goal: Goal::Mls,
+        state: Some("FL".into()),
+        ..Profile::default()
+    };
+    p.set_done("edu.prereqs.bio", true, date("2026-03-02"));
+    p
+}
+
+#[test]
+fn the_version_1_golden_file_loads_and_writes_back_byte_for_byte() {
+    let path = fixture("v1.ron");
+    let profile = storage::load_file(&path)
+        .expect("v1 loads")
+        .expect("v1 exists");
+    let mut steps = BTreeMap::new();
+    steps.insert(
+        "edu.prereqs.bio".to_owned(),
+        StepRecord {
+            status: Status::Done,
+            date: date("2026-03-02"),
+        },
+    );
+    steps.insert(
+        "retired.step.id".to_owned(),
+        StepRecord {
+            status: Status::Done,
+            date: date("2025-12-31"),
+        },
+    );
+    let mut selected = BTreeMap::new();
+    selected.insert(Area::Education, "edu.prereqs.chem".to_owned());
+    let expected = Profile {
+        version: 1,
+        goal: Goal::Mls,
+        state: Some("FL".into()),
+        steps,
+        position: Position {
+            screen: Screen::Education,
+            selected,
+        },
+    };
+    assert_eq!(profile, expected);
+    let text = fs::read_to_string(&path).expect("fixture text");
+    assert_eq!(
+        profile.to_ron().expect("encodes"),
+        text,
+        "the file format changed"
+    );
+}
+
+#[test]
+fn the_version_field_comes_first() {
+    let text = sample().to_ron().expect("encodes");
+    let first_field = text.lines().nth(1).unwrap_or_default().trim();
+    assert_eq!(first_field, format!("version: {CURRENT_VERSION},"));
+}
+
+/// Each bad file: what `load` must say, and the bytes must be untouched.
+#[test]
+fn damaged_files_are_named_and_never_changed_by_loading() {
+    let cases = [
+        ("garbage.ron", "line 1"),
+        ("truncated.ron", "line 7"),
+        ("empty.ron", "empty"),
+        ("wrong_type.ron", "line 4"),
+        ("version0.ron", "version 0"),
+        ("binary.ron", "not text"),
+    ];
+    for (name, expected) in cases {
+        let dir = temp();
+        let path = dir.path().join("profile.ron");
+        let original = fs::read(fixture(name)).expect("fixture");
+        fs::write(&path, &original).expect("copy fixture");
+        let storage = Storage::unlocked(path.clone());
+        let err = storage.load().expect_err(name);
+        assert!(matches!(err, LoadError::Corrupt { .. }), "{name}: {err:?}");
+        let message = err.to_string();
+        assert!(message.contains(expected), "{name}: {message}");
+        assert!(message.contains("profile.ron"), "{name}: {message}");
+        assert_eq!(
+            fs::read(&path).expect("still there"),
+            original,
+            "{name} changed"
+        );
+
+        // Moving it aside keeps every byte and frees the name.
+        let moved = storage.quarantine().expect("moved aside");
+        assert!(!path.exists());
+        let moved_name = moved.file_name().unwrap_or_default().to_string_lossy();
+        assert!(
+            moved_name.starts_with("profile.ron.corrupt-"),
+            "{moved_name}"
+        );
+        assert_eq!(fs::read(&moved).expect("moved file"), original);
+    }
+}
+
+#[test]
+fn a_profile_from_a_newer_version_is_refused_and_left_alone() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let original = fs::read(fixture("newer.ron")).expect("fixture");
+    fs::write(&path, &original).expect("copy");
+    let err = Storage::unlocked(path.clone()).load().expect_err("too new");
+    assert!(matches!(err, LoadError::TooNew { found: 2, .. }), "{err:?}");
+    assert!(err.to_string().contains("newer medtech"), "{err}");
+    assert_eq!(fs::read(&path).expect("still there"), original);
+}
+
+#[test]
+fn unknown_step_ids_are_kept_through_load_and_save() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    fs::copy(fixture("v1.ron"), &path).expect("copy");
+    let storage = Storage::unlocked(path.clone());
+    let mut profile = storage.load().expect("loads").expect("exists");
+    profile.set_done("cert.exam", true, date("2026-11-24"));
+    storage.save(&profile, false).expect("saves");
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(text.contains("\"retired.step.id\""), "{text}");
+}
+
+#[test]
+fn saving_keeps_the_previous_profile_as_a_backup() {
+    let dir = temp();
+    let path = dir.path().join("medtech").join("profile.ron");
+    let storage = Storage::unlocked(path.clone());
+    let first = sample();
+    storage.save(&first, false).expect("first save");
+    assert!(!storage.backup_path().exists(), "nothing to back up yet");
+    let mut second = first.clone();
+    second.set_done("cert.exam", true, date("2026-11-24"));
+    storage.save(&second, false).expect("second save");
+    assert_eq!(storage.load().expect("loads"), Some(second));
+    assert_eq!(storage.load_backup().expect("backup loads"), Some(first));
+    let leftovers: Vec<_> = fs::read_dir(path.parent().expect("dir"))
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temp files left behind: {leftovers:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_profile_and_backup_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    let folder = dir.path().join("medtech");
+    let path = folder.join("profile.ron");
+    let (storage, access) = Storage::open(path.clone());
+    assert_eq!(access, Access::ReadWrite);
+    storage.save(&sample(), false).expect("save");
+    storage
+        .save(&Profile::default(), false)
+        .expect("save again");
+    let mode = |p: &Path| fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600, "profile");
+    assert_eq!(mode(&storage.backup_path()), 0o600, "backup");
+    assert_eq!(mode(&folder), 0o700, "data folder");
+    assert_eq!(mode(&folder.join("profile.lock")), 0o600, "lock");
+}
+
+#[test]
+fn a_second_copy_gets_read_only_access_until_the_first_closes() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let (first, access) = Storage::open(path.clone());
+    assert_eq!(access, Access::ReadWrite);
+    let (second, access) = Storage::open(path.clone());
+    assert_eq!(access, Access::ReadOnly);
+    assert!(!second.holds_lock());
+    assert!(matches!(
+        second.save(&sample(), true),
+        Err(SaveError::ReadOnly)
+    ));
+    assert!(!path.exists(), "the read-only copy wrote nothing");
+    drop(first);
+    let (_third, access) = Storage::open(path);
+    assert_eq!(access, Access::ReadWrite);
+}
+
+/// Root ignores permission bits, so the unwritable path is one whose parent
+/// is a regular file: no user can create a file inside it.
+#[test]
+fn an_unwritable_path_reports_why_and_loses_nothing_in_memory() {
+    let dir = temp();
+    let blocker = dir.path().join("not-a-folder");
+    fs::write(&blocker, "I am a file").expect("blocker");
+    let path = blocker.join("medtech").join("profile.ron");
+    let (storage, _) = Storage::open(path.clone());
+    assert_eq!(storage.load().expect("no profile yet"), None);
+    let err = storage.save(&sample(), false).expect_err("cannot write");
+    let message = err.to_string();
+    assert!(message.contains("cannot write"), "{message}");
+    assert!(message.contains("profile.ron"), "{message}");
+    assert_eq!(
+        fs::read_to_string(&blocker).expect("blocker"),
+        "I am a file"
+    );
+}
+
+fn any_profile() -> impl Strategy<Value = Profile> {
+    let date = (2000i16..2100, 1i8..=12, 1i8..=28)
+        .prop_map(|(y, m, d)| Date::new(y, m, d).expect("a valid date"));
+    let steps = prop::collection::btree_map(
+        "\\PC{0,24}",
+        date.prop_map(|date| StepRecord {
+            status: Status::Done,
+            date,
+        }),
+        0..20,
+    );
+    let selected =
+        prop::collection::btree_map(prop::sample::select(Area::ALL.to_vec()), "\\PC{0,16}", 0..3);
+    (
+        prop::sample::select(Goal::ALL.to_vec()),
+        prop::option::of("\\PC{0,8}"),
+        steps,
+        prop::sample::select(Screen::ALL.to_vec()),
+        selected,
+    )
+        .prop_map(|(goal, state, steps, screen, selected)| Profile {
+            version: CURRENT_VERSION,
+            goal,
+            state,
+            steps,
+            position: Position { screen, selected },
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn save_then_load_gives_back_the_same_profile(profile in any_profile()) {
+        let dir = temp();
+        let storage = Storage::unlocked(dir.path().join("profile.ron"));
+        storage.save(&profile, false).expect("saves");
+        prop_assert_eq!(storage.load().expect("loads"), Some(profile));
+    }
+}
