@@ -42,13 +42,11 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Finds the line where an item with this id or code is defined.
     fn locate(&self, key: &str) -> String {
-        let needle = format!("\"{key}\"");
+        let by_id = format!("id: \"{key}\"");
+        let by_code = format!("code: \"{key}\"");
         for (file, text) in self.files {
             for (n, line) in text.lines().enumerate() {
-                let trimmed = line.trim_start();
-                if (trimmed.starts_with("id:") || trimmed.starts_with("code:"))
-                    && line.contains(&needle)
-                {
+                if line.contains(&by_id) || line.contains(&by_code) {
                     return format!("{file}:{}", n + 1);
                 }
             }
@@ -296,6 +294,13 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
             LicenseRule::Required if state.body.is_none() => {
                 c.problem(key, format!("`{key}` requires a license but names no body"));
             }
+            // An open question must not fall back to "no license needed".
+            LicenseRule::Verify if state.steps.is_empty() => {
+                c.problem(
+                    key,
+                    format!("`{key}` is Verify but lists no steps saying what to check"),
+                );
+            }
             LicenseRule::NotRequired if !state.steps.is_empty() => {
                 c.problem(
                     key,
@@ -321,6 +326,7 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         c.text(&key, "label", &fact.label);
         c.text(&key, "text", &fact.text);
         c.cites(&key, "career fact", &fact.sources);
+        c.caveat(&key, fact.caveat.as_ref());
     }
 
     let unused: Vec<String> = guide
