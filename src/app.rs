@@ -27,6 +27,8 @@ pub enum Action {
     ChooseState,
     SwitchGoal,
     Confirm,
+    /// The terminal's size changed (also sent once at start).
+    Resize(u16, u16),
     /// A signal or a closed terminal: save if possible and quit, no questions.
     Exit,
     /// On the recovery screen: use the backup.
@@ -103,6 +105,8 @@ pub struct App {
     /// A one-off message for the status line, cleared by the next action.
     pub notice: Option<String>,
     pub theme: Theme,
+    /// The terminal's size, for scrolling limits.
+    pub size: (u16, u16),
 }
 
 impl App {
@@ -124,6 +128,7 @@ impl App {
             page: 10,
             notice: None,
             theme: Theme { color: true },
+            size: (80, 24),
         };
         app.resume_position();
         app
@@ -199,6 +204,11 @@ impl App {
             self.unsaved = result.err();
             return Vec::new();
         }
+        if let Action::Resize(width, height) = action {
+            self.size = (width, height);
+            self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+            return Vec::new();
+        }
         self.notice = None;
         if action == Action::Exit {
             return self.quit(true);
@@ -261,7 +271,12 @@ impl App {
                 return vec![Effect::Save];
             }
             Action::Toggle => return self.toggle(),
-            Action::DetailsDown => self.detail_scroll = self.detail_scroll.saturating_add(3),
+            Action::DetailsDown => {
+                self.detail_scroll = self
+                    .detail_scroll
+                    .saturating_add(3)
+                    .min(self.max_detail_scroll());
+            }
             Action::DetailsUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
             Action::Up
             | Action::Down
@@ -280,10 +295,15 @@ impl App {
             | Action::Confirm
             | Action::Saved(_)
             | Action::Exit
+            | Action::Resize(..)
             | Action::RestoreBackup
             | Action::StartFresh => {}
         }
         Vec::new()
+    }
+
+    fn max_detail_scroll(&self) -> u16 {
+        crate::ui::max_detail_scroll(self, self.size.0, self.size.1)
     }
 
     fn update_recovery(&mut self, action: &Action) -> Vec<Effect> {

@@ -27,7 +27,7 @@ use storage::Storage;
 #[derive(Debug)]
 pub enum Event {
     Key(KeyEvent),
-    Resize,
+    Resize(u16, u16),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT, or the terminal went away.
     Terminate,
 }
@@ -65,6 +65,9 @@ fn event_loop(
     storage: &Storage,
     events: &Receiver<Event>,
 ) -> io::Result<()> {
+    if let Ok(size) = terminal.size() {
+        app.update(Action::Resize(size.width, size.height));
+    }
     let mut redraw = true;
     loop {
         if redraw && let Err(e) = terminal.draw(|frame| ui::draw(frame, app)) {
@@ -74,10 +77,7 @@ fn event_loop(
         }
         let action = match events.recv() {
             Ok(Event::Key(key)) => keymap::action_for(app, key),
-            Ok(Event::Resize) => {
-                redraw = true;
-                continue;
-            }
+            Ok(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
             Ok(Event::Terminate) | Err(_) => Some(Action::Exit),
         };
         redraw = action.is_some();
@@ -99,7 +99,7 @@ fn spawn_event_sources() -> Receiver<Event> {
             let event = match event::read() {
                 // Windows also reports releases; act on presses only.
                 Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
-                Ok(TermEvent::Resize(..)) => Event::Resize,
+                Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
                 Ok(_) => continue,
                 Err(_) => Event::Terminate,
             };

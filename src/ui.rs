@@ -36,14 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let banner = banner(app);
-    let [header, tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(u16::from(banner.is_some())),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, tabs, body, status, footer] = frame_areas(area, banner.is_some());
     draw_header(frame, header, app);
     draw_tabs(frame, tabs, app);
     match app.screen.area() {
@@ -59,6 +52,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::State(picker)) => popup::draw_state_picker(frame, area, app, picker),
         None => {}
     }
+}
+
+/// Header, tabs, body, banner and footer of a main screen.
+fn frame_areas(area: Rect, banner: bool) -> [Rect; 5] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(banner)),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// How far the details pane can scroll on a terminal of this size, so
+/// scrolling stops at the end instead of running on past it.
+pub fn max_detail_scroll(app: &App, width: u16, height: u16) -> u16 {
+    let Some(which) = app.screen.area() else {
+        return 0;
+    };
+    let [_, _, body, _, _] = frame_areas(Rect::new(0, 0, width, height), banner(app).is_some());
+    checklist::max_scroll(app, body, which)
 }
 
 /// The one-line warning above the footer: read-only, unsaved, or a notice.

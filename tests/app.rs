@@ -361,3 +361,29 @@ fn every_context_can_be_left() {
         assert!(exits > 0, "{contexts:?} has no way out");
     }
 }
+
+#[test]
+fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    education(&mut app);
+    for _ in 0..3 {
+        app.update(Action::Down);
+    }
+    assert_eq!(selected_id(&app), "edu.degree");
+    for _ in 0..50 {
+        app.update(Action::DetailsDown);
+    }
+    let bottom = app.detail_scroll;
+    assert!(bottom > 0, "the details of edu.degree overflow 80x24");
+    assert!(bottom < 20, "scrolling ran past the end: {bottom}");
+    app.update(Action::DetailsUp);
+    assert!(
+        app.detail_scroll < bottom,
+        "PgUp after the end moves at once"
+    );
+    // A taller terminal needs less scrolling: the offset shrinks to fit.
+    app.update(Action::DetailsDown);
+    app.update(Action::Resize(100, 60));
+    assert_eq!(app.detail_scroll, 0);
+}

@@ -16,19 +16,43 @@ use crate::app::App;
 use crate::content::{Area, Caveat, Fact, Guide, Step, Tier, Weeks};
 use crate::profile::Profile;
 
+/// The state line (Licensing only), the list and the details pane.
+fn areas(area: Rect, which: Area) -> [Rect; 3] {
+    let info_height = if which == Area::Licensing { 2 } else { 0 };
+    let [info, body] =
+        Layout::vertical([Constraint::Length(info_height), Constraint::Min(1)]).areas(area);
+    let [list, details] =
+        Layout::horizontal([Constraint::Percentage(44), Constraint::Percentage(56)]).areas(body);
+    [info, list, details]
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, which: Area) {
-    let [info, body] = if which == Area::Licensing {
-        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area)
-    } else {
-        Layout::vertical([Constraint::Length(0), Constraint::Min(1)]).areas(area)
-    };
+    let [info, list_area, details_area] = areas(area, which);
     if which == Area::Licensing {
         draw_state_info(frame, info, app);
     }
-    let [list_area, details_area] =
-        Layout::horizontal([Constraint::Percentage(44), Constraint::Percentage(56)]).areas(body);
     draw_list(frame, list_area, app, which);
     draw_details(frame, details_area, app);
+}
+
+fn details_paragraph(app: &App) -> Paragraph<'static> {
+    let lines = match app.selected_step() {
+        Some(step) => details(step, app),
+        None => vec![Line::from("Nothing to show here yet.")],
+    };
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// Lines of details that do not fit in the pane.
+fn overflow(paragraph: &Paragraph, pane: Rect) -> u16 {
+    let total = paragraph.line_count(pane.width.saturating_sub(2));
+    let visible = usize::from(pane.height.saturating_sub(2));
+    u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+pub fn max_scroll(app: &App, body: Rect, which: Area) -> u16 {
+    let [_, _, details] = areas(body, which);
+    overflow(&details_paragraph(app), details)
 }
 
 /// The two lines above the Licensing list: the user's state and its rule.
@@ -128,15 +152,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, app: &App) {
-    let lines = match app.selected_step() {
-        Some(step) => details(step, app),
-        None => vec![Line::from("Nothing to show here yet.")],
-    };
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let paragraph = details_paragraph(app);
     // Say when there is more to read, and never scroll past the end.
-    let total = paragraph.line_count(area.width.saturating_sub(2));
-    let visible = usize::from(area.height.saturating_sub(2));
-    let max_scroll = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
+    let max_scroll = overflow(&paragraph, area);
     let scroll = app.detail_scroll.min(max_scroll);
     let mut title = vec![Span::raw(" Details ")];
     if scroll > 0 {
