@@ -113,20 +113,27 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let theme = app.theme;
     let goal = app.profile.goal;
     let rows = app.rows(which);
+    // Inside the borders and the one-column selection marker.
+    let room = usize::from(area.width.saturating_sub(3));
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| {
             let check = advisor::check(row.step, &app.profile);
+            let optional = row.depth == 0 && !row.step.is_required_for(goal);
+            let verify = row.step.caveat.is_some();
+            // Markers always show; the title gives way with an ellipsis.
+            let markers = if optional { 11 } else { 0 } + if verify { 2 } else { 0 };
+            let fixed = 2 * row.depth + 4 + markers;
             let mut spans = vec![
                 Span::raw("  ".repeat(row.depth)),
                 Span::styled(checkbox(check), check_style(theme, check)),
                 Span::raw(" "),
-                Span::raw(row.step.title.clone()),
+                Span::raw(truncate(&row.step.title, room.saturating_sub(fixed))),
             ];
-            if row.depth == 0 && !row.step.is_required_for(goal) {
+            if optional {
                 spans.push(Span::styled(" (optional)", theme.muted()));
             }
-            if row.step.caveat.is_some() {
+            if verify {
                 spans.push(Span::styled(" !", theme.warning()));
             }
             ListItem::new(Line::from(spans))
@@ -149,6 +156,19 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         state.select(Some(app.cursor_in(which)));
     }
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// Shortens text to `width` characters, ending in "…" when cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut cut: String = text.chars().take(width - 1).collect();
+        cut.push('…');
+        cut
+    }
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, app: &App) {
