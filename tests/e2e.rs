@@ -1,0 +1,700 @@
+//! End-to-end tests: the real `medtech` binary in a pseudo-terminal, driven
+//! by key presses and signals, checked by what is on screen and on disk.
+//!
+//! Every test gets its own data folder (`XDG_DATA_HOME` and `HOME`), so
+//! nothing here reads or writes the real profile.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use medtech::content::{Area, Date};
+use medtech::profile::{Profile, Screen};
+use medtech::storage;
+use support::{DataDir, Launch, Pty, Rng, TIMEOUT, keys};
+
+/// The sequence crossterm writes when it leaves the alternate screen.
+const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
+
+fn today() -> Date {
+    support::TODAY.parse().expect("TODAY is a date")
+}
+
+/// Reads the profile file the way the app does; panics unless it is there
+/// and readable.
+fn load(path: &Path) -> Profile {
+    match storage::load_file(path) {
+        Ok(Some(profile)) => profile,
+        Ok(None) => panic!("{} does not exist", path.display()),
+        Err(e) => panic!("{} is unreadable: {e}", path.display()),
+    }
+}
+
+/// Writes a profile as the app would.
+fn write_profile(data: &DataDir, profile: &Profile) {
+    data.write_profile(profile.to_ron().expect("encode profile").as_bytes());
+}
+
+/// Ids of the steps marked done.
+fn done_ids(profile: &Profile) -> BTreeSet<String> {
+    profile
+        .steps
+        .keys()
+        .filter(|id| profile.is_done(id))
+        .cloned()
+        .collect()
+}
+
+/// The welcome screen of a first launch: skip it and land on the dashboard.
+fn skip_welcome(app: &mut Pty) {
+    app.wait_for("Welcome to medtech");
+    app.send(keys::ESC);
+    app.wait_for("medtech · Dashboard");
+}
+
+/// Opens a screen by its digit and waits for its header.
+fn show(app: &mut Pty, key: &str, title: &str) {
+    app.send(key);
+    app.wait_for(&format!("medtech · {title}"));
+}
+
+/// The selected checklist row as `(checkbox, title)`, e.g. `("[x]", "Biology")`.
+/// The title is as wide as the list column allows.
+fn selected_row(screen: &str) -> Option<(String, String)> {
+    screen.lines().find_map(|line| {
+        let (_, rest) = line.split_once("│›")?;
+        let cell = rest.split('│').next()?.trim();
+        let (checkbox, title) = cell.split_at_checked(3)?;
+        Some((checkbox.to_owned(), title.trim().to_owned()))
+    })
+}
+
+/// The first line of the Details pane: the selected step's full title.
+fn details_heading(screen: &str) -> Option<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let border = lines.iter().position(|l| l.contains(" Details "))?;
+    let line = lines.get(border + 1)?;
+    let (_, right) = line.split_once("││")?;
+    Some(right.trim_end_matches('│').trim().to_owned())
+}
+
+/// Waits until the selected row is exactly `(checkbox, title)`.
+fn wait_selected(app: &Pty, checkbox: &str, title: &str) {
+    app.wait_until(&format!("selected row {checkbox} {title}"), |screen| {
+        selected_row(screen).is_some_and(|(c, t)| c == checkbox && t == title)
+    });
+}
+
+/// Waits for a whole checklist frame whose selected step is none of `not`,
+/// with the Details pane showing that step; returns `(row title, heading)`.
+fn wait_selection(app: &Pty, not: &[&str]) -> (String, String) {
+    let mut found = None;
+    app.wait_until("the cursor on a new step, with its details", |screen| {
+        let Some((_, title)) = selected_row(screen) else {
+            return false;
+        };
+        let Some(heading) = details_heading(screen) else {
+            return false;
+        };
+        let ready = !not.contains(&title.as_str())
+            && !title.is_empty()
+            && heading.starts_with(title.trim_end_matches('…'));
+        if ready {
+            found = Some((title, heading));
+        }
+        ready
+    });
+    found.expect("set when ready")
+}
+
+/// The percentage on the dashboard's Overall line.
+fn overall_percent(screen: &str) -> Option<u32> {
+    let line = screen.lines().find(|l| l.contains(" Overall "))?;
+    let (before, _) = line.split_once('%')?;
+    let digits: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
+}
+
+/// Waits for the app to exit on its own and returns its exit code.
+fn exit_code(app: &mut Pty) -> u32 {
+    let status = app.wait_exit(TIMEOUT);
+    assert!(
+        status.signal().is_none(),
+        "medtech was killed by a signal: {status:?}"
+    );
+    status.exit_code()
+}
+
+/// After the app exits, the user's terminal must be usable again: the
+/// alternate screen left, and line editing and echo back on.
+fn assert_terminal_restored(app: &Pty) {
+    assert!(
+        app.raw_output().contains(LEAVE_ALTERNATE_SCREEN),
+        "medtech never left the alternate screen"
+    );
+    assert!(
+        !app.on_alternate_screen(),
+        "the terminal is still on the alternate screen"
+    );
+    let flags = app.local_flags();
+    assert!(
+        ["ICANON", "ECHO", "ISIG"]
+            .iter()
+            .all(|flag| flags.iter().any(|f| f == flag)),
+        "the terminal was left in raw mode: {flags:?}"
+    );
+}
+
+/// 1. A first launch shows the welcome; a tick is saved on quit and is still
+///    there on the next launch, which skips the welcome and resumes.
+#[test]
+fn first_launch_tick_quit_relaunch() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    app.wait_for("Welcome to medtech");
+    let flags = app.local_flags();
+    assert!(
+        !flags.iter().any(|f| f == "ICANON" || f == "ECHO"),
+        "the app runs in raw mode, or this check proves nothing: {flags:?}"
+    );
+    app.send(keys::ESC);
+    app.wait_for("medtech · Dashboard");
+
+    show(&mut app, "2", "Education");
+    let mut first_title = String::new();
+    app.wait_until("the first step selected", |screen| {
+        selected_row(screen).is_some_and(|(checkbox, title)| {
+            first_title = title;
+            checkbox == "[ ]"
+        })
+    });
+    app.send(keys::SPACE);
+    wait_selected(&app, "[x]", &first_title);
+
+    show(&mut app, "1", "Dashboard");
+    app.wait_until("a non-zero Overall percentage", |screen| {
+        overall_percent(screen).is_some_and(|p| p > 0)
+    });
+
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0, "quitting with q exits 0");
+    assert_terminal_restored(&app);
+
+    let path = data.profile_path();
+    assert!(path.is_file(), "no profile at {}", path.display());
+    let profile = load(&path);
+    assert!(
+        !done_ids(&profile).is_empty(),
+        "the tick is not in the saved profile: {profile:?}"
+    );
+
+    let mut app = Pty::launch(&data);
+    let screen = app.wait_for("medtech · Dashboard");
+    assert!(
+        !screen.contains("Welcome to medtech"),
+        "the welcome came back on the second launch:\n{screen}"
+    );
+    show(&mut app, "2", "Education");
+    wait_selected(&app, "[x]", &first_title);
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
+/// 2. Quitting remembers the screen and the selected step.
+#[test]
+fn relaunch_resumes_the_exact_place() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    show(&mut app, "3", "Certification");
+    let (first, _) = wait_selection(&app, &[]);
+    app.send("j");
+    let (second, _) = wait_selection(&app, &[&first]);
+    app.send("j");
+    let (row_title, heading) = wait_selection(&app, &[&first, &second]);
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+
+    let mut app = Pty::launch(&data);
+    app.wait_for("medtech · Certification");
+    app.wait_until("the same step selected with its details", |screen| {
+        selected_row(screen).is_some_and(|(_, t)| t == row_title)
+            && details_heading(screen).as_deref() == Some(heading.as_str())
+    });
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
+/// 3. At 80x24 every screen draws its title, its content and the key hints.
+#[test]
+fn every_screen_fits_80x24() {
+    let data = DataDir::new();
+    let mut app = Launch::new(&data).size(80, 24).spawn();
+    app.wait_for("Welcome to medtech");
+    app.wait_until("the welcome's footer", |_| {
+        app.last_row().contains("Esc skip")
+    });
+    // Wait for Esc to land: Esc and a digit read together are Alt+digit.
+    app.send(keys::ESC);
+    app.wait_for("medtech · Dashboard");
+    for (key, title, content) in [
+        ("1", "Dashboard", " Progress "),
+        ("2", "Education", "Education · "),
+        ("3", "Certification", "Certification · "),
+        ("4", "Licensing", "Licensing · "),
+    ] {
+        app.send(key);
+        let header = format!("medtech · {title}");
+        let tab = format!("[{key} {title}]");
+        app.wait_until(
+            &format!("{title}: header, highlighted tab, {content:?} and the footer"),
+            |screen| {
+                let rows: Vec<&str> = screen.lines().collect();
+                let footer = app.last_row();
+                rows.first().is_some_and(|r| r.contains(&header))
+                    && rows.get(1).is_some_and(|r| r.contains(&tab))
+                    && screen.contains(content)
+                    && (title == "Dashboard" || screen.contains(" Details "))
+                    && footer.contains("? help")
+                    && footer.contains("quit")
+            },
+        );
+    }
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
+/// 4. A terminal below the minimum gets a message instead of a broken
+///    layout, recovers when enlarged, and q still quits.
+#[test]
+fn too_small_terminal_says_so() {
+    let data = DataDir::new();
+    write_profile(&data, &Profile::default());
+    let mut app = Launch::new(&data).size(40, 10).spawn();
+    app.wait_for("needs a terminal of at least");
+    app.wait_for("this one is 40x10");
+
+    app.resize(100, 30);
+    app.wait_for("medtech · Dashboard");
+    app.resize(40, 10);
+    app.wait_for("needs a terminal of at least");
+
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    assert_terminal_restored(&app);
+}
+
+/// 4b. The too-small message says "press q to save and quit" on a first
+///     launch too, where the hidden welcome screen is active.
+#[test]
+#[ignore = "bug: q does nothing in a too-small terminal on first launch (welcome has no q)"]
+fn too_small_terminal_q_quits_on_first_launch() {
+    let data = DataDir::new();
+    let mut app = Launch::new(&data).size(40, 10).spawn();
+    app.wait_for("press q to save and quit");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
+/// 5. A second copy on the same profile is read-only: it says so, and
+///    nothing it does reaches the file.
+#[test]
+fn second_copy_is_read_only() {
+    let data = DataDir::new();
+    let mut a = Pty::launch(&data);
+    skip_welcome(&mut a);
+    show(&mut a, "2", "Education");
+    a.wait_until("A's first step", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+    });
+    a.send(keys::SPACE);
+    let screen = a.wait_until("A's tick", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[x]")
+    });
+    assert!(
+        !screen.contains("READ-ONLY"),
+        "the first copy is read-only:\n{screen}"
+    );
+    let after_a = done_ids(&load(&data.profile_path()));
+    assert!(!after_a.is_empty(), "A's tick was not saved");
+
+    let mut b = Pty::launch(&data);
+    b.wait_for("READ-ONLY");
+    show(&mut b, "3", "Certification");
+    let (first, _) = wait_selection(&b, &[]);
+    b.send("j");
+    let (option, _) = wait_selection(&b, &[&first]);
+    b.send(keys::SPACE);
+    // B shows its tick, and still says it will not be saved.
+    wait_selected(&b, "[x]", &option);
+    b.wait_for("READ-ONLY");
+    b.send("q");
+    assert_eq!(exit_code(&mut b), 0);
+    assert_eq!(
+        done_ids(&load(&data.profile_path())),
+        after_a,
+        "the read-only copy changed the profile"
+    );
+
+    a.send("q");
+    assert_eq!(exit_code(&mut a), 0);
+    let done = done_ids(&load(&data.profile_path()));
+    assert_eq!(done, after_a, "the profile must hold A's tick and not B's");
+    assert!(
+        done.iter().all(|id| !id.starts_with("cert.")),
+        "B's Certification tick reached the file: {done:?}"
+    );
+}
+
+/// 6. SIGTERM and SIGHUP (a closed terminal window) save everything, the
+///    place included, and exit cleanly.
+fn signal_saves_and_exits(signal: &str) {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    show(&mut app, "2", "Education");
+    app.wait_until("the first step", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+    });
+    app.send(keys::SPACE);
+    app.wait_until("the tick", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[x]")
+    });
+    // Moving is not saved by itself: only the signal's save can keep it.
+    show(&mut app, "3", "Certification");
+    let (first, _) = wait_selection(&app, &[]);
+    app.send("j");
+    let (title, _) = wait_selection(&app, &[&first]);
+    let before = load(&data.profile_path());
+    assert_eq!(
+        before.position.screen,
+        Screen::Education,
+        "moving was saved before the signal; this test would prove nothing"
+    );
+
+    app.kill(signal);
+    let status = app.wait_exit(TIMEOUT);
+    assert!(
+        status.signal().is_none(),
+        "SIG{signal} killed medtech instead of being handled: {status:?}"
+    );
+    assert_terminal_restored(&app);
+
+    let profile = load(&data.profile_path());
+    assert!(
+        done_ids(&profile).iter().any(|id| id.starts_with("edu.")),
+        "the tick is not in the profile after SIG{signal}: {profile:?}"
+    );
+    assert_eq!(profile.position.screen, Screen::Certification);
+    assert!(profile.position.selected.contains_key(&Area::Certification));
+
+    let mut app = Pty::launch(&data);
+    app.wait_for("medtech · Certification");
+    app.wait_until("the step selected before the signal", |s| {
+        selected_row(s).is_some_and(|(_, t)| t == title)
+    });
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
+#[test]
+fn sigterm_saves_and_exits() {
+    signal_saves_and_exits("TERM");
+}
+
+#[test]
+fn sighup_saves_and_exits() {
+    signal_saves_and_exits("HUP");
+}
+
+/// The Education prerequisites: leaves right under the first step, in list
+/// order, as `(id, title)`.
+const LEAVES: [(&str, &str); 5] = [
+    ("edu.prereqs.biology", "Biology"),
+    ("edu.prereqs.chemistry", "General chemistry"),
+    ("edu.prereqs.anatomy", "Anatomy and physiology"),
+    ("edu.prereqs.microbiology", "Microbiology"),
+    ("edu.prereqs.math", "College math"),
+];
+
+/// What the test expects after each key: done ids and the cursor.
+#[derive(Clone)]
+struct Model {
+    done: BTreeSet<String>,
+    cursor: usize,
+}
+
+impl Model {
+    fn press(&mut self, key: &str) {
+        match key {
+            keys::SPACE => {
+                let id = LEAVES[self.cursor].0.to_owned();
+                if !self.done.remove(&id) {
+                    self.done.insert(id);
+                }
+            }
+            "j" => self.cursor += 1,
+            "k" => self.cursor -= 1,
+            other => unreachable!("no model for {other:?}"),
+        }
+    }
+
+    /// The selected row the screen should show.
+    fn row(&self) -> (&'static str, &'static str) {
+        let (id, title) = LEAVES[self.cursor];
+        (if self.done.contains(id) { "[x]" } else { "[ ]" }, title)
+    }
+}
+
+/// 7. SIGKILL at random moments while ticking: the profile on disk is always
+///    whole and readable, and holds either the state before the last key
+///    or after it (or, for keys sent in a burst, after one of them).
+#[test]
+fn sigkill_never_leaves_a_broken_profile() {
+    const ITERATIONS: u64 = 40;
+    let started = Instant::now();
+    let data = DataDir::new();
+    let mut profile = Profile::default();
+    // Work elsewhere that no key here touches; it must survive every kill.
+    profile.set_done("cert.exam", true, today());
+    profile.set_done("lic.clia", true, today());
+    write_profile(&data, &profile);
+    // Kills that landed before the last key was saved: the racy window.
+    let mut early_kills = 0;
+
+    for iteration in 0..ITERATIONS {
+        let mut rng = Rng::new(iteration + 1);
+        // Open on the first prerequisite, keeping what is done.
+        let mut profile = load(&data.profile_path());
+        profile.position.screen = Screen::Education;
+        profile
+            .position
+            .selected
+            .insert(Area::Education, LEAVES[0].0.to_owned());
+        write_profile(&data, &profile);
+        let mut model = Model {
+            done: done_ids(&profile),
+            cursor: 0,
+        };
+        let mut app = Pty::launch(&data);
+        let (checkbox, title) = model.row();
+        wait_selected(&app, checkbox, title);
+
+        let presses = random_walk(&mut rng);
+        let burst = iteration % 2 == 1;
+        let candidates = type_keys(&mut app, &mut model, &presses, burst);
+        // Mostly within the few milliseconds a key and its save take.
+        let delay = if rng.range(0, 3) == 0 { 15_000 } else { 3_000 };
+        thread::sleep(Duration::from_micros(rng.range(0, delay)));
+        app.kill("KILL");
+        let status = app.wait_exit(TIMEOUT);
+        assert_eq!(
+            status.signal(),
+            Some("Killed"),
+            "iteration {iteration}: medtech was not killed: {status:?}"
+        );
+
+        let what = format!("iteration {iteration} (burst: {burst}, keys {presses:?})");
+        let done = done_ids(&load_after_kill(&data, &what));
+        assert!(
+            candidates.contains(&done),
+            "{what}: the profile has {done:?}, expected one of {candidates:?}"
+        );
+        if candidates.last() != Some(&done) {
+            early_kills += 1;
+        }
+    }
+    let leftovers: Vec<String> = data
+        .files()
+        .into_iter()
+        .filter(|name| {
+            Path::new(name)
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("tmp"))
+        })
+        .collect();
+    eprintln!(
+        "{ITERATIONS} kills in {:?}; {early_kills} before the last key was saved; \
+         temp files left behind: {leftovers:?}",
+        started.elapsed()
+    );
+}
+
+/// A random walk of 1 to 8 keys over the five leaves, mostly ticking.
+fn random_walk(rng: &mut Rng) -> Vec<&'static str> {
+    let mut presses = Vec::new();
+    let mut cursor = 0;
+    for _ in 0..rng.range(1, 8) {
+        let key = match rng.range(0, 3) {
+            0 if cursor < LEAVES.len() - 1 => "j",
+            1 if cursor > 0 => "k",
+            _ => keys::SPACE,
+        };
+        match key {
+            "j" => cursor += 1,
+            "k" => cursor -= 1,
+            _ => {}
+        }
+        presses.push(key);
+    }
+    presses
+}
+
+/// Types the keys and returns every set of done steps the file may hold
+/// afterwards. In a burst the keys arrive faster than the app reads them,
+/// so any prefix may be saved; otherwise each key but the last is on
+/// screen (and so saved) before the next is sent.
+fn type_keys(
+    app: &mut Pty,
+    model: &mut Model,
+    presses: &[&str],
+    burst: bool,
+) -> Vec<BTreeSet<String>> {
+    let (last, synced) = presses.split_last().expect("at least one key");
+    let mut candidates = Vec::new();
+    if burst {
+        candidates.push(model.done.clone());
+        for key in presses {
+            model.press(key);
+            candidates.push(model.done.clone());
+            app.send(key);
+        }
+    } else {
+        for key in synced {
+            model.press(key);
+            app.send(key);
+            let (checkbox, title) = model.row();
+            wait_selected(app, checkbox, title);
+        }
+        candidates.push(model.done.clone());
+        model.press(last);
+        candidates.push(model.done.clone());
+        app.send(last);
+    }
+    candidates
+}
+
+/// After a kill the profile, and its backup if there is one, must read.
+fn load_after_kill(data: &DataDir, what: &str) -> Profile {
+    let path = data.profile_path();
+    let profile = match storage::load_file(&path) {
+        Ok(Some(profile)) => profile,
+        other => panic!(
+            "{what}: after SIGKILL the profile is {other:?}; files: {:?}",
+            data.files()
+        ),
+    };
+    let backup = data.app_dir().join("profile.ron.bak");
+    if backup.exists() {
+        assert!(
+            matches!(storage::load_file(&backup), Ok(Some(_))),
+            "{what}: the backup is unreadable"
+        );
+    }
+    profile
+}
+
+/// 8. A damaged profile is moved aside byte for byte, the screen says what
+///    is wrong and where, and n starts a new profile.
+#[test]
+fn damaged_profile_is_kept_and_explained() {
+    const DAMAGED: &[u8] = b"this is not ron";
+    let data = DataDir::new();
+    data.write_profile(DAMAGED);
+    let mut app = Pty::launch(&data);
+    app.wait_for("could not be read");
+    app.wait_for("line 1, column");
+    // It says where the file went.
+    app.wait_for("moved to");
+    app.wait_for("profile.ron.corrupt-");
+
+    let moved: Vec<String> = data
+        .files()
+        .into_iter()
+        .filter(|name| name.starts_with("profile.ron.corrupt-"))
+        .collect();
+    assert_eq!(
+        moved.len(),
+        1,
+        "expected one quarantined file: {:?}",
+        data.files()
+    );
+    let kept = std::fs::read(data.app_dir().join(&moved[0])).expect("read the quarantined file");
+    assert_eq!(kept, DAMAGED, "the damaged file was not kept byte for byte");
+
+    app.send("n");
+    app.wait_for("Welcome to medtech");
+    app.send(keys::ESC);
+    app.wait_for("medtech · Dashboard");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    load(&data.profile_path());
+    let kept = std::fs::read(data.app_dir().join(&moved[0])).expect("read the quarantined file");
+    assert_eq!(kept, DAMAGED, "starting fresh touched the damaged file");
+}
+
+/// 8b. A damaged profile with a good backup: b brings the backup's work back.
+#[test]
+fn damaged_profile_restores_the_backup() {
+    let data = DataDir::new();
+    let mut backup = Profile::default();
+    backup.set_done(LEAVES[0].0, true, today());
+    backup.position.screen = Screen::Education;
+    std::fs::create_dir_all(data.app_dir()).expect("create the app dir");
+    std::fs::write(
+        data.app_dir().join("profile.ron.bak"),
+        backup.to_ron().expect("encode"),
+    )
+    .expect("write the backup");
+    data.write_profile(b"Profile(version: 1, goal: ");
+    let mut app = Pty::launch(&data);
+    app.wait_for("could not be read");
+    app.wait_for("Press b to restore it");
+    app.send("b");
+    app.wait_for("medtech · Education");
+    app.wait_until("the backup's tick", |s| {
+        s.lines().any(|l| l.contains("[x] Biology"))
+    });
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    assert!(done_ids(&load(&data.profile_path())).contains(LEAVES[0].0));
+}
+
+/// 8c. A profile from a newer medtech is left alone: the app refuses to
+///     start, says why, and does not touch the file.
+#[test]
+fn too_new_profile_is_left_untouched() {
+    const NEWER: &[u8] = b"Profile(version: 999, goal: Mlt)";
+    let data = DataDir::new();
+    data.write_profile(NEWER);
+    let mut app = Pty::launch(&data);
+    let code = exit_code(&mut app);
+    assert_ne!(code, 0, "medtech started on a profile it cannot read");
+    let said = app.screen_text();
+    assert!(
+        said.contains("newer"),
+        "the message does not say why:\n{said}"
+    );
+    let after = std::fs::read(data.profile_path()).expect("the profile is still there");
+    assert_eq!(after, NEWER, "the newer profile was changed");
+    let others: Vec<String> = data
+        .files()
+        .into_iter()
+        .filter(|name| name.starts_with("profile.ron"))
+        .collect();
+    assert_eq!(
+        others,
+        ["profile.ron"],
+        "files were added beside the profile"
+    );
+}
