@@ -211,6 +211,11 @@ impl App {
         }
         self.notice = None;
         if action == Action::Exit {
+            // On the welcome or recovery screen nothing has been chosen or
+            // loaded yet, so there is nothing to save.
+            if self.welcome.is_some() || self.recovery.is_some() {
+                return vec![Effect::Quit];
+            }
             return self.quit(true);
         }
         if self.recovery.is_some() {
@@ -358,10 +363,9 @@ impl App {
                 self.welcome = None;
                 return vec![Effect::Save];
             }
-            Action::Quit => {
-                self.welcome = None;
-                return self.quit(false);
-            }
+            // Leaving before choosing writes nothing: the welcome shows
+            // again next time.
+            Action::Quit => return vec![Effect::Quit],
             other => move_in(&mut picker.selected, len, other, self.page),
         }
         Vec::new()

@@ -18,6 +18,9 @@ pub enum Context {
     StatePicker,
     /// The damaged-profile screen.
     Recovery,
+    /// The terminal is too small to draw anything: only quitting works, so
+    /// no key acts on a screen the user cannot see.
+    TooSmall,
 }
 
 /// A key with its modifiers. Shift is dropped from characters (the terminal
@@ -118,7 +121,7 @@ const fn bind(
     }
 }
 
-use Context::{Checklist, Dashboard, Global, Help, Recovery, StatePicker, Welcome};
+use Context::{Checklist, Dashboard, Global, Help, Recovery, StatePicker, TooSmall, Welcome};
 
 /// Every key medtech understands.
 #[rustfmt::skip]
@@ -177,16 +180,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(Welcome, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(Welcome, Key::plain(KeyCode::Enter), Action::Confirm, "Start with this goal and state", Some("start")),
     bind(Welcome, Key::plain(KeyCode::Esc), Action::Close, "Skip: start as MLT with no state", Some("skip")),
-    bind(Welcome, Key::ctrl('c'), Action::Quit, "Quit", None),
+    bind(Welcome, Key::ch('q'), Action::Quit, "Quit; nothing is saved until you start", Some("quit")),
+    bind(Welcome, Key::ctrl('c'), Action::Quit, "Quit; nothing is saved until you start", None),
     // Damaged profile.
     bind(Recovery, Key::ch('b'), Action::RestoreBackup, "Restore the backup", Some("restore backup")),
     bind(Recovery, Key::ch('n'), Action::StartFresh, "Start a new profile", Some("start fresh")),
     bind(Recovery, Key::ch('q'), Action::Quit, "Quit without changing anything", Some("quit")),
     bind(Recovery, Key::ctrl('c'), Action::Quit, "Quit without changing anything", None),
+    // Terminal too small.
+    bind(TooSmall, Key::ch('q'), Action::Quit, "Quit", Some("quit")),
+    bind(TooSmall, Key::ctrl('c'), Action::Quit, "Quit", None),
 ];
 
 /// The contexts whose keys are live right now, most specific first.
 pub fn active_contexts(app: &App) -> &'static [Context] {
+    if app.size.0 < crate::ui::MIN_WIDTH || app.size.1 < crate::ui::MIN_HEIGHT {
+        return &[TooSmall];
+    }
     if app.recovery.is_some() {
         return &[Recovery];
     }
@@ -257,6 +267,7 @@ pub fn help_lines(contexts: &[Context]) -> Vec<(String, &'static str)> {
 
 /// Every combination of contexts the app can be in, for checks.
 pub const CONTEXT_SETS: &[&[Context]] = &[
+    &[TooSmall],
     &[Recovery],
     &[Welcome],
     &[Help],

@@ -43,7 +43,7 @@ fn open_app(guide: Guide, storage: &Storage, read_only: bool) -> Result<App, Str
                 today(),
                 Recovery {
                     problem: format!("{} is missing.", storage.path().display()),
-                    moved_to: None,
+                    moved_to: storage.latest_damaged(),
                     backup: Some(backup),
                 },
             )),

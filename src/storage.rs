@@ -87,13 +87,16 @@ impl Storage {
         });
         match lock {
             Some(file) => match file.try_lock() {
-                Ok(()) => (
-                    Storage {
-                        path,
-                        lock: Some(file),
-                    },
-                    Access::ReadWrite,
-                ),
+                Ok(()) => {
+                    remove_stale_temp_files(&path);
+                    (
+                        Storage {
+                            path,
+                            lock: Some(file),
+                        },
+                        Access::ReadWrite,
+                    )
+                }
                 Err(_) => (Storage { path, lock: None }, Access::ReadOnly),
             },
             // No lock file could be made: nobody else can have one either, so
@@ -127,6 +130,20 @@ impl Storage {
     /// Reads the backup kept by the last save, if there is a readable one.
     pub fn load_backup(&self) -> Result<Option<Profile>, LoadError> {
         load_file(&self.backup_path())
+    }
+
+    /// The most recent damaged profile moved aside by [`Storage::quarantine`].
+    pub fn latest_damaged(&self) -> Option<PathBuf> {
+        let prefix = format!("{}.corrupt-", self.path.file_name()?.to_string_lossy());
+        fs::read_dir(parent(&self.path))
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+            })
+            .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok())
     }
 
     /// Moves an unreadable profile aside as `profile.ron.corrupt-<time>`, so
@@ -255,6 +272,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, LoadError> {
             col: 1,
             message: format!("profile version {found} never existed"),
         }),
+    }
+}
+
+/// Removes temp files a killed save left behind. Only the lock holder may:
+/// another copy could be mid-save.
+fn remove_stale_temp_files(path: &Path) {
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = (name.starts_with(".profile.") && name.ends_with(".tmp"))
+            || name.ends_with(".ron.bak.tmp");
+        if ours {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

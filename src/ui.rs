@@ -154,7 +154,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
     let message = format!(
         "medtech needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. \
-         Make the window larger, or press q to save and quit.",
+         Make the window larger, or press q to quit.",
         area.width, area.height
     );
     let paragraph = Paragraph::new(message)

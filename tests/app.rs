@@ -387,3 +387,71 @@ fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
     app.update(Action::Resize(100, 60));
     assert_eq!(app.detail_scroll, 0);
 }
+
+#[test]
+fn leaving_the_welcome_or_recovery_screen_writes_nothing() {
+    for action in [Action::Quit, Action::Exit] {
+        let mut welcome = App::first_launch(guide(), today());
+        assert_eq!(
+            welcome.update(action.clone()),
+            vec![Effect::Quit],
+            "{action:?}"
+        );
+        let mut recovery = App::recover(
+            guide(),
+            today(),
+            medtech::app::Recovery {
+                problem: "damaged".into(),
+                moved_to: None,
+                backup: None,
+            },
+        );
+        assert_eq!(
+            recovery.update(action.clone()),
+            vec![Effect::Quit],
+            "{action:?}"
+        );
+    }
+}
+
+#[test]
+fn restoring_the_backup_resumes_it_and_saves() {
+    let mut backup = Profile::default();
+    backup.set_done("edu.prereqs.bio", true, today());
+    backup.position.screen = Screen::Education;
+    let mut app = App::recover(
+        guide(),
+        today(),
+        medtech::app::Recovery {
+            problem: "damaged".into(),
+            moved_to: None,
+            backup: Some(backup.clone()),
+        },
+    );
+    assert!(app.update(Action::StartFresh).is_empty());
+    assert!(app.welcome.is_some(), "n leads to the welcome");
+    let mut app = App::recover(
+        guide(),
+        today(),
+        medtech::app::Recovery {
+            problem: "damaged".into(),
+            moved_to: None,
+            backup: Some(backup.clone()),
+        },
+    );
+    assert_eq!(app.update(Action::RestoreBackup), vec![Effect::Save]);
+    assert_eq!(app.recovery, None);
+    assert_eq!(app.profile, backup);
+    assert_eq!(app.screen, Screen::Education);
+}
+
+#[test]
+fn only_quit_works_while_the_terminal_is_too_small() {
+    let mut app = app();
+    education(&mut app);
+    app.update(Action::Resize(40, 10));
+    let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(keymap::action_for(&app, space), None);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(keymap::action_for(&app, q), Some(Action::Quit));
+}

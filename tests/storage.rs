@@ -272,3 +272,20 @@ proptest! {
         prop_assert_eq!(storage.load().expect("loads"), Some(profile));
     }
 }
+
+#[test]
+fn temp_files_left_by_a_killed_save_are_cleaned_up_by_the_next_writer() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let stale = dir.path().join(".profile.AbC123.tmp");
+    fs::write(&stale, "half a profile").expect("stale temp");
+    let unrelated = dir.path().join("notes.tmp");
+    fs::write(&unrelated, "mine").expect("unrelated");
+    let (_storage, access) = Storage::open(path);
+    assert_eq!(access, Access::ReadWrite);
+    assert!(!stale.exists(), "the stale temp file is still there");
+    assert!(
+        unrelated.exists(),
+        "a file that is not medtech's was removed"
+    );
+}

@@ -95,7 +95,7 @@ pub fn draw_recovery(frame: &mut Frame, area: Rect, app: &App) {
         None => lines.push(Line::from(" There is no readable backup.")),
     }
     lines.push(Line::from(
-        " Press n to start a new profile, or q to quit and leave everything as it is.",
+        " Press n to start a new profile, or q to quit now and decide next time.",
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     frame.render_widget(Paragraph::new(super::hint_line(app)), footer);

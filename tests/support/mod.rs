@@ -20,6 +20,7 @@ pub const TODAY: &str = "2026-11-24";
 pub mod keys {
     pub const ESC: &str = "\x1b";
     pub const SPACE: &str = " ";
+    pub const ENTER: &str = "\r";
 }
 
 /// A fresh data folder used as both `XDG_DATA_HOME` and `HOME`.
