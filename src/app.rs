@@ -224,30 +224,8 @@ impl App {
         if self.welcome.is_some() {
             return self.update_welcome(&action);
         }
-        match &mut self.popup {
-            Some(Popup::Help) => {
-                match action {
-                    Action::Close | Action::OpenHelp => self.popup = None,
-                    Action::Quit => return self.quit(false),
-                    _ => {}
-                }
-                return Vec::new();
-            }
-            Some(Popup::State(picker)) => {
-                let len = self.guide.states.len() + 1;
-                match action {
-                    Action::Close => self.popup = None,
-                    Action::Confirm => {
-                        let selected = picker.selected;
-                        self.popup = None;
-                        return self.set_state(selected);
-                    }
-                    Action::Quit => return self.quit(false),
-                    other => move_in(&mut picker.selected, len, &other, self.page),
-                }
-                return Vec::new();
-            }
-            None => {}
+        if self.popup.is_some() {
+            return self.update_popup(action);
         }
         match action {
             Action::Quit => return self.quit(false),
@@ -305,6 +283,34 @@ impl App {
             | Action::StartFresh => {}
         }
         Vec::new()
+    }
+
+    fn update_popup(&mut self, action: Action) -> Vec<Effect> {
+        match &mut self.popup {
+            Some(Popup::Help) => {
+                match action {
+                    Action::Close | Action::OpenHelp => self.popup = None,
+                    Action::Quit => return self.quit(false),
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Some(Popup::State(picker)) => {
+                let len = self.guide.states.len() + 1;
+                match action {
+                    Action::Close => self.popup = None,
+                    Action::Confirm => {
+                        let selected = picker.selected;
+                        self.popup = None;
+                        return self.set_state(selected);
+                    }
+                    Action::Quit => return self.quit(false),
+                    other => move_in(&mut picker.selected, len, &other, self.page),
+                }
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
     }
 
     fn max_detail_scroll(&self) -> u16 {
