@@ -257,10 +257,12 @@ impl App {
             Action::DetailsDown => {
                 self.detail_scroll = self
                     .detail_scroll
-                    .saturating_add(3)
+                    .saturating_add(self.details_page())
                     .min(self.max_detail_scroll());
             }
-            Action::DetailsUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+            Action::DetailsUp => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(self.details_page());
+            }
             Action::Up
             | Action::Down
             | Action::PageUp
@@ -311,6 +313,12 @@ impl App {
             }
             None => Vec::new(),
         }
+    }
+
+    /// A page of the details pane, keeping two lines of context.
+    fn details_page(&self) -> u16 {
+        // Header, tabs, footer, borders and the Licensing state lines.
+        self.size.1.saturating_sub(9).max(3)
     }
 
     fn max_detail_scroll(&self) -> u16 {

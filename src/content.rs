@@ -154,6 +154,97 @@ impl Guide {
     }
 }
 
+impl Requirement {
+    /// The requirement in plain words, as the details pane shows it.
+    pub fn describe(&self, guide: &Guide) -> String {
+        fn years(within: Option<u8>) -> String {
+            within.map_or_else(String::new, |y| format!(", within the last {y} years"))
+        }
+        fn accreditor(a: &Accreditor) -> &'static str {
+            match a {
+                Accreditor::Naacls => "NAACLS",
+                Accreditor::Abhes => "ABHES",
+                Accreditor::Caahep => "CAAHEP",
+                Accreditor::DoeOrChea => {
+                    "an agency the US Department of Education or CHEA recognises"
+                }
+            }
+        }
+        fn discipline(d: &Discipline) -> &'static str {
+            match d {
+                Discipline::BloodBank => "blood bank",
+                Discipline::Chemistry => "chemistry",
+                Discipline::Hematology => "hematology",
+                Discipline::Microbiology => "microbiology",
+                Discipline::Immunology => "immunology",
+                Discipline::Urinalysis => "urinalysis and body fluids",
+                Discipline::LabOperations => "laboratory operations",
+            }
+        }
+        match self {
+            Requirement::Degree(Degree::Associate) => "an associate degree".to_owned(),
+            Requirement::Degree(Degree::Bachelor) => "a bachelor's degree".to_owned(),
+            Requirement::SemesterHours(h) => {
+                format!("at least {h} semester hours of college credit")
+            }
+            Requirement::SubjectHours { subject, hours } => {
+                let subject = match subject {
+                    Subject::Chemistry => "chemistry",
+                    Subject::Biology => "biology",
+                    Subject::Science => "science",
+                    Subject::OrganicOrBiochemistry => "organic chemistry or biochemistry",
+                    Subject::Microbiology => "microbiology",
+                };
+                format!("at least {hours} semester hours of {subject}")
+            }
+            Requirement::Program {
+                program,
+                accreditors,
+                within_years,
+            } => {
+                let kind = match program {
+                    Program::Mlt => "an MLT program",
+                    Program::Mls => "an MLS program",
+                };
+                let by: Vec<&str> = accreditors.iter().map(accreditor).collect();
+                let by = by.join(" or ");
+                format!("{kind} accredited by {by}{}", years(*within_years))
+            }
+            Requirement::MilitaryCourse {
+                min_weeks,
+                within_years,
+            } => format!(
+                "a US military medical laboratory course of at least {min_weeks} weeks{}",
+                years(*within_years)
+            ),
+            Requirement::Experience {
+                months,
+                within_years,
+                areas,
+            } => {
+                let areas = if areas.is_empty() {
+                    String::new()
+                } else {
+                    let areas: Vec<&str> = areas.iter().map(discipline).collect();
+                    format!(" in {}", areas.join(", "))
+                };
+                format!(
+                    "{months} months of full-time clinical lab experience{areas}{}",
+                    years(*within_years)
+                )
+            }
+            Requirement::Credential(id) => match guide.credential(id) {
+                Some(c) => format!("a current {} credential", c.name),
+                None => format!("the credential {id}"),
+            },
+            Requirement::AnyOf(options) => {
+                let words: Vec<String> = options.iter().map(|o| o.describe(guide)).collect();
+                format!("one of: {}", words.join("; or "))
+            }
+        }
+    }
+}
+
 impl Step {
     /// Shown to a user with this goal (required or optional).
     pub fn is_shown_for(&self, goal: Goal) -> bool {

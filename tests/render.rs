@@ -244,3 +244,62 @@ proptest! {
         render(&app, width, height);
     }
 }
+
+/// The real guide: the eligibility step shows every route of the user's goal
+/// with its requirements in words, and the first step shows the career facts.
+#[test]
+fn real_guide_panels_show_routes_and_career_facts() {
+    let guide = medtech::content::Guide::embedded().expect("embedded guide");
+    for goal in medtech::content::Goal::ALL {
+        let profile = Profile {
+            goal,
+            position: medtech::profile::Position {
+                screen: Screen::Certification,
+                selected: [(
+                    medtech::content::Area::Certification,
+                    "cert.eligibility".to_owned(),
+                )]
+                .into(),
+            },
+            ..Profile::default()
+        };
+        let app = App::new(guide.clone(), profile, today());
+        assert_eq!(
+            app.selected_step().map(|s| s.id.as_str()),
+            Some("cert.eligibility")
+        );
+        let text = screen_text(&app, 200, 900);
+        for credential in guide.credentials.iter().filter(|c| c.goal == goal) {
+            assert!(
+                text.contains(&credential.name),
+                "{goal:?}: {} missing",
+                credential.name
+            );
+            for route in guide
+                .routes
+                .iter()
+                .filter(|r| r.credential == credential.id)
+            {
+                let line = format!(
+                    "{} ({}",
+                    route.name,
+                    if matches!(route.status, medtech::content::RouteStatus::Open) {
+                        "open"
+                    } else {
+                        "closed"
+                    }
+                );
+                assert!(text.contains(&line), "{goal:?}: {line} missing");
+            }
+        }
+    }
+    let mut app = App::new(guide.clone(), Profile::default(), today());
+    app.update(Action::Show(Screen::Education));
+    app.update(Action::Top);
+    let text = screen_text(&app, 200, 300);
+    assert!(text.contains("The job"), "career panel missing");
+    assert!(
+        text.contains("Bureau of Labor Statistics"),
+        "BLS source missing"
+    );
+}

@@ -145,6 +145,20 @@ pub struct Step {
     pub caveat: Option<Caveat>,
     #[serde(default)]
     pub substeps: Vec<Step>,
+    /// Guide-wide tables shown in this step's details.
+    #[serde(default)]
+    pub panels: Vec<Panel>,
+}
+
+/// A table of the guide shown inside a step's details.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Panel {
+    /// Every eligibility route for the user's goal, with its requirements.
+    Routes,
+    /// The certifiers and their credentials.
+    Certifiers,
+    /// Pay, jobs and outlook, and the typical timeline.
+    Career,
 }
 
 /// Whether a jurisdiction requires a personal license to work as lab personnel.

@@ -13,7 +13,7 @@ use super::text::sanitize;
 use super::theme::Theme;
 use crate::advisor::{self, Check};
 use crate::app::App;
-use crate::content::{Area, Caveat, Fact, Guide, Step, Tier, Weeks};
+use crate::content::{Area, Caveat, Fact, Guide, Panel, RouteStatus, Step, Tier, Weeks};
 use crate::profile::Profile;
 
 /// The state line (Licensing only), the list and the details pane.
@@ -340,6 +340,15 @@ fn details(step: &Step, app: &App) -> Vec<Line<'static>> {
         Span::styled("Sources for this step ", theme.heading()),
         Span::raw(cites.mark(&step.sources)),
     ]));
+    for panel in &step.panels {
+        match panel {
+            Panel::Routes => push_routes(&mut lines, app, &mut cites),
+            Panel::Certifiers => push_certifiers(&mut lines, app, &mut cites),
+            Panel::Career => {
+                push_facts(&mut lines, "The job", &app.guide.career, &mut cites, theme)
+            }
+        }
+    }
     if let Some(record) = state_record {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
@@ -366,6 +375,87 @@ fn details(step: &Step, app: &App) -> Vec<Line<'static>> {
     lines.push(Line::from(Span::styled("Sources", theme.heading())));
     lines.extend(cites.lines(theme));
     lines
+}
+
+/// Every credential for the user's goal with its eligibility routes.
+fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Citations<'g>) {
+    let theme = app.theme;
+    let goal = app.profile.goal;
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!(
+            "Eligibility routes for {} (meet all of one route)",
+            goal.short()
+        ),
+        theme.heading(),
+    )));
+    for credential in app.guide.credentials.iter().filter(|c| c.goal == goal) {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(credential.name.clone(), theme.heading()),
+            Span::raw(format!(" — {}", credential.summary)),
+        ]));
+        push_facts(lines, "", &credential.facts, cites, theme);
+        let routes: Vec<_> = app
+            .guide
+            .routes
+            .iter()
+            .filter(|r| r.credential == credential.id)
+            .collect();
+        if routes.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "  No routes in this guide yet: see the certifier's site.",
+                theme.muted(),
+            )));
+        }
+        for route in routes {
+            let status = match &route.status {
+                RouteStatus::Open => Span::raw(" (open)"),
+                RouteStatus::Closed(why) => {
+                    Span::styled(format!(" (closed: {why})"), theme.warning())
+                }
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("• {}", route.name), theme.heading()),
+                status,
+                Span::raw(format!(" {}", cites.mark(&route.sources))),
+            ]));
+            lines.push(Line::from(format!("  {}", route.summary)));
+            for req in &route.requirements {
+                lines.push(Line::from(format!("  – {}", req.describe(&app.guide))));
+            }
+            if let Some(caveat) = &route.caveat {
+                lines.push(caveat_line(caveat, theme));
+            }
+        }
+    }
+}
+
+/// The certifiers, what they grant, and their facts.
+fn push_certifiers<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Citations<'g>) {
+    let theme = app.theme;
+    for certifier in &app.guide.certifiers {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(certifier.name.clone(), theme.heading()),
+            Span::raw(format!(" {}", cites.mark(&certifier.sources))),
+        ]));
+        lines.push(Line::from(certifier.summary.clone()));
+        let credentials: Vec<&str> = app
+            .guide
+            .credentials
+            .iter()
+            .filter(|c| c.certifier == certifier.id)
+            .map(|c| c.name.as_str())
+            .collect();
+        if !credentials.is_empty() {
+            lines.push(Line::from(format!(
+                "Credentials: {}",
+                credentials.join(", ")
+            )));
+        }
+        push_facts(lines, "", &certifier.facts, cites, theme);
+    }
 }
 
 fn push_facts<'g>(
