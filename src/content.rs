@@ -160,7 +160,7 @@ impl Requirement {
         fn years(within: Option<u8>) -> String {
             within.map_or_else(String::new, |y| format!(", within the last {y} years"))
         }
-        fn accreditor(a: &Accreditor) -> &'static str {
+        fn accreditor(a: Accreditor) -> &'static str {
             match a {
                 Accreditor::Naacls => "NAACLS",
                 Accreditor::Abhes => "ABHES",
@@ -170,7 +170,7 @@ impl Requirement {
                 }
             }
         }
-        fn discipline(d: &Discipline) -> &'static str {
+        fn discipline(d: Discipline) -> &'static str {
             match d {
                 Discipline::BloodBank => "blood bank",
                 Discipline::Chemistry => "chemistry",
@@ -206,7 +206,7 @@ impl Requirement {
                     Program::Mlt => "an MLT program",
                     Program::Mls => "an MLS program",
                 };
-                let by: Vec<&str> = accreditors.iter().map(accreditor).collect();
+                let by: Vec<&str> = accreditors.iter().copied().map(accreditor).collect();
                 let by = by.join(" or ");
                 format!("{kind} accredited by {by}{}", years(*within_years))
             }
@@ -225,7 +225,7 @@ impl Requirement {
                 let areas = if areas.is_empty() {
                     String::new()
                 } else {
-                    let areas: Vec<&str> = areas.iter().map(discipline).collect();
+                    let areas: Vec<&str> = areas.iter().copied().map(discipline).collect();
                     format!(" in {}", areas.join(", "))
                 };
                 format!(

@@ -345,7 +345,7 @@ fn details(step: &Step, app: &App) -> Vec<Line<'static>> {
             Panel::Routes => push_routes(&mut lines, app, &mut cites),
             Panel::Certifiers => push_certifiers(&mut lines, app, &mut cites),
             Panel::Career => {
-                push_facts(&mut lines, "The job", &app.guide.career, &mut cites, theme)
+                push_facts(&mut lines, "The job", &app.guide.career, &mut cites, theme);
             }
         }
     }
