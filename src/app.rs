@@ -37,13 +37,19 @@ pub enum Action {
     StartFresh,
     /// The result of the last save: `Err` carries why it failed.
     Saved(Result<(), String>),
+    /// The result of the save made on the way out.
+    SavedBeforeQuit(Result<(), String>),
 }
 
 /// Work for the loop to do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
     Save,
+    /// Save; the result comes back as `SavedBeforeQuit`, which decides.
+    SaveThenQuit,
     Quit,
+    /// Move the backup aside before a new profile can replace it.
+    ArchiveBackup,
 }
 
 /// A list of states to pick from; index 0 is "no state / outside the US".
@@ -204,10 +210,16 @@ impl App {
             self.unsaved = result.err();
             return Vec::new();
         }
+        if let Action::SavedBeforeQuit(result) = action {
+            return self.saved_before_quit(result);
+        }
         if let Action::Resize(width, height) = action {
             self.size = (width, height);
             self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
             return Vec::new();
+        }
+        if action != Action::Quit {
+            self.quit_armed = false;
         }
         self.notice = None;
         if action == Action::Exit {
@@ -224,14 +236,28 @@ impl App {
         if self.welcome.is_some() {
             return self.update_welcome(&action);
         }
+        if self.read_only
+            && matches!(
+                action,
+                Action::Toggle | Action::SwitchGoal | Action::ChooseState
+            )
+        {
+            self.notice = Some("Read-only: close the other medtech to make changes here.".into());
+            return Vec::new();
+        }
         if self.popup.is_some() {
             return self.update_popup(action);
         }
+        self.update_screen(&action)
+    }
+
+    /// Keys on the dashboard and the checklists.
+    fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
         match action {
             Action::Quit => return self.quit(false),
             Action::NextScreen => self.show(self.screen.next()),
             Action::PrevScreen => self.show(self.screen.prev()),
-            Action::Show(screen) => self.show(screen),
+            Action::Show(screen) => self.show(*screen),
             Action::OpenHelp => self.popup = Some(Popup::Help),
             Action::ChooseState => {
                 let selected = self.profile.state.as_deref().map_or(0, |code| {
@@ -272,13 +298,14 @@ impl App {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
                     let mut cursor = self.cursor_in(area);
-                    move_in(&mut cursor, len, &action, self.page);
+                    move_in(&mut cursor, len, action, self.page);
                     self.select(area, cursor);
                 }
             }
             Action::Close
             | Action::Confirm
             | Action::Saved(_)
+            | Action::SavedBeforeQuit(_)
             | Action::Exit
             | Action::Resize(..)
             | Action::RestoreBackup
@@ -330,22 +357,25 @@ impl App {
             return Vec::new();
         };
         match action {
-            Action::RestoreBackup => match recovery.backup.clone() {
-                Some(backup) => {
+            Action::RestoreBackup => {
+                if let Some(backup) = recovery.backup.clone() {
                     self.recovery = None;
                     self.profile = backup;
                     self.resume_position();
                     vec![Effect::Save]
+                } else {
+                    self.notice = Some("There is no readable backup to restore.".into());
+                    Vec::new()
                 }
-                None => Vec::new(),
-            },
+            }
             Action::StartFresh => {
                 self.recovery = None;
                 self.welcome = Some(Picker {
                     goal: Goal::default(),
                     selected: 0,
                 });
-                Vec::new()
+                // The old backup must survive the new profile's saves.
+                vec![Effect::ArchiveBackup]
             }
             // Nothing was loaded, so there is nothing to save.
             Action::Quit => vec![Effect::Quit],
@@ -396,17 +426,9 @@ impl App {
         vec![Effect::Save]
     }
 
-    /// Saves and quits. If changes could not be saved, the first quit only
-    /// retries and warns; a second quit (or a signal) leaves without them.
+    /// Saves and quits. A signal (`forced`) quits whatever the save does;
+    /// a key quits only once the save worked or the user insisted.
     fn quit(&mut self, forced: bool) -> Vec<Effect> {
-        if self.unsaved.is_some() && !forced && !self.quit_armed && !self.read_only {
-            self.quit_armed = true;
-            self.notice = Some(
-                "Your changes are NOT saved (see above). Press q again to quit without them."
-                    .into(),
-            );
-            return vec![Effect::Save];
-        }
         self.profile.position.screen = self.screen;
         for area in Area::ALL {
             let index = self.cursor_in(area);
@@ -415,7 +437,33 @@ impl App {
                 self.profile.position.selected.insert(area, id);
             }
         }
-        vec![Effect::Save, Effect::Quit]
+        if forced {
+            vec![Effect::Save, Effect::Quit]
+        } else if self.quit_armed {
+            // One last try: the disk may be back.
+            vec![Effect::Save, Effect::Quit]
+        } else {
+            vec![Effect::SaveThenQuit]
+        }
+    }
+
+    /// The save on the way out failed: stay, say so, and let a second quit
+    /// leave without saving.
+    fn saved_before_quit(&mut self, result: Result<(), String>) -> Vec<Effect> {
+        match result {
+            Ok(()) => {
+                self.unsaved = None;
+                vec![Effect::Quit]
+            }
+            Err(why) => {
+                self.unsaved = Some(why);
+                self.quit_armed = true;
+                self.notice = Some(
+                    "Your changes could not be saved. Press q again to quit without them.".into(),
+                );
+                Vec::new()
+            }
+        }
     }
 
     fn show(&mut self, screen: Screen) {

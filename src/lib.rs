@@ -13,6 +13,7 @@ pub mod profile;
 pub mod storage;
 pub mod ui;
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
@@ -33,17 +34,26 @@ pub enum Event {
 }
 
 /// Carries out one action and its effects. Returns `true` when the app quits.
+/// Effects that report back (a save's result) are fed to `update` in turn.
 pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
-    for effect in app.update(action) {
+    let mut pending: VecDeque<Effect> = app.update(action).into();
+    while let Some(effect) = pending.pop_front() {
         match effect {
-            Effect::Save => {
-                if app.read_only {
-                    continue;
-                }
-                let result = storage.save(&app.profile, false).map_err(|e| e.to_string());
-                app.update(Action::Saved(result));
+            Effect::Save if !storage.is_read_only() => {
+                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                pending.extend(app.update(Action::Saved(result)));
             }
-            Effect::Quit => return true,
+            Effect::SaveThenQuit if !storage.is_read_only() => {
+                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                pending.extend(app.update(Action::SavedBeforeQuit(result)));
+            }
+            Effect::Save => {}
+            Effect::SaveThenQuit | Effect::Quit => return true,
+            Effect::ArchiveBackup => {
+                if let Err(e) = storage.archive_backup() {
+                    app.notice = Some(format!("Could not set the old backup aside: {e}"));
+                }
+            }
         }
     }
     false

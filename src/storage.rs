@@ -6,7 +6,8 @@
 //! renamed over the old one, so a kill at any moment leaves either the old or
 //! the new profile on disk.
 
-use std::fs::{self, File, OpenOptions};
+use std::cell::Cell;
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -57,8 +58,14 @@ pub fn default_path() -> Option<PathBuf> {
 #[derive(Debug)]
 pub struct Storage {
     path: PathBuf,
-    /// Held for as long as this copy may write; `None` means read-only.
+    /// Held for as long as this copy may write.
     lock: Option<File>,
+    /// Another copy holds the lock: every save is refused.
+    read_only: bool,
+    /// The backup is taken once a session, before the first save, so it
+    /// holds the profile as it was when this copy opened it: a slip made
+    /// just before quitting never reaches the backup too.
+    backed_up: Cell<bool>,
 }
 
 /// What opening the lock found.
@@ -85,29 +92,38 @@ impl Storage {
             }
             options.open(&lock_path).ok()
         });
-        match lock {
+        let (lock, access) = match lock {
             Some(file) => match file.try_lock() {
                 Ok(()) => {
                     remove_stale_temp_files(&path);
-                    (
-                        Storage {
-                            path,
-                            lock: Some(file),
-                        },
-                        Access::ReadWrite,
-                    )
+                    (Some(file), Access::ReadWrite)
                 }
-                Err(_) => (Storage { path, lock: None }, Access::ReadOnly),
+                Err(TryLockError::WouldBlock) => (None, Access::ReadOnly),
+                // A filesystem without locks: nobody can hold one, so
+                // writing is not contended.
+                Err(TryLockError::Error(_)) => (None, Access::ReadWrite),
             },
             // No lock file could be made: nobody else can have one either, so
             // write access is not contended; saves will fail and say why.
-            None => (Storage { path, lock: None }, Access::ReadWrite),
-        }
+            None => (None, Access::ReadWrite),
+        };
+        let storage = Storage {
+            path,
+            lock,
+            read_only: access == Access::ReadOnly,
+            backed_up: Cell::new(false),
+        };
+        (storage, access)
     }
 
     /// Storage that never locks; for tests and read-only tools.
     pub fn unlocked(path: PathBuf) -> Storage {
-        Storage { path, lock: None }
+        Storage {
+            path,
+            lock: None,
+            read_only: false,
+            backed_up: Cell::new(false),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -120,6 +136,10 @@ impl Storage {
 
     pub fn holds_lock(&self) -> bool {
         self.lock.is_some()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Reads the profile. `Ok(None)` means there is none yet (first launch).
@@ -143,29 +163,35 @@ impl Storage {
                 p.file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
             })
-            .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok())
+            // The UTC timestamp in the name sorts by when it was moved.
+            .max_by(|a, b| a.file_name().cmp(&b.file_name()))
     }
 
     /// Moves an unreadable profile aside as `profile.ron.corrupt-<time>`, so
     /// it is never overwritten, and returns where it now is.
     pub fn quarantine(&self) -> io::Result<PathBuf> {
-        let stamp = jiff::Timestamp::now()
-            .strftime("%Y%m%dT%H%M%SZ")
-            .to_string();
-        let mut target = with_suffix(&self.path, &format!(".corrupt-{stamp}"));
-        let mut n = 1;
-        while target.exists() {
-            n += 1;
-            target = with_suffix(&self.path, &format!(".corrupt-{stamp}-{n}"));
+        set_aside(&self.path, "corrupt")
+    }
+
+    /// Moves the backup aside as `profile.ron.bak-<time>`, so a new profile
+    /// started in its place can never overwrite it.
+    pub fn archive_backup(&self) -> io::Result<Option<PathBuf>> {
+        let backup = self.backup_path();
+        if backup.exists() {
+            set_aside(&backup, "").map(Some)
+        } else {
+            Ok(None)
         }
-        fs::rename(&self.path, &target)?;
-        sync_dir(parent(&self.path))?;
-        Ok(target)
+    }
+
+    /// Moves a damaged backup aside as `profile.ron.bak.corrupt-<time>`.
+    pub fn quarantine_backup(&self) -> io::Result<PathBuf> {
+        set_aside(&self.backup_path(), "corrupt")
     }
 
     /// Writes the profile atomically, keeping the previous one as `.bak`.
-    pub fn save(&self, profile: &Profile, read_only: bool) -> Result<(), SaveError> {
-        if read_only {
+    pub fn save(&self, profile: &Profile) -> Result<(), SaveError> {
+        if self.read_only {
             return Err(SaveError::ReadOnly);
         }
         let text = profile.to_ron()?;
@@ -176,14 +202,15 @@ impl Storage {
         ensure_dir(&self.path).map_err(io_err)?;
         let dir = parent(&self.path);
         let mut tmp = tempfile::Builder::new()
-            .prefix(".profile.")
+            .prefix(&temp_prefix(&self.path))
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(io_err)?;
         tmp.write_all(text.as_bytes()).map_err(io_err)?;
         tmp.as_file().sync_all().map_err(io_err)?;
-        if self.path.exists() {
+        if !self.backed_up.get() && self.path.exists() {
             self.keep_backup().map_err(io_err)?;
+            self.backed_up.set(true);
         }
         tmp.persist(&self.path).map_err(|e| io_err(e.error))?;
         sync_dir(dir).map_err(io_err)?;
@@ -275,17 +302,48 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, LoadError> {
     }
 }
 
-/// Removes temp files a killed save left behind. Only the lock holder may:
-/// another copy could be mid-save.
+/// Renames `path` to `path.<kind>-<UTC time>` (or `path-<time>` with no
+/// kind), never over an existing file.
+fn set_aside(path: &Path, kind: &str) -> io::Result<PathBuf> {
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let base = if kind.is_empty() {
+        format!("-{stamp}")
+    } else {
+        format!(".{kind}-{stamp}")
+    };
+    let mut target = with_suffix(path, &base);
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = with_suffix(path, &format!("{base}-{n}"));
+    }
+    fs::rename(path, &target)?;
+    sync_dir(parent(path))?;
+    Ok(target)
+}
+
+/// Temp files of this profile's saves: `.profile.ron.XXXXXX.tmp`.
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "profile".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.")
+}
+
+/// Removes temp files a killed save of this profile left behind. Only the
+/// lock holder may: another copy could be mid-save.
 fn remove_stale_temp_files(path: &Path) {
     let Ok(entries) = fs::read_dir(parent(path)) else {
         return;
     };
+    let prefix = temp_prefix(path);
+    let staging = with_suffix(path, ".bak.tmp");
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours = (name.starts_with(".profile.") && name.ends_with(".tmp"))
-            || name.ends_with(".ron.bak.tmp");
+        let ours = (name.starts_with(&prefix) && name.ends_with(".tmp")) || entry.path() == staging;
         if ours {
             let _ = fs::remove_file(entry.path());
         }

@@ -35,17 +35,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         welcome::draw(frame, area, app);
         return;
     }
-    let banner = banner(app);
-    let [header, tabs, body, status, footer] = frame_areas(area, banner.is_some());
+    let (banner, banner_rows) = banner_paragraph(app, area.width);
+    let [header, tabs, body, status, footer] = frame_areas(area, banner_rows);
     draw_header(frame, header, app);
     draw_tabs(frame, tabs, app);
     match app.screen.area() {
         None => dashboard::draw(frame, body, app),
         Some(area) => checklist::draw(frame, body, app, area),
     }
-    if let Some(line) = banner {
-        frame.render_widget(Paragraph::new(line), status);
-    }
+    frame.render_widget(banner, status);
     draw_footer(frame, footer, app);
     match &app.popup {
         Some(Popup::Help) => popup::draw_help(frame, area, app),
@@ -55,12 +53,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// Header, tabs, body, banner and footer of a main screen.
-fn frame_areas(area: Rect, banner: bool) -> [Rect; 5] {
+fn frame_areas(area: Rect, banner_rows: u16) -> [Rect; 5] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(u16::from(banner)),
+        Constraint::Length(banner_rows),
         Constraint::Length(1),
     ])
     .areas(area)
@@ -72,21 +70,23 @@ pub fn max_detail_scroll(app: &App, width: u16, height: u16) -> u16 {
     let Some(which) = app.screen.area() else {
         return 0;
     };
-    let [_, _, body, _, _] = frame_areas(Rect::new(0, 0, width, height), banner(app).is_some());
+    let (_, banner_rows) = banner_paragraph(app, width);
+    let [_, _, body, _, _] = frame_areas(Rect::new(0, 0, width, height), banner_rows);
     checklist::max_scroll(app, body, which)
 }
 
-/// The one-line warning above the footer: read-only, unsaved, or a notice.
-fn banner(app: &App) -> Option<Line<'static>> {
+/// The warnings above the footer: read-only, unsaved, and a notice.
+fn banner(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
+    let mut lines = Vec::new();
     if app.read_only {
-        return Some(Line::from(Span::styled(
-            " READ-ONLY: another medtech has this profile open. Changes here are not saved.",
+        lines.push(Line::from(Span::styled(
+            " READ-ONLY: another medtech has this profile open. Nothing here is saved.",
             theme.warning(),
         )));
     }
     if let Some(why) = &app.unsaved {
-        return Some(Line::from(Span::styled(
+        lines.push(Line::from(Span::styled(
             format!(
                 " NOT SAVED: {}. Your changes are kept in memory; medtech retries on the next change.",
                 text::sanitize(why)
@@ -94,12 +94,20 @@ fn banner(app: &App) -> Option<Line<'static>> {
             theme.error(),
         )));
     }
-    app.notice.as_ref().map(|n| {
-        Line::from(Span::styled(
-            format!(" {}", text::sanitize(n)),
+    if let Some(notice) = &app.notice {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", text::sanitize(notice)),
             theme.warning(),
-        ))
-    })
+        )));
+    }
+    lines
+}
+
+/// The banner as a wrapped paragraph and the rows it needs (at most 4).
+fn banner_paragraph(app: &App, width: u16) -> (Paragraph<'static>, u16) {
+    let paragraph = Paragraph::new(banner(app)).wrap(Wrap { trim: false });
+    let rows = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+    (paragraph, rows.min(4))
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {

@@ -123,7 +123,7 @@ fn quit_saves_position_then_quits() {
     let mut app = app();
     app.update(Action::Show(Screen::Education));
     app.update(Action::Down);
-    assert_eq!(app.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
+    assert_eq!(app.update(Action::Quit), vec![Effect::SaveThenQuit]);
     assert_eq!(app.profile.position.screen, Screen::Education);
     assert_eq!(
         app.profile
@@ -148,19 +148,55 @@ fn a_new_app_resumes_on_the_saved_screen_and_step() {
 }
 
 #[test]
-fn quitting_with_unsaved_changes_warns_once_then_quits() {
+fn quit_leaves_once_the_save_worked() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Quit), vec![Effect::SaveThenQuit]);
+    assert_eq!(
+        app.update(Action::SavedBeforeQuit(Ok(()))),
+        vec![Effect::Quit]
+    );
+}
+
+#[test]
+fn a_failed_save_on_quit_stays_and_warns_then_a_second_quit_leaves() {
     let mut app = app();
     education(&mut app);
     app.update(Action::Toggle);
-    app.update(Action::Saved(Err("disk full".into())));
+    assert_eq!(app.update(Action::Quit), vec![Effect::SaveThenQuit]);
+    assert!(
+        app.update(Action::SavedBeforeQuit(Err("disk full".into())))
+            .is_empty()
+    );
     assert_eq!(app.unsaved.as_deref(), Some("disk full"));
+    assert!(app.notice.as_deref().unwrap_or("").contains("q again"));
+    // The second q tries once more and leaves whatever happens.
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
+}
+
+#[test]
+fn the_quit_warning_is_forgotten_after_any_other_key() {
+    let mut app = app();
+    app.update(Action::Quit);
+    app.update(Action::SavedBeforeQuit(Err("disk full".into())));
+    app.update(Action::Down);
     assert_eq!(
         app.update(Action::Quit),
-        vec![Effect::Save],
-        "first q retries"
+        vec![Effect::SaveThenQuit],
+        "a single q must not drop changes made after the warning"
     );
-    assert!(app.notice.as_deref().unwrap_or("").contains("NOT saved"));
-    assert_eq!(app.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
+}
+
+#[test]
+fn a_read_only_copy_refuses_changes_and_says_why() {
+    let mut app = app();
+    app.read_only = true;
+    education(&mut app);
+    for action in [Action::Toggle, Action::SwitchGoal, Action::ChooseState] {
+        assert!(app.update(action.clone()).is_empty(), "{action:?}");
+        assert!(app.notice.as_deref().unwrap_or("").contains("Read-only"));
+    }
+    assert!(app.profile.steps.is_empty());
+    assert_eq!(app.popup, None);
 }
 
 #[test]
@@ -428,7 +464,11 @@ fn restoring_the_backup_resumes_it_and_saves() {
             backup: Some(backup.clone()),
         },
     );
-    assert!(app.update(Action::StartFresh).is_empty());
+    assert_eq!(
+        app.update(Action::StartFresh),
+        vec![Effect::ArchiveBackup],
+        "the old backup is set aside before a new profile is saved"
+    );
     assert!(app.welcome.is_some(), "n leads to the welcome");
     let mut app = App::recover(
         guide(),

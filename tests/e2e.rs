@@ -340,8 +340,9 @@ fn second_copy_is_read_only() {
     b.send("j");
     let (option, _) = wait_selection(&b, &[&first]);
     b.send(keys::SPACE);
-    // B shows its tick, and still says it will not be saved.
-    wait_selected(&b, "[x]", &option);
+    // B refuses the tick and says why, instead of pretending to keep it.
+    b.wait_for("close the other medtech");
+    wait_selected(&b, "[ ]", &option);
     b.wait_for("READ-ONLY");
     b.send("q");
     assert_eq!(exit_code(&mut b), 0);

@@ -143,9 +143,60 @@ fn unknown_step_ids_are_kept_through_load_and_save() {
     let storage = Storage::unlocked(path.clone());
     let mut profile = storage.load().expect("loads").expect("exists");
     profile.set_done("cert.exam", true, date("2026-11-24"));
-    storage.save(&profile, false).expect("saves");
+    storage.save(&profile).expect("saves");
     let text = fs::read_to_string(&path).expect("read");
     assert!(text.contains("\"retired.step.id\""), "{text}");
+}
+
+/// A slip just before quitting (one Space on a big step, then q) must not
+/// reach the backup too: it keeps the profile as the session found it.
+#[test]
+fn the_backup_holds_the_profile_as_this_session_found_it() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let before = sample();
+    Storage::unlocked(path.clone())
+        .save(&before)
+        .expect("an earlier session");
+    let session = Storage::unlocked(path);
+    let mut now = before.clone();
+    now.set_done("edu.prereqs.bio", false, date("2026-11-24"));
+    session.save(&now).expect("the slip");
+    session.save(&now).expect("the save on quit");
+    assert_eq!(session.load().expect("loads"), Some(now));
+    assert_eq!(session.load_backup().expect("backup"), Some(before));
+}
+
+#[test]
+fn starting_fresh_sets_the_old_backup_aside_for_good() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let storage = Storage::unlocked(path.clone());
+    storage.save(&sample()).expect("first");
+    storage.save(&sample()).expect("second, makes a backup");
+    let original = fs::read(storage.backup_path()).expect("backup bytes");
+    fs::remove_file(&path).expect("the profile is gone");
+    let mut app = medtech::app::App::recover(
+        medtech::content::Guide::from_files(&[]).expect("empty guide"),
+        date("2026-11-24"),
+        medtech::app::Recovery {
+            problem: "missing".into(),
+            moved_to: None,
+            backup: Some(sample()),
+        },
+    );
+    let fresh = Storage::unlocked(path);
+    medtech::apply(&mut app, &fresh, medtech::app::Action::StartFresh);
+    medtech::apply(&mut app, &fresh, medtech::app::Action::Close);
+    medtech::apply(&mut app, &fresh, medtech::app::Action::SwitchGoal);
+    let archived: Vec<PathBuf> = fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".bak-"))
+        .collect();
+    assert_eq!(archived.len(), 1, "{archived:?}");
+    assert_eq!(fs::read(&archived[0]).expect("archived"), original);
 }
 
 #[test]
@@ -154,11 +205,11 @@ fn saving_keeps_the_previous_profile_as_a_backup() {
     let path = dir.path().join("medtech").join("profile.ron");
     let storage = Storage::unlocked(path.clone());
     let first = sample();
-    storage.save(&first, false).expect("first save");
+    storage.save(&first).expect("first save");
     assert!(!storage.backup_path().exists(), "nothing to back up yet");
     let mut second = first.clone();
     second.set_done("cert.exam", true, date("2026-11-24"));
-    storage.save(&second, false).expect("second save");
+    storage.save(&second).expect("second save");
     assert_eq!(storage.load().expect("loads"), Some(second));
     assert_eq!(storage.load_backup().expect("backup loads"), Some(first));
     let leftovers: Vec<_> = fs::read_dir(path.parent().expect("dir"))
@@ -182,10 +233,8 @@ fn the_profile_and_backup_are_private_to_the_user() {
     let path = folder.join("profile.ron");
     let (storage, access) = Storage::open(path.clone());
     assert_eq!(access, Access::ReadWrite);
-    storage.save(&sample(), false).expect("save");
-    storage
-        .save(&Profile::default(), false)
-        .expect("save again");
+    storage.save(&sample()).expect("save");
+    storage.save(&Profile::default()).expect("save again");
     let mode = |p: &Path| fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
     assert_eq!(mode(&path), 0o600, "profile");
     assert_eq!(mode(&storage.backup_path()), 0o600, "backup");
@@ -202,10 +251,7 @@ fn a_second_copy_gets_read_only_access_until_the_first_closes() {
     let (second, access) = Storage::open(path.clone());
     assert_eq!(access, Access::ReadOnly);
     assert!(!second.holds_lock());
-    assert!(matches!(
-        second.save(&sample(), true),
-        Err(SaveError::ReadOnly)
-    ));
+    assert!(matches!(second.save(&sample()), Err(SaveError::ReadOnly)));
     assert!(!path.exists(), "the read-only copy wrote nothing");
     drop(first);
     let (_third, access) = Storage::open(path);
@@ -222,7 +268,7 @@ fn an_unwritable_path_reports_why_and_loses_nothing_in_memory() {
     let path = blocker.join("medtech").join("profile.ron");
     let (storage, _) = Storage::open(path.clone());
     assert_eq!(storage.load().expect("no profile yet"), None);
-    let err = storage.save(&sample(), false).expect_err("cannot write");
+    let err = storage.save(&sample()).expect_err("cannot write");
     let message = err.to_string();
     assert!(message.contains("cannot write"), "{message}");
     assert!(message.contains("profile.ron"), "{message}");
@@ -268,7 +314,7 @@ proptest! {
     fn save_then_load_gives_back_the_same_profile(profile in any_profile()) {
         let dir = temp();
         let storage = Storage::unlocked(dir.path().join("profile.ron"));
-        storage.save(&profile, false).expect("saves");
+        storage.save(&profile).expect("saves");
         prop_assert_eq!(storage.load().expect("loads"), Some(profile));
     }
 }
@@ -277,10 +323,13 @@ proptest! {
 fn temp_files_left_by_a_killed_save_are_cleaned_up_by_the_next_writer() {
     let dir = temp();
     let path = dir.path().join("profile.ron");
-    let stale = dir.path().join(".profile.AbC123.tmp");
+    let stale = dir.path().join(".profile.ron.AbC123.tmp");
     fs::write(&stale, "half a profile").expect("stale temp");
     let unrelated = dir.path().join("notes.tmp");
     fs::write(&unrelated, "mine").expect("unrelated");
+    // Another profile in the same folder may be mid-save: leave it alone.
+    let other = dir.path().join(".work.ron.XyZ789.tmp");
+    fs::write(&other, "in flight").expect("other profile's temp");
     let (_storage, access) = Storage::open(path);
     assert_eq!(access, Access::ReadWrite);
     assert!(!stale.exists(), "the stale temp file is still there");
