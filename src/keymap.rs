@@ -185,8 +185,8 @@ pub const BINDINGS: &[Binding] = &[
     // Damaged profile.
     bind(Recovery, Key::ch('b'), Action::RestoreBackup, "Restore the backup", Some("restore backup")),
     bind(Recovery, Key::ch('n'), Action::StartFresh, "Start a new profile", Some("start fresh")),
-    bind(Recovery, Key::ch('q'), Action::Quit, "Quit without changing anything", Some("quit")),
-    bind(Recovery, Key::ctrl('c'), Action::Quit, "Quit without changing anything", None),
+    bind(Recovery, Key::ch('q'), Action::Quit, "Quit; decide next time", Some("quit")),
+    bind(Recovery, Key::ctrl('c'), Action::Quit, "Quit; decide next time", None),
     // Terminal too small.
     bind(TooSmall, Key::ch('q'), Action::Quit, "Quit", Some("quit")),
     bind(TooSmall, Key::ctrl('c'), Action::Quit, "Quit", None),

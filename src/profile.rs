@@ -12,7 +12,11 @@ use crate::content::{Area, Date, Goal};
 pub const CURRENT_VERSION: u32 = 1;
 
 /// The whole saved profile.
+/// Unknown fields are refused, not dropped: a mistyped field name in a hand
+/// edit must not silently lose what it held. A new field therefore means a
+/// new `version`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Always first in the file.
     pub version: u32,
@@ -43,6 +47,7 @@ impl Default for Profile {
 
 /// A step's status and when it was set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StepRecord {
     pub status: Status,
     /// The day the status was set (for `Done`, the day it was completed).
@@ -112,6 +117,7 @@ impl Screen {
 
 /// The screen and, per checklist, the selected step id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Position {
     pub screen: Screen,
     #[serde(default)]

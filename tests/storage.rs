@@ -93,6 +93,8 @@ fn damaged_files_are_named_and_never_changed_by_loading() {
         ("wrong_type.ron", "line 4"),
         ("version0.ron", "version 0"),
         ("binary.ron", "not text"),
+        // A mistyped field name must not silently drop what it held.
+        ("misspelled_field.ron", "stpes"),
     ];
     for (name, expected) in cases {
         let dir = temp();

@@ -130,6 +130,17 @@ impl Checker<'_> {
             );
         }
         for sub in &step.substeps {
+            // Rows and progress read `goals`, `optional_for` and `one_of`
+            // only on top-level steps; on a sub-step they would be ignored.
+            if sub.one_of || !sub.goals.is_empty() || !sub.optional_for.is_empty() {
+                self.problem(
+                    &sub.id,
+                    format!(
+                        "`{}`: one_of, goals and optional_for work only on top-level steps",
+                        sub.id
+                    ),
+                );
+            }
             self.step(sub);
         }
     }
