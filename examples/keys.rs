@@ -3,8 +3,9 @@
 use medtech::keymap::{self, Context};
 
 fn main() {
-    let sets: [(&str, &[Context]); 5] = [
+    let sets: [(&str, &[Context]); 6] = [
         ("Everywhere (dashboard and checklists)", &[Context::Global]),
+        ("Dashboard", &[Context::Dashboard]),
         (
             "Checklist screens (Education, Certification, Licensing)",
             &[Context::Checklist],

@@ -106,8 +106,6 @@ pub struct App {
     pub read_only: bool,
     /// Why the last save failed, while it keeps failing.
     pub unsaved: Option<String>,
-    /// Rows moved by PageUp/PageDown in the state lists.
-    pub page: usize,
     /// A one-off message for the status line, cleared by the next action.
     pub notice: Option<String>,
     pub theme: Theme,
@@ -131,7 +129,6 @@ impl App {
             quit_armed: false,
             read_only: false,
             unsaved: None,
-            page: 10,
             notice: None,
             theme: Theme { color: true },
             size: (80, 24),
@@ -272,14 +269,12 @@ impl App {
                 }));
             }
             Action::SwitchGoal => {
-                self.profile.goal = match self.profile.goal {
-                    Goal::Mlt => Goal::Mls,
-                    Goal::Mls => Goal::Mlt,
-                };
+                self.profile.goal = self.profile.goal.other();
                 self.clamp_cursors();
                 return vec![Effect::Save];
             }
             Action::Toggle => return self.toggle(),
+            Action::Confirm if self.screen == Screen::Dashboard => self.open_next_step(),
             Action::DetailsDown => {
                 self.detail_scroll = self
                     .detail_scroll
@@ -298,7 +293,7 @@ impl App {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
                     let mut cursor = self.cursor_in(area);
-                    move_in(&mut cursor, len, action, self.page);
+                    move_in(&mut cursor, len, action, self.list_page());
                     self.select(area, cursor);
                 }
             }
@@ -315,6 +310,7 @@ impl App {
     }
 
     fn update_popup(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.list_page();
         match &mut self.popup {
             Some(Popup::Help) => {
                 match action {
@@ -334,12 +330,17 @@ impl App {
                         return self.set_state(selected);
                     }
                     Action::Quit => return self.quit(false),
-                    other => move_in(&mut picker.selected, len, &other, self.page),
+                    other => move_in(&mut picker.selected, len, &other, page),
                 }
                 Vec::new()
             }
             None => Vec::new(),
         }
+    }
+
+    /// Rows a PageUp/PageDown moves in a list: about a screenful.
+    fn list_page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(10)).max(1)
     }
 
     /// A page of the details pane, keeping two lines of context.
@@ -385,15 +386,13 @@ impl App {
 
     fn update_welcome(&mut self, action: &Action) -> Vec<Effect> {
         let len = self.guide.states.len() + 1;
+        let page = self.list_page();
         let Some(picker) = &mut self.welcome else {
             return Vec::new();
         };
         match action {
             Action::SwitchGoal => {
-                picker.goal = match picker.goal {
-                    Goal::Mlt => Goal::Mls,
-                    Goal::Mls => Goal::Mlt,
-                };
+                picker.goal = picker.goal.other();
             }
             Action::Confirm => {
                 let picker = picker.clone();
@@ -404,13 +403,14 @@ impl App {
             // Skipping keeps the defaults but still creates the profile, so
             // the welcome is not shown again.
             Action::Close => {
+                self.profile.goal = picker.goal;
                 self.welcome = None;
                 return vec![Effect::Save];
             }
             // Leaving before choosing writes nothing: the welcome shows
             // again next time.
             Action::Quit => return vec![Effect::Quit],
-            other => move_in(&mut picker.selected, len, other, self.page),
+            other => move_in(&mut picker.selected, len, other, page),
         }
         Vec::new()
     }
@@ -483,6 +483,24 @@ impl App {
         }
     }
 
+    /// Jumps from the dashboard to the next step, selected on its checklist.
+    fn open_next_step(&mut self) {
+        let Some((area, id)) =
+            advisor::next_step(&self.guide, &self.profile).map(|(a, s)| (a, s.id.clone()))
+        else {
+            return;
+        };
+        let rows = self.rows(area);
+        // A step inside a choice shows as its own row; fall back to the top.
+        let index = rows.iter().position(|r| r.step.id == id).unwrap_or(0);
+        let screen = Screen::ALL
+            .into_iter()
+            .find(|s| s.area() == Some(area))
+            .unwrap_or_default();
+        self.show(screen);
+        self.select(area, index);
+    }
+
     /// Keeps each cursor on the same step after the list changed (goal or
     /// state switched), or inside the list if that step is gone.
     fn clamp_cursors(&mut self) {
@@ -510,6 +528,9 @@ impl App {
         let done = advisor::check(step, &self.profile) == advisor::Check::Done;
         let mut leaves = Vec::new();
         collect_leaves(step, &mut leaves);
+        if leaves.is_empty() {
+            return Vec::new();
+        }
         let today = self.today;
         for id in leaves {
             self.profile.set_done(&id, !done, today);

@@ -145,10 +145,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, Key::ch('j'), Action::Down, "Move down", None),
     bind(Checklist, Key::plain(KeyCode::Home), Action::Top, "First step", None),
     bind(Checklist, Key::plain(KeyCode::End), Action::Bottom, "Last step", None),
-    bind(Checklist, Key::ch(' '), Action::Toggle, "Tick or untick the step (a parent: all its sub-steps)", Some("tick")),
+    bind(Checklist, Key::ch(' '), Action::Toggle, "Tick or untick (a parent: all its sub-steps)", Some("tick")),
     bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Scroll the details down", None),
     bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Scroll the details up", None),
-    // The dashboard has only the global keys.
+    // Dashboard.
+    bind(Dashboard, Key::plain(KeyCode::Enter), Action::Confirm, "Open the next step", Some("open next step")),
     // Help popup.
     bind(Help, Key::plain(KeyCode::Esc), Action::Close, "Close help", Some("close")),
     bind(Help, Key::ch('?'), Action::Close, "Close help", None),
@@ -179,7 +180,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Welcome, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
     bind(Welcome, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(Welcome, Key::plain(KeyCode::Enter), Action::Confirm, "Start with this goal and state", Some("start")),
-    bind(Welcome, Key::plain(KeyCode::Esc), Action::Close, "Skip: start as MLT with no state", Some("skip")),
+    bind(Welcome, Key::plain(KeyCode::Esc), Action::Close, "Skip: start with this goal and no state", Some("skip")),
     bind(Welcome, Key::ch('q'), Action::Quit, "Quit; nothing is saved until you start", Some("quit")),
     bind(Welcome, Key::ctrl('c'), Action::Quit, "Quit; nothing is saved until you start", None),
     // Damaged profile.
@@ -191,6 +192,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(TooSmall, Key::ch('q'), Action::Quit, "Quit", Some("quit")),
     bind(TooSmall, Key::ctrl('c'), Action::Quit, "Quit", None),
 ];
+
+/// The contexts of the screen under any popup: what the help popup lists.
+pub fn screen_contexts(app: &App) -> &'static [Context] {
+    if app.welcome.is_some() {
+        &[Welcome]
+    } else if app.screen == Screen::Dashboard {
+        &[Dashboard, Global]
+    } else {
+        &[Checklist, Global]
+    }
+}
 
 /// The contexts whose keys are live right now, most specific first.
 pub fn active_contexts(app: &App) -> &'static [Context] {

@@ -229,6 +229,7 @@ fn welcome_sets_goal_and_state_and_saves() {
 
 #[test]
 fn escape_on_the_welcome_keeps_defaults_and_still_creates_the_profile() {
+    // Nothing chosen: the defaults.
     let mut app = App::first_launch(guide(), today());
     assert_eq!(app.update(Action::Close), vec![Effect::Save]);
     assert!(app.welcome.is_none());
@@ -494,4 +495,23 @@ fn only_quit_works_while_the_terminal_is_too_small() {
     assert_eq!(keymap::action_for(&app, space), None);
     let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
     assert_eq!(keymap::action_for(&app, q), Some(Action::Quit));
+}
+
+#[test]
+fn enter_on_the_dashboard_opens_the_next_step() {
+    let mut profile = Profile::default();
+    profile.set_done("edu.prereqs.bio", true, today());
+    let mut app = app_with(profile);
+    assert!(app.update(Action::Confirm).is_empty());
+    assert_eq!(app.screen, Screen::Education);
+    assert_eq!(selected_id(&app), "edu.prereqs.chem");
+}
+
+#[test]
+fn escape_on_the_welcome_keeps_the_goal_the_user_chose() {
+    let mut app = App::first_launch(guide(), today());
+    app.update(Action::SwitchGoal);
+    app.update(Action::Close);
+    assert_eq!(app.profile.goal, Goal::Mls);
+    assert_eq!(app.profile.state, None);
 }

@@ -303,3 +303,35 @@ fn real_guide_panels_show_routes_and_career_facts() {
         "BLS source missing"
     );
 }
+
+#[test]
+fn help_fits_every_key_at_the_smallest_size() {
+    let mut app = progressed();
+    app.update(Action::Show(Screen::Education));
+    app.update(Action::OpenHelp);
+    let text = screen_text(&app, 60, 16);
+    for keys in [
+        "↑/k",
+        "Space",
+        "Shift-Tab",
+        "PgDn",
+        " s ",
+        " g ",
+        " ? ",
+        "q/Ctrl-C",
+    ] {
+        assert!(
+            text.contains(keys),
+            "{keys:?} is missing from help at 60x16:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_dashboard_shows_goal_and_state_at_the_smallest_size() {
+    let text = screen_text(&progressed(), 60, 16);
+    assert!(
+        text.contains("Goal:") && text.contains("State: Florida"),
+        "{text}"
+    );
+}

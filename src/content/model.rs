@@ -92,10 +92,27 @@ pub enum Goal {
 impl Goal {
     pub const ALL: [Goal; 2] = [Goal::Mlt, Goal::Mls];
 
+    /// The goal `g` switches to.
+    #[must_use]
+    pub fn other(self) -> Goal {
+        match self {
+            Goal::Mlt => Goal::Mls,
+            Goal::Mls => Goal::Mlt,
+        }
+    }
+
     pub fn short(self) -> &'static str {
         match self {
             Goal::Mlt => "MLT",
             Goal::Mls => "MLS",
+        }
+    }
+
+    /// The job title, without the degree.
+    pub fn title(self) -> &'static str {
+        match self {
+            Goal::Mlt => "Medical Laboratory Technician",
+            Goal::Mls => "Medical Laboratory Scientist",
         }
     }
 

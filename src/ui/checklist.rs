@@ -22,7 +22,7 @@ fn areas(area: Rect, which: Area) -> [Rect; 3] {
     let [info, body] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(1)]).areas(area);
     let [list, details] =
-        Layout::horizontal([Constraint::Percentage(44), Constraint::Percentage(56)]).areas(body);
+        Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
     [info, list, details]
 }
 

@@ -10,7 +10,6 @@ use super::theme::Theme;
 use crate::advisor::{self, Progress};
 use crate::app::App;
 use crate::content::Area;
-use crate::profile::Screen;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [path, progress, next] = Layout::vertical([
@@ -37,7 +36,7 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App) {
     let lines = vec![
         Line::from(vec![
             Span::styled("Goal:  ", theme.heading()),
-            Span::raw(format!("{} — {} (g switches)", goal.short(), goal.long())),
+            Span::raw(format!("{} · {} · g switches", goal.short(), goal.title())),
         ]),
         Line::from(vec![
             Span::styled("State: ", theme.heading()),
@@ -100,10 +99,6 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
     let mut upcoming = advisor::upcoming(&app.guide, &app.profile);
     let mut lines = match upcoming.next() {
         Some((which, step)) => {
-            let screen = Screen::ALL
-                .into_iter()
-                .find(|s| s.area() == Some(which))
-                .unwrap_or_default();
             vec![
                 Line::from(vec![
                     Span::styled(format!("{} › ", which.title()), theme.muted()),
@@ -111,11 +106,7 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
                 ]),
                 Line::from(step.summary.clone()),
                 Line::default(),
-                Line::from(format!(
-                    "Press {} to open {} and tick it when it is done.",
-                    screen.number(),
-                    which.title()
-                )),
+                Line::from("Press Enter to open it; tick it there when it is done."),
             ]
         }
         None => vec![Line::from(Span::styled(

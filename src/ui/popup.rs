@@ -23,33 +23,52 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     // Help lists the keys of the screen underneath, not of the popup itself.
-    let mut under = app.clone();
-    under.popup = None;
-    let contexts = keymap::active_contexts(&under);
-    let entries = keymap::help_lines(contexts);
+    let entries = keymap::help_lines(keymap::screen_contexts(app));
     let key_width = entries
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = entries
-        .into_iter()
-        .map(|(keys, description)| {
-            Line::from(vec![
-                Span::styled(format!(" {keys:<key_width$}  "), theme.key()),
-                Span::raw(description),
-            ])
-        })
-        .collect();
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
+    let legend = [
         " Status: [x] done  [~] partly done  [ ] not done  ! verify",
-        theme.muted(),
-    )));
-    lines.push(Line::from(Span::styled(
         " Esc closes this help.",
-        theme.muted(),
-    )));
+    ];
+    let room = usize::from(area.height.saturating_sub(2));
+    let mut lines: Vec<Line> = if entries.len() + legend.len() < room {
+        entries
+            .into_iter()
+            .map(|(keys, description)| {
+                Line::from(vec![
+                    Span::styled(format!(" {keys:<key_width$}  "), theme.key()),
+                    Span::raw(description),
+                ])
+            })
+            .collect()
+    } else {
+        // Too short for one column: two, each cut to fit.
+        let column = usize::from(area.width.min(72).saturating_sub(2)) / 2;
+        let cell = |(keys, description): &(String, &str)| {
+            let text: String = format!(" {keys:<key_width$} {description}")
+                .chars()
+                .take(column)
+                .collect();
+            format!("{text:<column$}")
+        };
+        let half = entries.len().div_ceil(2);
+        (0..half)
+            .map(|i| {
+                let left = cell(&entries[i]);
+                let right = entries.get(i + half).map(cell).unwrap_or_default();
+                Line::from(format!("{left}{right}"))
+            })
+            .collect()
+    };
+    if lines.len() + legend.len() < room {
+        lines.push(Line::default());
+        for text in legend {
+            lines.push(Line::from(Span::styled(text, theme.muted())));
+        }
+    }
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);

@@ -9,20 +9,9 @@ use super::text::sanitize;
 use crate::app::App;
 use crate::content::Goal;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(picker) = &app.welcome else {
-        return;
-    };
-    let theme = app.theme;
-    let [intro, goal, list, footer] = Layout::vertical([
-        Constraint::Length(5),
-        Constraint::Length(3),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+fn intro_paragraph(app: &App) -> Paragraph<'static> {
     let text = vec![
-        Line::from(Span::styled(" Welcome to medtech", theme.title())),
+        Line::from(Span::styled(" Welcome to medtech", app.theme.title())),
         Line::from(
             " medtech walks you from \"I want to work in a medical lab\" to certified and \
              licensed: education, national certification and your state's license, with \
@@ -30,7 +19,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
              this computer.",
         ),
     ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), intro);
+    Paragraph::new(text).wrap(Wrap { trim: false })
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(picker) = &app.welcome else {
+        return;
+    };
+    let theme = app.theme;
+    let intro_text = intro_paragraph(app);
+    let intro_rows = u16::try_from(intro_text.line_count(area.width)).unwrap_or(5);
+    let [intro, goal, list, footer] = Layout::vertical([
+        Constraint::Length(intro_rows),
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(intro_text, intro);
 
     let mut goal_lines = vec![Line::from(Span::styled(
         " Your goal (← → to switch):",
