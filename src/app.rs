@@ -73,7 +73,8 @@ pub struct Recovery {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
     Help,
-    State(Picker),
+    /// The state list, with the selected index (0 = no state).
+    State(usize),
 }
 
 /// One line of a checklist: a step and how deep it is nested.
@@ -174,18 +175,19 @@ impl App {
 
     /// The visible checklist of an area, sub-steps under their parents.
     pub fn rows(&self, area: Area) -> Vec<Row<'_>> {
-        fn walk<'g>(steps: &[&'g Step], depth: usize, out: &mut Vec<Row<'g>>) {
-            for step in steps {
-                out.push(Row { step, depth });
-                let subs: Vec<&Step> = step.substeps.iter().collect();
-                walk(&subs, depth + 1, out);
+        fn walk<'g>(step: &'g Step, depth: usize, out: &mut Vec<Row<'g>>) {
+            out.push(Row { step, depth });
+            for sub in &step.substeps {
+                walk(sub, depth + 1, out);
             }
         }
-        let top = self
-            .guide
-            .steps(area, self.profile.goal, self.profile.state.as_deref());
         let mut out = Vec::new();
-        walk(&top, 0, &mut out);
+        for step in self
+            .guide
+            .steps(area, self.profile.goal, self.profile.state.as_deref())
+        {
+            walk(step, 0, &mut out);
+        }
         out
     }
 
@@ -233,6 +235,14 @@ impl App {
         if self.welcome.is_some() {
             return self.update_welcome(&action);
         }
+        if self.popup.is_some() {
+            return self.update_popup(action);
+        }
+        self.update_screen(&action)
+    }
+
+    /// Keys on the dashboard and the checklists.
+    fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
         if self.read_only
             && matches!(
                 action,
@@ -242,14 +252,6 @@ impl App {
             self.notice = Some("Read-only: close the other medtech to make changes here.".into());
             return Vec::new();
         }
-        if self.popup.is_some() {
-            return self.update_popup(action);
-        }
-        self.update_screen(&action)
-    }
-
-    /// Keys on the dashboard and the checklists.
-    fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
         match action {
             Action::Quit => return self.quit(false),
             Action::NextScreen => self.show(self.screen.next()),
@@ -263,10 +265,7 @@ impl App {
                         .position(|(c, _)| c.eq_ignore_ascii_case(code))
                         .map_or(0, |i| i + 1)
                 });
-                self.popup = Some(Popup::State(Picker {
-                    goal: self.profile.goal,
-                    selected,
-                }));
+                self.popup = Some(Popup::State(selected));
             }
             Action::SwitchGoal => {
                 self.profile.goal = self.profile.goal.other();
@@ -320,17 +319,17 @@ impl App {
                 }
                 Vec::new()
             }
-            Some(Popup::State(picker)) => {
+            Some(Popup::State(selected)) => {
                 let len = self.guide.states.len() + 1;
                 match action {
                     Action::Close => self.popup = None,
                     Action::Confirm => {
-                        let selected = picker.selected;
+                        let selected = *selected;
                         self.popup = None;
                         return self.set_state(selected);
                     }
                     Action::Quit => return self.quit(false),
-                    other => move_in(&mut picker.selected, len, &other, page),
+                    other => move_in(selected, len, &other, page),
                 }
                 Vec::new()
             }

@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_footer(frame, footer, app);
     match &app.popup {
         Some(Popup::Help) => popup::draw_help(frame, area, app),
-        Some(Popup::State(picker)) => popup::draw_state_picker(frame, area, app, picker),
+        Some(Popup::State(selected)) => popup::draw_state_picker(frame, area, app, *selected),
         None => {}
     }
 }

@@ -515,3 +515,14 @@ fn escape_on_the_welcome_keeps_the_goal_the_user_chose() {
     assert_eq!(app.profile.goal, Goal::Mls);
     assert_eq!(app.profile.state, None);
 }
+
+#[test]
+fn a_read_only_copy_still_lets_help_close_without_a_false_warning() {
+    let mut app = app();
+    app.read_only = true;
+    app.update(Action::OpenHelp);
+    assert!(app.update(Action::Toggle).is_empty());
+    assert_eq!(app.notice, None, "Space under help does nothing, quietly");
+    app.update(Action::Close);
+    assert_eq!(app.popup, None);
+}

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::{App, Picker};
+use crate::app::App;
 use crate::content::LicenseRule;
 use crate::keymap;
 
@@ -103,9 +103,9 @@ pub fn state_list<'a>(app: &'a App, title: &'a str) -> List<'a> {
         .highlight_symbol("›")
 }
 
-pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
+pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
-    let mut state = ListState::default().with_selected(Some(picker.selected));
+    let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(state_list(app, " Choose your state "), rect, &mut state);
 }
