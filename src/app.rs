@@ -1,10 +1,24 @@
 //! App state, the actions that change it, and `update()`: state + action ->
-//! new state + effects. Rendering lives in `ui`; the loop in `lib::run`.
+//! new state + effects. Rendering lives in `ui` and never feeds back into
+//! `update` except through the layout facts each view keeps (`Cell`s the
+//! renderer fills in, ratatui's `ListState` pattern).
 
-use crate::advisor;
-use crate::content::{Area, Date, Goal, Guide, Step};
-use crate::profile::{Profile, Screen};
-use crate::ui::theme::Theme;
+use std::cell::Cell;
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::widgets::ListState;
+
+use crate::advisor::{self, Check};
+use crate::clock::Clock;
+use crate::content::{Area, Goal, Guide, Step};
+use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
+use crate::session::{Recovery, Start};
+use crate::textarea::{self, TextArea};
+use crate::theme::Theme;
+
+/// Below this size the app asks for a larger terminal instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
 
 /// Something the user (or the system) asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,14 +33,29 @@ pub enum Action {
     PageDown,
     Top,
     Bottom,
+    /// Space: done, or back to do.
     Toggle,
+    SetStatus(Status),
+    EditDate,
+    EditNote,
+    Undo,
+    Redo,
     DetailsUp,
     DetailsDown,
     OpenHelp,
     Close,
     ChooseState,
+    /// Asks before switching the goal.
     SwitchGoal,
     Confirm,
+    /// A letter typed in a list of states: jump to the first match.
+    TypeAhead(char),
+    /// A key for the text being edited.
+    Input(KeyEvent),
+    /// Pasted text for the text being edited.
+    Paste(String),
+    /// Save the text being edited and close it.
+    SaveText,
     /// The terminal's size changed (also sent once at start).
     Resize(u16, u16),
     /// A signal or a closed terminal: save if possible and quit, no questions.
@@ -41,8 +70,25 @@ pub enum Action {
     SavedBeforeQuit(Result<(), String>),
 }
 
+impl Action {
+    /// Changes the user's record, so a read-only copy refuses it.
+    pub fn changes_record(&self) -> bool {
+        matches!(
+            self,
+            Action::Toggle
+                | Action::SetStatus(_)
+                | Action::EditDate
+                | Action::EditNote
+                | Action::Undo
+                | Action::Redo
+                | Action::ChooseState
+                | Action::SwitchGoal
+        )
+    }
+}
+
 /// Work for the loop to do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Save,
     /// Save; the result comes back as `SavedBeforeQuit`, which decides.
@@ -50,31 +96,64 @@ pub enum Effect {
     Quit,
     /// Move the backup aside before a new profile can replace it.
     ArchiveBackup,
+    /// Keep what is typed in the note editor on disk, so a crash loses nothing.
+    SaveDraft(Draft),
+    /// The note was saved into the profile: the draft can go.
+    ClearDraft,
+}
+
+/// A note being written, as kept on disk until it is saved.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub step: String,
+    pub text: String,
 }
 
 /// A list of states to pick from; index 0 is "no state / outside the US".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Picker {
     pub goal: Goal,
     pub selected: usize,
+    /// Letters typed so far, to jump by name.
+    pub typed: String,
 }
 
-/// Shown instead of the app when the profile could not be read.
+/// The note editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recovery {
-    /// What was wrong, with the line and column.
-    pub problem: String,
-    /// Where the unreadable file was moved, if it was.
-    pub moved_to: Option<std::path::PathBuf>,
-    /// The last good profile, if the backup could be read.
-    pub backup: Option<Profile>,
+pub struct NoteEditor {
+    pub step: String,
+    pub title: String,
+    pub text: TextArea,
 }
 
+/// The prompt for the date a step was done.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Popup {
-    Help,
-    /// The state list, with the selected index (0 = no state).
-    State(usize),
+pub struct DatePrompt {
+    pub step: String,
+    pub title: String,
+    pub input: TextArea,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+/// What has the keyboard. Decided in one place: `update`, the keymap and
+/// drawing all match on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The dashboard and the checklists.
+    Normal,
+    /// First launch: goal and state.
+    Welcome(Picker),
+    /// The profile was damaged: what to do.
+    Recovery(Recovery),
+    /// The keys of the mode underneath.
+    Help(Box<Mode>),
+    StatePicker(Picker),
+    /// "Switch your goal?"
+    ConfirmGoal,
+    Note(NoteEditor),
+    Date(DatePrompt),
 }
 
 /// One line of a checklist: a step and how deep it is nested.
@@ -84,22 +163,47 @@ pub struct Row<'g> {
     pub depth: usize,
 }
 
+/// What one checklist screen remembers: the selection and scroll of its
+/// list, the details scroll, and the layout facts the last drawing found.
+#[derive(Debug, Clone, Default)]
+pub struct ChecklistView {
+    /// Selection and offset; the renderer keeps the selection in view.
+    pub list: Cell<ListState>,
+    pub details_scroll: u16,
+    /// How far the details could scroll when last drawn.
+    pub details_max: Cell<u16>,
+    /// Rows of the list and of the details pane when last drawn.
+    pub list_rows: Cell<u16>,
+    pub details_rows: Cell<u16>,
+}
+
+impl ChecklistView {
+    pub fn cursor(&self) -> usize {
+        self.list.get().selected().unwrap_or(0)
+    }
+
+    fn set_cursor(&mut self, index: usize) {
+        let mut state = self.list.get();
+        if state.selected() != Some(index) {
+            self.details_scroll = 0;
+        }
+        state.select(Some(index));
+        self.list.set(state);
+    }
+}
+
 /// Everything the screen shows, and nothing the loop needs to know about.
 #[derive(Debug, Clone)]
 pub struct App {
     pub guide: Guide,
     pub profile: Profile,
-    /// Injected so date logic is testable.
-    pub today: Date,
+    /// Read when a change is made; injected so date logic is testable.
+    pub clock: Clock,
+    pub mode: Mode,
     pub screen: Screen,
-    /// Selected row per checklist area, indexed by `Area as usize`.
-    pub cursor: [usize; 3],
-    pub detail_scroll: u16,
-    pub popup: Option<Popup>,
-    /// Shown on first launch, until the user confirms or skips.
-    pub welcome: Option<Picker>,
-    /// Shown when the profile was damaged, until the user decides.
-    pub recovery: Option<Recovery>,
+    /// One per checklist area, indexed by `Area as usize`.
+    pub views: [ChecklistView; 3],
+    pub undo: UndoStack,
     /// Set when the user pressed quit while changes are unsaved: the next
     /// quit leaves without them.
     pub quit_armed: bool,
@@ -110,55 +214,80 @@ pub struct App {
     /// A one-off message for the status line, cleared by the next action.
     pub notice: Option<String>,
     pub theme: Theme,
-    /// The terminal's size, for scrolling limits.
+    /// The terminal's size.
     pub size: (u16, u16),
+    /// After "start fresh", the old backup is set aside just before the new
+    /// profile's first save (not before: quitting the welcome keeps it).
+    pub archive_backup_first: bool,
 }
 
 impl App {
     /// A new app on an existing profile, resuming where the user left off.
-    pub fn new(guide: Guide, profile: Profile, today: Date) -> App {
+    pub fn new(guide: Guide, profile: Profile, clock: Clock) -> App {
         let mut app = App {
             guide,
-            screen: Screen::Dashboard,
             profile,
-            today,
-            cursor: [0; 3],
-            detail_scroll: 0,
-            popup: None,
-            welcome: None,
-            recovery: None,
+            clock,
+            mode: Mode::Normal,
+            screen: Screen::Dashboard,
+            views: Default::default(),
+            undo: UndoStack::default(),
             quit_armed: false,
             read_only: false,
             unsaved: None,
             notice: None,
-            theme: Theme { color: true },
+            theme: Theme::default(),
             size: (80, 24),
+            archive_backup_first: false,
         };
-        app.resume_position();
+        app.screen = app.profile.resume.screen;
+        app.follow_selection();
         app
     }
 
-    /// Opens the screen and selects the steps saved in the profile.
-    fn resume_position(&mut self) {
-        self.screen = self.profile.position.screen;
-        self.clamp_cursors();
+    /// The app for what the session found.
+    pub fn start(guide: Guide, start: Start, clock: Clock) -> App {
+        match start {
+            Start::Resume(profile) => App::new(guide, profile, clock),
+            Start::FirstLaunch => App::first_launch(guide, clock),
+            Start::Recover(recovery) => App::recover(guide, clock, recovery),
+        }
     }
 
     /// A first launch: the welcome screen asks for goal and state.
-    pub fn first_launch(guide: Guide, today: Date) -> App {
-        let mut app = App::new(guide, Profile::default(), today);
-        app.welcome = Some(Picker {
-            goal: Goal::default(),
-            selected: 0,
-        });
+    pub fn first_launch(guide: Guide, clock: Clock) -> App {
+        let mut app = App::new(guide, Profile::default(), clock);
+        app.mode = Mode::Welcome(Picker::default());
         app
     }
 
     /// The profile could not be read: ask the user what to do.
-    pub fn recover(guide: Guide, today: Date, recovery: Recovery) -> App {
-        let mut app = App::new(guide, Profile::default(), today);
-        app.recovery = Some(recovery);
+    pub fn recover(guide: Guide, clock: Clock, recovery: Recovery) -> App {
+        let mut app = App::new(guide, Profile::default(), clock);
+        app.mode = Mode::Recovery(recovery);
         app
+    }
+
+    /// Reopens the note editor on a draft a crash left behind.
+    pub fn resume_draft(&mut self, draft: Draft) {
+        let title = self
+            .guide
+            .step(&draft.step)
+            .map_or_else(|| draft.step.clone(), |(_, s)| s.title.clone());
+        self.mode = Mode::Note(NoteEditor {
+            step: draft.step,
+            title,
+            text: TextArea::new(&draft.text),
+        });
+        self.notice = Some("A note you were writing was recovered. Save it or close it.".into());
+    }
+
+    /// The mode under any help popup.
+    pub fn base_mode(&self) -> &Mode {
+        match &self.mode {
+            Mode::Help(under) => under,
+            other => other,
+        }
     }
 
     /// The states in picker order (by name), after the "none" entry.
@@ -191,97 +320,114 @@ impl App {
         out
     }
 
+    pub fn view(&self, area: Area) -> &ChecklistView {
+        &self.views[area as usize]
+    }
+
+    /// The selected row on a checklist, kept inside the list.
+    pub fn cursor_in(&self, area: Area) -> usize {
+        let len = self.rows(area).len();
+        self.view(area).cursor().min(len.saturating_sub(1))
+    }
+
     /// The selected row's step on the current checklist screen.
     pub fn selected_step(&self) -> Option<&Step> {
         let area = self.screen.area()?;
         let rows = self.rows(area);
-        let i = self.cursor[area as usize].min(rows.len().saturating_sub(1));
-        rows.get(i).map(|r| r.step)
-    }
-
-    pub fn cursor_in(&self, area: Area) -> usize {
-        let len = self.rows(area).len();
-        self.cursor[area as usize].min(len.saturating_sub(1))
+        rows.get(self.cursor_in(area)).map(|r| r.step)
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if let Action::Saved(result) = action {
-            self.unsaved = result.err();
-            return Vec::new();
-        }
-        if let Action::SavedBeforeQuit(result) = action {
-            return self.saved_before_quit(result);
-        }
-        if let Action::Resize(width, height) = action {
-            self.size = (width, height);
-            self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
-            return Vec::new();
+        match action {
+            Action::Saved(result) => {
+                self.unsaved = result.err();
+                return Vec::new();
+            }
+            Action::SavedBeforeQuit(result) => return self.saved_before_quit(result),
+            Action::Resize(width, height) => {
+                self.size = (width, height);
+                return Vec::new();
+            }
+            Action::Exit => return self.exit(),
+            _ => {}
         }
         if action != Action::Quit {
             self.quit_armed = false;
         }
         self.notice = None;
-        if action == Action::Exit {
-            // On the welcome or recovery screen nothing has been chosen or
-            // loaded yet, so there is nothing to save.
-            if self.welcome.is_some() || self.recovery.is_some() {
+        if self.read_only && action.changes_record() {
+            self.notice = Some("Read-only: close the other medtech to make changes here.".into());
+            return Vec::new();
+        }
+        match &self.mode {
+            Mode::Normal => self.update_screen(&action),
+            Mode::Welcome(_) => self.update_welcome(action),
+            Mode::Recovery(_) => self.update_recovery(&action),
+            Mode::Help(_) => self.update_help(&action),
+            Mode::StatePicker(_) => self.update_state_picker(action),
+            Mode::ConfirmGoal => self.update_confirm_goal(&action),
+            Mode::Note(_) => self.update_note(action),
+            Mode::Date(_) => self.update_date(action),
+        }
+    }
+
+    /// A signal or a closed terminal: keep everything typed, save, leave.
+    fn exit(&mut self) -> Vec<Effect> {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            // Nothing has been chosen or loaded yet: nothing to save.
+            mode @ (Mode::Welcome(_) | Mode::Recovery(_)) => {
+                self.mode = mode;
                 return vec![Effect::Quit];
             }
-            return self.quit(true);
+            Mode::Help(under) if matches!(*under, Mode::Welcome(_) | Mode::Recovery(_)) => {
+                return vec![Effect::Quit];
+            }
+            Mode::Note(editor) => {
+                let mut effects = self.save_note(&editor);
+                effects.extend(self.quit(true));
+                return effects;
+            }
+            _ => {}
         }
-        if self.recovery.is_some() {
-            return self.update_recovery(&action);
-        }
-        if self.welcome.is_some() {
-            return self.update_welcome(&action);
-        }
-        if self.popup.is_some() {
-            return self.update_popup(action);
-        }
-        self.update_screen(&action)
+        self.quit(true)
     }
 
     /// Keys on the dashboard and the checklists.
     fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
-        if self.read_only
-            && matches!(
-                action,
-                Action::Toggle | Action::SwitchGoal | Action::ChooseState
-            )
-        {
-            self.notice = Some("Read-only: close the other medtech to make changes here.".into());
-            return Vec::new();
-        }
         match action {
             Action::Quit => return self.quit(false),
             Action::NextScreen => self.show(self.screen.next()),
             Action::PrevScreen => self.show(self.screen.prev()),
             Action::Show(screen) => self.show(*screen),
-            Action::OpenHelp => self.popup = Some(Popup::Help),
+            Action::OpenHelp => self.open_help(),
             Action::ChooseState => {
-                let selected = self.profile.state.as_deref().map_or(0, |code| {
-                    self.state_choices()
-                        .iter()
-                        .position(|(c, _)| c.eq_ignore_ascii_case(code))
-                        .map_or(0, |i| i + 1)
+                let selected = self.picker_index(self.profile.state.as_deref());
+                self.mode = Mode::StatePicker(Picker {
+                    goal: self.profile.goal,
+                    selected,
+                    typed: String::new(),
                 });
-                self.popup = Some(Popup::State(selected));
             }
-            Action::SwitchGoal => {
-                self.profile.goal = self.profile.goal.other();
-                self.clamp_cursors();
-                return vec![Effect::Save];
-            }
+            Action::SwitchGoal => self.mode = Mode::ConfirmGoal,
             Action::Toggle => return self.toggle(),
+            Action::SetStatus(status) => return self.set_status(*status),
+            Action::EditNote => self.open_note(),
+            Action::EditDate => self.open_date(),
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
             Action::Confirm if self.screen == Screen::Dashboard => self.open_next_step(),
-            Action::DetailsDown => {
-                self.detail_scroll = self
-                    .detail_scroll
-                    .saturating_add(self.details_page())
-                    .min(self.max_detail_scroll());
-            }
-            Action::DetailsUp => {
-                self.detail_scroll = self.detail_scroll.saturating_sub(self.details_page());
+            Action::DetailsDown | Action::DetailsUp => {
+                if let Some(area) = self.screen.area() {
+                    let view = &mut self.views[area as usize];
+                    let page = view.details_rows.get().saturating_sub(2).max(1);
+                    let max = view.details_max.get();
+                    let now = view.details_scroll.min(max);
+                    view.details_scroll = if *action == Action::DetailsDown {
+                        now.saturating_add(page).min(max)
+                    } else {
+                        now.saturating_sub(page)
+                    };
+                }
             }
             Action::Up
             | Action::Down
@@ -292,76 +438,132 @@ impl App {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
                     let mut cursor = self.cursor_in(area);
-                    move_in(&mut cursor, len, action, self.list_page());
-                    self.select(area, cursor);
+                    let page = usize::from(self.view(area).list_rows.get());
+                    move_in(&mut cursor, len, action, page);
+                    self.views[area as usize].set_cursor(cursor);
                 }
             }
-            Action::Close
-            | Action::Confirm
-            | Action::Saved(_)
-            | Action::SavedBeforeQuit(_)
-            | Action::Exit
-            | Action::Resize(..)
-            | Action::RestoreBackup
-            | Action::StartFresh => {}
+            _ => {}
         }
         Vec::new()
     }
 
-    fn update_popup(&mut self, action: Action) -> Vec<Effect> {
-        let page = self.list_page();
-        match &mut self.popup {
-            Some(Popup::Help) => {
-                match action {
-                    Action::Close | Action::OpenHelp => self.popup = None,
-                    Action::Quit => return self.quit(false),
-                    _ => {}
+    fn open_help(&mut self) {
+        let under = std::mem::replace(&mut self.mode, Mode::Normal);
+        self.mode = Mode::Help(Box::new(under));
+    }
+
+    fn update_help(&mut self, action: &Action) -> Vec<Effect> {
+        match action {
+            Action::Close | Action::OpenHelp => {
+                if let Mode::Help(under) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                    self.mode = *under;
                 }
                 Vec::new()
             }
-            Some(Popup::State(selected)) => {
-                let len = self.guide.states.len() + 1;
-                match action {
-                    Action::Close => self.popup = None,
-                    Action::Confirm => {
-                        let selected = *selected;
-                        self.popup = None;
-                        return self.set_state(selected);
-                    }
-                    Action::Quit => return self.quit(false),
-                    other => move_in(selected, len, &other, page),
+            Action::Quit => {
+                if let Mode::Help(under) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                    self.mode = *under;
                 }
-                Vec::new()
+                self.update(Action::Quit)
             }
-            None => Vec::new(),
+            _ => Vec::new(),
         }
     }
 
-    /// Rows a PageUp/PageDown moves in a list: about a screenful.
-    fn list_page(&self) -> usize {
+    /// The picker index of a state code (0 = none).
+    fn picker_index(&self, code: Option<&str>) -> usize {
+        code.map_or(0, |code| {
+            self.state_choices()
+                .iter()
+                .position(|(c, _)| c.eq_ignore_ascii_case(code))
+                .map_or(0, |i| i + 1)
+        })
+    }
+
+    /// Moves a picker to the state whose name starts with what was typed.
+    fn type_ahead(&self, picker: &mut Picker, letter: char) {
+        let names: Vec<String> = self
+            .state_choices()
+            .iter()
+            .map(|(_, name)| name.to_lowercase())
+            .collect();
+        let letter = letter.to_lowercase().to_string();
+        let find = |prefix: &str, after: usize| {
+            let n = names.len();
+            (0..n)
+                .map(|k| (after + k) % n)
+                .find(|&i| names[i].starts_with(prefix))
+        };
+        let current = picker.selected.checked_sub(1);
+        let longer = format!("{}{letter}", picker.typed);
+        // Keep typing a name; or, when that matches nothing, start again
+        // from this letter, moving on to the next name that begins with it.
+        if let Some(i) = find(&longer, current.unwrap_or(0)) {
+            picker.typed = longer;
+            picker.selected = i + 1;
+        } else if let Some(i) = find(&letter, current.map_or(0, |c| c + 1)) {
+            picker.typed = letter;
+            picker.selected = i + 1;
+        }
+    }
+
+    fn update_state_picker(&mut self, action: Action) -> Vec<Effect> {
+        let len = self.guide.states.len() + 1;
+        let Mode::StatePicker(mut picker) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Vec::new();
+        };
+        match action {
+            Action::Close => return Vec::new(),
+            Action::Confirm => return self.set_state(picker.selected),
+            Action::Quit => return self.quit(false),
+            Action::OpenHelp => {
+                self.mode = Mode::StatePicker(picker);
+                self.open_help();
+                return Vec::new();
+            }
+            Action::TypeAhead(letter) => self.type_ahead(&mut picker, letter),
+            other => {
+                picker.typed.clear();
+                move_in(&mut picker.selected, len, &other, self.page());
+            }
+        }
+        self.mode = Mode::StatePicker(picker);
+        Vec::new()
+    }
+
+    fn update_confirm_goal(&mut self, action: &Action) -> Vec<Effect> {
+        self.mode = Mode::Normal;
+        match action {
+            Action::Confirm => {
+                let from = self.profile.goal;
+                let to = from.other();
+                self.commit(
+                    format!("switched the goal from {} to {}", from.short(), to.short()),
+                    vec![Change::Goal { from, to }],
+                )
+            }
+            Action::Quit => self.quit(false),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Rows a PageUp/PageDown moves in a popup list: about a screenful.
+    fn page(&self) -> usize {
         usize::from(self.size.1.saturating_sub(10)).max(1)
     }
 
-    /// A page of the details pane, keeping two lines of context.
-    fn details_page(&self) -> u16 {
-        // Header, tabs, footer, borders and the Licensing state lines.
-        self.size.1.saturating_sub(9).max(3)
-    }
-
-    fn max_detail_scroll(&self) -> u16 {
-        crate::ui::max_detail_scroll(self, self.size.0, self.size.1)
-    }
-
     fn update_recovery(&mut self, action: &Action) -> Vec<Effect> {
-        let Some(recovery) = &self.recovery else {
+        let Mode::Recovery(recovery) = &self.mode else {
             return Vec::new();
         };
         match action {
             Action::RestoreBackup => {
-                if let Some(backup) = recovery.backup.clone() {
-                    self.recovery = None;
+                if let Some(backup) = usable_backup(recovery).cloned() {
+                    self.mode = Mode::Normal;
                     self.profile = backup;
-                    self.resume_position();
+                    self.screen = self.profile.resume.screen;
+                    self.follow_selection();
                     vec![Effect::Save]
                 } else {
                     self.notice = Some("There is no readable backup to restore.".into());
@@ -369,13 +571,15 @@ impl App {
                 }
             }
             Action::StartFresh => {
-                self.recovery = None;
-                self.welcome = Some(Picker {
-                    goal: Goal::default(),
-                    selected: 0,
-                });
-                // The old backup must survive the new profile's saves.
-                vec![Effect::ArchiveBackup]
+                self.mode = Mode::Welcome(Picker::default());
+                // The old backup must survive the new profile's saves, and
+                // stay offered if the user leaves before starting.
+                self.archive_backup_first = true;
+                Vec::new()
+            }
+            Action::OpenHelp => {
+                self.open_help();
+                Vec::new()
             }
             // Nothing was loaded, so there is nothing to save.
             Action::Quit => vec![Effect::Quit],
@@ -383,62 +587,143 @@ impl App {
         }
     }
 
-    fn update_welcome(&mut self, action: &Action) -> Vec<Effect> {
+    fn update_welcome(&mut self, action: Action) -> Vec<Effect> {
         let len = self.guide.states.len() + 1;
-        let page = self.list_page();
-        let Some(picker) = &mut self.welcome else {
+        let page = self.page();
+        let Mode::Welcome(mut picker) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Vec::new();
         };
         match action {
-            Action::SwitchGoal => {
-                picker.goal = picker.goal.other();
-            }
-            Action::Confirm => {
-                let picker = picker.clone();
-                self.welcome = None;
-                self.profile.goal = picker.goal;
-                return self.set_state(picker.selected);
-            }
-            // Skipping keeps the defaults but still creates the profile, so
-            // the welcome is not shown again.
-            Action::Close => {
-                self.profile.goal = picker.goal;
-                self.welcome = None;
-                return vec![Effect::Save];
+            Action::SwitchGoal => picker.goal = picker.goal.other(),
+            Action::Confirm | Action::Close => {
+                // Skipping (Close) keeps the goal but no state; either way
+                // the profile is created, so the welcome is not shown again.
+                let mut effects = self.first_save_effects();
+                let goal = Change::Goal {
+                    from: self.profile.goal,
+                    to: picker.goal,
+                };
+                let mut changes = vec![goal];
+                if action == Action::Confirm {
+                    changes.push(Change::State {
+                        from: self.profile.state.clone(),
+                        to: self.state_at(picker.selected),
+                    });
+                }
+                changes.retain(|c| !c.is_noop());
+                let today = self.clock.today();
+                for change in &changes {
+                    self.profile.apply(change, today);
+                }
+                self.follow_selection();
+                effects.push(Effect::Save);
+                return effects;
             }
             // Leaving before choosing writes nothing: the welcome shows
             // again next time.
             Action::Quit => return vec![Effect::Quit],
-            other => move_in(&mut picker.selected, len, other, page),
+            Action::OpenHelp => {
+                self.mode = Mode::Welcome(picker);
+                self.open_help();
+                return Vec::new();
+            }
+            Action::TypeAhead(letter) => self.type_ahead(&mut picker, letter),
+            other => {
+                picker.typed.clear();
+                move_in(&mut picker.selected, len, &other, page);
+            }
         }
+        self.mode = Mode::Welcome(picker);
         Vec::new()
+    }
+
+    fn first_save_effects(&mut self) -> Vec<Effect> {
+        if std::mem::take(&mut self.archive_backup_first) {
+            vec![Effect::ArchiveBackup]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The state code at a picker index (0 = none).
+    fn state_at(&self, index: usize) -> Option<String> {
+        index.checked_sub(1).and_then(|i| {
+            self.state_choices()
+                .get(i)
+                .map(|(code, _)| (*code).to_owned())
+        })
     }
 
     /// Sets the state from a picker index (0 = none).
     fn set_state(&mut self, index: usize) -> Vec<Effect> {
-        self.profile.state = index.checked_sub(1).and_then(|i| {
-            self.state_choices()
-                .get(i)
-                .map(|(code, _)| (*code).to_owned())
-        });
-        self.clamp_cursors();
+        let to = self.state_at(index);
+        let from = self.profile.state.clone();
+        let name = to
+            .as_deref()
+            .and_then(|c| self.guide.state(c))
+            .map_or_else(|| "no state".to_owned(), |s| s.name.clone());
+        self.commit(format!("chose {name}"), vec![Change::State { from, to }])
+    }
+
+    /// Makes a change to the record: applied, dated in the history, undoable.
+    fn commit(&mut self, label: String, changes: Vec<Change>) -> Vec<Effect> {
+        let changes: Vec<Change> = changes.into_iter().filter(|c| !c.is_noop()).collect();
+        if changes.is_empty() {
+            return Vec::new();
+        }
+        let today = self.clock.today();
+        for change in &changes {
+            self.profile.apply(change, today);
+        }
+        self.undo.push(Edit { label, changes });
+        self.follow_selection();
         vec![Effect::Save]
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        let Some(edit) = self.undo.undo().cloned() else {
+            self.notice = Some("Nothing to undo.".into());
+            return Vec::new();
+        };
+        let today = self.clock.today();
+        for change in edit.changes.iter().rev() {
+            self.profile.apply(&change.inverse(), today);
+        }
+        self.follow_selection();
+        self.notice = Some(format!("Undone: {}.", edit.label));
+        vec![Effect::Save]
+    }
+
+    fn redo(&mut self) -> Vec<Effect> {
+        let Some(edit) = self.undo.redo().cloned() else {
+            self.notice = Some("Nothing to redo.".into());
+            return Vec::new();
+        };
+        let today = self.clock.today();
+        for change in &edit.changes {
+            self.profile.apply(change, today);
+        }
+        self.follow_selection();
+        self.notice = Some(format!("Redone: {}.", edit.label));
+        vec![Effect::Save]
+    }
+
+    /// Copies where the user is into the profile, just before a save.
+    pub fn sync_resume(&mut self) {
+        self.profile.resume.screen = self.screen;
+        for area in Area::ALL {
+            let index = self.cursor_in(area);
+            if let Some(row) = self.rows(area).get(index) {
+                let id = row.step.id.clone();
+                self.profile.resume.selected.insert(area, id);
+            }
+        }
     }
 
     /// Saves and quits. A signal (`forced`) quits whatever the save does;
     /// a key quits only once the save worked or the user insisted.
     fn quit(&mut self, forced: bool) -> Vec<Effect> {
-        self.profile.position.screen = self.screen;
-        for area in Area::ALL {
-            let index = self.cursor_in(area);
-            if let Some(row) = self.rows(area).get(index) {
-                let id = row.step.id.clone();
-                self.profile.position.selected.insert(area, id);
-            }
-        }
-        if forced {
-            vec![Effect::Save, Effect::Quit]
-        } else if self.quit_armed {
+        if forced || self.quit_armed {
             // One last try: the disk may be back.
             vec![Effect::Save, Effect::Quit]
         } else {
@@ -467,19 +752,6 @@ impl App {
 
     fn show(&mut self, screen: Screen) {
         self.screen = screen;
-        self.profile.position.screen = screen;
-        self.detail_scroll = 0;
-    }
-
-    fn select(&mut self, area: Area, index: usize) {
-        if self.cursor[area as usize] != index {
-            self.detail_scroll = 0;
-        }
-        self.cursor[area as usize] = index;
-        if let Some(row) = self.rows(area).get(index) {
-            let id = row.step.id.clone();
-            self.profile.position.selected.insert(area, id);
-        }
     }
 
     /// Jumps from the dashboard to the next step, selected on its checklist.
@@ -489,61 +761,226 @@ impl App {
         else {
             return;
         };
+        self.jump_to(area, &id);
+    }
+
+    /// Shows a step on its checklist, selected.
+    pub fn jump_to(&mut self, area: Area, id: &str) {
         let rows = self.rows(area);
         // A step inside a choice shows as its own row; fall back to the top.
         let index = rows.iter().position(|r| r.step.id == id).unwrap_or(0);
-        let screen = Screen::ALL
-            .into_iter()
-            .find(|s| s.area() == Some(area))
-            .unwrap_or_default();
-        self.show(screen);
-        self.select(area, index);
+        self.show(Screen::of(area));
+        self.views[area as usize].set_cursor(index);
     }
 
     /// Keeps each cursor on the same step after the list changed (goal or
-    /// state switched), or inside the list if that step is gone.
-    fn clamp_cursors(&mut self) {
+    /// state switched), or inside the list if that step is gone. On the
+    /// first call it selects the steps saved in the profile.
+    fn follow_selection(&mut self) {
         for area in Area::ALL {
             let rows = self.rows(area);
-            let wanted = self.profile.position.selected.get(&area);
-            let index = wanted
-                .and_then(|id| rows.iter().position(|r| &r.step.id == id))
-                .unwrap_or_else(|| self.cursor[area as usize].min(rows.len().saturating_sub(1)));
-            self.cursor[area as usize] = index;
+            let view = &self.views[area as usize];
+            let current = view
+                .list
+                .get()
+                .selected()
+                .and_then(|i| rows.get(i))
+                .map(|r| r.step.id.clone())
+                .or_else(|| self.profile.resume.selected.get(&area).cloned());
+            let index = current
+                .and_then(|id| rows.iter().position(|r| r.step.id == id))
+                .unwrap_or_else(|| view.cursor().min(rows.len().saturating_sub(1)));
+            let mut state = view.list.get();
+            state.select(Some(index));
+            self.views[area as usize].list.set(state);
         }
     }
 
-    /// Ticks or unticks the selected step; a parent ticks or unticks all its
-    /// sub-steps together.
+    /// Space: a step done, or back to do; a parent takes all its sub-steps.
     fn toggle(&mut self) -> Vec<Effect> {
         let Some(step) = self.selected_step() else {
             return Vec::new();
         };
-        if step.one_of {
-            // A choice: the user ticks the option they took, not the parent.
-            self.notice = Some("This step is a choice: tick the option you took below it.".into());
+        let to = if advisor::check(step, &self.profile) == Check::Done {
+            Status::Todo
+        } else {
+            Status::Done
+        };
+        self.set_status(to)
+    }
+
+    /// Gives the selected step (a parent: all its sub-steps) a status.
+    fn set_status(&mut self, to: Status) -> Vec<Effect> {
+        let Some(step) = self.selected_step() else {
+            return Vec::new();
+        };
+        if step.one_of && matches!(to, Status::Done | Status::InProgress) {
+            // A choice: the user marks the option they took, not the parent.
+            self.notice = Some("This step is a choice: mark the option you took below it.".into());
             return Vec::new();
         }
-        let done = advisor::check(step, &self.profile) == advisor::Check::Done;
+        let title = step.title.clone();
         let mut leaves = Vec::new();
-        collect_leaves(step, &mut leaves);
-        if leaves.is_empty() {
+        // Done and in progress are for the option the user took, so nested
+        // choices are left alone; the other statuses reach every option.
+        let into_choices = !matches!(to, Status::Done | Status::InProgress);
+        collect_leaves(step, &mut leaves, into_choices);
+        let today = self.clock.today();
+        let changes: Vec<Change> = leaves
+            .iter()
+            .flat_map(|id| self.profile.status_changes(id, to, today))
+            .collect();
+        if changes.is_empty() {
+            self.notice = Some(format!("“{title}” is already {}.", to.word()));
             return Vec::new();
         }
-        let today = self.today;
-        for id in leaves {
-            self.profile.set_done(&id, !done, today);
+        self.commit(format!("marked “{title}” {}", to.word()), changes)
+    }
+
+    fn open_note(&mut self) {
+        let Some(step) = self.selected_step() else {
+            return;
+        };
+        self.mode = Mode::Note(NoteEditor {
+            step: step.id.clone(),
+            title: step.title.clone(),
+            text: TextArea::new(self.profile.note(&step.id)),
+        });
+    }
+
+    fn update_note(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Note(mut editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Vec::new();
+        };
+        let edit = match action {
+            Action::SaveText | Action::Close => return self.save_note(&editor),
+            Action::Input(key) => editor.text.input(key),
+            Action::Paste(text) => editor.text.insert_str(&text),
+            _ => textarea::Edit::Ignored,
+        };
+        let draft = Draft {
+            step: editor.step.clone(),
+            text: editor.text.text(),
+        };
+        self.mode = Mode::Note(editor);
+        if edit == textarea::Edit::Changed {
+            vec![Effect::SaveDraft(draft)]
+        } else {
+            Vec::new()
         }
-        vec![Effect::Save]
+    }
+
+    /// Puts the editor's text into the record (undoable) and drops the draft.
+    fn save_note(&mut self, editor: &NoteEditor) -> Vec<Effect> {
+        let to = editor.text.text();
+        let to = to.trim_end().to_owned();
+        let from = self.profile.note(&editor.step).to_owned();
+        let mut effects = vec![Effect::ClearDraft];
+        if from != to {
+            let label = if to.is_empty() {
+                format!("cleared the note of “{}”", editor.title)
+            } else {
+                format!("edited the note of “{}”", editor.title)
+            };
+            effects.extend(self.commit(
+                label,
+                vec![Change::Note {
+                    step: editor.step.clone(),
+                    from,
+                    to,
+                }],
+            ));
+            self.notice = Some("Note saved. u undoes it.".into());
+        }
+        effects
+    }
+
+    fn open_date(&mut self) {
+        let Some(step) = self.selected_step() else {
+            return;
+        };
+        if !step.substeps.is_empty() {
+            self.notice = Some("Set the date on one of its sub-steps.".into());
+            return;
+        }
+        let current = self
+            .profile
+            .done_on(&step.id)
+            .unwrap_or_else(|| PartialDate::month_of(self.clock.today()));
+        self.mode = Mode::Date(DatePrompt {
+            step: step.id.clone(),
+            title: step.title.clone(),
+            input: TextArea::single_line(&current.to_string()).with_max_chars(10),
+            error: None,
+        });
+    }
+
+    fn update_date(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Date(mut prompt) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Vec::new();
+        };
+        match action {
+            Action::Close => return Vec::new(),
+            Action::Confirm | Action::SaveText => {
+                let today = self.clock.today();
+                match prompt.input.text().parse::<PartialDate>() {
+                    Ok(date) if date.is_after(today) => {
+                        prompt.error = Some(format!("{date} is in the future."));
+                    }
+                    Ok(date) => return self.set_date(&prompt, date),
+                    Err(e) => prompt.error = Some(e.to_string()),
+                }
+            }
+            Action::Input(key) if prompt.input.input(key) == textarea::Edit::Changed => {
+                prompt.error = None;
+            }
+            Action::Paste(text) => {
+                prompt.input.insert_str(&text);
+            }
+            _ => {}
+        }
+        self.mode = Mode::Date(prompt);
+        Vec::new()
+    }
+
+    fn set_date(&mut self, prompt: &DatePrompt, date: PartialDate) -> Vec<Effect> {
+        let step = &prompt.step;
+        let mut changes = Vec::new();
+        let from_status = self.profile.status(step);
+        if from_status != Status::Done {
+            changes.push(Change::Status {
+                step: step.clone(),
+                from: from_status,
+                to: Status::Done,
+            });
+        }
+        changes.push(Change::Date {
+            step: step.clone(),
+            from: self.profile.steps.get(step).and_then(|r| r.date),
+            to: Some(date),
+        });
+        self.commit(format!("marked “{}” done in {date}", prompt.title), changes)
     }
 }
 
-fn collect_leaves(step: &Step, out: &mut Vec<String>) {
+/// The backup worth offering: readable, and holding something to restore.
+pub fn usable_backup(recovery: &Recovery) -> Option<&Profile> {
+    recovery
+        .backup
+        .as_ref()
+        .filter(|b| !b.steps.is_empty() || b.state.is_some() || !b.background.is_empty())
+}
+
+/// The leaf steps under `step` (itself if it has none). The options of a
+/// nested choice are included only with `into_choices`.
+fn collect_leaves(step: &Step, out: &mut Vec<String>, into_choices: bool) {
     if step.substeps.is_empty() {
         out.push(step.id.clone());
-    } else if !step.one_of {
+    } else {
         for sub in &step.substeps {
-            collect_leaves(sub, out);
+            if !sub.one_of || into_choices || sub.substeps.is_empty() {
+                collect_leaves(sub, out, into_choices);
+            }
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, App, Popup};
-use crate::profile::Screen;
+use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Mode, usable_backup};
+use crate::profile::{Screen, Status};
 
 /// Where a binding applies. A screen's active contexts are unioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,9 +18,35 @@ pub enum Context {
     StatePicker,
     /// The damaged-profile screen.
     Recovery,
+    /// The damaged-profile screen when there is a backup worth restoring.
+    RecoveryBackup,
+    /// "Switch your goal?"
+    ConfirmGoal,
+    NoteEditor,
+    DatePrompt,
     /// The terminal is too small to draw anything: only quitting works, so
     /// no key acts on a screen the user cannot see.
     TooSmall,
+}
+
+/// What keys that no binding claims do in a context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unbound {
+    Nothing,
+    /// Letters jump through a list of states by name.
+    TypeAhead,
+    /// Every key goes to the text being edited: a `q` is a letter.
+    Text,
+}
+
+impl Context {
+    pub fn unbound(self) -> Unbound {
+        match self {
+            Context::Welcome | Context::StatePicker => Unbound::TypeAhead,
+            Context::NoteEditor | Context::DatePrompt => Unbound::Text,
+            _ => Unbound::Nothing,
+        }
+    }
 }
 
 /// A key with its modifiers. Shift is dropped from characters (the terminal
@@ -82,6 +108,7 @@ impl Key {
             KeyCode::Tab => "Tab".to_owned(),
             KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
             KeyCode::Char(c) => c.to_string(),
             other => format!("{other:?}"),
         };
@@ -121,7 +148,10 @@ const fn bind(
     }
 }
 
-use Context::{Checklist, Dashboard, Global, Help, Recovery, StatePicker, TooSmall, Welcome};
+use Context::{
+    Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, NoteEditor, Recovery,
+    RecoveryBackup, StatePicker, TooSmall, Welcome,
+};
 
 /// Every key medtech understands.
 #[rustfmt::skip]
@@ -134,20 +164,31 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::plain(KeyCode::Tab), Action::NextScreen, "Next screen", Some("screen")),
     bind(Global, Key::plain(KeyCode::BackTab), Action::PrevScreen, "Previous screen", None),
     bind(Global, Key::ch('s'), Action::ChooseState, "Choose your state", Some("state")),
-    bind(Global, Key::ch('g'), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
+    bind(Global, Key::ch('c'), Action::SwitchGoal, "Change your goal (MLT or MLS); asks first", None),
+    bind(Global, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
+    bind(Global, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
     bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(Global, Key::ch('q'), Action::Quit, "Save and quit", Some("quit")),
     bind(Global, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // Checklists.
     bind(Checklist, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
     bind(Checklist, Key::ch('k'), Action::Up, "Move up", None),
-    bind(Checklist, Key::plain(KeyCode::Down), Action::Down, "Move down", Some("move")),
+    bind(Checklist, Key::plain(KeyCode::Down), Action::Down, "Move down", None),
     bind(Checklist, Key::ch('j'), Action::Down, "Move down", None),
+    bind(Checklist, Key::ch('g'), Action::Top, "First step", None),
     bind(Checklist, Key::plain(KeyCode::Home), Action::Top, "First step", None),
+    bind(Checklist, Key::ch('G'), Action::Bottom, "Last step", None),
     bind(Checklist, Key::plain(KeyCode::End), Action::Bottom, "Last step", None),
-    bind(Checklist, Key::ch(' '), Action::Toggle, "Tick or untick (a parent: all its sub-steps)", Some("tick")),
-    bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Scroll the details down", None),
-    bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Scroll the details up", None),
+    bind(Checklist, Key::ch(' '), Action::Toggle, "Done / to do (a parent: all its steps)", Some("done")),
+    bind(Checklist, Key::ch('i'), Action::SetStatus(Status::InProgress), "Mark in progress [~]", None),
+    bind(Checklist, Key::ch('x'), Action::SetStatus(Status::Done), "Mark done [x]", None),
+    bind(Checklist, Key::ch('a'), Action::SetStatus(Status::NotApplicable), "Mark not applicable [-]", None),
+    bind(Checklist, Key::ch('z'), Action::SetStatus(Status::Skipped), "Mark skipped [/]", None),
+    bind(Checklist, Key::ch('t'), Action::SetStatus(Status::Todo), "Mark to do [ ]", None),
+    bind(Checklist, Key::ch('d'), Action::EditDate, "Set the date it was done", Some("date")),
+    bind(Checklist, Key::ch('n'), Action::EditNote, "Write a note on the step", Some("note")),
+    bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Details: page down", None),
+    bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Details: page up", None),
     // Dashboard.
     bind(Dashboard, Key::plain(KeyCode::Enter), Action::Confirm, "Open the next step", Some("open next step")),
     // Help popup.
@@ -157,70 +198,85 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // State picker popup.
     bind(StatePicker, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
-    bind(StatePicker, Key::ch('k'), Action::Up, "Move up", None),
-    bind(StatePicker, Key::plain(KeyCode::Down), Action::Down, "Move down", Some("move")),
-    bind(StatePicker, Key::ch('j'), Action::Down, "Move down", None),
+    bind(StatePicker, Key::plain(KeyCode::Down), Action::Down, "Move down", None),
     bind(StatePicker, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(StatePicker, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
     bind(StatePicker, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
     bind(StatePicker, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(StatePicker, Key::plain(KeyCode::Enter), Action::Confirm, "Choose this state", Some("choose")),
     bind(StatePicker, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
+    bind(StatePicker, Key::ch('q'), Action::Close, "Cancel", None),
+    bind(StatePicker, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(StatePicker, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // First-launch welcome.
     bind(Welcome, Key::plain(KeyCode::Left), Action::SwitchGoal, "Switch goal between MLT and MLS", Some("goal")),
     bind(Welcome, Key::plain(KeyCode::Right), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
     bind(Welcome, Key::plain(KeyCode::Tab), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
     bind(Welcome, Key::plain(KeyCode::Up), Action::Up, "Previous state", None),
-    bind(Welcome, Key::ch('k'), Action::Up, "Previous state", None),
     bind(Welcome, Key::plain(KeyCode::Down), Action::Down, "Next state", Some("state")),
-    bind(Welcome, Key::ch('j'), Action::Down, "Next state", None),
     bind(Welcome, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(Welcome, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
     bind(Welcome, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
     bind(Welcome, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(Welcome, Key::plain(KeyCode::Enter), Action::Confirm, "Start with this goal and state", Some("start")),
     bind(Welcome, Key::plain(KeyCode::Esc), Action::Close, "Skip: start with this goal and no state", Some("skip")),
+    bind(Welcome, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(Welcome, Key::ch('q'), Action::Quit, "Quit; nothing is saved until you start", Some("quit")),
     bind(Welcome, Key::ctrl('c'), Action::Quit, "Quit; nothing is saved until you start", None),
     // Damaged profile.
-    bind(Recovery, Key::ch('b'), Action::RestoreBackup, "Restore the backup", Some("restore backup")),
+    bind(RecoveryBackup, Key::ch('b'), Action::RestoreBackup, "Restore the backup", Some("restore backup")),
     bind(Recovery, Key::ch('n'), Action::StartFresh, "Start a new profile", Some("start fresh")),
+    bind(Recovery, Key::ch('?'), Action::OpenHelp, "Show all keys", None),
     bind(Recovery, Key::ch('q'), Action::Quit, "Quit; decide next time", Some("quit")),
     bind(Recovery, Key::ctrl('c'), Action::Quit, "Quit; decide next time", None),
+    // "Switch your goal?"
+    bind(ConfirmGoal, Key::plain(KeyCode::Enter), Action::Confirm, "Switch the goal", Some("switch")),
+    bind(ConfirmGoal, Key::ch('y'), Action::Confirm, "Switch the goal", None),
+    bind(ConfirmGoal, Key::plain(KeyCode::Esc), Action::Close, "Keep the goal", Some("keep")),
+    bind(ConfirmGoal, Key::ch('n'), Action::Close, "Keep the goal", None),
+    bind(ConfirmGoal, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    // Note editor: every other key types.
+    bind(NoteEditor, Key::plain(KeyCode::Esc), Action::SaveText, "Save the note and close", Some("save and close")),
+    bind(NoteEditor, Key::ctrl('s'), Action::SaveText, "Save the note and close", None),
+    bind(NoteEditor, Key::ctrl('c'), Action::Quit, "Save the note and quit", None),
+    // Date prompt: every other key types.
+    bind(DatePrompt, Key::plain(KeyCode::Enter), Action::Confirm, "Save the date", Some("save")),
+    bind(DatePrompt, Key::ctrl('s'), Action::Confirm, "Save the date", None),
+    bind(DatePrompt, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
     // Terminal too small.
     bind(TooSmall, Key::ch('q'), Action::Quit, "Quit", Some("quit")),
     bind(TooSmall, Key::ctrl('c'), Action::Quit, "Quit", None),
 ];
 
-/// The contexts of the screen under any popup: what the help popup lists.
-pub fn screen_contexts(app: &App) -> &'static [Context] {
-    if app.welcome.is_some() {
-        &[Welcome]
-    } else if app.screen == Screen::Dashboard {
-        &[Dashboard, Global]
-    } else {
-        &[Checklist, Global]
+/// The contexts of a mode, most specific first.
+pub fn contexts_of(app: &App, mode: &Mode) -> &'static [Context] {
+    match mode {
+        Mode::Normal if app.screen == Screen::Dashboard => &[Dashboard, Global],
+        Mode::Normal => &[Checklist, Global],
+        Mode::Welcome(_) => &[Welcome],
+        Mode::Recovery(recovery) if usable_backup(recovery).is_some() => {
+            &[RecoveryBackup, Recovery]
+        }
+        Mode::Recovery(_) => &[Recovery],
+        Mode::Help(_) => &[Help],
+        Mode::StatePicker(_) => &[StatePicker],
+        Mode::ConfirmGoal => &[ConfirmGoal],
+        Mode::Note(_) => &[NoteEditor],
+        Mode::Date(_) => &[DatePrompt],
     }
+}
+
+/// The contexts of the screen under any help popup: what the help lists.
+pub fn screen_contexts(app: &App) -> &'static [Context] {
+    contexts_of(app, app.base_mode())
 }
 
 /// The contexts whose keys are live right now, most specific first.
 pub fn active_contexts(app: &App) -> &'static [Context] {
-    if app.size.0 < crate::ui::MIN_WIDTH || app.size.1 < crate::ui::MIN_HEIGHT {
+    if app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT {
         return &[TooSmall];
     }
-    if app.recovery.is_some() {
-        return &[Recovery];
-    }
-    if app.welcome.is_some() {
-        return &[Welcome];
-    }
-    match app.popup {
-        Some(Popup::Help) => &[Help],
-        Some(Popup::State(_)) => &[StatePicker],
-        None if app.screen == Screen::Dashboard => &[Dashboard, Global],
-        None => &[Checklist, Global],
-    }
+    contexts_of(app, &app.mode)
 }
 
 /// Every binding live in these contexts, in table order.
@@ -232,10 +288,75 @@ pub fn bindings_for(contexts: &[Context]) -> impl Iterator<Item = &'static Bindi
 
 /// The action a key press asks for, if any.
 pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
+    let contexts = active_contexts(app);
     let key = Key::from_event(event);
-    bindings_for(active_contexts(app))
-        .find(|b| b.key == key)
-        .map(|b| b.action.clone())
+    if let Some(binding) = bindings_for(contexts).find(|b| b.key == key) {
+        return Some(binding.action.clone());
+    }
+    match contexts.first().map_or(Unbound::Nothing, |c| c.unbound()) {
+        Unbound::Text => Some(Action::Input(event)),
+        Unbound::TypeAhead => match key {
+            Key {
+                code: KeyCode::Char(c),
+                mods,
+            } if mods.is_empty() && c.is_alphabetic() => Some(Action::TypeAhead(c)),
+            _ => None,
+        },
+        Unbound::Nothing => None,
+    }
+}
+
+/// Whether a binding is offered here: a read-only copy offers no key that
+/// would change the record.
+fn offered(app: &App, binding: &Binding) -> bool {
+    !(app.read_only && binding.action.changes_record())
+}
+
+/// The footer's hints for what is on screen now.
+pub fn hints_now(app: &App) -> Vec<(String, &'static str)> {
+    let contexts = active_contexts(app);
+    let mut out = Vec::new();
+    for context in contexts {
+        for binding in BINDINGS.iter().filter(|b| b.context == *context) {
+            if let Some(hint) = binding.hint
+                && offered(app, binding)
+            {
+                out.push((keys_for(contexts, &binding.action), hint));
+            }
+        }
+    }
+    out
+}
+
+/// The help popup's lines for the screen under it.
+pub fn help_now(app: &App) -> Vec<(String, &'static str)> {
+    let contexts = screen_contexts(app);
+    let mut lines: Vec<(String, &'static str)> = help_lines(contexts)
+        .into_iter()
+        .filter(|(_, description)| {
+            BINDINGS
+                .iter()
+                .find(|b| contexts.contains(&b.context) && b.description == *description)
+                .is_none_or(|b| offered(app, b))
+        })
+        .collect();
+    if contexts.first().map(|c| c.unbound()) == Some(Unbound::TypeAhead) {
+        lines.push((
+            "a–z".to_owned(),
+            "Jump to the state whose name starts with what you type",
+        ));
+    }
+    lines
+}
+
+/// The keys for an action wherever it is first bound, for on-screen text
+/// ("press s to choose your state").
+pub fn key_for(action: &Action) -> String {
+    CONTEXT_SETS
+        .iter()
+        .map(|contexts| keys_for(contexts, action))
+        .find(|keys| !keys.is_empty())
+        .unwrap_or_default()
 }
 
 /// The footer's hints: `(keys, words)`, one per hinted binding.
@@ -279,11 +400,15 @@ pub fn help_lines(contexts: &[Context]) -> Vec<(String, &'static str)> {
 
 /// Every combination of contexts the app can be in, for checks.
 pub const CONTEXT_SETS: &[&[Context]] = &[
-    &[TooSmall],
-    &[Recovery],
+    &[Checklist, Global],
+    &[Dashboard, Global],
     &[Welcome],
     &[Help],
     &[StatePicker],
-    &[Dashboard, Global],
-    &[Checklist, Global],
+    &[RecoveryBackup, Recovery],
+    &[Recovery],
+    &[ConfirmGoal],
+    &[NoteEditor],
+    &[DatePrompt],
+    &[TooSmall],
 ];

@@ -7,10 +7,15 @@
 
 pub mod advisor;
 pub mod app;
+pub mod clock;
 pub mod content;
 pub mod keymap;
 pub mod profile;
+pub mod session;
 pub mod storage;
+pub mod text;
+pub mod textarea;
+pub mod theme;
 pub mod ui;
 
 use std::collections::VecDeque;
@@ -40,10 +45,12 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
     while let Some(effect) = pending.pop_front() {
         match effect {
             Effect::Save if !storage.is_read_only() => {
+                app.sync_resume();
                 let result = storage.save(&app.profile).map_err(|e| e.to_string());
                 pending.extend(app.update(Action::Saved(result)));
             }
             Effect::SaveThenQuit if !storage.is_read_only() => {
+                app.sync_resume();
                 let result = storage.save(&app.profile).map_err(|e| e.to_string());
                 pending.extend(app.update(Action::SavedBeforeQuit(result)));
             }
@@ -54,6 +61,12 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
                     app.notice = Some(format!("Could not set the old backup aside: {e}"));
                 }
             }
+            Effect::SaveDraft(draft) => {
+                if let Err(e) = storage.save_draft(&draft) {
+                    app.notice = Some(format!("The note's draft could not be kept on disk: {e}"));
+                }
+            }
+            Effect::ClearDraft => storage.remove_draft(),
         }
     }
     false

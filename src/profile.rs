@@ -1,20 +1,33 @@
 //! What the user has done: the saved model. The file format is versioned;
 //! `version` comes first so a reader can refuse a file it does not understand
-//! before trying to read the rest.
+//! before trying to read the rest. Older versions are frozen in their own
+//! modules and migrated forward on load.
+
+mod background;
+mod change;
+mod date;
+pub mod v1;
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+pub use background::{
+    Background, Education, Experience, HeldCredential, MilitaryCourse, Preference, ProgramDone,
+};
+pub use change::{Change, Edit, Entry, Event, HISTORY_LIMIT, UndoStack};
+pub use date::{DateError, PartialDate};
 
 use crate::content::{Area, Date, Goal};
 
 /// The version this build writes. Older versions are migrated on load.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
-/// The whole saved profile.
+/// The whole saved profile (version 2).
+///
 /// Unknown fields are refused, not dropped: a mistyped field name in a hand
-/// edit must not silently lose what it held. A new field therefore means a
-/// new `version`.
+/// edit must not silently lose what it held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -24,13 +37,19 @@ pub struct Profile {
     /// USPS code of the user's state, DC or territory.
     #[serde(default)]
     pub state: Option<String>,
-    /// Status of every step the user has touched, by step id. Ids the current
-    /// content does not know are kept and written back unchanged.
-    #[serde(default)]
+    /// The record of every step the user has touched, by step id. Ids the
+    /// current content does not know are kept and written back unchanged.
+    #[serde(default, deserialize_with = "unique_keys")]
     pub steps: BTreeMap<String, StepRecord>,
-    /// Where to resume.
+    /// Who the user is, for eligibility.
     #[serde(default)]
-    pub position: Position,
+    pub background: Background,
+    /// Every change, dated, oldest first (at most [`HISTORY_LIMIT`]).
+    #[serde(default)]
+    pub history: Vec<Entry>,
+    /// Where to resume. Not progress: nothing here counts towards anything.
+    #[serde(default)]
+    pub resume: Resume,
 }
 
 impl Default for Profile {
@@ -40,24 +59,86 @@ impl Default for Profile {
             goal: Goal::default(),
             state: None,
             steps: BTreeMap::new(),
-            position: Position::default(),
+            background: Background::default(),
+            history: Vec::new(),
+            resume: Resume::default(),
         }
     }
 }
 
-/// A step's status and when it was set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What the user has said about one step.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepRecord {
+    #[serde(default)]
     pub status: Status,
-    /// The day the status was set (for `Done`, the day it was completed).
-    pub date: Date,
+    /// When it was done, as precisely as the user knows (`Done` only).
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    /// The user's own words: a program's name, a deadline, a phone number.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
-/// What the user has said about a step. A step with no record is to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+impl StepRecord {
+    fn is_blank(&self) -> bool {
+        *self == StepRecord::default()
+    }
+}
+
+/// Where a step stands. A step with no record is to do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Status {
+    #[default]
+    Todo,
+    InProgress,
     Done,
+    /// Does not apply to this user; left out of the totals.
+    NotApplicable,
+    /// The user chose not to do it; left out of the totals.
+    Skipped,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Todo,
+        Status::InProgress,
+        Status::Done,
+        Status::NotApplicable,
+        Status::Skipped,
+    ];
+
+    /// The checkbox, readable without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Todo => "[ ]",
+            Status::InProgress => "[~]",
+            Status::Done => "[x]",
+            Status::NotApplicable => "[-]",
+            Status::Skipped => "[/]",
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Todo => "to do",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+            Status::NotApplicable => "not applicable",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    /// Left out of progress totals.
+    pub fn is_excluded(self) -> bool {
+        matches!(self, Status::NotApplicable | Status::Skipped)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
 }
 
 /// The screens, as saved in the profile to resume on.
@@ -84,6 +165,14 @@ impl Screen {
             Screen::Education => Some(Area::Education),
             Screen::Certification => Some(Area::Certification),
             Screen::Licensing => Some(Area::Licensing),
+        }
+    }
+
+    pub fn of(area: Area) -> Screen {
+        match area {
+            Area::Education => Screen::Education,
+            Area::Certification => Screen::Certification,
+            Area::Licensing => Screen::Licensing,
         }
     }
 
@@ -115,44 +204,115 @@ impl Screen {
     }
 }
 
-/// The screen and, per checklist, the selected step id.
+/// Where to resume: the screen and, per checklist, the selected step id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Position {
+pub struct Resume {
     pub screen: Screen,
     #[serde(default)]
     pub selected: BTreeMap<Area, String>,
 }
 
 impl Profile {
-    pub fn is_done(&self, step_id: &str) -> bool {
-        self.steps
-            .get(step_id)
-            .is_some_and(|r| r.status == Status::Done)
+    /// The status the user gave a step (to do when there is no record).
+    pub fn status(&self, step_id: &str) -> Status {
+        self.steps.get(step_id).map_or(Status::Todo, |r| r.status)
     }
 
-    /// The date a step was completed, if it is done.
-    pub fn done_on(&self, step_id: &str) -> Option<Date> {
+    pub fn is_done(&self, step_id: &str) -> bool {
+        self.status(step_id) == Status::Done
+    }
+
+    /// The date a step was done, if it is done.
+    pub fn done_on(&self, step_id: &str) -> Option<PartialDate> {
         self.steps
             .get(step_id)
             .filter(|r| r.status == Status::Done)
-            .map(|r| r.date)
+            .and_then(|r| r.date)
     }
 
+    pub fn note(&self, step_id: &str) -> &str {
+        self.steps.get(step_id).map_or("", |r| r.note.as_str())
+    }
+
+    /// Marks a step done on `today` or back to do, without history; for
+    /// tests and fixtures. The app goes through [`Profile::apply`].
     pub fn set_done(&mut self, step_id: &str, done: bool, today: Date) {
+        let record = self.steps.entry(step_id.to_owned()).or_default();
         if done {
-            if !self.is_done(step_id) {
-                self.steps.insert(
-                    step_id.to_owned(),
-                    StepRecord {
-                        status: Status::Done,
-                        date: today,
-                    },
-                );
+            if record.status != Status::Done {
+                record.status = Status::Done;
+                record.date = Some(PartialDate::Day(today));
             }
         } else {
+            record.status = Status::Todo;
+            record.date = None;
+        }
+        self.tidy(step_id);
+    }
+
+    /// Sets the new value of a change and logs it, dated `on`.
+    pub fn apply(&mut self, change: &Change, on: Date) {
+        match change {
+            Change::Status { step, to, .. } => {
+                self.steps.entry(step.clone()).or_default().status = *to;
+                self.tidy(step);
+            }
+            Change::Date { step, to, .. } => {
+                self.steps.entry(step.clone()).or_default().date = *to;
+                self.tidy(step);
+            }
+            Change::Note { step, to, .. } => {
+                self.steps
+                    .entry(step.clone())
+                    .or_default()
+                    .note
+                    .clone_from(to);
+                self.tidy(step);
+            }
+            Change::Goal { to, .. } => self.goal = *to,
+            Change::State { to, .. } => self.state.clone_from(to),
+            Change::Background { to, .. } => self.background = (**to).clone(),
+        }
+        self.history.push(Entry {
+            on,
+            event: change.event(),
+        });
+        if self.history.len() > HISTORY_LIMIT {
+            let extra = self.history.len() - HISTORY_LIMIT;
+            self.history.drain(..extra);
+        }
+    }
+
+    /// A record that says nothing is dropped, so the file lists only what the
+    /// user has said.
+    fn tidy(&mut self, step_id: &str) {
+        if self.steps.get(step_id).is_some_and(StepRecord::is_blank) {
             self.steps.remove(step_id);
         }
+    }
+
+    /// The changes that give a step a new status. Done gets today's date
+    /// unless it already has one; leaving done clears the date.
+    pub fn status_changes(&self, step_id: &str, to: Status, today: Date) -> Vec<Change> {
+        let from = self.status(step_id);
+        let date = self.steps.get(step_id).and_then(|r| r.date);
+        let mut changes = vec![Change::Status {
+            step: step_id.to_owned(),
+            from,
+            to,
+        }];
+        let new_date = match to {
+            Status::Done => date.or(Some(PartialDate::Day(today))),
+            _ => None,
+        };
+        changes.push(Change::Date {
+            step: step_id.to_owned(),
+            from: date,
+            to: new_date,
+        });
+        changes.retain(|c| !c.is_noop());
+        changes
     }
 
     /// The profile as the RON text written to disk.
@@ -164,5 +324,222 @@ impl Profile {
             s.push('\n');
             s
         })
+    }
+}
+
+/// Why profile text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not a profile this build can read, at this line and column.
+    Damaged {
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    /// Written by a newer medtech.
+    TooNew { found: u32 },
+}
+
+/// A profile read from text, and the version the text was in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub profile: Profile,
+    pub from_version: u32,
+}
+
+/// Reads profile text of any known version, migrating it to the current one.
+/// A byte-order mark (some editors add one) is ignored.
+pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let damaged = |e: ron::error::SpannedError| DecodeError::Damaged {
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeError::Damaged {
+            line: 1,
+            col: 1,
+            message: "the file is empty".to_owned(),
+        });
+    }
+    let Some(version) = probe_version(text) else {
+        {
+            #[derive(Deserialize)]
+            #[serde(rename = "Profile")]
+            struct VersionProbe {
+                #[allow(dead_code)]
+                version: u32,
+            }
+            // Not even a version: let the parser say where it went wrong.
+            return Err(
+                ron::from_str::<VersionProbe>(text).map_or_else(damaged, |_| {
+                    DecodeError::Damaged {
+                        line: 1,
+                        col: 1,
+                        message: "no `version` field at the start of the file".to_owned(),
+                    }
+                }),
+            );
+        }
+    };
+    let profile = match version {
+        CURRENT_VERSION => ron::from_str::<Profile>(text).map_err(damaged)?,
+        1 => ron::from_str::<v1::ProfileV1>(text)
+            .map_err(damaged)?
+            .migrate(),
+        found if found > CURRENT_VERSION => return Err(DecodeError::TooNew { found }),
+        found => {
+            return Err(DecodeError::Damaged {
+                line: 1,
+                col: 1,
+                message: format!("profile version {found} never existed"),
+            });
+        }
+    };
+    Ok(Decoded {
+        profile,
+        from_version: version,
+    })
+}
+
+/// Finds `version: N` at the start of the text without parsing the rest, so
+/// a file from a newer medtech, whose syntax this build may not know, is
+/// recognised as newer rather than called damaged.
+fn probe_version(text: &str) -> Option<u32> {
+    let mut rest = skip_space_and_comments(text);
+    // An optional struct name, then the opening parenthesis.
+    if let Some(after) = rest.strip_prefix("Profile") {
+        rest = skip_space_and_comments(after);
+    }
+    rest = skip_space_and_comments(rest.strip_prefix('(')?);
+    rest = skip_space_and_comments(rest.strip_prefix("version")?);
+    rest = skip_space_and_comments(rest.strip_prefix(':')?);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[digits.len()..];
+    if !after.starts_with([',', ')', ' ', '\n', '\r', '\t', '/']) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn skip_space_and_comments(mut text: &str) -> &str {
+    loop {
+        let trimmed = text.trim_start();
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            text = comment.find('\n').map_or("", |i| &comment[i..]);
+        } else if let Some(comment) = trimmed.strip_prefix("/*") {
+            text = comment.find("*/").map_or("", |i| &comment[i + 2..]);
+        } else {
+            return trimmed;
+        }
+    }
+}
+
+/// Reads the step map, refusing a step id given twice: a hand edit that
+/// repeats a key would otherwise lose one of the two on the next save.
+fn unique_keys<'de, D>(deserializer: D) -> Result<BTreeMap<String, StepRecord>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = BTreeMap<String, StepRecord>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map of step ids to records")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the step \"{key}\" is listed twice; keep one of the two"
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Unique)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_is_found_without_reading_the_rest() {
+        assert_eq!(
+            probe_version("Profile(\n    version: 7,\n  new: ???"),
+            Some(7)
+        );
+        assert_eq!(probe_version("// hi\n(version: 2)"), Some(2));
+        assert_eq!(probe_version("Profile(goal: Mlt, version: 2)"), None);
+        assert_eq!(probe_version("Profile(version: 2x)"), None);
+    }
+
+    #[test]
+    fn a_newer_file_with_unknown_syntax_is_too_new_not_damaged() {
+        let text = "Profile(version: 3, goal: Mlt, shiny: #{new syntax}#)";
+        assert_eq!(decode(text), Err(DecodeError::TooNew { found: 3 }));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let text = "\u{FEFF}Profile(version: 2, goal: Mls)";
+        let decoded = decode(text).expect("a BOM is not damage");
+        assert_eq!(decoded.profile.goal, Goal::Mls);
+    }
+
+    #[test]
+    fn a_step_listed_twice_is_damage_with_its_position() {
+        let text = "Profile(version: 2, goal: Mlt, steps: {\n \"a\": (status: Done),\n \"a\": (status: Skipped),\n})";
+        match decode(text) {
+            Err(DecodeError::Damaged { line, message, .. }) => {
+                assert_eq!(line, 3, "{message}");
+                assert!(message.contains("listed twice"), "{message}");
+            }
+            other => panic!("expected damage, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn history_is_bounded_and_dated() {
+        let mut profile = Profile::default();
+        let on: Date = "2026-11-25".parse().expect("date");
+        for i in 0..(HISTORY_LIMIT + 5) {
+            let change = Change::Note {
+                step: "s".into(),
+                from: String::new(),
+                to: i.to_string(),
+            };
+            profile.apply(&change, on);
+        }
+        assert_eq!(profile.history.len(), HISTORY_LIMIT);
+        assert_eq!(profile.note("s"), (HISTORY_LIMIT + 4).to_string());
+        assert!(profile.history.iter().all(|e| e.on == on));
+    }
+
+    #[test]
+    fn a_record_that_says_nothing_is_dropped() {
+        let mut profile = Profile::default();
+        let on: Date = "2026-11-25".parse().expect("date");
+        let changes = profile.status_changes("x", Status::Done, on);
+        for c in &changes {
+            profile.apply(c, on);
+        }
+        assert_eq!(profile.done_on("x"), Some(PartialDate::Day(on)));
+        for c in changes.iter().rev() {
+            profile.apply(&c.inverse(), on);
+        }
+        assert!(profile.steps.is_empty(), "{:?}", profile.steps);
+        assert_eq!(profile.history.len(), 4);
     }
 }

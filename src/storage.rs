@@ -11,9 +11,8 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use crate::profile::{CURRENT_VERSION, Profile};
+use crate::app::Draft;
+use crate::profile::{self, CURRENT_VERSION, DecodeError, Decoded, Profile};
 
 /// File name of the profile inside the data directory.
 pub const PROFILE_FILE: &str = "profile.ron";
@@ -66,6 +65,9 @@ pub struct Storage {
     /// holds the profile as it was when this copy opened it: a slip made
     /// just before quitting never reaches the backup too.
     backed_up: Cell<bool>,
+    /// The version the profile was in when loaded; an older one is kept as
+    /// `profile.ron.v<N>.bak` before the first save in the new format.
+    loaded_version: Cell<Option<u32>>,
 }
 
 /// What opening the lock found.
@@ -112,6 +114,7 @@ impl Storage {
             lock,
             read_only: access == Access::ReadOnly,
             backed_up: Cell::new(false),
+            loaded_version: Cell::new(None),
         };
         (storage, access)
     }
@@ -123,6 +126,7 @@ impl Storage {
             lock: None,
             read_only: false,
             backed_up: Cell::new(false),
+            loaded_version: Cell::new(None),
         }
     }
 
@@ -144,7 +148,16 @@ impl Storage {
 
     /// Reads the profile. `Ok(None)` means there is none yet (first launch).
     pub fn load(&self) -> Result<Option<Profile>, LoadError> {
-        load_file(&self.path)
+        let decoded = load_file_versioned(&self.path)?;
+        self.loaded_version
+            .set(decoded.as_ref().map(|d| d.from_version));
+        Ok(decoded.map(|d| d.profile))
+    }
+
+    /// Where the bytes of an older version are kept before the first save
+    /// in the current format: `profile.ron.v1.bak`.
+    pub fn version_backup_path(&self, version: u32) -> PathBuf {
+        with_suffix(&self.path, &format!(".v{version}.bak"))
     }
 
     /// Reads the backup kept by the last save, if there is a readable one.
@@ -208,6 +221,12 @@ impl Storage {
             .map_err(io_err)?;
         tmp.write_all(text.as_bytes()).map_err(io_err)?;
         tmp.as_file().sync_all().map_err(io_err)?;
+        if let Some(old) = self.loaded_version.get().filter(|v| *v < CURRENT_VERSION)
+            && self.path.exists()
+        {
+            self.keep_version_backup(old).map_err(io_err)?;
+            self.loaded_version.set(Some(CURRENT_VERSION));
+        }
         if !self.backed_up.get() && self.path.exists() {
             self.keep_backup().map_err(io_err)?;
             self.backed_up.set(true);
@@ -217,22 +236,85 @@ impl Storage {
         Ok(())
     }
 
+    /// Copies the file as it was in an older version, never over an earlier
+    /// copy of that version.
+    fn keep_version_backup(&self, version: u32) -> io::Result<()> {
+        let target = self.version_backup_path(version);
+        let staging = with_suffix(&self.path, ".vbak.tmp");
+        fs::copy(&self.path, &staging)?;
+        set_private(&staging)?;
+        File::open(&staging)?.sync_all()?;
+        if target.exists() {
+            set_aside(&target, "")?;
+        }
+        fs::rename(&staging, &target)?;
+        sync_dir(parent(&self.path))
+    }
+
+    /// Where a note being written is kept until it is saved:
+    /// `profile.ron.draft`.
+    pub fn draft_path(&self) -> PathBuf {
+        with_suffix(&self.path, ".draft")
+    }
+
+    /// Keeps the note being written on disk. Written on every change to
+    /// the text, so it is renamed into place but not synced: it must survive
+    /// the app being killed, and a process kill does not lose the page cache.
+    pub fn save_draft(&self, draft: &Draft) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let text = ron::ser::to_string_pretty(draft, ron::ser::PrettyConfig::new().new_line("\n"))?;
+        let io_err = |source| SaveError::Io {
+            path: self.draft_path(),
+            source,
+        };
+        ensure_dir(&self.path).map_err(io_err)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&temp_prefix(&self.path))
+            .suffix(".tmp")
+            .tempfile_in(parent(&self.path))
+            .map_err(io_err)?;
+        tmp.write_all(text.as_bytes()).map_err(io_err)?;
+        tmp.persist(self.draft_path())
+            .map_err(|e| io_err(e.error))?;
+        Ok(())
+    }
+
+    /// A draft a crash left behind, if it can be read.
+    pub fn load_draft(&self) -> Option<Draft> {
+        let text = fs::read_to_string(self.draft_path()).ok()?;
+        ron::from_str(&text).ok()
+    }
+
+    pub fn remove_draft(&self) {
+        if !self.read_only {
+            let _ = fs::remove_file(self.draft_path());
+        }
+    }
+
     /// Makes `.bak` a copy of the current profile, without ever leaving the
     /// profile itself missing.
     fn keep_backup(&self) -> io::Result<()> {
         let backup = self.backup_path();
         let staging = with_suffix(&self.path, ".bak.tmp");
         let _ = fs::remove_file(&staging);
-        if fs::hard_link(&self.path, &staging).is_err() {
-            fs::copy(&self.path, &staging)?;
-            set_private(&staging)?;
-        }
+        // A private copy, not a hard link: a link would share the old
+        // file's mode (0644, even 000) with the backup.
+        fs::copy(&self.path, &staging)?;
+        set_private(&staging)?;
+        File::open(&staging)?.sync_all()?;
         fs::rename(&staging, &backup)
     }
 }
 
 /// Reads and parses a profile file, migrating older versions.
 pub fn load_file(path: &Path) -> Result<Option<Profile>, LoadError> {
+    load_file_versioned(path).map(|d| d.map(|d| d.profile))
+}
+
+/// Reads and parses a profile file, saying which version it was in.
+pub fn load_file_versioned(path: &Path) -> Result<Option<Decoded>, LoadError> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         // A missing file, or a folder that is not a folder, means there is no
@@ -260,46 +342,28 @@ pub fn load_file(path: &Path) -> Result<Option<Profile>, LoadError> {
             });
         }
     };
-    parse(&text, path).map(Some)
+    parse_versioned(&text, path).map(Some)
 }
 
-/// Parses profile text: the version first, then the body for that version.
+/// Parses profile text of any known version, migrating older ones.
 pub fn parse(text: &str, path: &Path) -> Result<Profile, LoadError> {
-    #[derive(Deserialize)]
-    #[serde(rename = "Profile")]
-    struct VersionProbe {
-        version: u32,
-    }
-    let corrupt = |e: ron::error::SpannedError| LoadError::Corrupt {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
-    };
-    if text.trim().is_empty() {
-        return Err(LoadError::Corrupt {
+    parse_versioned(text, path).map(|d| d.profile)
+}
+
+/// Parses profile text and says which version it was written in.
+pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
+    profile::decode(text).map_err(|e| match e {
+        DecodeError::Damaged { line, col, message } => LoadError::Corrupt {
             path: path.to_owned(),
-            line: 1,
-            col: 1,
-            message: "the file is empty".to_owned(),
-        });
-    }
-    let probe: VersionProbe = ron::from_str(text).map_err(corrupt)?;
-    // Each older version gets an arm that reads its frozen struct and
-    // migrates it forward (see `profile`); version 1 is the first.
-    match probe.version {
-        CURRENT_VERSION => ron::from_str::<Profile>(text).map_err(corrupt),
-        found if found > CURRENT_VERSION => Err(LoadError::TooNew {
+            line,
+            col,
+            message,
+        },
+        DecodeError::TooNew { found } => LoadError::TooNew {
             path: path.to_owned(),
             found,
-        }),
-        found => Err(LoadError::Corrupt {
-            path: path.to_owned(),
-            line: 1,
-            col: 1,
-            message: format!("profile version {found} never existed"),
-        }),
-    }
+        },
+    })
 }
 
 /// Renames `path` to `path.<kind>-<UTC time>` (or `path-<time>` with no
@@ -340,10 +404,13 @@ fn remove_stale_temp_files(path: &Path) {
     };
     let prefix = temp_prefix(path);
     let staging = with_suffix(path, ".bak.tmp");
+    let version_staging = with_suffix(path, ".vbak.tmp");
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours = (name.starts_with(&prefix) && name.ends_with(".tmp")) || entry.path() == staging;
+        let ours = (name.starts_with(&prefix) && name.ends_with(".tmp"))
+            || entry.path() == staging
+            || entry.path() == version_staging;
         if ours {
             let _ = fs::remove_file(entry.path());
         }

@@ -3,8 +3,6 @@
 mod checklist;
 mod dashboard;
 mod popup;
-pub mod text;
-pub mod theme;
 mod welcome;
 
 use ratatui::Frame;
@@ -12,14 +10,11 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Popup};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::content::LicenseRule;
 use crate::keymap;
 use crate::profile::Screen;
-
-/// Below this size the app asks for a larger terminal instead of drawing.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+use crate::text;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -27,16 +22,31 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, area, app);
         return;
     }
-    if app.recovery.is_some() {
-        welcome::draw_recovery(frame, area, app);
-        return;
+    match app.base_mode() {
+        Mode::Recovery(recovery) => welcome::draw_recovery(frame, area, app, recovery),
+        Mode::Welcome(picker) => welcome::draw(frame, area, app, picker),
+        _ => draw_main(frame, area, app),
     }
-    if app.welcome.is_some() {
-        welcome::draw(frame, area, app);
-        return;
+    match &app.mode {
+        Mode::Help(_) => popup::draw_help(frame, area, app),
+        Mode::StatePicker(picker) => popup::draw_state_picker(frame, area, app, picker),
+        Mode::ConfirmGoal => popup::draw_confirm_goal(frame, area, app),
+        Mode::Note(editor) => popup::draw_note(frame, area, app, editor),
+        Mode::Date(prompt) => popup::draw_date(frame, area, app, prompt),
+        Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) => {}
     }
+}
+
+fn draw_main(frame: &mut Frame, area: Rect, app: &App) {
     let (banner, banner_rows) = banner_paragraph(app, area.width);
-    let [header, tabs, body, status, footer] = frame_areas(area, banner_rows);
+    let [header, tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(banner_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_header(frame, header, app);
     draw_tabs(frame, tabs, app);
     match app.screen.area() {
@@ -45,34 +55,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     frame.render_widget(banner, status);
     draw_footer(frame, footer, app);
-    match &app.popup {
-        Some(Popup::Help) => popup::draw_help(frame, area, app),
-        Some(Popup::State(selected)) => popup::draw_state_picker(frame, area, app, *selected),
-        None => {}
-    }
-}
-
-/// Header, tabs, body, banner and footer of a main screen.
-fn frame_areas(area: Rect, banner_rows: u16) -> [Rect; 5] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(banner_rows),
-        Constraint::Length(1),
-    ])
-    .areas(area)
-}
-
-/// How far the details pane can scroll on a terminal of this size, so
-/// scrolling stops at the end instead of running on past it.
-pub fn max_detail_scroll(app: &App, width: u16, height: u16) -> u16 {
-    let Some(which) = app.screen.area() else {
-        return 0;
-    };
-    let (_, banner_rows) = banner_paragraph(app, width);
-    let [_, _, body, _, _] = frame_areas(Rect::new(0, 0, width, height), banner_rows);
-    checklist::max_scroll(app, body, which)
 }
 
 /// The warnings above the footer: read-only, unsaved, and a notice.
@@ -144,11 +126,29 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Key hints generated from the keymap for what is on screen now.
-pub(crate) fn hint_line(app: &App) -> Line<'static> {
+/// Key hints generated from the keymap for what is on screen now. Hints
+/// that do not fit are left out whole, never cut; help and quit go last.
+pub(crate) fn hint_line(app: &App, width: u16) -> Line<'static> {
     let theme = app.theme;
+    let mut hints = keymap::hints_now(app);
+    let cost = |hints: &[(String, &str)]| -> usize {
+        1 + hints
+            .iter()
+            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .sum::<usize>()
+    };
+    while cost(&hints) > usize::from(width) && !hints.is_empty() {
+        // Drop the least needed: the last hint before help and quit.
+        let keep_last = hints
+            .iter()
+            .rev()
+            .take_while(|(_, w)| matches!(*w, "help" | "quit"))
+            .count();
+        let drop = hints.len().saturating_sub(keep_last + 1);
+        hints.remove(drop.min(hints.len() - 1));
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (keys, words) in keymap::hints(keymap::active_contexts(app)) {
+    for (keys, words) in hints {
         spans.push(Span::styled(keys, theme.key()));
         spans.push(Span::raw(format!(" {words}  ")));
     }
@@ -156,7 +156,7 @@ pub(crate) fn hint_line(app: &App) -> Line<'static> {
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
-    frame.render_widget(Paragraph::new(hint_line(app)), area);
+    frame.render_widget(Paragraph::new(hint_line(app, area.width)), area);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {

@@ -7,14 +7,20 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, Borders, List, ListItem, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Wrap,
+};
 
-use super::text::sanitize;
-use super::theme::Theme;
 use crate::advisor::{self, Check};
-use crate::app::App;
-use crate::content::{Area, Caveat, Fact, Guide, Panel, RouteStatus, Step, Tier, Weeks};
+use crate::app::{Action, App};
+use crate::content::{
+    Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, RouteStatus, Step, Tier, Weeks,
+};
+use crate::keymap;
 use crate::profile::Profile;
+use crate::text::sanitize;
+use crate::theme::Theme;
 
 /// The state line (Licensing only), the list and the details pane.
 fn areas(area: Rect, which: Area) -> [Rect; 3] {
@@ -32,36 +38,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         draw_state_info(frame, info, app);
     }
     draw_list(frame, list_area, app, which);
-    draw_details(frame, details_area, app);
-}
-
-fn details_paragraph(app: &App) -> Paragraph<'static> {
-    let lines = match app.selected_step() {
-        Some(step) => details(step, app),
-        None => vec![Line::from("Nothing to show here yet.")],
-    };
-    Paragraph::new(lines).wrap(Wrap { trim: false })
-}
-
-/// Lines of details that do not fit in the pane.
-fn overflow(paragraph: &Paragraph, pane: Rect) -> u16 {
-    let total = paragraph.line_count(pane.width.saturating_sub(2));
-    let visible = usize::from(pane.height.saturating_sub(2));
-    u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
-}
-
-pub fn max_scroll(app: &App, body: Rect, which: Area) -> u16 {
-    let [_, _, details] = areas(body, which);
-    overflow(&details_paragraph(app), details)
+    draw_details(frame, details_area, app, which);
 }
 
 /// The two lines above the Licensing list: the user's state and its rule.
 fn draw_state_info(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
+    let state_key = keymap::key_for(&Action::ChooseState);
+    let width = usize::from(area.width);
     let lines = match app.profile.state.as_deref() {
         None => vec![
             Line::from(Span::styled(" No state chosen yet.", theme.warning())),
-            Line::from(" Press s to choose your state and see its rules."),
+            Line::from(format!(
+                " Press {state_key} to choose your state and see its rules."
+            )),
         ],
         Some(code) => match app.guide.state(code) {
             None => vec![
@@ -69,7 +59,9 @@ fn draw_state_info(frame: &mut Frame, area: Rect, app: &App) {
                     format!(" medtech has no record for \"{}\".", sanitize(code)),
                     theme.warning(),
                 )),
-                Line::from(" Press s to choose a state from the list."),
+                Line::from(format!(
+                    " Press {state_key} to choose a state from the list."
+                )),
             ],
             Some(record) => {
                 let mut first = vec![
@@ -79,9 +71,14 @@ fn draw_state_info(frame: &mut Frame, area: Rect, app: &App) {
                 if record.caveat.is_some() {
                     first.push(Span::styled(" [verify]", theme.warning()));
                 }
+                // The key hint is kept whole; the body's name gives way.
+                let hint = format!(" · {state_key} changes state");
                 let second = match &record.body {
-                    Some(body) => format!(" {body} · s changes state"),
-                    None => " s changes state".to_owned(),
+                    Some(body) => format!(
+                        " {}{hint}",
+                        truncate(body, width.saturating_sub(hint.chars().count() + 1))
+                    ),
+                    None => format!(" {state_key} changes state"),
                 };
                 vec![
                     Line::from(first),
@@ -93,19 +90,24 @@ fn draw_state_info(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn checkbox(check: Check) -> &'static str {
+pub(crate) fn check_style(theme: Theme, check: Check) -> Style {
     match check {
-        Check::Done => "[x]",
-        Check::Partly => "[~]",
-        Check::Todo => "[ ]",
+        Check::Done => theme.done(),
+        Check::Partly | Check::InProgress => theme.partly(),
+        Check::NotApplicable | Check::Skipped => theme.muted(),
+        Check::Todo => theme.todo(),
     }
 }
 
-fn check_style(theme: Theme, check: Check) -> Style {
+/// The word shown after a row's title for statuses a box alone would not
+/// make plain.
+fn row_word(check: Check) -> Option<&'static str> {
     match check {
-        Check::Done => theme.done(),
-        Check::Partly => theme.partly(),
-        Check::Todo => theme.todo(),
+        Check::InProgress => Some("in progress"),
+        Check::NotApplicable => Some("n/a"),
+        Check::Skipped => Some("skipped"),
+        Check::Partly => Some("partly"),
+        Check::Todo | Check::Done => None,
     }
 }
 
@@ -113,25 +115,39 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let theme = app.theme;
     let goal = app.profile.goal;
     let rows = app.rows(which);
-    // Inside the borders and the one-column selection marker.
-    let room = usize::from(area.width.saturating_sub(3));
+    // Inside the borders, the selection marker and the scrollbar.
+    let room = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| {
             let check = advisor::check(row.step, &app.profile);
             let optional = row.depth == 0 && !row.step.is_required_for(goal);
             let verify = row.step.caveat.is_some();
+            let note = !app.profile.note(&row.step.id).is_empty();
+            let word = row_word(check);
             // Markers always show; the title gives way with an ellipsis.
-            let markers = if optional { 11 } else { 0 } + if verify { 2 } else { 0 };
+            let markers = if optional { 11 } else { 0 }
+                + if verify { 2 } else { 0 }
+                + if note { 2 } else { 0 }
+                + word.map_or(0, |w| w.chars().count() + 3);
             let fixed = 2 * row.depth + 4 + markers;
             let mut spans = vec![
                 Span::raw("  ".repeat(row.depth)),
-                Span::styled(checkbox(check), check_style(theme, check)),
+                Span::styled(check.symbol(), check_style(theme, check)),
                 Span::raw(" "),
                 Span::raw(truncate(&row.step.title, room.saturating_sub(fixed))),
             ];
+            if let Some(word) = word {
+                spans.push(Span::styled(
+                    format!(" · {word}"),
+                    check_style(theme, check),
+                ));
+            }
             if optional {
                 spans.push(Span::styled(" (optional)", theme.muted()));
+            }
+            if note {
+                spans.push(Span::styled(" ✎", theme.muted()));
             }
             if verify {
                 spans.push(Span::styled(" !", theme.warning()));
@@ -146,42 +162,84 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         progress.done,
         progress.total
     );
-    let empty = items.is_empty();
+    let len = items.len();
+    let view = app.view(which);
+    let visible = area.height.saturating_sub(2);
+    view.list_rows.set(visible);
+    let mut state = view.list.get();
+    state.select((len > 0).then(|| app.cursor_in(which)));
     let list = List::new(items)
-        .block(Block::default().borders(Borders::ALL).title(title))
         .highlight_style(theme.selected())
         .highlight_symbol("›");
-    let mut state = ListState::default();
-    if !empty {
-        state.select(Some(app.cursor_in(which)));
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_stateful_widget(list, inner, &mut state);
+    view.list.set(state);
+    // Say what is out of sight, in words and with a scrollbar.
+    let above = state.offset();
+    let below = len.saturating_sub(above + usize::from(visible));
+    let mut more = Vec::new();
+    if above > 0 {
+        more.push(format!("↑ {above} more"));
     }
-    frame.render_stateful_widget(list, area, &mut state);
+    if below > 0 {
+        more.push(format!("↓ {below} more"));
+    }
+    if !more.is_empty() {
+        let text = format!(" {} ", more.join(" · "));
+        let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+        let x = area.x + area.width.saturating_sub(width + 2);
+        let rect = Rect::new(x, area.bottom().saturating_sub(1), width.min(area.width), 1);
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.key())), rect);
+        let mut bar = ScrollbarState::new(len.saturating_sub(usize::from(visible)))
+            .position(above)
+            .viewport_content_length(usize::from(visible));
+        let track = Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(2),
+        );
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("█"),
+            track,
+            &mut bar,
+        );
+    }
 }
 
-/// Shortens text to `width` characters, ending in "…" when cut.
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else if width == 0 {
-        String::new()
-    } else {
-        let mut cut: String = text.chars().take(width - 1).collect();
-        cut.push('…');
-        cut
-    }
+/// Shortens text to `width` columns, ending in "…" when cut.
+pub(crate) fn truncate(text: &str, width: usize) -> String {
+    crate::text::truncate(text, width)
 }
 
-fn draw_details(frame: &mut Frame, area: Rect, app: &App) {
-    let paragraph = details_paragraph(app);
+fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
+    let lines = match app.selected_step() {
+        Some(step) => details(step, app, which),
+        None => vec![Line::from("Nothing to show here yet.")],
+    };
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     // Say when there is more to read, and never scroll past the end.
-    let max_scroll = overflow(&paragraph, area);
-    let scroll = app.detail_scroll.min(max_scroll);
+    let total = paragraph.line_count(area.width.saturating_sub(2));
+    let visible = area.height.saturating_sub(2);
+    let max_scroll = u16::try_from(total.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
+    let view = app.view(which);
+    view.details_max.set(max_scroll);
+    view.details_rows.set(visible);
+    let scroll = view.details_scroll.min(max_scroll);
+    let up = keymap::key_for(&Action::DetailsUp);
+    let down = keymap::key_for(&Action::DetailsDown);
     let mut title = vec![Span::raw(" Details ")];
     if scroll > 0 {
-        title.push(Span::styled("↑ PgUp ", app.theme.key()));
+        title.push(Span::styled(format!("↑ {up} "), app.theme.key()));
     }
     if scroll < max_scroll {
-        title.push(Span::styled("↓ PgDn more ", app.theme.key()));
+        title.push(Span::styled(format!("↓ {down} more "), app.theme.key()));
     }
     let block = Block::default()
         .borders(Borders::ALL)
@@ -190,17 +248,19 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn weeks_words(weeks: Weeks) -> String {
-    let months = |w: u16| (f32::from(w) / 4.345).round();
-    if weeks.max < 9 {
-        if weeks.min == weeks.max {
-            format!("about {} weeks", weeks.max)
-        } else {
-            format!("about {}–{} weeks", weeks.min, weeks.max)
-        }
-    } else if weeks.min == weeks.max {
-        format!("about {} months", months(weeks.max))
+    // Whole months, rounded to the nearest (4.345 weeks a month).
+    let months = |w: u16| (u32::from(w) * 1000 + 2172) / 4345;
+    let (unit, min, max) = if weeks.max < 9 {
+        ("weeks", u32::from(weeks.min), u32::from(weeks.max))
     } else {
-        format!("about {}–{} months", months(weeks.min), months(weeks.max))
+        ("months", months(weeks.min), months(weeks.max))
+    };
+    if min == max {
+        format!("about {max} {unit}")
+    } else if min == 0 {
+        format!("up to {max} {unit}")
+    } else {
+        format!("about {min}–{max} {unit}")
     }
 }
 
@@ -208,8 +268,8 @@ fn status_line(step: &Step, profile: &Profile, theme: Theme) -> Line<'static> {
     let check = advisor::check(step, profile);
     let words = match check {
         Check::Done => match profile.done_on(&step.id) {
-            Some(date) => format!("[x] Done on {date}"),
-            None => "[x] Done".to_owned(),
+            Some(date) => format!("{} Done on {date}", check.symbol()),
+            None => format!("{} Done", check.symbol()),
         },
         Check::Partly => {
             let done = step
@@ -217,10 +277,24 @@ fn status_line(step: &Step, profile: &Profile, theme: Theme) -> Line<'static> {
                 .iter()
                 .filter(|s| advisor::check(s, profile) == Check::Done)
                 .count();
-            format!("[~] Partly done: {done} of {}", step.substeps.len())
+            format!(
+                "{} Partly done: {done} of {}",
+                check.symbol(),
+                step.substeps.len()
+            )
         }
-        Check::Todo if step.one_of => "[ ] Not done: tick the option you took".to_owned(),
-        Check::Todo => "[ ] Not done".to_owned(),
+        Check::Todo if step.one_of => {
+            format!("{} To do: mark the option you took", check.symbol())
+        }
+        other => {
+            let word = other.word();
+            let mut chars = word.chars();
+            let word = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default();
+            format!("{} {word}", other.symbol())
+        }
     };
     Line::from(vec![
         Span::styled("Status: ", theme.heading()),
@@ -243,6 +317,8 @@ fn caveat_line(caveat: &Caveat, theme: Theme) -> Line<'static> {
 struct Citations<'g> {
     guide: &'g Guide,
     ids: Vec<&'g str>,
+    /// Sources checked more than a year before this are flagged.
+    today: Date,
 }
 
 impl<'g> Citations<'g> {
@@ -276,6 +352,9 @@ impl<'g> Citations<'g> {
                 theme.link(),
             )));
             let mut meta = format!("    verified {}", source.verified);
+            if source.verified.saturating_add(jiff::Span::new().years(1)) < self.today {
+                meta.push_str(" (last checked over a year ago)");
+            }
             if let Some(dated) = &source.dated {
                 let _ = write!(meta, " · page: {dated}");
             }
@@ -290,12 +369,38 @@ impl<'g> Citations<'g> {
     }
 }
 
-fn details(step: &Step, app: &App) -> Vec<Line<'static>> {
+/// The steps above `id` on this checklist, outermost first.
+fn ancestors<'g>(app: &'g App, which: Area, id: &str) -> Vec<&'g Step> {
+    fn find<'g>(step: &'g Step, id: &str, path: &mut Vec<&'g Step>) -> bool {
+        if step.id == id {
+            return true;
+        }
+        path.push(step);
+        if step.substeps.iter().any(|s| find(s, id, path)) {
+            return true;
+        }
+        path.pop();
+        false
+    }
+    let mut path = Vec::new();
+    for top in app
+        .guide
+        .steps(which, app.profile.goal, app.profile.state.as_deref())
+    {
+        if find(top, id, &mut path) {
+            break;
+        }
+    }
+    path
+}
+
+fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
     let theme = app.theme;
     let goal = app.profile.goal;
     let mut cites = Citations {
         guide: &app.guide,
         ids: Vec::new(),
+        today: app.clock.today(),
     };
     let mut lines = vec![
         Line::from(Span::styled(step.title.clone(), theme.heading())),
@@ -303,16 +408,26 @@ fn details(step: &Step, app: &App) -> Vec<Line<'static>> {
         Line::default(),
         status_line(step, &app.profile, theme),
     ];
-    let need = if step.is_required_for(goal) {
-        format!("Required for {}", goal.short())
-    } else {
-        format!("Optional for {}", goal.short())
+    // A sub-step is only as required as every step above it.
+    let path = ancestors(app, which, &step.id);
+    let required = step.is_required_for(goal) && path.iter().all(|s| s.is_required_for(goal));
+    let mut meta = match path.last() {
+        Some(parent) if parent.one_of => format!("One option of “{}”", parent.title),
+        _ if required => format!("Required for {}", goal.short()),
+        _ => format!("Optional for {}", goal.short()),
     };
-    let mut meta = need;
     if let Some(weeks) = step.duration {
         let _ = write!(meta, " · typical time: {}", weeks_words(weeks));
     }
     lines.push(Line::from(meta));
+    let note = app.profile.note(&step.id);
+    if !note.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("Your note ✎", theme.heading())));
+        for line in note.lines() {
+            lines.push(Line::from(sanitize(line)));
+        }
+    }
     if let Some(caveat) = &step.caveat {
         lines.push(caveat_line(caveat, theme));
     }
@@ -367,7 +482,7 @@ fn details(step: &Step, app: &App) -> Vec<Line<'static>> {
             lines.push(Line::from(format!("Licensing body: {body}")));
         }
         for title in &record.titles {
-            lines.push(Line::from(format!("• {} ({:?})", title.name, title.level)));
+            lines.push(Line::from(title_words(title)));
         }
         push_facts(&mut lines, "", &record.facts, &mut cites, theme);
     }
@@ -483,5 +598,25 @@ fn push_facts<'g>(
         if let Some(caveat) = &fact.caveat {
             lines.push(caveat_line(caveat, theme));
         }
+    }
+}
+
+/// A license title with its level, without saying the same word twice
+/// ("Technician", not "Technician (Technician)").
+fn title_words(title: &LicenseTitle) -> String {
+    let level = match title.level {
+        Level::Trainee => "trainee level",
+        Level::Technician => "technician level",
+        Level::Technologist => "technologist level",
+        Level::Other => "",
+    };
+    let name_says_it = level
+        .split(' ')
+        .next()
+        .is_some_and(|word| title.name.to_lowercase().contains(word));
+    if level.is_empty() || name_says_it {
+        format!("• {}", title.name)
+    } else {
+        format!("• {} ({level})", title.name)
     }
 }

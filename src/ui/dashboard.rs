@@ -5,16 +5,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::text::sanitize;
-use super::theme::Theme;
 use crate::advisor::{self, Progress};
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::content::Area;
+use crate::keymap;
+use crate::text::sanitize;
+use crate::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [path, progress, next] = Layout::vertical([
         Constraint::Length(4),
-        Constraint::Length(6),
+        Constraint::Length(7),
         Constraint::Min(3),
     ])
     .areas(area);
@@ -26,17 +27,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_path(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let goal = app.profile.goal;
+    let state_key = keymap::key_for(&Action::ChooseState);
+    let goal_key = keymap::key_for(&Action::SwitchGoal);
     let state = match app.profile.state.as_deref() {
-        None => "not chosen yet (press s)".to_owned(),
+        None => format!("not chosen yet (press {state_key})"),
         Some(code) => match app.guide.state(code) {
             Some(record) => format!("{}: {}", record.name, super::license_words(record.license)),
-            None => format!("\"{}\" is not in the guide (press s)", sanitize(code)),
+            None => format!(
+                "\"{}\" is not in the guide (press {state_key})",
+                sanitize(code)
+            ),
         },
     };
     let lines = vec![
         Line::from(vec![
             Span::styled("Goal:  ", theme.heading()),
-            Span::raw(format!("{} · {} · g switches", goal.short(), goal.title())),
+            Span::raw(format!(
+                "{} · {} · {goal_key} changes",
+                goal.short(),
+                goal.title()
+            )),
         ]),
         Line::from(vec![
             Span::styled("State: ", theme.heading()),
@@ -90,6 +100,28 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
             theme,
         ));
     }
+    let excluded = advisor::excluded(&app.guide, &app.profile);
+    let mut left_out = Vec::new();
+    if excluded.not_applicable > 0 {
+        left_out.push(format!(
+            "{} step{} marked not applicable",
+            excluded.not_applicable,
+            if excluded.not_applicable == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    if excluded.skipped > 0 {
+        left_out.push(format!("{} skipped", excluded.skipped,));
+    }
+    if !left_out.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(" {} (left out of the totals)", left_out.join(" · ")),
+            theme.muted(),
+        )));
+    }
     let block = Block::default().borders(Borders::ALL).title(" Progress ");
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -106,7 +138,10 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
                 ]),
                 Line::from(step.summary.clone()),
                 Line::default(),
-                Line::from("Press Enter to open it; tick it there when it is done."),
+                Line::from(format!(
+                    "Press {} to open it; mark it there when it is done.",
+                    keymap::key_for(&Action::Confirm)
+                )),
             ]
         }
         None => vec![Line::from(Span::styled(
@@ -121,7 +156,7 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::from(Span::styled("After that", theme.heading())));
         for (which, step) in after {
             lines.push(Line::from(vec![
-                Span::raw("[ ] "),
+                Span::raw(format!("{} ", advisor::check(step, &app.profile).symbol())),
                 Span::raw(step.title.clone()),
                 Span::styled(format!(" ({})", which.title()), theme.muted()),
             ]));

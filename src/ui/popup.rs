@@ -1,13 +1,16 @@
-//! Popups drawn over the current screen: help and the state picker.
+//! Popups drawn over the current screen: help, the state picker, the goal
+//! question, the note editor and the date prompt.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{Action, App, DatePrompt, Mode, NoteEditor, Picker};
 use crate::content::LicenseRule;
 use crate::keymap;
+use crate::text::{sanitize, truncate};
+use crate::textarea::TextAreaView;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -20,39 +23,55 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
+/// What the help popup is titled: the screen or popup it describes.
+fn help_title(app: &App) -> &'static str {
+    match app.base_mode() {
+        Mode::Welcome(_) => "Welcome",
+        Mode::Recovery(_) => "Recovery",
+        Mode::StatePicker(_) => "Choose your state",
+        _ => app.screen.title(),
+    }
+}
+
 pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     // Help lists the keys of the screen underneath, not of the popup itself.
-    let entries = keymap::help_lines(keymap::screen_contexts(app));
+    let entries = keymap::help_now(app);
     let key_width = entries
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
+    let close = keymap::keys_for(keymap::contexts_of(app, &app.mode), &Action::Close);
     let legend = [
-        " Status: [x] done  [~] partly done  [ ] not done  ! verify",
-        " Esc closes this help.",
+        " [ ] to do  [~] in progress  [x] done  [+] partly done".to_owned(),
+        " [-] not applicable  [/] skipped  ✎ note  ! verify".to_owned(),
+        format!(" {close} closes this help."),
     ];
+    let width = area.width.min(76);
+    let inner = usize::from(width.saturating_sub(2));
     let room = usize::from(area.height.saturating_sub(2));
-    let mut lines: Vec<Line> = if entries.len() + legend.len() < room {
+    let one_column = entries.len() + legend.len() < room;
+    let mut lines: Vec<Line> = if one_column {
         entries
-            .into_iter()
+            .iter()
             .map(|(keys, description)| {
+                let text = truncate(description, inner.saturating_sub(key_width + 3));
                 Line::from(vec![
                     Span::styled(format!(" {keys:<key_width$}  "), theme.key()),
-                    Span::raw(description),
+                    Span::raw(text),
                 ])
             })
             .collect()
     } else {
-        // Too short for one column: two, each cut to fit.
-        let column = usize::from(area.width.min(72).saturating_sub(2)) / 2;
+        // Too short for one column: two, each cut with an ellipsis.
+        let column = inner / 2;
         let cell = |(keys, description): &(String, &str)| {
-            let text: String = format!(" {keys:<key_width$} {description}")
-                .chars()
-                .take(column)
-                .collect();
-            format!("{text:<column$}")
+            let keys = format!(" {keys:<key_width$} ");
+            let text = truncate(description, column.saturating_sub(keys.chars().count() + 1));
+            let text = format!("{keys}{text}");
+            let pad = column.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+            format!("{text}{}", " ".repeat(pad))
         };
         let half = entries.len().div_ceil(2);
         (0..half)
@@ -66,25 +85,26 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     if lines.len() + legend.len() < room {
         lines.push(Line::default());
         for text in legend {
-            lines.push(Line::from(Span::styled(text, theme.muted())));
+            lines.push(Line::from(Span::styled(
+                truncate(&text, inner),
+                theme.muted(),
+            )));
         }
     }
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let rect = centered(area, 72, height);
-    let title = format!(" Keys: {} ", app.screen.title());
+    let rect = centered(area, width, height);
+    let title = format!(" Keys: {} ", help_title(app));
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::default().borders(Borders::ALL).title(title))
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
         rect,
     );
 }
 
 /// The list of states shared by the welcome screen and the picker popup.
-pub fn state_list<'a>(app: &'a App, title: &'a str) -> List<'a> {
+pub fn state_list(app: &App, title: String) -> List<'_> {
     let mut items = vec![ListItem::new(
         "— No state / outside the US / decide later —",
     )];
@@ -103,9 +123,115 @@ pub fn state_list<'a>(app: &'a App, title: &'a str) -> List<'a> {
         .highlight_symbol("›")
 }
 
-pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
+/// The picker's title: how to use it, and what has been typed.
+pub fn picker_title(picker: &Picker, what: &str) -> String {
+    if picker.typed.is_empty() {
+        format!(" {what} (type a name to jump) ")
+    } else {
+        format!(" {what} · typed: {} ", sanitize(&picker.typed))
+    }
+}
+
+pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(state_list(app, " Choose your state "), rect, &mut state);
+    let [list, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
+    let mut state = ListState::default().with_selected(Some(picker.selected));
+    frame.render_stateful_widget(
+        state_list(app, picker_title(picker, "Choose your state")),
+        list,
+        &mut state,
+    );
+    frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
+}
+
+pub fn draw_confirm_goal(frame: &mut Frame, area: Rect, app: &App) {
+    let from = app.profile.goal;
+    let to = from.other();
+    let lines = vec![
+        Line::from(format!(
+            " Switch your goal from {} to {}?",
+            from.short(),
+            to.short()
+        )),
+        Line::from(format!(" {}", to.long())),
+        Line::from(" Everything you marked is kept; the checklists change."),
+        Line::default(),
+        super::hint_line(app, 56),
+    ];
+    let rect = centered(area, 60, 7);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Change goal "),
+        ),
+        rect,
+    );
+}
+
+pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, editor: &NoteEditor) {
+    let width = area.width.saturating_sub(4).min(72);
+    let height = area.height.saturating_sub(4).min(16);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let [text_area, footer] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
+    let title = format!(
+        " Note: {} ",
+        truncate(&editor.title, usize::from(width.saturating_sub(10)))
+    );
+    let view = TextAreaView::new(&editor.text).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(title)
+            .border_style(app.theme.key()),
+    );
+    if let Some(position) = view.cursor_position(text_area) {
+        frame.set_cursor_position(position);
+    }
+    frame.render_widget(view, text_area);
+    let footer_line = super::hint_line(app, footer.width);
+    frame.render_widget(Paragraph::new(footer_line).style(app.theme.muted()), footer);
+}
+
+pub fn draw_date(frame: &mut Frame, area: Rect, app: &App, prompt: &DatePrompt) {
+    let width = area.width.saturating_sub(4).min(60);
+    let rect = centered(area, width, 8);
+    frame.render_widget(Clear, rect);
+    let block = Block::default().borders(Borders::ALL).title(" Date done ");
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [question, field, message, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(format!(
+            " When did you finish “{}”? YYYY-MM or YYYY-MM-DD",
+            prompt.title
+        ))
+        .wrap(Wrap { trim: false }),
+        question,
+    );
+    let [label, input] =
+        Layout::horizontal([Constraint::Length(7), Constraint::Min(1)]).areas(field);
+    frame.render_widget(Paragraph::new(" Date: "), label);
+    let view = TextAreaView::new(&prompt.input).style(app.theme.selected());
+    if let Some(position) = view.cursor_position(input) {
+        frame.set_cursor_position(position);
+    }
+    frame.render_widget(view, input);
+    if let Some(error) = &prompt.error {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" ✗ {error}"), app.theme.error()))
+                .wrap(Wrap { trim: false }),
+            message,
+        );
+    }
+    frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }

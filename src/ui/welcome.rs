@@ -5,9 +5,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListState, Paragraph, Wrap};
 
-use super::text::sanitize;
-use crate::app::App;
+use crate::app::{Action, App, Picker, usable_backup};
 use crate::content::Goal;
+use crate::keymap::{self, Context};
+use crate::profile::Status;
+use crate::session::Recovery;
+use crate::text::sanitize;
 
 fn intro_paragraph(app: &App) -> Paragraph<'static> {
     let text = vec![
@@ -22,10 +25,7 @@ fn intro_paragraph(app: &App) -> Paragraph<'static> {
     Paragraph::new(text).wrap(Wrap { trim: false })
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(picker) = &app.welcome else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let theme = app.theme;
     let intro_text = intro_paragraph(app);
     let intro_rows = u16::try_from(intro_text.line_count(area.width)).unwrap_or(5);
@@ -38,8 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
     frame.render_widget(intro_text, intro);
 
+    let goal_keys = keymap::keys_for(&[Context::Welcome], &Action::SwitchGoal);
     let mut goal_lines = vec![Line::from(Span::styled(
-        " Your goal (← → to switch):",
+        format!(" Your goal ({goal_keys} to switch):"),
         theme.heading(),
     ))];
     for g in Goal::ALL {
@@ -58,18 +59,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     let mut state = ListState::default().with_selected(Some(picker.selected));
     frame.render_stateful_widget(
-        super::popup::state_list(app, " Your state (↑ ↓, Enter to start) "),
+        super::popup::state_list(app, super::popup::picker_title(picker, "Your state")),
         list,
         &mut state,
     );
-    frame.render_widget(Paragraph::new(super::hint_line(app)), footer);
+    frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 
 /// The profile could not be read: what happened, what was kept, what next.
-pub fn draw_recovery(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(recovery) = &app.recovery else {
-        return;
-    };
+pub fn draw_recovery(frame: &mut Frame, area: Rect, app: &App, recovery: &Recovery) {
     let theme = app.theme;
     let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let mut lines = vec![
@@ -89,20 +87,32 @@ pub fn draw_recovery(frame: &mut Frame, area: Rect, app: &App) {
         None => lines.push(Line::from(" Nothing on disk was changed.")),
     }
     lines.push(Line::default());
-    match &recovery.backup {
-        Some(backup) => {
-            let done = backup.steps.len();
+    let key = |action: Action| keymap::keys_for(keymap::contexts_of(app, &app.mode), &action);
+    match (usable_backup(recovery), &recovery.backup) {
+        (Some(backup), _) => {
+            let done = backup
+                .steps
+                .values()
+                .filter(|r| r.status == Status::Done)
+                .count();
             lines.push(Line::from(format!(
-                " A backup from your previous save is available ({done} step(s) done, goal {}). \
-                 Press b to restore it.",
-                backup.goal.short()
+                " A backup from your previous session is available: {done} step{} done, goal {}. \
+                 Press {} to restore it.",
+                if done == 1 { "" } else { "s" },
+                backup.goal.short(),
+                key(Action::RestoreBackup),
             )));
         }
-        None => lines.push(Line::from(" There is no readable backup.")),
+        (None, Some(_)) => lines.push(Line::from(
+            " The backup holds no progress, so there is nothing to restore from it.",
+        )),
+        (None, None) => lines.push(Line::from(" There is no readable backup.")),
     }
-    lines.push(Line::from(
-        " Press n to start a new profile, or q to quit now and decide next time.",
-    ));
+    lines.push(Line::from(format!(
+        " Press {} to start a new profile, or {} to quit now and decide next time.",
+        key(Action::StartFresh),
+        key(Action::Quit),
+    )));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    frame.render_widget(Paragraph::new(super::hint_line(app)), footer);
+    frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }

@@ -8,6 +8,12 @@ pub struct Theme {
     pub color: bool,
 }
 
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { color: true }
+    }
+}
+
 impl Theme {
     /// Honours `NO_COLOR` (any non-empty value), see <https://no-color.org>.
     pub fn from_env() -> Theme {

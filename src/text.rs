@@ -11,6 +11,30 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// Shortens text to `width` terminal columns, ending in "…" when cut. Wide
+/// characters (CJK, emoji) count as two columns and are never split.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::sanitize;
@@ -21,6 +45,15 @@ mod tests {
         let clean = sanitize(hostile);
         assert!(!clean.chars().any(char::is_control), "{clean:?}");
         assert!(clean.starts_with("FL\u{FFFD}]0;pwned"));
+    }
+
+    #[test]
+    fn truncation_counts_columns_and_ends_in_an_ellipsis() {
+        use super::truncate;
+        assert_eq!(truncate("Apply to a program", 8), "Apply t…");
+        assert_eq!(truncate("short", 8), "short");
+        // Each of these is two columns wide: four fit in 9 with the "…".
+        assert_eq!(truncate("検査技師検査技師", 9), "検査技師…");
     }
 
     #[test]

@@ -1,0 +1,112 @@
+//! Who the user is, as far as eligibility goes: schooling, programs, military
+//! training, lab experience and credentials. Every answer is optional: an
+//! unanswered question makes a route "unknown", never "not met".
+//!
+//! The names here are part of the profile's file format, which people read
+//! and edit by hand: keep them stable.
+
+use serde::{Deserialize, Serialize};
+
+use super::PartialDate;
+use crate::content::{Accreditor, Discipline, Program};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Background {
+    /// The highest education finished.
+    pub education: Option<Education>,
+    /// The field of that education ("Biology").
+    pub field: Option<String>,
+    /// Semester hours of college credit in all.
+    pub semester_hours: Option<u16>,
+    pub chemistry_hours: Option<u16>,
+    pub biology_hours: Option<u16>,
+    /// Of which organic chemistry or biochemistry.
+    pub organic_or_biochemistry_hours: Option<u16>,
+    pub microbiology_hours: Option<u16>,
+    /// Accredited MLT or MLS programs finished.
+    pub programs: Vec<ProgramDone>,
+    /// The US military medical laboratory course.
+    pub military_course: Option<MilitaryCourse>,
+    /// Full-time clinical laboratory experience, one entry per job.
+    pub experience: Vec<Experience>,
+    /// Credentials already held.
+    pub credentials: Vec<HeldCredential>,
+    /// The certifier the user prefers.
+    pub certifier: Option<Preference>,
+}
+
+impl Background {
+    /// Nothing answered yet.
+    pub fn is_empty(&self) -> bool {
+        *self == Background::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Education {
+    HighSchool,
+    SomeCollege,
+    Associate,
+    Bachelor,
+}
+
+impl Education {
+    pub const ALL: [Education; 4] = [
+        Education::HighSchool,
+        Education::SomeCollege,
+        Education::Associate,
+        Education::Bachelor,
+    ];
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Education::HighSchool => "high school",
+            Education::SomeCollege => "some college",
+            Education::Associate => "associate degree",
+            Education::Bachelor => "bachelor's degree or higher",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramDone {
+    pub kind: Program,
+    pub accreditor: Accreditor,
+    pub finished: PartialDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilitaryCourse {
+    pub weeks: u16,
+    pub finished: PartialDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Experience {
+    pub months: u16,
+    /// When the job ended; `None` while it goes on.
+    #[serde(default)]
+    pub ended: Option<PartialDate>,
+    #[serde(default)]
+    pub areas: Vec<Discipline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeldCredential {
+    /// As the certifier writes it: "MLT(ASCP)".
+    pub name: String,
+    pub since: PartialDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Preference {
+    Ascp,
+    Amt,
+    Aab,
+    Undecided,
+}
