@@ -306,10 +306,16 @@ impl Requirement {
             } => format!(
                 "at least {semester_hours} semester hours of college courses, within the last {within_years} years"
             ),
-            Requirement::ForeignEducation { years, field: f } => format!(
-                "a {years}-year diploma or degree in {} earned outside the US and Canada, approved in its country and evaluated as equivalent to a US one",
-                field(*f)
-            ),
+            Requirement::ForeignEducation { degree, field: f } => {
+                let degree = match degree {
+                    Degree::Associate => "a two-year diploma",
+                    Degree::Bachelor => "a bachelor's degree",
+                };
+                format!(
+                    "{degree} in {} earned outside the US and Canada, approved in its country and evaluated as equivalent to a US one",
+                    field(*f)
+                )
+            }
         }
     }
 }

@@ -478,8 +478,8 @@ pub enum Requirement {
         semester_hours: u16,
         within_years: u8,
     },
-    /// A diploma or degree of at least `years` years in `field`, earned outside the US and
-    /// Canada at an institution the country's ministry or regulator approves, and shown to be
-    /// equivalent to a US one by a transcript evaluation the certifier accepts.
-    ForeignEducation { years: u8, field: Field },
+    /// A diploma or degree in `field` earned outside the US and Canada at an institution
+    /// the country's ministry or regulator approves, shown to be equivalent to a US one by a
+    /// transcript evaluation the certifier accepts. `Associate` stands for a two-year diploma.
+    ForeignEducation { degree: Degree, field: Field },
 }

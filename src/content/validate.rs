@@ -217,8 +217,7 @@ impl Checker<'_> {
             }
             | Requirement::RecentCoursework {
                 within_years: 0, ..
-            }
-            | Requirement::ForeignEducation { years: 0, .. } => {
+            } => {
                 self.problem(
                     key,
                     format!("`{key}`: requirement {req:?} has a zero amount"),
