@@ -187,6 +187,7 @@ impl Guide {
 
 impl Requirement {
     /// The requirement in plain words, as the details pane shows it.
+    #[allow(clippy::too_many_lines, reason = "one arm per variant reads best")]
     pub fn describe(&self, guide: &Guide) -> String {
         fn years(within: Option<u8>) -> String {
             within.map_or_else(String::new, |y| format!(", within the last {y} years"))

@@ -181,7 +181,13 @@ impl Checker<'_> {
             Requirement::SemesterHours(0)
             | Requirement::SubjectHours { hours: 0, .. }
             | Requirement::MilitaryCourse { min_weeks: 0, .. }
-            | Requirement::Experience { months: 0, .. } => {
+            | Requirement::Experience { months: 0, .. }
+            | Requirement::RecentCoursework {
+                semester_hours: 0, ..
+            }
+            | Requirement::RecentCoursework {
+                within_years: 0, ..
+            } => {
                 self.problem(
                     key,
                     format!("`{key}`: requirement {req:?} has a zero amount"),
@@ -211,17 +217,6 @@ impl Checker<'_> {
                 for part in parts {
                     self.requirement(key, credentials, part);
                 }
-            }
-            Requirement::RecentCoursework {
-                semester_hours: 0, ..
-            }
-            | Requirement::RecentCoursework {
-                within_years: 0, ..
-            } => {
-                self.problem(
-                    key,
-                    format!("`{key}`: requirement {req:?} has a zero amount"),
-                );
             }
             _ => {}
         }
