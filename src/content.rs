@@ -107,6 +107,37 @@ impl Guide {
         self.credentials.iter().find(|c| c.id == id)
     }
 
+    /// Whether a jurisdiction accepts a credential for a license level, with its
+    /// table row. `None` when the jurisdiction's table has no such row.
+    pub fn acceptance(&self, code: &str, level: Level, credential: &str) -> Option<&Acceptance> {
+        self.state(code)?
+            .accepts
+            .iter()
+            .find(|a| a.level == level && a.credential == credential)
+    }
+
+    /// The best tier among these sources (Official before Copy before `ThirdParty`);
+    /// `None` when none of the ids is a known source.
+    pub fn best_tier(&self, sources: &[String]) -> Option<Tier> {
+        sources
+            .iter()
+            .filter_map(|id| self.source(id).map(|s| s.tier))
+            .min()
+    }
+
+    /// True when every cited source is third-party (and at least one is cited).
+    pub fn third_party_only(&self, sources: &[String]) -> bool {
+        self.best_tier(sources) == Some(Tier::ThirdParty)
+    }
+
+    /// The earliest `verified` date among these sources: how old the evidence is.
+    pub fn oldest_verified(&self, sources: &[String]) -> Option<Date> {
+        sources
+            .iter()
+            .filter_map(|id| self.source(id).map(|s| s.verified))
+            .min()
+    }
+
     /// The top-level steps of an area as they apply to this goal and state, in path order.
     pub fn steps(&self, area: Area, goal: Goal, state: Option<&str>) -> Vec<&Step> {
         let applies = |s: &&Step| s.is_shown_for(goal);
@@ -156,6 +187,7 @@ impl Guide {
 
 impl Requirement {
     /// The requirement in plain words, as the details pane shows it.
+    #[allow(clippy::too_many_lines, reason = "one arm per variant reads best")]
     pub fn describe(&self, guide: &Guide) -> String {
         fn years(within: Option<u8>) -> String {
             within.map_or_else(String::new, |y| format!(", within the last {y} years"))
@@ -168,6 +200,21 @@ impl Requirement {
                 Accreditor::DoeOrChea => {
                     "an agency the US Department of Education or CHEA recognises"
                 }
+                Accreditor::HhsApproved => {
+                    "an organisation the US Department of Health and Human Services approves"
+                }
+            }
+        }
+        fn field(f: Field) -> &'static str {
+            match f {
+                Field::MedicalLaboratoryScience => {
+                    "medical laboratory science (or medical technology)"
+                }
+                Field::MedicalLaboratoryTechnology => "medical laboratory technology",
+                Field::LaboratoryScience => {
+                    "a chemical, physical, biological or clinical laboratory science, or medical technology"
+                }
+                Field::BiologyOrChemistry => "a biological science or chemistry",
             }
         }
         fn discipline(d: Discipline) -> &'static str {
@@ -194,6 +241,7 @@ impl Requirement {
                     Subject::Science => "science",
                     Subject::OrganicOrBiochemistry => "organic chemistry or biochemistry",
                     Subject::Microbiology => "microbiology",
+                    Subject::MedicalLaboratory => "medical laboratory technology courses",
                 };
                 format!("at least {hours} semester hours of {subject}")
             }
@@ -240,6 +288,34 @@ impl Requirement {
             Requirement::AnyOf(options) => {
                 let words: Vec<String> = options.iter().map(|o| o.describe(guide)).collect();
                 format!("one of: {}", words.join("; or "))
+            }
+            Requirement::AllOf(parts) => {
+                let words: Vec<String> = parts.iter().map(|o| o.describe(guide)).collect();
+                words.join(", and ")
+            }
+            Requirement::HighSchool => "a high school diploma or equivalent".to_owned(),
+            Requirement::DegreeIn { degree, field: f } => {
+                let degree = match degree {
+                    Degree::Associate => "an associate degree",
+                    Degree::Bachelor => "a bachelor's degree",
+                };
+                format!("{degree} in {}", field(*f))
+            }
+            Requirement::RecentCoursework {
+                semester_hours,
+                within_years,
+            } => format!(
+                "at least {semester_hours} semester hours of college courses, within the last {within_years} years"
+            ),
+            Requirement::ForeignEducation { degree, field: f } => {
+                let degree = match degree {
+                    Degree::Associate => "a two-year diploma",
+                    Degree::Bachelor => "a bachelor's degree",
+                };
+                format!(
+                    "{degree} in {} earned outside the US and Canada, approved in its country and evaluated as equivalent to a US one",
+                    field(*f)
+                )
             }
         }
     }

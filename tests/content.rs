@@ -99,3 +99,217 @@ fn invalid_ron_names_the_file_line_and_column() {
     );
     assert!(err.to_string().starts_with("assets/typo.ron:3:"), "{err}");
 }
+
+#[test]
+fn no_source_uses_a_known_spam_host() {
+    use medtech::content::{SPAM_HOSTS, is_spam_url, url_host};
+    let guide = guide();
+    for source in &guide.sources {
+        assert!(
+            !is_spam_url(&source.url),
+            "source {} uses spam host {}",
+            source.id,
+            url_host(&source.url)
+        );
+    }
+    // The list itself catches subdomains and www., and leaves lookalikes alone.
+    assert!(SPAM_HOSTS.contains(&"loveandrosen.com"));
+    assert!(is_spam_url(
+        "http://www.loveandrosen.com/medical-laboratory-technician"
+    ));
+    assert!(is_spam_url("https://blog.winenfood.com/x"));
+    assert!(!is_spam_url("https://notloveandrosen.com/"));
+    assert!(!is_spam_url("https://americanmedtech.org/"));
+}
+
+#[test]
+fn the_validator_rejects_a_spam_source() {
+    let text = r#"(
+    sources: [
+        (id: "s", title: "T", publisher: "P", url: "http://www.loveandrosen.com/medical-laboratory-technician", tier: Copy, verified: "2026-11-25"),
+    ],
+    education: [
+        (id: "a", title: "A", summary: "S", what: "W", why: "Y", how: "H", sources: ["s"]),
+    ],
+)"#;
+    let files = [("assets/education.ron", text)];
+    let guide = Guide::from_files(&files).unwrap_or_else(|e| panic!("{e}"));
+    let problems = guide.validate(&files);
+    assert!(
+        problems.iter().any(|p| p.message.contains("spam host")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn every_licensing_jurisdiction_has_an_accepted_credentials_entry_or_an_explicit_unknown() {
+    let guide = guide();
+    let licensing: Vec<_> = guide
+        .states
+        .iter()
+        .filter(|s| s.license == LicenseRule::Required)
+        .collect();
+    assert_eq!(licensing.len(), 11, "CA FL HI LA MT NV NY ND TN WV PR");
+    for state in licensing {
+        assert!(
+            !state.accepts.is_empty() || state.accepts_unknown.is_some(),
+            "{} has neither an accepts table nor accepts_unknown",
+            state.code
+        );
+        for row in &state.accepts {
+            assert!(
+                guide.credential(&row.credential).is_some(),
+                "{}: {}",
+                state.code,
+                row.credential
+            );
+            assert!(
+                !row.sources.is_empty(),
+                "{}: {}",
+                state.code,
+                row.credential
+            );
+            for id in &row.sources {
+                assert!(
+                    guide.source(id).is_some(),
+                    "{}: unknown source {id}",
+                    state.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_route_cites_at_least_one_known_source() {
+    let guide = guide();
+    for route in &guide.routes {
+        assert!(
+            !route.sources.is_empty(),
+            "route {} has no source",
+            route.id
+        );
+        for id in &route.sources {
+            assert!(
+                guide.source(id).is_some(),
+                "route {}: unknown source {id}",
+                route.id
+            );
+        }
+        // A route resting only on third parties must say so.
+        if guide.third_party_only(&route.sources) {
+            assert!(
+                matches!(
+                    route.caveat,
+                    Some(
+                        medtech::content::Caveat::Unverified(_)
+                            | medtech::content::Caveat::Conflict(_)
+                    )
+                ),
+                "route {} rests on third parties without a caveat",
+                route.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_fee_and_duration_cites_a_known_source() {
+    let guide = guide();
+    for (_, step) in guide.all_steps() {
+        for fee in &step.fees {
+            assert!(!fee.sources.is_empty(), "{}: fee {}", step.id, fee.what);
+            assert!(
+                fee.usd_max.is_none_or(|m| m >= fee.usd),
+                "{}: {}",
+                step.id,
+                fee.what
+            );
+            if guide.third_party_only(&fee.sources) {
+                assert!(
+                    fee.caveat.is_some(),
+                    "{}: fee {} is third-party only",
+                    step.id,
+                    fee.what
+                );
+            }
+        }
+        if step.duration.is_some() {
+            assert!(
+                !step.duration_sources.is_empty(),
+                "{}: duration without source",
+                step.id
+            );
+        }
+        for id in &step.duration_sources {
+            assert!(
+                guide.source(id).is_some(),
+                "{}: unknown duration source {id}",
+                step.id
+            );
+        }
+    }
+}
+
+#[test]
+fn california_counts_amt_exams_only_from_their_approval_dates() {
+    use medtech::content::{Accepts, Level};
+    let guide = guide();
+    let mlt = guide
+        .acceptance("CA", Level::Technician, "mlt-amt")
+        .expect("CA MLT(AMT) row");
+    assert_eq!(mlt.accepts, Accepts::Yes);
+    assert_eq!(
+        mlt.exam_from.map(|d| d.to_string()).as_deref(),
+        Some("2023-01-30")
+    );
+    let mls = guide
+        .acceptance("CA", Level::Technologist, "mls-amt")
+        .expect("CA MLS(AMT) row");
+    assert_eq!(
+        mls.exam_from.map(|d| d.to_string()).as_deref(),
+        Some("2014-01-01")
+    );
+    // The ASCPi start date is disputed and must say so.
+    let ascpi = guide
+        .acceptance("CA", Level::Technologist, "mls-ascpi")
+        .expect("CA MLS(ASCPi) row");
+    assert!(matches!(
+        ascpi.caveat,
+        Some(medtech::content::Caveat::Conflict(_))
+    ));
+}
+
+#[test]
+fn new_york_takes_ascp_exams_and_not_amt() {
+    use medtech::content::{Accepts, Level};
+    let guide = guide();
+    let a = |level, cred| guide.acceptance("NY", level, cred).map(|r| r.accepts);
+    assert_eq!(a(Level::Technician, "mlt-ascp"), Some(Accepts::Yes));
+    assert_eq!(a(Level::Technologist, "mls-ascp"), Some(Accepts::Yes));
+    assert_eq!(a(Level::Technician, "mlt-amt"), Some(Accepts::No));
+    assert_eq!(a(Level::Technologist, "mls-amt"), Some(Accepts::No));
+}
+
+#[test]
+fn the_new_credentials_have_routes() {
+    let guide = guide();
+    for cred in ["mls-amt", "mlt-aab", "mt-aab", "mlt-ascpi", "mls-ascpi"] {
+        assert!(
+            guide.routes.iter().any(|r| r.credential == cred),
+            "{cred} has no route"
+        );
+    }
+    let mls1 = guide
+        .routes
+        .iter()
+        .find(|r| r.id == "mls-ascp.1")
+        .expect("mls-ascp.1");
+    assert!(mls1.requirements.iter().any(|r| matches!(
+        r,
+        medtech::content::Requirement::Program {
+            within_years: Some(5),
+            ..
+        }
+    )));
+}

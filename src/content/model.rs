@@ -10,6 +10,42 @@ use serde::{Deserialize, Serialize};
 /// A date as written in the content files (`"2026-11-24"`).
 pub type Date = jiff::civil::Date;
 
+// ---- Source hygiene --------------------------------------------------------
+
+/// Hosts no source may use: spam-injected or AI-generated copies of other pages.
+/// A host matches itself and its subdomains.
+pub const SPAM_HOSTS: &[&str] = &[
+    // A copy of AMT's MLT page with injected spam text.
+    "loveandrosen.com",
+    // A copy of AMT's California FAQ with injected spam text.
+    "entpsummer.com",
+    // AI-written "recipe" content farms that answer lab-career questions.
+    "winenfood.com",
+    "eatsip365.com",
+    "visualfoodie.com",
+];
+
+/// The host of an http(s) URL, lowercased, without `www.` or a port.
+pub fn url_host(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let host = host.to_ascii_lowercase();
+    host.strip_prefix("www.")
+        .map_or(host.clone(), str::to_owned)
+}
+
+/// Whether a URL is on the spam-host list.
+pub fn is_spam_url(url: &str) -> bool {
+    let host = url_host(url);
+    SPAM_HOSTS
+        .iter()
+        .any(|spam| host == *spam || host.ends_with(&format!(".{spam}")))
+}
+
 /// One content file. Every section is optional so a file holds only what it is about.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -146,6 +182,12 @@ pub struct Step {
     pub how: String,
     #[serde(default)]
     pub duration: Option<Weeks>,
+    /// Where the typical `duration` comes from (source ids).
+    #[serde(default)]
+    pub duration_sources: Vec<String>,
+    /// Money spent at this step, each amount with its year and sources.
+    #[serde(default)]
+    pub fees: Vec<Fee>,
     /// Goals the step is required for; empty means every goal.
     #[serde(default)]
     pub goals: Vec<Goal>,
@@ -165,6 +207,24 @@ pub struct Step {
     /// Guide-wide tables shown in this step's details.
     #[serde(default)]
     pub panels: Vec<Panel>,
+}
+
+/// An amount of money a step costs, as structured data for the advisor's estimates.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    /// What the money is for ("MLT(ASCP) application fee").
+    pub what: String,
+    /// The lowest amount, in US dollars.
+    pub usd: u32,
+    /// The highest amount, when the source gives a range or several amounts.
+    #[serde(default)]
+    pub usd_max: Option<u32>,
+    /// The year the amount was published or checked.
+    pub year: u16,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
 }
 
 /// A table of the guide shown inside a step's details.
@@ -225,6 +285,39 @@ pub struct StateRecord {
     /// which show the shared `no_license_step`.
     #[serde(default)]
     pub steps: Vec<Step>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
+    /// Which national credentials the jurisdiction accepts, by license level.
+    #[serde(default)]
+    pub accepts: Vec<Acceptance>,
+    /// For a licensing jurisdiction whose accepted credentials are not known: what to ask the board.
+    #[serde(default)]
+    pub accepts_unknown: Option<String>,
+}
+
+/// Whether a licensing jurisdiction accepts a national credential for a license level.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Accepts {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// One row of a jurisdiction's accepted-credentials table.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    /// The license level the credential is accepted for.
+    pub level: Level,
+    /// A credential id from `credentials` ("mlt-amt").
+    pub credential: String,
+    pub accepts: Accepts,
+    /// Exams taken before this date do not count.
+    #[serde(default)]
+    pub exam_from: Option<Date>,
+    #[serde(default)]
+    pub note: Option<String>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
@@ -296,6 +389,21 @@ pub enum Subject {
     /// Organic chemistry or biochemistry.
     OrganicOrBiochemistry,
     Microbiology,
+    /// Medical laboratory technology courses.
+    MedicalLaboratory,
+}
+
+/// The field a degree or diploma is in.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Field {
+    /// Medical laboratory science, medical technology, clinical or biomedical laboratory science.
+    MedicalLaboratoryScience,
+    /// Medical laboratory technology (the technician-level field).
+    MedicalLaboratoryTechnology,
+    /// A chemical, physical, biological or clinical laboratory science, or medical technology.
+    LaboratoryScience,
+    /// A biological science or chemistry.
+    BiologyOrChemistry,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -313,6 +421,9 @@ pub enum Accreditor {
     Caahep,
     /// Any accreditor recognised by the US Department of Education or CHEA.
     DoeOrChea,
+    /// An organisation the US Department of Health and Human Services approves
+    /// (the CLIA wording for clinical laboratory training programs).
+    HhsApproved,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -356,4 +467,19 @@ pub enum Requirement {
     Credential(String),
     /// Any one of these.
     AnyOf(Vec<Requirement>),
+    /// All of these; used inside `AnyOf` when one option has several parts.
+    AllOf(Vec<Requirement>),
+    /// A high school diploma or equivalent.
+    HighSchool,
+    /// A degree at least this high, in this field, from an accredited institution.
+    DegreeIn { degree: Degree, field: Field },
+    /// At least this many semester hours of college courses, completed within the last N years.
+    RecentCoursework {
+        semester_hours: u16,
+        within_years: u8,
+    },
+    /// A diploma or degree in `field` earned outside the US and Canada at an institution
+    /// the country's ministry or regulator approves, shown to be equivalent to a US one by a
+    /// transcript evaluation the certifier accepts. `Associate` stands for a two-year diploma.
+    ForeignEducation { degree: Degree, field: Field },
 }

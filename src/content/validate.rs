@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::Guide;
-use super::model::{Caveat, Fact, LicenseRule, Requirement, Step};
+use super::model::{Caveat, Fact, Fee, LicenseRule, Requirement, Step, is_spam_url, url_host};
 
 /// The USPS codes of the 50 states, DC and Puerto Rico: each must appear once.
 pub const REQUIRED_JURISDICTIONS: [&str; 52] = [
@@ -94,6 +94,24 @@ impl Checker<'_> {
         }
     }
 
+    fn fees(&mut self, key: &str, fees: &[Fee]) {
+        for fee in fees {
+            let what = format!("fee \"{}\"", fee.what);
+            self.text(key, "a fee's description", &fee.what);
+            self.cites(key, &what, &fee.sources);
+            self.caveat(key, fee.caveat.as_ref());
+            if fee.usd_max.is_some_and(|max| max < fee.usd) {
+                self.problem(key, format!("`{key}`: {what} has usd_max below usd"));
+            }
+            if !(1990..=2100).contains(&fee.year) {
+                self.problem(
+                    key,
+                    format!("`{key}`: {what} has an implausible year {}", fee.year),
+                );
+            }
+        }
+    }
+
     fn step(&mut self, step: &Step) {
         let key = step.id.as_str();
         if !step
@@ -114,7 +132,20 @@ impl Checker<'_> {
         self.text(key, "how", &step.how);
         self.cites(key, "step", &step.sources);
         self.facts(key, &step.facts);
+        self.fees(key, &step.fees);
         self.caveat(key, step.caveat.as_ref());
+        if step.duration.is_some() && step.duration_sources.is_empty() {
+            self.problem(key, format!("`{key}`: a duration needs `duration_sources`"));
+        }
+        if !step.duration_sources.is_empty() {
+            if step.duration.is_none() {
+                self.problem(
+                    key,
+                    format!("`{key}`: `duration_sources` without a duration"),
+                );
+            }
+            self.cites(key, "duration", &step.duration_sources);
+        }
         if let Some(weeks) = step.duration
             && weeks.min > weeks.max
         {
@@ -150,7 +181,13 @@ impl Checker<'_> {
             Requirement::SemesterHours(0)
             | Requirement::SubjectHours { hours: 0, .. }
             | Requirement::MilitaryCourse { min_weeks: 0, .. }
-            | Requirement::Experience { months: 0, .. } => {
+            | Requirement::Experience { months: 0, .. }
+            | Requirement::RecentCoursework {
+                semester_hours: 0, ..
+            }
+            | Requirement::RecentCoursework {
+                within_years: 0, ..
+            } => {
                 self.problem(
                     key,
                     format!("`{key}`: requirement {req:?} has a zero amount"),
@@ -171,6 +208,14 @@ impl Checker<'_> {
                 }
                 for option in options {
                     self.requirement(key, credentials, option);
+                }
+            }
+            Requirement::AllOf(parts) => {
+                if parts.len() < 2 {
+                    self.problem(key, format!("`{key}`: AllOf needs at least two parts"));
+                }
+                for part in parts {
+                    self.requirement(key, credentials, part);
                 }
             }
             _ => {}
@@ -220,6 +265,15 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
             c.problem(
                 key,
                 format!("source `{key}`: url `{}` is not an http(s) URL", source.url),
+            );
+        }
+        if is_spam_url(&source.url) {
+            c.problem(
+                key,
+                format!(
+                    "source `{key}`: `{}` is a known spam host; cite the original page",
+                    url_host(&source.url)
+                ),
             );
         }
     }
@@ -295,6 +349,35 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         c.cites(key, "state", &state.sources);
         c.facts(key, &state.facts);
         c.caveat(key, state.caveat.as_ref());
+        let mut rows: BTreeSet<(String, &str)> = BTreeSet::new();
+        for row in &state.accepts {
+            let what = format!("acceptance of `{}` ({:?})", row.credential, row.level);
+            if !credentials.contains(row.credential.as_str()) {
+                c.problem(key, format!("`{key}`: {what} names an unknown credential"));
+            }
+            if !rows.insert((format!("{:?}", row.level), row.credential.as_str())) {
+                c.problem(key, format!("`{key}`: {what} is listed twice"));
+            }
+            c.cites(key, &what, &row.sources);
+            c.caveat(key, row.caveat.as_ref());
+            if let Some(note) = &row.note {
+                c.text(key, "an acceptance note", note);
+            }
+        }
+        if let Some(ask) = &state.accepts_unknown {
+            c.text(key, "accepts_unknown", ask);
+        }
+        if state.license == LicenseRule::Required
+            && state.accepts.is_empty()
+            && state.accepts_unknown.is_none()
+        {
+            c.problem(
+                key,
+                format!(
+                    "`{key}` requires a license but has no `accepts` table and no `accepts_unknown`"
+                ),
+            );
+        }
         match state.license {
             LicenseRule::Required if state.steps.is_empty() => {
                 c.problem(
