@@ -355,10 +355,6 @@ impl App {
             self.quit_armed = false;
         }
         self.notice = None;
-        if self.read_only && action.changes_record() {
-            self.notice = Some("Read-only: close the other medtech to make changes here.".into());
-            return Vec::new();
-        }
         match &self.mode {
             Mode::Normal => self.update_screen(&action),
             Mode::Welcome(_) => self.update_welcome(action),
@@ -394,6 +390,10 @@ impl App {
 
     /// Keys on the dashboard and the checklists.
     fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
+        if self.read_only && action.changes_record() {
+            self.notice = Some("Read-only: close the other medtech to make changes here.".into());
+            return Vec::new();
+        }
         match action {
             Action::Quit => return self.quit(false),
             Action::NextScreen => self.show(self.screen.next()),

@@ -1,6 +1,8 @@
 //! One table of key bindings. Input handling, the footer hints and the help
 //! popup are all generated from it, so help can never drift from the keys.
 
+use std::fmt::Write as _;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Mode, usable_backup};
@@ -412,3 +414,42 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
     &[DatePrompt],
     &[TooSmall],
 ];
+
+/// The README's key tables, one per place, generated from the table so the
+/// README cannot drift (a test compares them both ways).
+pub fn readme_tables() -> String {
+    let sets: [(&str, &[Context]); 11] = [
+        ("Everywhere (dashboard and checklists)", &[Global]),
+        ("Dashboard", &[Dashboard]),
+        (
+            "Checklist screens (Education, Certification, Licensing)",
+            &[Checklist],
+        ),
+        ("Welcome", &[Welcome]),
+        ("State picker", &[StatePicker]),
+        ("Change goal", &[ConfirmGoal]),
+        ("Note editor", &[NoteEditor]),
+        ("Date done", &[DatePrompt]),
+        ("Help", &[Help]),
+        ("Damaged profile", &[RecoveryBackup, Recovery]),
+        ("Terminal too small", &[TooSmall]),
+    ];
+    let mut out = String::new();
+    for (name, contexts) in sets {
+        let _ = write!(out, "**{name}**\n\n| Keys | What it does |\n|---|---|\n");
+        for (keys, description) in help_lines(contexts) {
+            let _ = writeln!(out, "| `{keys}` | {description} |");
+        }
+        match contexts[0].unbound() {
+            Unbound::TypeAhead => {
+                out.push_str(
+                    "| `a–z` | Jump to the state whose name starts with what you type |\n",
+                );
+            }
+            Unbound::Text => out.push_str("| any other key | Types (a `q` is a letter here) |\n"),
+            Unbound::Nothing => {}
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_owned()
+}

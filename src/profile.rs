@@ -73,7 +73,7 @@ pub struct StepRecord {
     #[serde(default)]
     pub status: Status,
     /// When it was done, as precisely as the user knows (`Done` only).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// The user's own words: a program's name, a deadline, a phone number.
     #[serde(default, skip_serializing_if = "String::is_empty")]

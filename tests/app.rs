@@ -2,11 +2,12 @@
 
 mod common;
 
-use common::{app, app_with, guide, today};
-use medtech::app::{Action, App, Effect, Popup};
+use common::{app, app_with, clock, guide, today};
+use medtech::app::{Action, App, Effect, Mode};
 use medtech::content::{Area, Goal};
 use medtech::keymap::{self, CONTEXT_SETS};
-use medtech::profile::{Profile, Screen};
+use medtech::profile::{PartialDate, Profile, Screen, Status};
+use medtech::session::Recovery;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn education(app: &mut App) {
@@ -63,7 +64,10 @@ fn space_ticks_a_leaf_with_todays_date_and_saves() {
     app.update(Action::Down);
     let effects = app.update(Action::Toggle);
     assert_eq!(effects, vec![Effect::Save]);
-    assert_eq!(app.profile.done_on("edu.prereqs.bio"), Some(today()));
+    assert_eq!(
+        app.profile.done_on("edu.prereqs.bio"),
+        Some(PartialDate::Day(today()))
+    );
     assert!(!app.profile.is_done("edu.prereqs.chem"));
     let effects = app.update(Action::Toggle);
     assert_eq!(effects, vec![Effect::Save]);
@@ -123,11 +127,15 @@ fn quit_saves_position_then_quits() {
     let mut app = app();
     app.update(Action::Show(Screen::Education));
     app.update(Action::Down);
-    assert_eq!(app.update(Action::Quit), vec![Effect::SaveThenQuit]);
-    assert_eq!(app.profile.position.screen, Screen::Education);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let storage = medtech::storage::Storage::unlocked(dir.path().join("profile.ron"));
+    assert!(medtech::apply(&mut app, &storage, Action::Quit), "quits");
+    let saved = storage.load().expect("loads").expect("saved");
+    assert_eq!(saved.resume.screen, Screen::Education);
+    assert_eq!(saved.resume, app.profile.resume);
     assert_eq!(
         app.profile
-            .position
+            .resume
             .selected
             .get(&Area::Education)
             .map(String::as_str),
@@ -141,7 +149,7 @@ fn a_new_app_resumes_on_the_saved_screen_and_step() {
     first.update(Action::Show(Screen::Education));
     first.update(Action::Down);
     first.update(Action::Down);
-    first.update(Action::Quit);
+    first.sync_resume();
     let resumed = app_with(first.profile.clone());
     assert_eq!(resumed.screen, Screen::Education);
     assert_eq!(selected_id(&resumed), "edu.prereqs.chem");
@@ -196,7 +204,7 @@ fn a_read_only_copy_refuses_changes_and_says_why() {
         assert!(app.notice.as_deref().unwrap_or("").contains("Read-only"));
     }
     assert!(app.profile.steps.is_empty());
-    assert_eq!(app.popup, None);
+    assert_eq!(app.mode, Mode::Normal);
 }
 
 #[test]
@@ -216,13 +224,13 @@ fn a_successful_save_clears_the_unsaved_warning() {
 
 #[test]
 fn welcome_sets_goal_and_state_and_saves() {
-    let mut app = App::first_launch(guide(), today());
-    assert!(app.welcome.is_some());
+    let mut app = App::first_launch(guide(), clock());
+    assert!(matches!(app.mode, Mode::Welcome(_)));
     app.update(Action::SwitchGoal);
     app.update(Action::Down); // 0 = no state, 1 = Florida, 2 = Texas
     let effects = app.update(Action::Confirm);
     assert_eq!(effects, vec![Effect::Save]);
-    assert!(app.welcome.is_none());
+    assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.profile.goal, Goal::Mls);
     assert_eq!(app.profile.state.as_deref(), Some("FL"));
 }
@@ -230,9 +238,9 @@ fn welcome_sets_goal_and_state_and_saves() {
 #[test]
 fn escape_on_the_welcome_keeps_defaults_and_still_creates_the_profile() {
     // Nothing chosen: the defaults.
-    let mut app = App::first_launch(guide(), today());
+    let mut app = App::first_launch(guide(), clock());
     assert_eq!(app.update(Action::Close), vec![Effect::Save]);
-    assert!(app.welcome.is_none());
+    assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.profile, Profile::default());
 }
 
@@ -246,7 +254,7 @@ fn the_state_picker_changes_the_licensing_steps() {
         "no state: general steps only"
     );
     app.update(Action::ChooseState);
-    assert!(matches!(app.popup, Some(Popup::State(_))));
+    assert!(matches!(app.mode, Mode::StatePicker(_)));
     app.update(Action::Down);
     assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
     assert_eq!(app.profile.state.as_deref(), Some("FL"));
@@ -274,7 +282,7 @@ fn escape_closes_the_picker_without_changing_the_state() {
     app.update(Action::ChooseState);
     app.update(Action::Down);
     assert!(app.update(Action::Close).is_empty());
-    assert_eq!(app.popup, None);
+    assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.profile.state, None);
 }
 
@@ -282,7 +290,13 @@ fn escape_closes_the_picker_without_changing_the_state() {
 fn switching_goal_changes_what_counts_and_saves() {
     let mut app = app();
     education(&mut app);
-    assert_eq!(app.update(Action::SwitchGoal), vec![Effect::Save]);
+    assert!(
+        app.update(Action::SwitchGoal).is_empty(),
+        "the goal key asks first"
+    );
+    assert_eq!(app.mode, Mode::ConfirmGoal);
+    assert_eq!(app.profile.goal, Goal::Mlt);
+    assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
     assert_eq!(app.profile.goal, Goal::Mls);
     let ids: Vec<&str> = app
         .rows(Area::Education)
@@ -300,14 +314,14 @@ fn help_opens_and_closes_and_swallows_other_keys() {
     let mut app = app();
     education(&mut app);
     app.update(Action::OpenHelp);
-    assert_eq!(app.popup, Some(Popup::Help));
+    assert!(matches!(app.mode, Mode::Help(_)));
     assert!(app.update(Action::Toggle).is_empty());
     assert!(
         app.profile.steps.is_empty(),
         "keys under the popup do nothing"
     );
     app.update(Action::Close);
-    assert_eq!(app.popup, None);
+    assert_eq!(app.mode, Mode::Normal);
 }
 
 #[test]
@@ -355,7 +369,23 @@ fn keys_map_to_actions_through_the_one_table() {
             key(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Action::Quit),
         ),
-        (key(KeyCode::Char('x'), KeyModifiers::NONE), None),
+        (
+            key(KeyCode::Char('x'), KeyModifiers::NONE),
+            Some(Action::SetStatus(Status::Done)),
+        ),
+        (
+            key(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom),
+        ),
+        (
+            key(KeyCode::Char('g'), KeyModifiers::NONE),
+            Some(Action::Top),
+        ),
+        (
+            key(KeyCode::Char('r'), KeyModifiers::CONTROL),
+            Some(Action::Redo),
+        ),
+        (key(KeyCode::Char('w'), KeyModifiers::NONE), None),
     ];
     for (event, expected) in cases {
         assert_eq!(keymap::action_for(&app, event), expected, "{event:?}");
@@ -399,6 +429,15 @@ fn every_context_can_be_left() {
     }
 }
 
+/// Draws the app as the loop does, so layout facts reach the views.
+fn draw(app: &App, width: u16, height: u16) {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| medtech::ui::draw(frame, app))
+        .expect("draw");
+}
+
 #[test]
 fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
     let mut app = app();
@@ -408,27 +447,36 @@ fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
         app.update(Action::Down);
     }
     assert_eq!(selected_id(&app), "edu.degree");
+    draw(&app, 80, 24);
     for _ in 0..50 {
         app.update(Action::DetailsDown);
+        draw(&app, 80, 24);
     }
-    let bottom = app.detail_scroll;
+    let bottom = app.view(Area::Education).details_scroll;
     assert!(bottom > 0, "the details of edu.degree overflow 80x24");
-    assert!(bottom < 20, "scrolling ran past the end: {bottom}");
+    assert_eq!(
+        bottom,
+        app.view(Area::Education).details_max.get(),
+        "scrolling stops at the end"
+    );
     app.update(Action::DetailsUp);
     assert!(
-        app.detail_scroll < bottom,
+        app.view(Area::Education).details_scroll < bottom,
         "PgUp after the end moves at once"
     );
-    // A taller terminal needs less scrolling: the offset shrinks to fit.
+    // A taller terminal needs less scrolling: PgUp still moves at once.
     app.update(Action::DetailsDown);
     app.update(Action::Resize(100, 60));
-    assert_eq!(app.detail_scroll, 0);
+    draw(&app, 100, 60);
+    assert_eq!(app.view(Area::Education).details_max.get(), 0);
+    app.update(Action::DetailsUp);
+    assert_eq!(app.view(Area::Education).details_scroll, 0);
 }
 
 #[test]
 fn leaving_the_welcome_or_recovery_screen_writes_nothing() {
     for action in [Action::Quit, Action::Exit] {
-        let mut welcome = App::first_launch(guide(), today());
+        let mut welcome = App::first_launch(guide(), clock());
         assert_eq!(
             welcome.update(action.clone()),
             vec![Effect::Quit],
@@ -436,8 +484,8 @@ fn leaving_the_welcome_or_recovery_screen_writes_nothing() {
         );
         let mut recovery = App::recover(
             guide(),
-            today(),
-            medtech::app::Recovery {
+            clock(),
+            Recovery {
                 problem: "damaged".into(),
                 moved_to: None,
                 backup: None,
@@ -455,33 +503,40 @@ fn leaving_the_welcome_or_recovery_screen_writes_nothing() {
 fn restoring_the_backup_resumes_it_and_saves() {
     let mut backup = Profile::default();
     backup.set_done("edu.prereqs.bio", true, today());
-    backup.position.screen = Screen::Education;
+    backup.resume.screen = Screen::Education;
     let mut app = App::recover(
         guide(),
-        today(),
-        medtech::app::Recovery {
+        clock(),
+        Recovery {
             problem: "damaged".into(),
             moved_to: None,
             backup: Some(backup.clone()),
         },
     );
-    assert_eq!(
-        app.update(Action::StartFresh),
-        vec![Effect::ArchiveBackup],
-        "the old backup is set aside before a new profile is saved"
+    assert!(
+        app.update(Action::StartFresh).is_empty(),
+        "nothing is moved until the new profile is started"
     );
-    assert!(app.welcome.is_some(), "n leads to the welcome");
+    assert!(
+        matches!(app.mode, Mode::Welcome(_)),
+        "n leads to the welcome"
+    );
+    assert_eq!(
+        app.update(Action::Confirm),
+        vec![Effect::ArchiveBackup, Effect::Save],
+        "the old backup is set aside just before the new profile's first save"
+    );
     let mut app = App::recover(
         guide(),
-        today(),
-        medtech::app::Recovery {
+        clock(),
+        Recovery {
             problem: "damaged".into(),
             moved_to: None,
             backup: Some(backup.clone()),
         },
     );
     assert_eq!(app.update(Action::RestoreBackup), vec![Effect::Save]);
-    assert_eq!(app.recovery, None);
+    assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.profile, backup);
     assert_eq!(app.screen, Screen::Education);
 }
@@ -509,7 +564,7 @@ fn enter_on_the_dashboard_opens_the_next_step() {
 
 #[test]
 fn escape_on_the_welcome_keeps_the_goal_the_user_chose() {
-    let mut app = App::first_launch(guide(), today());
+    let mut app = App::first_launch(guide(), clock());
     app.update(Action::SwitchGoal);
     app.update(Action::Close);
     assert_eq!(app.profile.goal, Goal::Mls);
@@ -524,5 +579,5 @@ fn a_read_only_copy_still_lets_help_close_without_a_false_warning() {
     assert!(app.update(Action::Toggle).is_empty());
     assert_eq!(app.notice, None, "Space under help does nothing, quietly");
     app.update(Action::Close);
-    assert_eq!(app.popup, None);
+    assert_eq!(app.mode, Mode::Normal);
 }

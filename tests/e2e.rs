@@ -66,7 +66,7 @@ fn show(app: &mut Pty, key: &str, title: &str) {
 fn selected_row(screen: &str) -> Option<(String, String)> {
     screen.lines().find_map(|line| {
         let (_, rest) = line.split_once("│›")?;
-        let cell = rest.split('│').next()?.trim();
+        let cell = rest.split(['│', '█']).next()?.trim();
         let (checkbox, title) = cell.split_at_checked(3)?;
         Some((checkbox.to_owned(), title.trim().to_owned()))
     })
@@ -383,7 +383,7 @@ fn signal_saves_and_exits(signal: &str) {
     let (title, _) = wait_selection(&app, &[&first]);
     let before = load(&data.profile_path());
     assert_eq!(
-        before.position.screen,
+        before.resume.screen,
         Screen::Education,
         "moving was saved before the signal; this test would prove nothing"
     );
@@ -401,8 +401,8 @@ fn signal_saves_and_exits(signal: &str) {
         done_ids(&profile).iter().any(|id| id.starts_with("edu.")),
         "the tick is not in the profile after SIG{signal}: {profile:?}"
     );
-    assert_eq!(profile.position.screen, Screen::Certification);
-    assert!(profile.position.selected.contains_key(&Area::Certification));
+    assert_eq!(profile.resume.screen, Screen::Certification);
+    assert!(profile.resume.selected.contains_key(&Area::Certification));
 
     let mut app = Pty::launch(&data);
     app.wait_for("medtech · Certification");
@@ -482,9 +482,9 @@ fn sigkill_never_leaves_a_broken_profile() {
         let mut rng = Rng::new(iteration + 1);
         // Open on the first prerequisite, keeping what is done.
         let mut profile = load(&data.profile_path());
-        profile.position.screen = Screen::Education;
+        profile.resume.screen = Screen::Education;
         profile
-            .position
+            .resume
             .selected
             .insert(Area::Education, LEAVES[0].0.to_owned());
         write_profile(&data, &profile);
@@ -655,7 +655,7 @@ fn damaged_profile_restores_the_backup() {
     let data = DataDir::new();
     let mut backup = Profile::default();
     backup.set_done(LEAVES[0].0, true, today());
-    backup.position.screen = Screen::Education;
+    backup.resume.screen = Screen::Education;
     std::fs::create_dir_all(data.app_dir()).expect("create the app dir");
     std::fs::write(
         data.app_dir().join("profile.ron.bak"),

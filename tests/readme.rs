@@ -1,31 +1,38 @@
 //! The README's key tables must match the keymap: help cannot drift.
 
-use medtech::keymap::{self, Context};
-
 const README: &str = include_str!("../README.md");
 
-#[test]
-fn every_key_in_the_app_is_documented_in_the_readme() {
-    let sets: [(&str, &[Context]); 5] = [
-        ("Checklist screens", &[Context::Checklist, Context::Global]),
-        ("Dashboard", &[Context::Dashboard, Context::Global]),
-        ("Welcome", &[Context::Welcome]),
-        ("State picker", &[Context::StatePicker]),
-        ("Damaged profile", &[Context::Recovery]),
-    ];
-    for (name, contexts) in sets {
-        for (keys, description) in keymap::help_lines(contexts) {
-            let row = format!("| `{keys}` | {description} |");
-            assert!(
-                README.contains(&row),
-                "README is missing this row for {name}:\n{row}"
-            );
-        }
+/// The README between two markers.
+fn between<'a>(start: &str, end: &str) -> &'a str {
+    let from = README.find(start).map(|i| i + start.len());
+    let to = README.find(end);
+    match (from, to) {
+        (Some(from), Some(to)) if from <= to => README[from..to].trim(),
+        _ => panic!("the README lacks the {start} … {end} markers"),
     }
 }
 
 #[test]
+fn the_readme_key_tables_are_exactly_the_keymap() {
+    let documented = between("<!-- keys:start -->", "<!-- keys:end -->");
+    let generated = medtech::keymap::readme_tables();
+    // Both ways: a stale row fails as surely as a missing one.
+    for (line_no, (readme, keymap)) in documented.lines().zip(generated.lines()).enumerate() {
+        assert_eq!(
+            readme, keymap,
+            "README key tables differ at line {line_no}; run `cargo run --example keys`"
+        );
+    }
+    assert_eq!(
+        documented.lines().count(),
+        generated.lines().count(),
+        "README key tables have a different length; run `cargo run --example keys`"
+    );
+}
+
+#[test]
 fn the_readme_gives_the_two_quick_start_commands() {
-    assert!(README.contains("cargo run --release"));
-    assert!(README.contains("cargo test"));
+    let command = |c: &str| README.lines().any(|l| l.trim_start().starts_with(c));
+    assert!(command("cargo run --release"), "the run command is missing");
+    assert!(command("cargo test"), "the test command is missing");
 }

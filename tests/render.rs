@@ -3,14 +3,17 @@
 
 mod common;
 
-use common::{app, app_with, guide, today};
-use medtech::app::{Action, App, Recovery};
-use medtech::profile::{Profile, Screen};
+use common::{app_with, clock, guide, today};
+use medtech::app::{Action, App};
+use medtech::content::Guide;
+use medtech::profile::{Change, PartialDate, Profile, Screen, Status};
+use medtech::session::Recovery;
 use medtech::theme::Theme;
 use medtech::ui;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
 fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -25,25 +28,85 @@ fn screen_text(app: &App, width: u16, height: u16) -> String {
     render(app, width, height).backend().to_string()
 }
 
-/// A profile part-way along: Florida, some prerequisites done.
+/// The guide people use, as embedded in the binary.
+fn real_guide() -> Guide {
+    Guide::embedded().expect("the embedded guide parses")
+}
+
+/// The real guide, part-way along: Florida, MLT, a few steps marked with
+/// every status, one with a note.
 fn progressed() -> App {
     let mut profile = Profile {
         state: Some("FL".into()),
         ..Profile::default()
     };
-    profile.set_done("edu.prereqs.bio", true, today());
-    app_with(profile)
+    let on = today();
+    let month = |s: &str| s.parse::<PartialDate>().expect("a month");
+    for change in [
+        Change::Status {
+            step: "edu.prereqs.biology".into(),
+            from: Status::Todo,
+            to: Status::Done,
+        },
+        Change::Date {
+            step: "edu.prereqs.biology".into(),
+            from: None,
+            to: Some(month("2020-05")),
+        },
+        Change::Status {
+            step: "edu.prereqs.chemistry".into(),
+            from: Status::Todo,
+            to: Status::InProgress,
+        },
+        Change::Status {
+            step: "edu.prereqs.anatomy".into(),
+            from: Status::Todo,
+            to: Status::NotApplicable,
+        },
+        Change::Status {
+            step: "edu.prereqs.math".into(),
+            from: Status::Todo,
+            to: Status::Skipped,
+        },
+        Change::Note {
+            step: "edu.prereqs.biology".into(),
+            from: String::new(),
+            to: "Valencia College, spring 2020.\nKeep the transcript!".into(),
+        },
+    ] {
+        profile.apply(&change, on);
+    }
+    let mut app = App::new(real_guide(), profile, clock());
+    app.update(Action::Resize(80, 24));
+    app
 }
 
+/// The real guide at the sizes people use: 80x24 and the smallest, 60x16.
 fn snapshot_both_sizes(name: &str, app: &App) {
-    for (w, h) in [(100, 30), (80, 24)] {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(app, w, h));
+    for (w, h) in [(80, 24), (60, 16)] {
+        let mut app = app.clone();
+        app.update(Action::Resize(w, h));
+        // Twice, as the loop does: the first frame tells the views their size.
+        render(&app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(&app, w, h));
     }
+}
+
+fn select(app: &mut App, id: &str) {
+    let (area, _) = app.guide.step(id).expect("the step exists");
+    app.jump_to(area, id);
 }
 
 #[test]
 fn welcome() {
-    snapshot_both_sizes("welcome", &App::first_launch(guide(), today()));
+    snapshot_both_sizes("welcome", &App::first_launch(real_guide(), clock()));
+}
+
+#[test]
+fn welcome_help() {
+    let mut app = App::first_launch(real_guide(), clock());
+    app.update(Action::OpenHelp);
+    snapshot_both_sizes("welcome_help", &app);
 }
 
 #[test]
@@ -52,24 +115,27 @@ fn dashboard() {
 }
 
 #[test]
-fn education() {
+fn education_with_every_status() {
     let mut app = progressed();
-    app.update(Action::Show(Screen::Education));
-    snapshot_both_sizes("education", &app);
+    select(&mut app, "edu.prereqs.biology");
+    snapshot_both_sizes("education_statuses", &app);
 }
 
 #[test]
-fn education_with_a_caveated_fact_selected() {
+fn education_last_step_is_reachable() {
     let mut app = progressed();
     app.update(Action::Show(Screen::Education));
-    for _ in 0..3 {
-        app.update(Action::Down);
-    }
-    snapshot_both_sizes("education_fact", &app);
+    app.update(Action::Bottom);
+    let text = screen_text(&app, 80, 24);
+    let last = app.selected_step().expect("a last step").title.clone();
+    let shown: String = last.chars().take(12).collect();
+    assert!(text.contains(&shown), "{shown:?} not on screen:\n{text}");
+    assert!(text.contains("↑"), "no sign of the rows above:\n{text}");
+    snapshot_both_sizes("education_bottom", &app);
 }
 
 #[test]
-fn certification_with_sources_that_disagree() {
+fn certification() {
     let mut app = progressed();
     app.update(Action::Show(Screen::Certification));
     snapshot_both_sizes("certification", &app);
@@ -79,13 +145,13 @@ fn certification_with_sources_that_disagree() {
 fn licensing_for_florida() {
     let mut app = progressed();
     app.update(Action::Show(Screen::Licensing));
-    app.update(Action::Down);
+    app.update(Action::Bottom);
     snapshot_both_sizes("licensing", &app);
 }
 
 #[test]
 fn licensing_without_a_state() {
-    let mut app = app();
+    let mut app = App::new(real_guide(), Profile::default(), clock());
     app.update(Action::Show(Screen::Licensing));
     snapshot_both_sizes("licensing_no_state", &app);
 }
@@ -99,24 +165,92 @@ fn help_popup() {
 }
 
 #[test]
-fn state_picker() {
+fn state_picker_after_typing() {
     let mut app = progressed();
     app.update(Action::ChooseState);
+    for c in "new".chars() {
+        app.update(Action::TypeAhead(c));
+    }
     snapshot_both_sizes("state_picker", &app);
 }
 
 #[test]
+fn note_editor() {
+    let mut app = progressed();
+    select(&mut app, "edu.prereqs.biology");
+    app.update(Action::EditNote);
+    for c in " Ask about q".chars() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+    snapshot_both_sizes("note_editor", &app);
+}
+
+#[test]
+fn date_prompt_with_a_refusal() {
+    let mut app = progressed();
+    select(&mut app, "edu.prereqs.chemistry");
+    app.update(Action::EditDate);
+    for _ in 0..7 {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+    for c in "2031-01".chars() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+    app.update(Action::Confirm);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("2031-01 is in the future"), "{text}");
+    snapshot_both_sizes("date_prompt", &app);
+}
+
+#[test]
+fn goal_question() {
+    let mut app = progressed();
+    app.update(Action::SwitchGoal);
+    snapshot_both_sizes("goal_question", &app);
+}
+
+#[test]
 fn recovery_screen() {
+    let mut backup = Profile::default();
+    backup.set_done("edu.prereqs.biology", true, today());
     let app = App::recover(
-        guide(),
-        today(),
+        real_guide(),
+        clock(),
         Recovery {
             problem: "/home/u/.local/share/medtech/profile.ron is damaged at line 3, column 5: Expected a `:`".into(),
             moved_to: Some("/home/u/.local/share/medtech/profile.ron.corrupt-20261124T120000Z".into()),
-            backup: Some(Profile::default()),
+            backup: Some(backup),
         },
     );
     snapshot_both_sizes("recovery", &app);
+}
+
+#[test]
+fn recovery_without_a_backup_does_not_offer_one() {
+    for backup in [None, Some(Profile::default())] {
+        let app = App::recover(
+            real_guide(),
+            clock(),
+            Recovery {
+                problem: "damaged".into(),
+                moved_to: None,
+                backup,
+            },
+        );
+        let text = screen_text(&app, 80, 24);
+        assert!(!text.contains("restore backup"), "{text}");
+        assert!(!text.contains("Press b"), "{text}");
+        assert!(!text.contains("0 step"), "{text}");
+    }
 }
 
 #[test]
@@ -172,7 +306,12 @@ fn no_color_leaves_no_colour_on_screen_and_statuses_still_read() {
     }
     app.update(Action::Show(Screen::Education));
     let text = screen_text(&app, 100, 30);
-    assert!(text.contains("[x]") && text.contains("[~]") && text.contains("[ ]"));
+    for symbol in ["[x]", "[~]", "[ ]", "[-]", "[/]", "[+]"] {
+        assert!(text.contains(symbol), "{symbol} missing:\n{text}");
+    }
+    for word in ["in progress", "n/a", "skipped", "partly"] {
+        assert!(text.contains(word), "{word} missing:\n{text}");
+    }
 }
 
 #[test]
@@ -225,7 +364,7 @@ fn any_app() -> impl Strategy<Value = App> {
                 2 => {
                     app.update(Action::ChooseState);
                 }
-                3 => app = App::first_launch(guide(), today()),
+                3 => app = App::first_launch(guide(), clock()),
                 _ => {}
             }
             app
@@ -241,6 +380,11 @@ proptest! {
         width in 0u16..=200,
         height in 0u16..=80,
     ) {
+        let mut app = app;
+        // The size the app believes it has decides what is drawn: tell it.
+        app.update(Action::Resize(width, height));
+        render(&app, width, height);
+        app.update(Action::Down);
         render(&app, width, height);
     }
 }
@@ -253,7 +397,7 @@ fn real_guide_panels_show_routes_and_career_facts() {
     for goal in medtech::content::Goal::ALL {
         let profile = Profile {
             goal,
-            position: medtech::profile::Position {
+            resume: medtech::profile::Resume {
                 screen: Screen::Certification,
                 selected: [(
                     medtech::content::Area::Certification,
@@ -263,7 +407,7 @@ fn real_guide_panels_show_routes_and_career_facts() {
             },
             ..Profile::default()
         };
-        let app = App::new(guide.clone(), profile, today());
+        let app = App::new(guide.clone(), profile, clock());
         assert_eq!(
             app.selected_step().map(|s| s.id.as_str()),
             Some("cert.eligibility")
@@ -293,7 +437,7 @@ fn real_guide_panels_show_routes_and_career_facts() {
             }
         }
     }
-    let mut app = App::new(guide.clone(), Profile::default(), today());
+    let mut app = App::new(guide.clone(), Profile::default(), clock());
     app.update(Action::Show(Screen::Education));
     app.update(Action::Top);
     let text = screen_text(&app, 200, 300);
@@ -316,7 +460,10 @@ fn help_fits_every_key_at_the_smallest_size() {
         "Shift-Tab",
         "PgDn",
         " s ",
-        " g ",
+        " c ",
+        " u ",
+        " n ",
+        " d ",
         " ? ",
         "q/Ctrl-C",
     ] {

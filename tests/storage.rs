@@ -6,7 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use medtech::content::{Area, Date, Goal};
-use medtech::profile::{CURRENT_VERSION, Position, Profile, Screen, Status, StepRecord};
+use medtech::profile::{
+    CURRENT_VERSION, Change, PartialDate, Profile, Resume, Screen, Status, StepRecord,
+};
 use medtech::storage::{self, Access, LoadError, SaveError, Storage};
 use proptest::prelude::*;
 
@@ -34,45 +36,182 @@ fn sample() -> Profile {
     p
 }
 
-#[test]
-fn the_version_1_golden_file_loads_and_writes_back_byte_for_byte() {
-    let path = fixture("v1.ron");
-    let profile = storage::load_file(&path)
-        .expect("v1 loads")
-        .expect("v1 exists");
+/// What the v1 golden file holds, as version 2 reads it.
+fn v1_migrated() -> Profile {
     let mut steps = BTreeMap::new();
     steps.insert(
         "edu.prereqs.bio".to_owned(),
         StepRecord {
             status: Status::Done,
-            date: date("2026-03-02"),
+            date: Some(PartialDate::Day(date("2026-03-02"))),
+            note: String::new(),
         },
     );
     steps.insert(
         "retired.step.id".to_owned(),
         StepRecord {
             status: Status::Done,
-            date: date("2025-12-31"),
+            date: Some(PartialDate::Day(date("2025-12-31"))),
+            note: String::new(),
         },
     );
     let mut selected = BTreeMap::new();
     selected.insert(Area::Education, "edu.prereqs.chem".to_owned());
-    let expected = Profile {
-        version: 1,
+    Profile {
         goal: Goal::Mls,
         state: Some("FL".into()),
         steps,
-        position: Position {
+        resume: Resume {
             screen: Screen::Education,
             selected,
         },
+        ..Profile::default()
+    }
+}
+
+#[test]
+fn the_version_1_golden_file_migrates_with_every_tick_and_date() {
+    let profile = storage::load_file(&fixture("v1.ron"))
+        .expect("v1 loads")
+        .expect("v1 exists");
+    assert_eq!(profile, v1_migrated());
+    assert_eq!(profile.version, CURRENT_VERSION);
+}
+
+/// A version 2 profile using every part of the format.
+fn v2_full() -> Profile {
+    use medtech::content::{Accreditor, Discipline, Program};
+    use medtech::profile::{Background, Education, Experience, MilitaryCourse, ProgramDone};
+    let mut profile = v1_migrated();
+    let on = date("2026-11-25");
+    let month = |s: &str| s.parse::<PartialDate>().expect("a month");
+    for change in [
+        Change::Status {
+            step: "edu.prereqs.chem".into(),
+            from: Status::Todo,
+            to: Status::InProgress,
+        },
+        Change::Status {
+            step: "edu.bachelor.bridge".into(),
+            from: Status::Todo,
+            to: Status::NotApplicable,
+        },
+        Change::Status {
+            step: "cert.study".into(),
+            from: Status::Todo,
+            to: Status::Skipped,
+        },
+        Change::Date {
+            step: "edu.prereqs.bio".into(),
+            from: Some(PartialDate::Day(date("2026-03-02"))),
+            to: Some(month("2020-05")),
+        },
+        Change::Note {
+            step: "edu.prereqs.bio".into(),
+            from: String::new(),
+            to: "Took it at Valencia.\nGrade: A (\"quoted\")".into(),
+        },
+    ] {
+        profile.apply(&change, on);
+    }
+    profile.background = Background {
+        education: Some(Education::Associate),
+        semester_hours: Some(64),
+        chemistry_hours: Some(8),
+        biology_hours: Some(8),
+        programs: vec![ProgramDone {
+            kind: Program::Mlt,
+            accreditor: Accreditor::Naacls,
+            finished: month("2024-05"),
+        }],
+        military_course: Some(MilitaryCourse {
+            weeks: 50,
+            finished: month("2019-06"),
+        }),
+        experience: vec![Experience {
+            months: 36,
+            ended: Some(month("2025-01")),
+            areas: vec![Discipline::Chemistry, Discipline::Hematology],
+        }],
+        ..Background::default()
     };
-    assert_eq!(profile, expected);
+    profile
+}
+
+#[test]
+fn the_version_2_golden_file_reads_and_writes_back_byte_for_byte() {
+    let path = fixture("v2.ron");
+    let expected = v2_full();
+    if std::env::var_os("MEDTECH_WRITE_GOLDEN").is_some() {
+        fs::write(&path, expected.to_ron().expect("encodes")).expect("write the golden file");
+    }
     let text = fs::read_to_string(&path).expect("fixture text");
     assert_eq!(
-        profile.to_ron().expect("encodes"),
+        expected.to_ron().expect("encodes"),
         text,
-        "the file format changed"
+        "the file format changed: a new format needs a new version"
+    );
+    let profile = storage::load_file(&path)
+        .expect("v2 loads")
+        .expect("v2 exists");
+    assert_eq!(profile, expected);
+}
+
+#[test]
+fn a_version_1_file_is_kept_byte_for_byte_before_the_first_version_2_save() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let original = fs::read(fixture("v1.ron")).expect("fixture");
+    fs::write(&path, &original).expect("write v1");
+    let storage = Storage::unlocked(path.clone());
+    let mut profile = storage.load().expect("loads").expect("exists");
+    profile.set_done("edu.prereqs.chem", true, date("2026-11-25"));
+    storage.save(&profile).expect("first save");
+    storage.save(&profile).expect("second save");
+    assert_eq!(
+        fs::read(storage.version_backup_path(1)).expect("the v1 copy"),
+        original
+    );
+    let saved = fs::read_to_string(&path).expect("saved");
+    assert!(saved.starts_with("Profile(\n    version: 2,"), "{saved}");
+    // A second session does not replace the v1 copy with a v2 file.
+    let again = Storage::unlocked(path);
+    again.load().expect("loads");
+    again.save(&profile).expect("saves");
+    assert_eq!(
+        fs::read(again.version_backup_path(1)).expect("the v1 copy"),
+        original
+    );
+}
+
+#[test]
+fn quitting_the_welcome_after_start_fresh_keeps_the_backup_on_offer() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let storage = Storage::unlocked(path.clone());
+    storage.save(&sample()).expect("first");
+    storage.save(&sample()).expect("second, makes a backup");
+    fs::remove_file(&path).expect("the profile is gone");
+    let mut app = medtech::app::App::recover(
+        medtech::content::Guide::from_files(&[]).expect("empty guide"),
+        medtech::clock::Clock::Fixed(date("2026-11-24")),
+        medtech::session::Recovery {
+            problem: "missing".into(),
+            moved_to: None,
+            backup: Some(sample()),
+        },
+    );
+    let fresh = Storage::unlocked(path);
+    medtech::apply(&mut app, &fresh, medtech::app::Action::StartFresh);
+    assert!(medtech::apply(&mut app, &fresh, medtech::app::Action::Quit));
+    assert!(
+        fresh.backup_path().exists(),
+        "the backup must still be offered next time"
+    );
+    assert_eq!(
+        storage.load_backup().expect("readable"),
+        Some(sample()),
+        "the backup is unchanged"
     );
 }
 
@@ -132,7 +271,7 @@ fn a_profile_from_a_newer_version_is_refused_and_left_alone() {
     let original = fs::read(fixture("newer.ron")).expect("fixture");
     fs::write(&path, &original).expect("copy");
     let err = Storage::unlocked(path.clone()).load().expect_err("too new");
-    assert!(matches!(err, LoadError::TooNew { found: 2, .. }), "{err:?}");
+    assert!(matches!(err, LoadError::TooNew { found: 3, .. }), "{err:?}");
     assert!(err.to_string().contains("newer medtech"), "{err}");
     assert_eq!(fs::read(&path).expect("still there"), original);
 }
@@ -180,8 +319,8 @@ fn starting_fresh_sets_the_old_backup_aside_for_good() {
     fs::remove_file(&path).expect("the profile is gone");
     let mut app = medtech::app::App::recover(
         medtech::content::Guide::from_files(&[]).expect("empty guide"),
-        date("2026-11-24"),
-        medtech::app::Recovery {
+        medtech::clock::Clock::Fixed(date("2026-11-24")),
+        medtech::session::Recovery {
             problem: "missing".into(),
             moved_to: None,
             backup: Some(sample()),
@@ -191,6 +330,7 @@ fn starting_fresh_sets_the_old_backup_aside_for_good() {
     medtech::apply(&mut app, &fresh, medtech::app::Action::StartFresh);
     medtech::apply(&mut app, &fresh, medtech::app::Action::Close);
     medtech::apply(&mut app, &fresh, medtech::app::Action::SwitchGoal);
+    medtech::apply(&mut app, &fresh, medtech::app::Action::Confirm);
     let archived: Vec<PathBuf> = fs::read_dir(dir.path())
         .expect("list")
         .filter_map(Result::ok)
@@ -285,10 +425,16 @@ fn any_profile() -> impl Strategy<Value = Profile> {
         .prop_map(|(y, m, d)| Date::new(y, m, d).expect("a valid date"));
     let steps = prop::collection::btree_map(
         "\\PC{0,24}",
-        date.prop_map(|date| StepRecord {
-            status: Status::Done,
+        (
             date,
-        }),
+            prop::sample::select(Status::ALL.to_vec()),
+            "\\PC{0,40}",
+        )
+            .prop_map(|(date, status, note)| StepRecord {
+                status,
+                date: Some(PartialDate::Day(date)),
+                note,
+            }),
         0..20,
     );
     let selected =
@@ -305,7 +451,8 @@ fn any_profile() -> impl Strategy<Value = Profile> {
             goal,
             state,
             steps,
-            position: Position { screen, selected },
+            resume: Resume { screen, selected },
+            ..Profile::default()
         })
 }
 
@@ -338,5 +485,9 @@ fn temp_files_left_by_a_killed_save_are_cleaned_up_by_the_next_writer() {
     assert!(
         unrelated.exists(),
         "a file that is not medtech's was removed"
+    );
+    assert!(
+        other.exists(),
+        "another profile's save in flight was removed"
     );
 }

@@ -114,7 +114,7 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
         ));
     }
     if excluded.skipped > 0 {
-        left_out.push(format!("{} skipped", excluded.skipped,));
+        left_out.push(format!("{} skipped", excluded.skipped));
     }
     if !left_out.is_empty() {
         lines.push(Line::from(Span::styled(

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use medtech::app::App;
+use medtech::clock::Clock;
 use medtech::content::{Date, Guide};
 use medtech::profile::Profile;
 
@@ -19,10 +20,14 @@ pub fn today() -> Date {
 }
 
 /// An app on the fixture guide with an existing (empty) profile.
+pub fn clock() -> Clock {
+    Clock::Fixed(today())
+}
+
 pub fn app() -> App {
-    App::new(guide(), Profile::default(), today())
+    App::new(guide(), Profile::default(), clock())
 }
 
 pub fn app_with(profile: Profile) -> App {
-    App::new(guide(), profile, today())
+    App::new(guide(), profile, clock())
 }
