@@ -301,7 +301,7 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
             Key {
                 code: KeyCode::Char(c),
                 mods,
-            } if mods.is_empty() && c.is_alphabetic() => Some(Action::TypeAhead(c)),
+            } if mods.is_empty() && (c.is_alphabetic() || c == ' ') => Some(Action::TypeAhead(c)),
             _ => None,
         },
         Unbound::Nothing => None,

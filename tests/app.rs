@@ -581,3 +581,342 @@ fn a_read_only_copy_still_lets_help_close_without_a_false_warning() {
     app.update(Action::Close);
     assert_eq!(app.mode, Mode::Normal);
 }
+
+fn press(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        app.update(Action::Input(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn select(app: &mut App, id: &str) {
+    let (area, _) = app.guide.step(id).expect("the step exists");
+    app.jump_to(area, id);
+    assert_eq!(selected_id(app), id);
+}
+
+#[test]
+fn each_status_key_sets_its_status_and_the_excluded_leave_the_totals() {
+    let mut app = app();
+    select(&mut app, "edu.prereqs.bio");
+    let before = medtech::advisor::area_progress(&app.guide, &app.profile, Area::Education);
+    for (status, counts) in [
+        (Status::InProgress, true),
+        (Status::Done, true),
+        (Status::NotApplicable, false),
+        (Status::Skipped, false),
+        (Status::Todo, true),
+    ] {
+        assert_eq!(app.update(Action::SetStatus(status)), vec![Effect::Save]);
+        assert_eq!(app.profile.status("edu.prereqs.bio"), status);
+        let now = medtech::advisor::area_progress(&app.guide, &app.profile, Area::Education);
+        let expected_total = if counts { before.total } else { before.total - 1 };
+        assert_eq!(now.total, expected_total, "{status:?}");
+    }
+    assert!(
+        app.profile.steps.is_empty(),
+        "back to do with no note leaves no record"
+    );
+}
+
+#[test]
+fn a_status_key_on_a_parent_sets_every_sub_step() {
+    let mut app = app();
+    select(&mut app, "edu.prereqs");
+    app.update(Action::SetStatus(Status::NotApplicable));
+    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::NotApplicable);
+    assert_eq!(app.profile.status("edu.prereqs.chem"), Status::NotApplicable);
+    let parent = app.guide.step("edu.prereqs").expect("parent").1;
+    assert_eq!(
+        medtech::advisor::check(parent, &app.profile),
+        medtech::advisor::Check::NotApplicable
+    );
+    assert_eq!(
+        medtech::advisor::excluded(&app.guide, &app.profile).not_applicable,
+        2
+    );
+}
+
+#[test]
+fn partly_done_and_in_progress_read_differently_on_a_parent() {
+    use medtech::advisor::{Check, check};
+    let mut app = app();
+    let parent = app.guide.step("edu.prereqs").expect("parent").1.clone();
+    select(&mut app, "edu.prereqs.bio");
+    app.update(Action::SetStatus(Status::InProgress));
+    assert_eq!(check(&parent, &app.profile), Check::InProgress);
+    app.update(Action::SetStatus(Status::Done));
+    assert_eq!(check(&parent, &app.profile), Check::Partly);
+    assert_ne!(Check::Partly.symbol(), Check::InProgress.symbol());
+}
+
+#[test]
+fn undo_and_redo_walk_back_and_forth_through_every_change() {
+    let mut app = app();
+    select(&mut app, "edu.prereqs.bio");
+    app.update(Action::Toggle);
+    app.update(Action::SetStatus(Status::Skipped));
+    app.update(Action::ChooseState);
+    app.update(Action::TypeAhead('f'));
+    app.update(Action::Confirm);
+    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    // Moving is not a change: undo skips straight to the state.
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::Undo), vec![Effect::Save]);
+    assert_eq!(app.profile.state, None);
+    assert!(
+        app.notice.as_deref().unwrap_or("").contains("Florida"),
+        "{:?}",
+        app.notice
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::Done);
+    assert!(app.notice.as_deref().unwrap_or("").contains("skipped"));
+    app.update(Action::Undo);
+    assert!(app.profile.steps.is_empty(), "back to the start");
+    assert!(app.update(Action::Undo).is_empty(), "nothing left to undo");
+    assert_eq!(app.notice.as_deref(), Some("Nothing to undo."));
+    app.update(Action::Redo);
+    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::Done);
+    app.update(Action::Redo);
+    app.update(Action::Redo);
+    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::Skipped);
+    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert!(app.update(Action::Redo).is_empty(), "nothing left to redo");
+    // A new change after an undo drops what could have been redone.
+    app.update(Action::Undo);
+    app.update(Action::SetStatus(Status::InProgress));
+    assert!(app.update(Action::Redo).is_empty());
+    // Every step of the way was dated in the history.
+    assert_eq!(app.profile.history.len(), 17);
+    assert!(app.profile.history.iter().all(|e| e.on == today()));
+}
+
+#[test]
+fn undo_brings_back_the_done_date_the_user_set() {
+    let mut app = app();
+    select(&mut app, "edu.prereqs.bio");
+    app.update(Action::EditDate);
+    for _ in 0..7 {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+    press(&mut app, "2020-05");
+    assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
+    let may: PartialDate = "2020-05".parse().expect("month");
+    assert_eq!(app.profile.done_on("edu.prereqs.bio"), Some(may));
+    app.update(Action::Toggle);
+    assert_eq!(app.profile.done_on("edu.prereqs.bio"), None);
+    app.update(Action::Undo);
+    assert_eq!(app.profile.done_on("edu.prereqs.bio"), Some(may));
+}
+
+#[test]
+fn the_date_prompt_refuses_nonsense_and_the_future_and_keeps_the_prompt() {
+    let mut app = app();
+    select(&mut app, "edu.prereqs.bio");
+    for (typed, error) in [
+        ("2020-13", "not a real month"),
+        ("may 2020", "not a date"),
+        ("2027-01", "in the future"),
+    ] {
+        app.update(Action::EditDate);
+        for _ in 0..10 {
+            app.update(Action::Input(KeyEvent::new(
+                KeyCode::Backspace,
+                KeyModifiers::NONE,
+            )));
+        }
+        press(&mut app, typed);
+        assert!(app.update(Action::Confirm).is_empty(), "{typed}");
+        match &app.mode {
+            Mode::Date(prompt) => assert!(
+                prompt.error.as_deref().unwrap_or("").contains(error),
+                "{typed}: {:?}",
+                prompt.error
+            ),
+            other => panic!("{typed}: the prompt closed: {other:?}"),
+        }
+        app.update(Action::Close);
+    }
+    assert!(app.profile.steps.is_empty(), "nothing half-typed was saved");
+}
+
+#[test]
+fn a_note_takes_every_key_as_text_and_saves_on_escape() {
+    let mut app = app();
+    select(&mut app, "edu.degree");
+    app.update(Action::EditNote);
+    // The keymap sends every letter to the editor: q types a q.
+    for c in ['q', '?', 'u', '1'] {
+        let action = keymap::action_for(&app, key(KeyCode::Char(c), KeyModifiers::NONE));
+        assert!(matches!(action, Some(Action::Input(_))), "{c}: {action:?}");
+    }
+    press(&mut app, "Valencia, quit by May\nDeadline 2027-01-15");
+    let effects = app.update(Action::Input(KeyEvent::new(
+        KeyCode::Char('!'),
+        KeyModifiers::NONE,
+    )));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft(d)] if d.text.ends_with("2027-01-15!")),
+        "every keystroke keeps a draft: {effects:?}"
+    );
+    assert_eq!(
+        keymap::action_for(&app, key(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Action::SaveText)
+    );
+    let effects = app.update(Action::SaveText);
+    assert_eq!(effects, vec![Effect::ClearDraft, Effect::Save]);
+    assert_eq!(
+        app.profile.note("edu.degree"),
+        "Valencia, quit by May\nDeadline 2027-01-15!"
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    // Undo takes the note back; redo brings it again.
+    app.update(Action::Undo);
+    assert_eq!(app.profile.note("edu.degree"), "");
+    app.update(Action::Redo);
+    assert!(app.profile.note("edu.degree").starts_with("Valencia"));
+}
+
+#[test]
+fn a_signal_while_writing_a_note_keeps_the_note() {
+    let mut app = app();
+    select(&mut app, "edu.degree");
+    app.update(Action::EditNote);
+    press(&mut app, "half a thought");
+    let effects = app.update(Action::Exit);
+    assert_eq!(
+        effects,
+        vec![Effect::ClearDraft, Effect::Save, Effect::Save, Effect::Quit]
+    );
+    assert_eq!(app.profile.note("edu.degree"), "half a thought");
+}
+
+#[test]
+fn a_recovered_draft_reopens_the_editor_with_its_text() {
+    let mut app = app();
+    app.resume_draft(medtech::app::Draft {
+        step: "edu.degree".into(),
+        text: "typed before the crash".into(),
+    });
+    match &app.mode {
+        Mode::Note(editor) => {
+            assert_eq!(editor.step, "edu.degree");
+            assert_eq!(editor.text.text(), "typed before the crash");
+        }
+        other => panic!("no editor: {other:?}"),
+    }
+    app.update(Action::SaveText);
+    assert_eq!(app.profile.note("edu.degree"), "typed before the crash");
+}
+
+#[test]
+fn typing_a_name_in_the_state_picker_jumps_to_it() {
+    let mut app = app();
+    app.update(Action::ChooseState);
+    app.update(Action::TypeAhead('t'));
+    app.update(Action::Confirm);
+    assert_eq!(app.profile.state.as_deref(), Some("TX"));
+    // `q` and `?` work in the picker: q closes, ? opens help over it.
+    app.update(Action::ChooseState);
+    let q = keymap::action_for(&app, key(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert_eq!(q, Some(Action::Close));
+    let help = keymap::action_for(&app, key(KeyCode::Char('?'), KeyModifiers::NONE));
+    assert_eq!(help, Some(Action::OpenHelp));
+    app.update(Action::OpenHelp);
+    assert!(matches!(app.mode, Mode::Help(_)));
+    app.update(Action::Close);
+    assert!(matches!(app.mode, Mode::StatePicker(_)));
+}
+
+#[test]
+fn type_ahead_on_the_real_guide_reaches_any_state_in_a_few_letters() {
+    let guide = medtech::content::Guide::embedded().expect("guide");
+    let mut app = App::new(guide, Profile::default(), clock());
+    for (typed, code) in [("new y", "NY"), ("wy", "WY"), ("ca", "CA"), ("ne", "NE"), ("nn", "NV")] {
+        app.update(Action::ChooseState);
+        for c in typed.chars() {
+            app.update(Action::TypeAhead(c));
+        }
+        app.update(Action::Confirm);
+        assert_eq!(app.profile.state.as_deref(), Some(code), "{typed}");
+    }
+}
+
+#[test]
+fn help_opens_on_the_welcome_and_comes_back_to_it() {
+    let mut app = App::first_launch(guide(), clock());
+    let help = keymap::action_for(&app, key(KeyCode::Char('?'), KeyModifiers::NONE));
+    assert_eq!(help, Some(Action::OpenHelp));
+    app.update(Action::OpenHelp);
+    let lines = keymap::help_now(&app);
+    assert!(lines.iter().any(|(_, d)| d.contains("Start with this goal")));
+    app.update(Action::Close);
+    assert!(matches!(app.mode, Mode::Welcome(_)));
+}
+
+#[test]
+fn g_and_shift_g_jump_instead_of_switching_the_goal() {
+    let mut app = app();
+    education(&mut app);
+    let g = keymap::action_for(&app, key(KeyCode::Char('g'), KeyModifiers::NONE));
+    assert_eq!(g, Some(Action::Top));
+    app.update(Action::Bottom);
+    app.update(Action::Top);
+    assert_eq!(app.profile.goal, Goal::Mlt);
+    // The goal key asks first; "no" keeps it.
+    app.update(Action::SwitchGoal);
+    app.update(Action::Close);
+    assert_eq!(app.profile.goal, Goal::Mlt);
+}
+
+#[test]
+fn help_in_a_read_only_copy_offers_no_key_that_changes_the_record() {
+    let mut app = app();
+    app.read_only = true;
+    education(&mut app);
+    app.update(Action::OpenHelp);
+    let lines = keymap::help_now(&app);
+    for (keys, description) in &lines {
+        assert!(
+            !["Space", "n", "d", "u", "s", "c", "x"].contains(&keys.as_str()),
+            "{keys} {description} is offered read-only"
+        );
+    }
+    assert!(lines.iter().any(|(k, _)| k == "↑/k"), "moving still works");
+}
+
+#[test]
+fn recovery_offers_b_only_for_a_backup_worth_restoring() {
+    let recovery = |backup| Recovery {
+        problem: "damaged".into(),
+        moved_to: None,
+        backup,
+    };
+    let b = key(KeyCode::Char('b'), KeyModifiers::NONE);
+    let mut useful = Profile::default();
+    useful.set_done("edu.prereqs.bio", true, today());
+    for (backup, offered) in [
+        (None, false),
+        (Some(Profile::default()), false),
+        (Some(useful), true),
+    ] {
+        let app = App::recover(guide(), clock(), recovery(backup));
+        assert_eq!(
+            keymap::action_for(&app, b) == Some(Action::RestoreBackup),
+            offered
+        );
+        let hints = keymap::hints_now(&app);
+        assert_eq!(
+            hints.iter().any(|(_, w)| *w == "restore backup"),
+            offered
+        );
+    }
+}

@@ -122,15 +122,36 @@ fn education_with_every_status() {
 }
 
 #[test]
-fn education_last_step_is_reachable() {
+fn the_last_step_of_every_checklist_is_reachable_and_shown_at_80x24() {
+    for goal in medtech::content::Goal::ALL {
+        for screen in [Screen::Education, Screen::Certification, Screen::Licensing] {
+            let mut app = progressed();
+            app.profile.goal = goal;
+            app.update(Action::Show(screen));
+            render(&app, 80, 24);
+            app.update(Action::Bottom);
+            let text = screen_text(&app, 80, 24);
+            let area = screen.area().expect("a checklist");
+            let rows = app.rows(area);
+            let last = rows.last().expect("a last step").step;
+            assert_eq!(app.selected_step().map(|s| &s.id), Some(&last.id));
+            let shown: String = last.title.chars().take(12).collect();
+            let selected = text
+                .lines()
+                .find(|l| l.contains("│›"))
+                .unwrap_or_else(|| panic!("{screen:?}: no selected row:\n{text}"));
+            assert!(
+                selected.contains(&shown),
+                "{goal:?} {screen:?}: {shown:?} is not the selected row:\n{text}"
+            );
+            if rows.len() > 18 {
+                assert!(text.contains("↑ "), "no sign of the rows above:\n{text}");
+            }
+        }
+    }
     let mut app = progressed();
     app.update(Action::Show(Screen::Education));
     app.update(Action::Bottom);
-    let text = screen_text(&app, 80, 24);
-    let last = app.selected_step().expect("a last step").title.clone();
-    let shown: String = last.chars().take(12).collect();
-    assert!(text.contains(&shown), "{shown:?} not on screen:\n{text}");
-    assert!(text.contains("↑"), "no sign of the rows above:\n{text}");
     snapshot_both_sizes("education_bottom", &app);
 }
 
