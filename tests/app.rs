@@ -614,7 +614,11 @@ fn each_status_key_sets_its_status_and_the_excluded_leave_the_totals() {
         assert_eq!(app.update(Action::SetStatus(status)), vec![Effect::Save]);
         assert_eq!(app.profile.status("edu.prereqs.bio"), status);
         let now = medtech::advisor::area_progress(&app.guide, &app.profile, Area::Education);
-        let expected_total = if counts { before.total } else { before.total - 1 };
+        let expected_total = if counts {
+            before.total
+        } else {
+            before.total - 1
+        };
         assert_eq!(now.total, expected_total, "{status:?}");
     }
     assert!(
@@ -629,7 +633,10 @@ fn a_status_key_on_a_parent_sets_every_sub_step() {
     select(&mut app, "edu.prereqs");
     app.update(Action::SetStatus(Status::NotApplicable));
     assert_eq!(app.profile.status("edu.prereqs.bio"), Status::NotApplicable);
-    assert_eq!(app.profile.status("edu.prereqs.chem"), Status::NotApplicable);
+    assert_eq!(
+        app.profile.status("edu.prereqs.chem"),
+        Status::NotApplicable
+    );
     let parent = app.guide.step("edu.prereqs").expect("parent").1;
     assert_eq!(
         medtech::advisor::check(parent, &app.profile),
@@ -840,7 +847,13 @@ fn typing_a_name_in_the_state_picker_jumps_to_it() {
 fn type_ahead_on_the_real_guide_reaches_any_state_in_a_few_letters() {
     let guide = medtech::content::Guide::embedded().expect("guide");
     let mut app = App::new(guide, Profile::default(), clock());
-    for (typed, code) in [("new y", "NY"), ("wy", "WY"), ("ca", "CA"), ("ne", "NE"), ("nn", "NV")] {
+    for (typed, code) in [
+        ("new y", "NY"),
+        ("wy", "WY"),
+        ("ca", "CA"),
+        ("ne", "NE"),
+        ("nn", "NV"),
+    ] {
         app.update(Action::ChooseState);
         for c in typed.chars() {
             app.update(Action::TypeAhead(c));
@@ -857,7 +870,11 @@ fn help_opens_on_the_welcome_and_comes_back_to_it() {
     assert_eq!(help, Some(Action::OpenHelp));
     app.update(Action::OpenHelp);
     let lines = keymap::help_now(&app);
-    assert!(lines.iter().any(|(_, d)| d.contains("Start with this goal")));
+    assert!(
+        lines
+            .iter()
+            .any(|(_, d)| d.contains("Start with this goal"))
+    );
     app.update(Action::Close);
     assert!(matches!(app.mode, Mode::Welcome(_)));
 }
@@ -914,9 +931,6 @@ fn recovery_offers_b_only_for_a_backup_worth_restoring() {
             offered
         );
         let hints = keymap::hints_now(&app);
-        assert_eq!(
-            hints.iter().any(|(_, w)| *w == "restore backup"),
-            offered
-        );
+        assert_eq!(hints.iter().any(|(_, w)| *w == "restore backup"), offered);
     }
 }

@@ -704,3 +704,152 @@ fn too_new_profile_is_left_untouched() {
         "files were added beside the profile"
     );
 }
+
+/// Waits until the selected row's title starts with `prefix`.
+fn wait_on(app: &Pty, prefix: &str) -> String {
+    app.wait_until(&format!("{prefix} selected"), |s| {
+        selected_row(s).is_some_and(|(_, t)| t.starts_with(prefix))
+    })
+}
+
+/// The record as a new user keeps it: in progress, not applicable, a done
+/// date of 2020-05, a two-line note with a `q`, undo and redo of the note,
+/// quit, relaunch: everything is there and the dashboard counts it.
+#[test]
+fn the_record_survives_a_relaunch() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    show(&mut app, "2", "Education");
+    wait_on(&app, "Know the job");
+    app.send("jj");
+    wait_on(&app, "Biology");
+    app.send("i");
+    app.wait_until("Biology in progress", |s| {
+        selected_row(s).is_some_and(|(c, t)| c == "[~]" && t.contains("in progress"))
+    });
+    app.send("j");
+    wait_on(&app, "General chem");
+    app.send("a");
+    app.wait_until("chemistry not applicable", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[-]")
+    });
+    app.send("j");
+    wait_on(&app, "Anatomy");
+    app.send("d");
+    app.wait_for("Date done");
+    app.send("\x7f\x7f\x7f\x7f\x7f\x7f\x7f2020-05");
+    app.wait_for("Date: 2020-05");
+    app.send(keys::ENTER);
+    app.wait_for("Done on 2020-05");
+    app.send("n");
+    app.wait_for("Note: Anatomy");
+    app.send("Ask about q");
+    app.send(keys::ENTER);
+    app.send("quit by May");
+    app.wait_for("quit by May");
+    app.send(keys::ESC);
+    app.wait_for("Note saved");
+    app.wait_for("Your note");
+    app.send("u");
+    app.wait_for("Undone: edited the note");
+    app.wait_until("the note gone from the details", |s| {
+        !s.contains("Your note")
+    });
+    app.send("\x12"); // Ctrl-R
+    app.wait_for("Redone: edited the note");
+    app.wait_for("Your note");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+
+    let profile = load(&data.profile_path());
+    use medtech::profile::{PartialDate, Status};
+    assert_eq!(profile.status("edu.prereqs.biology"), Status::InProgress);
+    assert_eq!(
+        profile.status("edu.prereqs.chemistry"),
+        Status::NotApplicable
+    );
+    let may: PartialDate = "2020-05".parse().expect("month");
+    assert_eq!(profile.done_on("edu.prereqs.anatomy"), Some(may));
+    assert_eq!(
+        profile.note("edu.prereqs.anatomy"),
+        "Ask about q\nquit by May"
+    );
+    assert!(
+        !data.files().iter().any(|f| f.ends_with(".draft")),
+        "a saved note leaves no draft: {:?}",
+        data.files()
+    );
+
+    let mut app = Pty::launch(&data);
+    app.wait_for("medtech · Education");
+    let screen = app.wait_until("the note on the selected step", |s| {
+        s.contains("Ask about q") && s.contains("Done on 2020-05")
+    });
+    assert!(screen.contains("[~]") && screen.contains("[-]"), "{screen}");
+    show(&mut app, "1", "Dashboard");
+    app.wait_for("1 step marked not applicable");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
+/// Opens the note editor on the first Education step with some text typed.
+fn typing_a_note(data: &DataDir, text: &str) -> Pty {
+    let mut app = Pty::launch(data);
+    skip_welcome(&mut app);
+    show(&mut app, "2", "Education");
+    wait_on(&app, "Know the job");
+    app.send("n");
+    app.wait_for("Note: Know the job");
+    app.send(text);
+    app.wait_for(text);
+    app
+}
+
+#[test]
+fn sigterm_while_typing_a_note_saves_the_note() {
+    let data = DataDir::new();
+    let mut app = typing_a_note(&data, "half a thought, q");
+    app.kill("TERM");
+    let status = app.wait_exit(TIMEOUT);
+    assert!(status.signal().is_none(), "{status:?}");
+    assert_terminal_restored(&app);
+    let profile = load(&data.profile_path());
+    assert_eq!(profile.note("edu.career"), "half a thought, q");
+    assert!(
+        !data.files().iter().any(|f| f.ends_with(".draft")),
+        "{:?}",
+        data.files()
+    );
+}
+
+#[test]
+fn a_kill_while_typing_a_note_loses_nothing() {
+    let data = DataDir::new();
+    let app = typing_a_note(&data, "typed just before the crash");
+    let draft = data.app_dir().join("profile.ron.draft");
+    let deadline = Instant::now() + TIMEOUT;
+    while !std::fs::read_to_string(&draft).is_ok_and(|t| t.contains("the crash")) {
+        assert!(
+            Instant::now() < deadline,
+            "no draft on disk: {:?}",
+            data.files()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    app.kill("KILL");
+    drop(app);
+    let profile = load(&data.profile_path());
+    assert_eq!(profile.note("edu.career"), "", "nothing was saved yet");
+
+    let mut app = Pty::launch(&data);
+    app.wait_for("recovered");
+    app.wait_for("typed just before the crash");
+    app.send(keys::ESC);
+    app.wait_for("Note saved");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    let profile = load(&data.profile_path());
+    assert_eq!(profile.note("edu.career"), "typed just before the crash");
+    assert!(!draft.exists(), "the draft outlived the saved note");
+}
