@@ -12,7 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use medtech::content::{Area, Date};
-use medtech::profile::{Profile, Screen};
+use medtech::profile::{PartialDate, Profile, Screen, Status};
 use medtech::storage;
 use support::{DataDir, Launch, Pty, Rng, TIMEOUT, keys};
 
@@ -763,7 +763,6 @@ fn the_record_survives_a_relaunch() {
     assert_eq!(exit_code(&mut app), 0);
 
     let profile = load(&data.profile_path());
-    use medtech::profile::{PartialDate, Status};
     assert_eq!(profile.status("edu.prereqs.biology"), Status::InProgress);
     assert_eq!(
         profile.status("edu.prereqs.chemistry"),
