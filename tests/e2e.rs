@@ -775,7 +775,7 @@ fn the_record_survives_a_relaunch() {
         "Ask about q\nquit by May"
     );
     assert!(
-        !data.files().iter().any(|f| f.ends_with(".draft")),
+        !data.app_dir().join("profile.ron.draft").exists(),
         "a saved note leaves no draft: {:?}",
         data.files()
     );
@@ -816,7 +816,7 @@ fn sigterm_while_typing_a_note_saves_the_note() {
     let profile = load(&data.profile_path());
     assert_eq!(profile.note("edu.career"), "half a thought, q");
     assert!(
-        !data.files().iter().any(|f| f.ends_with(".draft")),
+        !data.app_dir().join("profile.ron.draft").exists(),
         "{:?}",
         data.files()
     );
