@@ -34,12 +34,22 @@ pub struct Background {
     pub credentials: Vec<HeldCredential>,
     /// The certifier the user prefers.
     pub certifier: Option<Preference>,
+    /// Whether the education was earned outside the US and Canada (the
+    /// international `ASCPi` routes).
+    pub educated_abroad: Option<bool>,
 }
 
 impl Background {
     /// Nothing answered yet.
     pub fn is_empty(&self) -> bool {
         *self == Background::default()
+    }
+
+    /// Once the highest education is answered, an empty list (no programs,
+    /// no experience, no credentials, no military course) means "none";
+    /// before that it means "not answered yet".
+    pub fn is_answered(&self) -> bool {
+        self.education.is_some()
     }
 }
 

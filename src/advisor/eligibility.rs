@@ -1,0 +1,806 @@
+//! Which certification routes the user qualifies for, and why: every route of
+//! every credential evaluated against the background, with "today" passed in.
+//! The clock is never read here.
+
+use jiff::Span;
+use serde::Serialize;
+
+use crate::content::{
+    Accreditor, Credential, Date, Degree, Discipline, Field, Goal, Guide, Program, Requirement,
+    Route, RouteStatus, Subject,
+};
+use crate::profile::{Background, Education, PartialDate, Preference, Profile};
+
+/// A route's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every requirement holds today.
+    Met,
+    /// At least one requirement does not hold.
+    NotMet,
+    /// Nothing fails, but some answer is missing.
+    Unknown,
+    /// The route no longer takes applicants.
+    Closed,
+}
+
+impl Verdict {
+    /// A symbol and a word, readable without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Verdict::Met => "[✓]",
+            Verdict::NotMet => "[✗]",
+            Verdict::Unknown => "[?]",
+            Verdict::Closed => "[#]",
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Met => "met",
+            Verdict::NotMet => "not met",
+            Verdict::Unknown => "unknown",
+            Verdict::Closed => "closed",
+        }
+    }
+}
+
+/// One line under a route: why it is met, what is missing, or what to answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub text: String,
+    /// The guide step that would meet a missing requirement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+}
+
+/// A route evaluated for this user today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteAdvice<'g> {
+    pub route: &'g Route,
+    pub credential: &'g Credential,
+    pub verdict: Verdict,
+    pub reasons: Vec<Reason>,
+    /// For a met route: the day its earliest time window closes.
+    pub closes: Option<Date>,
+}
+
+impl RouteAdvice<'_> {
+    /// "MLT(ASCP) Route 1".
+    pub fn label(&self) -> String {
+        format!("{} {}", self.credential.name, self.route.name)
+    }
+
+    /// A met route whose window closes within six months of `today`.
+    pub fn closing_soon(&self, today: Date) -> Option<Date> {
+        let closes = self.closes?;
+        let soon = today.checked_add(Span::new().months(6)).ok()?;
+        (self.verdict == Verdict::Met && closes <= soon).then_some(closes)
+    }
+}
+
+/// How one requirement stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Eval {
+    Met {
+        why: String,
+        closes: Option<Date>,
+    },
+    NotMet {
+        why: String,
+        step: Option<&'static str>,
+    },
+    Unknown {
+        question: String,
+    },
+}
+
+/// Every route of every credential, in the guide's order.
+pub fn evaluate<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<RouteAdvice<'g>> {
+    guide
+        .routes
+        .iter()
+        .filter_map(|route| {
+            let credential = guide.credential(&route.credential)?;
+            Some(evaluate_route(
+                guide,
+                route,
+                credential,
+                &profile.background,
+                today,
+            ))
+        })
+        .collect()
+}
+
+/// The routes of the credentials that fit the user's goal, preferred
+/// certifier first.
+pub fn for_goal<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<RouteAdvice<'g>> {
+    let mut routes: Vec<RouteAdvice<'g>> = evaluate(guide, profile, today)
+        .into_iter()
+        .filter(|r| r.credential.goal == profile.goal)
+        .collect();
+    let preferred = preferred_certifier(profile);
+    routes.sort_by_key(|r| Some(r.credential.certifier.as_str()) != preferred);
+    routes
+}
+
+/// The certifier id the user prefers, if they chose one.
+pub fn preferred_certifier(profile: &Profile) -> Option<&'static str> {
+    match profile.background.certifier? {
+        Preference::Ascp => Some("ascp"),
+        Preference::Amt => Some("amt"),
+        Preference::Aab => Some("aab"),
+        Preference::Undecided => None,
+    }
+}
+
+/// One route against one background.
+pub fn evaluate_route<'g>(
+    guide: &'g Guide,
+    route: &'g Route,
+    credential: &'g Credential,
+    background: &Background,
+    today: Date,
+) -> RouteAdvice<'g> {
+    if let RouteStatus::Closed(why) = &route.status {
+        return RouteAdvice {
+            route,
+            credential,
+            verdict: Verdict::Closed,
+            reasons: vec![Reason {
+                text: format!("Closed: {why}"),
+                step: None,
+            }],
+            closes: None,
+        };
+    }
+    let evals: Vec<Eval> = route
+        .requirements
+        .iter()
+        .map(|r| check(r, background, guide, today))
+        .collect();
+    let (verdict, reasons, closes) = combine_all(&evals, guide);
+    RouteAdvice {
+        route,
+        credential,
+        verdict,
+        reasons,
+        closes,
+    }
+}
+
+/// All requirements must hold: any failure fails, else any unknown is
+/// unknown, else met until the first window closes.
+fn combine_all(evals: &[Eval], guide: &Guide) -> (Verdict, Vec<Reason>, Option<Date>) {
+    let failed = evals.iter().any(|e| matches!(e, Eval::NotMet { .. }));
+    let unknown = evals.iter().any(|e| matches!(e, Eval::Unknown { .. }));
+    let step = |s: Option<&str>| {
+        s.filter(|id| guide.step(id).is_some())
+            .map(ToOwned::to_owned)
+    };
+    let reasons = evals
+        .iter()
+        .filter_map(|e| match e {
+            Eval::Met { why, .. } if !failed && !unknown => Some(Reason {
+                text: format!("✓ {why}"),
+                step: None,
+            }),
+            Eval::Met { .. } => None,
+            Eval::NotMet { why, step: s } => Some(Reason {
+                text: format!("✗ {why}"),
+                step: step(*s),
+            }),
+            Eval::Unknown { question } => Some(Reason {
+                text: format!("? {question}"),
+                step: None,
+            }),
+        })
+        .collect();
+    let verdict = if failed {
+        Verdict::NotMet
+    } else if unknown {
+        Verdict::Unknown
+    } else {
+        Verdict::Met
+    };
+    let closes = evals
+        .iter()
+        .filter_map(|e| match e {
+            Eval::Met { closes, .. } => *closes,
+            _ => None,
+        })
+        .min();
+    (verdict, reasons, closes)
+}
+
+/// The last day a window of `years` from `finished` includes.
+pub fn window_end(finished: PartialDate, years: u8) -> Date {
+    let last = finished.last_day();
+    last.checked_add(Span::new().years(i64::from(years)))
+        .unwrap_or(last)
+}
+
+/// Whether something finished on `finished` is inside a window of `years`
+/// today; `Ok` carries the day the window closes.
+fn in_window(finished: PartialDate, years: Option<u8>, today: Date) -> Result<Option<Date>, Date> {
+    match years {
+        None => Ok(None),
+        Some(years) => {
+            let end = window_end(finished, years);
+            if today <= end {
+                Ok(Some(end))
+            } else {
+                Err(end)
+            }
+        }
+    }
+}
+
+fn within_words(years: Option<u8>) -> String {
+    years.map_or_else(String::new, |y| format!(" within the last {y} years"))
+}
+
+fn education_of(degree: Degree) -> Education {
+    match degree {
+        Degree::Associate => Education::Associate,
+        Degree::Bachelor => Education::Bachelor,
+    }
+}
+
+fn degree_words(degree: Degree) -> &'static str {
+    match degree {
+        Degree::Associate => "an associate degree",
+        Degree::Bachelor => "a bachelor's degree",
+    }
+}
+
+fn degree_step(degree: Degree) -> &'static str {
+    match degree {
+        Degree::Associate => "edu.associate",
+        Degree::Bachelor => "edu.bachelor",
+    }
+}
+
+fn accreditor_words(a: Accreditor) -> &'static str {
+    match a {
+        Accreditor::Naacls => "NAACLS",
+        Accreditor::Abhes => "ABHES",
+        Accreditor::Caahep => "CAAHEP",
+        Accreditor::DoeOrChea => "another DOE or CHEA recognised accreditor",
+        Accreditor::HhsApproved => "an HHS-approved program",
+    }
+}
+
+/// Whether a program accredited by `had` satisfies a route naming `wanted`.
+/// NAACLS, ABHES and CAAHEP are themselves recognised by the Department of
+/// Education or CHEA.
+fn accreditor_counts(had: Accreditor, wanted: &[Accreditor]) -> bool {
+    wanted.contains(&had)
+        || (wanted.contains(&Accreditor::DoeOrChea)
+            && matches!(
+                had,
+                Accreditor::Naacls | Accreditor::Abhes | Accreditor::Caahep
+            ))
+}
+
+fn discipline_words(d: Discipline) -> &'static str {
+    match d {
+        Discipline::BloodBank => "blood bank",
+        Discipline::Chemistry => "chemistry",
+        Discipline::Hematology => "hematology",
+        Discipline::Microbiology => "microbiology",
+        Discipline::Immunology => "immunology",
+        Discipline::Urinalysis => "urinalysis",
+        Discipline::LabOperations => "laboratory operations",
+    }
+}
+
+/// Whether a free-text field of study is the field a route names. `None`
+/// when medtech cannot tell.
+fn field_matches(field: &str, wanted: Field) -> Option<bool> {
+    let f = field.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| f.contains(w));
+    let lab_science = has(&[
+        "medical laboratory science",
+        "clinical laboratory science",
+        "medical technology",
+        "biomedical laboratory",
+        "mls",
+        "cls",
+    ]);
+    let lab_tech = has(&[
+        "laboratory technology",
+        "laboratory technician",
+        "mlt",
+        "clinical laboratory technician",
+    ]);
+    let bio_chem = has(&["biology", "chemistry", "biochem", "microbio", "biological"]);
+    let answer = match wanted {
+        Field::MedicalLaboratoryScience => lab_science,
+        Field::MedicalLaboratoryTechnology => lab_tech,
+        Field::LaboratoryScience => lab_science || lab_tech || bio_chem || has(&["physics"]),
+        Field::BiologyOrChemistry => bio_chem,
+    };
+    // A field that names none of these may still count: say so, not "no".
+    if answer { Some(true) } else { None }
+}
+
+fn field_words(field: Field) -> &'static str {
+    match field {
+        Field::MedicalLaboratoryScience => "medical laboratory science",
+        Field::MedicalLaboratoryTechnology => "medical laboratory technology",
+        Field::LaboratoryScience => "a laboratory science",
+        Field::BiologyOrChemistry => "biology or chemistry",
+    }
+}
+
+/// College hours as known: someone whose highest education is high school
+/// has none, answered or not.
+fn hours(answer: Option<u16>, bg: &Background) -> Option<u16> {
+    answer.or((bg.education == Some(Education::HighSchool)).then_some(0))
+}
+
+/// One requirement against the background.
+#[allow(clippy::too_many_lines)]
+fn check(req: &Requirement, bg: &Background, guide: &Guide, today: Date) -> Eval {
+    let answered = bg.is_answered();
+    let unknown = |q: &str| Eval::Unknown {
+        question: q.to_owned(),
+    };
+    match req {
+        Requirement::HighSchool => match bg.education {
+            None => unknown("What is your highest education? (setup, p)"),
+            Some(e) => Eval::Met {
+                why: format!("High school finished ({})", e.words()),
+                closes: None,
+            },
+        },
+        Requirement::Degree(degree) => check_degree(*degree, bg),
+        Requirement::DegreeIn { degree, field } => match check_degree(*degree, bg) {
+            Eval::Met { .. } => match bg.field.as_deref() {
+                None => unknown(&format!(
+                    "In what field is your degree? This route needs {} in {}.",
+                    degree_words(*degree),
+                    field_words(*field)
+                )),
+                Some(text) => match field_matches(text, *field) {
+                    Some(true) => Eval::Met {
+                        why: format!("{} in {text}", degree_words(*degree)),
+                        closes: None,
+                    },
+                    _ => unknown(&format!(
+                        "Does your degree in \"{}\" count as {}? Ask the certifier.",
+                        crate::text::sanitize(text),
+                        field_words(*field)
+                    )),
+                },
+            },
+            other => other,
+        },
+        Requirement::SemesterHours(needed) => match hours(bg.semester_hours, bg) {
+            None => unknown("How many semester hours of college credit do you have?"),
+            Some(h) if h >= *needed => Eval::Met {
+                why: format!("{h} semester hours (needs {needed})"),
+                closes: None,
+            },
+            Some(h) => Eval::NotMet {
+                why: format!("{needed} semester hours of college credit; you have {h}"),
+                step: Some("edu.associate"),
+            },
+        },
+        Requirement::SubjectHours { subject, hours } => check_subject(*subject, *hours, bg),
+        Requirement::RecentCoursework {
+            semester_hours,
+            within_years,
+        } => unknown(&format!(
+            "Did you complete {semester_hours} semester hours of college within the last \
+             {within_years} years? medtech does not ask when your courses were taken."
+        )),
+        Requirement::Program {
+            program,
+            accreditors,
+            within_years,
+        } => check_program(*program, accreditors, *within_years, bg, answered, today),
+        Requirement::MilitaryCourse {
+            min_weeks,
+            within_years,
+        } => match &bg.military_course {
+            None if !answered => unknown("Did you finish a US military medical laboratory course?"),
+            None => Eval::NotMet {
+                why: format!(
+                    "a US military medical laboratory course of {min_weeks} weeks{}",
+                    within_words(*within_years)
+                ),
+                step: Some("edu.military"),
+            },
+            Some(course) if course.weeks < *min_weeks => Eval::NotMet {
+                why: format!(
+                    "your military course was {} weeks; this needs {min_weeks}",
+                    course.weeks
+                ),
+                step: Some("edu.military"),
+            },
+            Some(course) => match in_window(course.finished, *within_years, today) {
+                Ok(closes) => Eval::Met {
+                    why: format!(
+                        "{}-week military course finished {}{}",
+                        course.weeks,
+                        course.finished,
+                        closes.map_or_else(String::new, |d| format!(" (counts until {d})"))
+                    ),
+                    closes,
+                },
+                Err(ended) => Eval::NotMet {
+                    why: format!(
+                        "your military course ({}) is more than {} years ago: that window closed on {ended}",
+                        course.finished,
+                        within_years.unwrap_or_default()
+                    ),
+                    step: None,
+                },
+            },
+        },
+        Requirement::Experience {
+            months,
+            within_years,
+            areas,
+        } => check_experience(*months, *within_years, areas, bg, answered, today),
+        Requirement::Credential(id) => {
+            let name = guide
+                .credential(id)
+                .map_or(id.as_str(), |c| c.name.as_str());
+            let held = bg
+                .credentials
+                .iter()
+                .find(|c| c.name.trim().eq_ignore_ascii_case(name));
+            match held {
+                Some(c) => Eval::Met {
+                    why: format!("{name} held since {}", c.since),
+                    closes: None,
+                },
+                None if !answered => unknown(&format!("Do you hold {name}?")),
+                None => Eval::NotMet {
+                    why: format!("a current {name} credential"),
+                    step: Some("cert.exam"),
+                },
+            }
+        }
+        Requirement::ForeignEducation { degree, field } => match bg.educated_abroad {
+            None => unknown("Was your education earned outside the US and Canada?"),
+            Some(false) => Eval::NotMet {
+                why: "this route is for education earned outside the US and Canada".to_owned(),
+                step: None,
+            },
+            Some(true) => check(
+                &Requirement::DegreeIn {
+                    degree: *degree,
+                    field: *field,
+                },
+                bg,
+                guide,
+                today,
+            ),
+        },
+        Requirement::AnyOf(options) => {
+            let evals: Vec<Eval> = options.iter().map(|o| check(o, bg, guide, today)).collect();
+            let met = evals.iter().filter_map(|e| match e {
+                Eval::Met { why, closes } => Some((why, closes)),
+                _ => None,
+            });
+            // The option that stays open longest wins.
+            if let Some((why, closes)) = met.max_by_key(|(_, c)| c.unwrap_or(Date::MAX)) {
+                return Eval::Met {
+                    why: why.clone(),
+                    closes: *closes,
+                };
+            }
+            if let Some(q) = evals.iter().find_map(|e| match e {
+                Eval::Unknown { question } => Some(question.clone()),
+                _ => None,
+            }) {
+                return Eval::Unknown { question: q };
+            }
+            let whys: Vec<String> = evals
+                .iter()
+                .filter_map(|e| match e {
+                    Eval::NotMet { why, .. } => Some(why.clone()),
+                    _ => None,
+                })
+                .collect();
+            let step = evals.iter().find_map(|e| match e {
+                Eval::NotMet { step, .. } => *step,
+                _ => None,
+            });
+            Eval::NotMet {
+                why: format!("one of: {}", whys.join("; or ")),
+                step,
+            }
+        }
+        Requirement::AllOf(parts) => {
+            let evals: Vec<Eval> = parts.iter().map(|p| check(p, bg, guide, today)).collect();
+            if let Some(fail) = evals.iter().find(|e| matches!(e, Eval::NotMet { .. })) {
+                return fail.clone();
+            }
+            if let Some(unknown) = evals.iter().find(|e| matches!(e, Eval::Unknown { .. })) {
+                return unknown.clone();
+            }
+            let whys: Vec<String> = evals
+                .iter()
+                .filter_map(|e| match e {
+                    Eval::Met { why, .. } => Some(why.clone()),
+                    _ => None,
+                })
+                .collect();
+            Eval::Met {
+                why: whys.join(", "),
+                closes: evals
+                    .iter()
+                    .filter_map(|e| match e {
+                        Eval::Met { closes, .. } => *closes,
+                        _ => None,
+                    })
+                    .min(),
+            }
+        }
+    }
+}
+
+fn check_degree(degree: Degree, bg: &Background) -> Eval {
+    match bg.education {
+        None => Eval::Unknown {
+            question: "What is your highest education? (setup, p)".to_owned(),
+        },
+        Some(e) if e >= education_of(degree) => Eval::Met {
+            why: format!("{} ({})", degree_words(degree), e.words()),
+            closes: None,
+        },
+        Some(e) => Eval::NotMet {
+            why: format!("{}; your highest is {}", degree_words(degree), e.words()),
+            step: Some(degree_step(degree)),
+        },
+    }
+}
+
+fn check_subject(subject: Subject, needed: u16, bg: &Background) -> Eval {
+    let (known, words, step) = match subject {
+        Subject::Chemistry => (
+            hours(bg.chemistry_hours, bg),
+            "chemistry",
+            "edu.prereqs.chemistry",
+        ),
+        Subject::Biology => (
+            hours(bg.biology_hours, bg),
+            "biology",
+            "edu.prereqs.biology",
+        ),
+        Subject::Microbiology => (
+            hours(bg.microbiology_hours, bg),
+            "microbiology",
+            "edu.prereqs.microbiology",
+        ),
+        Subject::OrganicOrBiochemistry => (
+            hours(bg.organic_or_biochemistry_hours, bg),
+            "organic chemistry or biochemistry",
+            "edu.prereqs.chemistry",
+        ),
+        Subject::Science => {
+            let parts = [
+                hours(bg.chemistry_hours, bg),
+                hours(bg.biology_hours, bg),
+                hours(bg.microbiology_hours, bg),
+            ];
+            let sum = parts.iter().flatten().sum::<u16>();
+            let any = parts.iter().any(Option::is_some);
+            (
+                any.then_some(sum),
+                "science (chemistry, biology, microbiology)",
+                "edu.prereqs",
+            )
+        }
+        Subject::MedicalLaboratory => {
+            return Eval::Unknown {
+                question: format!(
+                    "Do you have {needed} semester hours of medical laboratory courses? \
+                     medtech does not ask for these."
+                ),
+            };
+        }
+    };
+    match known {
+        None => Eval::Unknown {
+            question: format!("How many semester hours of {words} do you have?"),
+        },
+        Some(h) if h >= needed => Eval::Met {
+            why: format!("{h} semester hours of {words} (needs {needed})"),
+            closes: None,
+        },
+        Some(h) => Eval::NotMet {
+            why: format!("{needed} semester hours of {words}; you have {h}"),
+            step: Some(step),
+        },
+    }
+}
+
+fn check_program(
+    program: Program,
+    accreditors: &[Accreditor],
+    within_years: Option<u8>,
+    bg: &Background,
+    answered: bool,
+    today: Date,
+) -> Eval {
+    let kind = match program {
+        Program::Mlt => "MLT",
+        Program::Mls => "MLS",
+    };
+    let by: Vec<&str> = accreditors.iter().copied().map(accreditor_words).collect();
+    let step = match program {
+        Program::Mlt => "edu.accredited",
+        Program::Mls => "edu.bachelor",
+    };
+    let matching: Vec<_> = bg
+        .programs
+        .iter()
+        .filter(|p| p.kind == program && accreditor_counts(p.accreditor, accreditors))
+        .collect();
+    if matching.is_empty() {
+        if !answered {
+            return Eval::Unknown {
+                question: format!("Did you finish an accredited {kind} program?"),
+            };
+        }
+        return Eval::NotMet {
+            why: format!(
+                "an {kind} program accredited by {}{}",
+                by.join(" or "),
+                within_words(within_years)
+            ),
+            step: Some(step),
+        };
+    }
+    // The most recent program gives the longest window.
+    let latest = matching
+        .iter()
+        .max_by_key(|p| p.finished.last_day())
+        .expect("not empty");
+    match in_window(latest.finished, within_years, today) {
+        Ok(closes) => Eval::Met {
+            why: format!(
+                "{kind} program ({}) finished {}{}",
+                accreditor_words(latest.accreditor),
+                latest.finished,
+                closes.map_or_else(String::new, |d| format!(", counts until {d}"))
+            ),
+            closes,
+        },
+        Err(ended) => Eval::NotMet {
+            why: format!(
+                "your {kind} program finished {}, more than {} years ago: that window closed on {ended}",
+                latest.finished,
+                within_years.unwrap_or_default()
+            ),
+            step: None,
+        },
+    }
+}
+
+fn check_experience(
+    months: u16,
+    within_years: Option<u8>,
+    areas: &[Discipline],
+    bg: &Background,
+    answered: bool,
+    today: Date,
+) -> Eval {
+    let needs = format!(
+        "{months} months of full-time clinical lab experience{}",
+        within_words(within_years)
+    );
+    if bg.experience.is_empty() {
+        if !answered {
+            return Eval::Unknown {
+                question: "How many months of full-time clinical lab experience do you have?"
+                    .to_owned(),
+            };
+        }
+        return Eval::NotMet {
+            why: needs,
+            step: None,
+        };
+    }
+    // Jobs still inside the window (a current job always is), with the day
+    // each leaves it.
+    let mut counted: Vec<(u16, Option<Date>)> = bg
+        .experience
+        .iter()
+        .filter_map(|job| match (job.ended, within_years) {
+            (None, _) => Some((job.months, None)),
+            (Some(ended), years) => in_window(ended, years, today)
+                .ok()
+                .map(|closes| (job.months, closes)),
+        })
+        .collect();
+    let total: u16 = counted.iter().map(|(m, _)| m).sum();
+    if total < months {
+        let all: u16 = bg.experience.iter().map(|j| j.months).sum();
+        let why = if all >= months {
+            format!("{needs}: only {total} of your {all} months fall inside that window")
+        } else {
+            format!("{needs}; you have {total}")
+        };
+        return Eval::NotMet { why, step: None };
+    }
+    if !areas.is_empty() {
+        let covered: Vec<Discipline> = bg
+            .experience
+            .iter()
+            .flat_map(|j| j.areas.iter().copied())
+            .collect();
+        if covered.is_empty() {
+            return Eval::Unknown {
+                question: "Which lab areas did your experience cover?".to_owned(),
+            };
+        }
+        let missing: Vec<&str> = areas
+            .iter()
+            .filter(|a| !covered.contains(a))
+            .map(|a| discipline_words(*a))
+            .collect();
+        if !missing.is_empty() {
+            return Eval::NotMet {
+                why: format!("experience in {}", missing.join(", ")),
+                step: None,
+            };
+        }
+    }
+    // The window closes when dropping the oldest job leaves too few months.
+    counted.sort_by_key(|(_, closes)| closes.unwrap_or(Date::MAX));
+    let mut left = total;
+    let mut closes = None;
+    for (m, end) in &counted {
+        left -= m;
+        if left < months {
+            closes = *end;
+            break;
+        }
+    }
+    Eval::Met {
+        why: format!(
+            "{total} months of lab experience (needs {months}){}",
+            closes.map_or_else(String::new, |d| format!(", counts until {d}"))
+        ),
+        closes,
+    }
+}
+
+/// The credential a user with this goal is working towards: one they hold,
+/// else their preferred certifier's, else the first with a met route.
+pub fn target_credential<'g>(
+    guide: &'g Guide,
+    profile: &Profile,
+    routes: &[RouteAdvice<'g>],
+) -> Option<&'g Credential> {
+    let goal: Goal = profile.goal;
+    let fits = |c: &&Credential| c.goal == goal && !c.name.contains("ASCPi");
+    let held = guide.credentials.iter().filter(fits).find(|c| {
+        profile
+            .background
+            .credentials
+            .iter()
+            .any(|h| h.name.trim().eq_ignore_ascii_case(&c.name))
+    });
+    let preferred = preferred_certifier(profile).and_then(|id| {
+        guide
+            .credentials
+            .iter()
+            .filter(fits)
+            .find(|c| c.certifier == id)
+    });
+    let met = routes
+        .iter()
+        .find(|r| r.verdict == Verdict::Met && r.credential.goal == goal)
+        .map(|r| r.credential);
+    held.or(preferred).or(met)
+}

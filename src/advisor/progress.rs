@@ -1,0 +1,224 @@
+//! Pure functions over the guide and the profile: progress, the next step.
+
+use crate::content::{Area, Guide, Step};
+use crate::profile::{Profile, Status};
+
+/// Done and total units of required work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn left(self) -> usize {
+        self.total - self.done
+    }
+
+    /// How many of `width` cells a bar fills; nothing to do counts as full.
+    pub fn cells(self, width: usize) -> usize {
+        (self.done * width).checked_div(self.total).unwrap_or(width)
+    }
+
+    /// Whole percent, rounded down so 99.6% never shows as done.
+    pub fn percent(self) -> u16 {
+        (self.done * 100)
+            .checked_div(self.total)
+            .map_or(100, |p| u16::try_from(p).unwrap_or(100))
+    }
+
+    fn add(&mut self, other: Progress) {
+        self.done += other.done;
+        self.total += other.total;
+    }
+}
+
+/// How a step's checkbox reads: a leaf's own status, or a parent's summary
+/// of its sub-steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    Todo,
+    InProgress,
+    /// A parent with some sub-steps done and some not.
+    Partly,
+    Done,
+    NotApplicable,
+    Skipped,
+}
+
+impl Check {
+    /// The checkbox, readable without colour. "Partly done" differs from
+    /// "in progress".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Check::Partly => "[+]",
+            other => other.status().map_or("[ ]", Status::symbol),
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Check::Partly => "partly done",
+            other => other.status().map_or("to do", Status::word),
+        }
+    }
+
+    /// The status this check is, for a leaf.
+    pub fn status(self) -> Option<Status> {
+        Some(match self {
+            Check::Todo => Status::Todo,
+            Check::InProgress => Status::InProgress,
+            Check::Done => Status::Done,
+            Check::NotApplicable => Status::NotApplicable,
+            Check::Skipped => Status::Skipped,
+            Check::Partly => return None,
+        })
+    }
+
+    /// Left out of the totals.
+    pub fn is_excluded(self) -> bool {
+        matches!(self, Check::NotApplicable | Check::Skipped)
+    }
+}
+
+/// Where a step (with its sub-steps) stands.
+pub fn check(step: &Step, profile: &Profile) -> Check {
+    if step.substeps.is_empty() {
+        return match profile.status(&step.id) {
+            Status::Todo => Check::Todo,
+            Status::InProgress => Check::InProgress,
+            Status::Done => Check::Done,
+            Status::NotApplicable => Check::NotApplicable,
+            Status::Skipped => Check::Skipped,
+        };
+    }
+    let checks: Vec<Check> = step.substeps.iter().map(|s| check(s, profile)).collect();
+    let included: Vec<Check> = checks
+        .iter()
+        .copied()
+        .filter(|c| !c.is_excluded())
+        .collect();
+    if included.is_empty() {
+        return if checks.iter().all(|c| *c == Check::NotApplicable) {
+            Check::NotApplicable
+        } else {
+            Check::Skipped
+        };
+    }
+    let done = included.iter().filter(|c| **c == Check::Done).count();
+    if (step.one_of && done > 0) || done == included.len() {
+        Check::Done
+    } else if included
+        .iter()
+        .any(|c| matches!(c, Check::Done | Check::Partly))
+    {
+        Check::Partly
+    } else if included.contains(&Check::InProgress) {
+        Check::InProgress
+    } else {
+        Check::Todo
+    }
+}
+
+/// Units of work in one step: a leaf is one unit, a choose-one step is one
+/// unit, and any other parent is the sum of its sub-steps.
+fn step_progress(step: &Step, profile: &Profile) -> Progress {
+    if step.substeps.is_empty() || step.one_of {
+        let check = check(step, profile);
+        Progress {
+            done: usize::from(check == Check::Done),
+            total: usize::from(!check.is_excluded()),
+        }
+    } else {
+        let mut p = Progress::default();
+        for sub in &step.substeps {
+            p.add(step_progress(sub, profile));
+        }
+        p
+    }
+}
+
+/// Progress through the required steps of one area.
+pub fn area_progress(guide: &Guide, profile: &Profile, area: Area) -> Progress {
+    let mut p = Progress::default();
+    for step in guide.steps(area, profile.goal, profile.state.as_deref()) {
+        if step.is_required_for(profile.goal) {
+            p.add(step_progress(step, profile));
+        }
+    }
+    p
+}
+
+/// Progress through every required step.
+pub fn overall_progress(guide: &Guide, profile: &Profile) -> Progress {
+    let mut p = Progress::default();
+    for area in Area::ALL {
+        p.add(area_progress(guide, profile, area));
+    }
+    p
+}
+
+/// The first unfinished required step, in path order.
+pub fn next_step<'g>(guide: &'g Guide, profile: &Profile) -> Option<(Area, &'g Step)> {
+    upcoming(guide, profile).next()
+}
+
+/// Every unfinished unit of required work, in path order: leaves, and
+/// choose-one steps as a whole.
+pub fn upcoming<'g>(guide: &'g Guide, profile: &Profile) -> impl Iterator<Item = (Area, &'g Step)> {
+    fn walk<'g>(area: Area, step: &'g Step, profile: &Profile, out: &mut Vec<(Area, &'g Step)>) {
+        let check = check(step, profile);
+        if check == Check::Done || check.is_excluded() {
+            return;
+        }
+        if step.substeps.is_empty() || step.one_of {
+            out.push((area, step));
+        } else {
+            for sub in &step.substeps {
+                walk(area, sub, profile, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for area in Area::ALL {
+        for step in guide.steps(area, profile.goal, profile.state.as_deref()) {
+            if step.is_required_for(profile.goal) {
+                walk(area, step, profile, &mut out);
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// Units of required work the user marked not applicable and skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Excluded {
+    pub not_applicable: usize,
+    pub skipped: usize,
+}
+
+/// How much required work was left out of the totals, and why.
+pub fn excluded(guide: &Guide, profile: &Profile) -> Excluded {
+    fn walk(step: &Step, profile: &Profile, out: &mut Excluded) {
+        if step.substeps.is_empty() || step.one_of {
+            match check(step, profile) {
+                Check::NotApplicable => out.not_applicable += 1,
+                Check::Skipped => out.skipped += 1,
+                _ => {}
+            }
+        } else {
+            for sub in &step.substeps {
+                walk(sub, profile, out);
+            }
+        }
+    }
+    let mut out = Excluded::default();
+    for area in Area::ALL {
+        for step in guide.steps(area, profile.goal, profile.state.as_deref()) {
+            if step.is_required_for(profile.goal) {
+                walk(step, profile, &mut out);
+            }
+        }
+    }
+    out
+}
