@@ -8,11 +8,13 @@ use std::cell::Cell;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::widgets::ListState;
 
+use crate::advisor::plan::{self, WhatIf};
 use crate::advisor::{self, Check};
 use crate::clock::Clock;
 use crate::content::{Area, Goal, Guide, Step};
 use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
 use crate::session::{Recovery, Start};
+use crate::setup::SetupForm;
 use crate::textarea::{self, TextArea};
 use crate::theme::Theme;
 
@@ -52,6 +54,12 @@ pub enum Action {
     TypeAhead(char),
     /// A key for the text being edited.
     Input(KeyEvent),
+    /// The background setup form.
+    OpenSetup,
+    /// What finishing the selected step would open.
+    WhatIf,
+    /// How the finish date and the cost were worked out.
+    Explain,
     /// Pasted text for the text being edited.
     Paste(String),
     /// Save the text being edited and close it.
@@ -83,6 +91,7 @@ impl Action {
                 | Action::Redo
                 | Action::ChooseState
                 | Action::SwitchGoal
+                | Action::OpenSetup
         )
     }
 }
@@ -154,6 +163,20 @@ pub enum Mode {
     ConfirmGoal,
     Note(NoteEditor),
     Date(DatePrompt),
+    /// The background form.
+    Setup(Box<SetupForm>),
+    /// What finishing a step would open.
+    WhatIf(WhatIfView),
+    /// The assumptions behind the finish date and the cost.
+    Explain,
+}
+
+/// The what-if popup's content, worked out when it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIfView {
+    pub title: String,
+    /// `None` when medtech does not know what the step changes.
+    pub result: Option<WhatIf>,
 }
 
 /// One line of a checklist: a step and how deep it is nested.
@@ -364,6 +387,17 @@ impl App {
             Mode::ConfirmGoal => self.update_confirm_goal(&action),
             Mode::Note(_) => self.update_note(action),
             Mode::Date(_) => self.update_date(action),
+            Mode::Setup(_) => self.update_setup(action),
+            Mode::WhatIf(_) | Mode::Explain => {
+                match action {
+                    Action::Quit => return self.quit(false),
+                    Action::Close | Action::Confirm | Action::WhatIf | Action::Explain => {
+                        self.mode = Mode::Normal;
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
         }
     }
 
@@ -413,6 +447,11 @@ impl App {
             Action::SetStatus(status) => return self.set_status(*status),
             Action::EditNote => self.open_note(),
             Action::EditDate => self.open_date(),
+            Action::OpenSetup => {
+                self.mode = Mode::Setup(Box::new(SetupForm::new(&self.profile.background, false)));
+            }
+            Action::WhatIf => self.open_what_if(),
+            Action::Explain if self.screen == Screen::Dashboard => self.mode = Mode::Explain,
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Confirm if self.screen == Screen::Dashboard => self.open_next_step(),
@@ -616,6 +655,8 @@ impl App {
                     self.profile.apply(change, today);
                 }
                 self.follow_selection();
+                // Offer the background questions once, right away.
+                self.mode = Mode::Setup(Box::new(SetupForm::new(&self.profile.background, true)));
                 effects.push(Effect::Save);
                 return effects;
             }
@@ -756,8 +797,9 @@ impl App {
 
     /// Jumps from the dashboard to the next step, selected on its checklist.
     fn open_next_step(&mut self) {
-        let Some((area, id)) =
-            advisor::next_step(&self.guide, &self.profile).map(|(a, s)| (a, s.id.clone()))
+        let routes = advisor::eligibility::for_goal(&self.guide, &self.profile, self.clock.today());
+        let Some((area, id)) = plan::next_step(&self.guide, &self.profile, &routes)
+            .map(|n| (n.area, n.step.id.clone()))
         else {
             return;
         };
@@ -960,6 +1002,78 @@ impl App {
             to: Some(date),
         });
         self.commit(format!("marked “{}” done in {date}", prompt.title), changes)
+    }
+}
+
+impl App {
+    fn update_setup(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Setup(mut form) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Vec::new();
+        };
+        let today = self.clock.today();
+        match action {
+            Action::Up => {
+                form.go(false, today);
+            }
+            Action::Down | Action::Confirm => {
+                form.go(true, today);
+            }
+            Action::Input(key) => {
+                form.input(key);
+            }
+            Action::Paste(text) => form.paste(&text),
+            Action::SaveText | Action::Close => match form.to_background(today) {
+                Ok(background) => {
+                    let from = Box::new(self.profile.background.clone());
+                    let effects = self.commit(
+                        "changed your background".to_owned(),
+                        vec![Change::Background {
+                            from,
+                            to: Box::new(background),
+                        }],
+                    );
+                    if !effects.is_empty() {
+                        self.notice = Some("Background saved. u undoes it.".into());
+                    }
+                    return effects;
+                }
+                Err(_) if action == Action::Close && form.leaving => {
+                    self.notice = Some("Setup closed; nothing from it was saved.".into());
+                    return Vec::new();
+                }
+                Err((index, why)) => {
+                    form.cursor = index;
+                    form.error = Some((index, why));
+                    form.leaving = action == Action::Close;
+                    if form.leaving {
+                        self.notice = Some(
+                            "Fix or clear the marked answer, or press Esc again to leave without saving."
+                                .into(),
+                        );
+                    }
+                }
+            },
+            Action::Quit => {
+                self.mode = Mode::Setup(form);
+                return self.quit(false);
+            }
+            _ => {}
+        }
+        self.mode = Mode::Setup(form);
+        Vec::new()
+    }
+
+    fn open_what_if(&mut self) {
+        let Some(step) = self.selected_step() else {
+            return;
+        };
+        if advisor::check(step, &self.profile) == Check::Done {
+            self.notice = Some("This step is done: what-if is for the steps ahead.".into());
+            return;
+        }
+        let title = step.title.clone();
+        let result = plan::what_if(&self.guide, &self.profile, &step.id, self.clock.today());
+        self.mode = Mode::WhatIf(WhatIfView { title, result });
     }
 }
 

@@ -26,6 +26,10 @@ pub enum Context {
     ConfirmGoal,
     NoteEditor,
     DatePrompt,
+    /// The background form.
+    Setup,
+    /// A popup that only shows something (what-if, the estimates explained).
+    Info,
     /// The terminal is too small to draw anything: only quitting works, so
     /// no key acts on a screen the user cannot see.
     TooSmall,
@@ -45,7 +49,7 @@ impl Context {
     pub fn unbound(self) -> Unbound {
         match self {
             Context::Welcome | Context::StatePicker => Unbound::TypeAhead,
-            Context::NoteEditor | Context::DatePrompt => Unbound::Text,
+            Context::NoteEditor | Context::DatePrompt | Context::Setup => Unbound::Text,
             _ => Unbound::Nothing,
         }
     }
@@ -151,8 +155,8 @@ const fn bind(
 }
 
 use Context::{
-    Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, NoteEditor, Recovery,
-    RecoveryBackup, StatePicker, TooSmall, Welcome,
+    Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, Info, NoteEditor, Recovery,
+    RecoveryBackup, Setup, StatePicker, TooSmall, Welcome,
 };
 
 /// Every key medtech understands.
@@ -167,6 +171,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::plain(KeyCode::BackTab), Action::PrevScreen, "Previous screen", None),
     bind(Global, Key::ch('s'), Action::ChooseState, "Choose your state", Some("state")),
     bind(Global, Key::ch('c'), Action::SwitchGoal, "Change your goal (MLT or MLS); asks first", None),
+    bind(Global, Key::ch('p'), Action::OpenSetup, "Your background: education, programs, work", Some("setup")),
     bind(Global, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
     bind(Global, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
     bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
@@ -189,10 +194,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, Key::ch('t'), Action::SetStatus(Status::Todo), "Mark to do [ ]", None),
     bind(Checklist, Key::ch('d'), Action::EditDate, "Set the date it was done", Some("date")),
     bind(Checklist, Key::ch('n'), Action::EditNote, "Write a note on the step", Some("note")),
+    bind(Checklist, Key::ch('w'), Action::WhatIf, "What would finishing this step open?", None),
     bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Details: page down", None),
     bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Details: page up", None),
     // Dashboard.
     bind(Dashboard, Key::plain(KeyCode::Enter), Action::Confirm, "Open the next step", Some("open next step")),
+    bind(Dashboard, Key::ch('e'), Action::Explain, "How the finish date and cost are worked out", Some("estimates")),
     // Help popup.
     bind(Help, Key::plain(KeyCode::Esc), Action::Close, "Close help", Some("close")),
     bind(Help, Key::ch('?'), Action::Close, "Close help", None),
@@ -245,6 +252,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(DatePrompt, Key::plain(KeyCode::Enter), Action::Confirm, "Save the date", Some("save")),
     bind(DatePrompt, Key::ctrl('s'), Action::Confirm, "Save the date", None),
     bind(DatePrompt, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
+    // Background form: every other key goes to the answer.
+    bind(Setup, Key::plain(KeyCode::Up), Action::Up, "Previous question", None),
+    bind(Setup, Key::plain(KeyCode::BackTab), Action::Up, "Previous question", None),
+    bind(Setup, Key::plain(KeyCode::Down), Action::Down, "Next question", Some("question")),
+    bind(Setup, Key::plain(KeyCode::Tab), Action::Down, "Next question", None),
+    bind(Setup, Key::plain(KeyCode::Enter), Action::Confirm, "Next question", None),
+    bind(Setup, Key::ctrl('s'), Action::SaveText, "Save and close", Some("save")),
+    bind(Setup, Key::plain(KeyCode::Esc), Action::Close, "Save and close (twice: leave without saving)", Some("close")),
+    bind(Setup, Key::ctrl('c'), Action::Quit, "Quit; the form is not saved", None),
+    // What-if and the estimates explained.
+    bind(Info, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
+    bind(Info, Key::plain(KeyCode::Enter), Action::Close, "Close", None),
+    bind(Info, Key::ch('q'), Action::Close, "Close", None),
+    bind(Info, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // Terminal too small.
     bind(TooSmall, Key::ch('q'), Action::Quit, "Quit", Some("quit")),
     bind(TooSmall, Key::ctrl('c'), Action::Quit, "Quit", None),
@@ -265,6 +286,8 @@ pub fn contexts_of(app: &App, mode: &Mode) -> &'static [Context] {
         Mode::ConfirmGoal => &[ConfirmGoal],
         Mode::Note(_) => &[NoteEditor],
         Mode::Date(_) => &[DatePrompt],
+        Mode::Setup(_) => &[Setup],
+        Mode::WhatIf(_) | Mode::Explain => &[Info],
     }
 }
 
@@ -412,13 +435,15 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
     &[ConfirmGoal],
     &[NoteEditor],
     &[DatePrompt],
+    &[Setup],
+    &[Info],
     &[TooSmall],
 ];
 
 /// The README's key tables, one per place, generated from the table so the
 /// README cannot drift (a test compares them both ways).
 pub fn readme_tables() -> String {
-    let sets: [(&str, &[Context]); 11] = [
+    let sets: [(&str, &[Context]); 13] = [
         ("Everywhere (dashboard and checklists)", &[Global]),
         ("Dashboard", &[Dashboard]),
         (
@@ -430,6 +455,8 @@ pub fn readme_tables() -> String {
         ("Change goal", &[ConfirmGoal]),
         ("Note editor", &[NoteEditor]),
         ("Date done", &[DatePrompt]),
+        ("Background setup", &[Setup]),
+        ("What-if and the estimates", &[Info]),
         ("Help", &[Help]),
         ("Damaged profile", &[RecoveryBackup, Recovery]),
         ("Terminal too small", &[TooSmall]),

@@ -12,6 +12,7 @@ pub mod content;
 pub mod keymap;
 pub mod profile;
 pub mod session;
+pub mod setup;
 pub mod storage;
 pub mod text;
 pub mod textarea;

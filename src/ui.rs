@@ -3,6 +3,7 @@
 mod checklist;
 mod dashboard;
 mod popup;
+mod setup;
 mod welcome;
 
 use ratatui::Frame;
@@ -25,6 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.base_mode() {
         Mode::Recovery(recovery) => welcome::draw_recovery(frame, area, app, recovery),
         Mode::Welcome(picker) => welcome::draw(frame, area, app, picker),
+        Mode::Setup(form) => setup::draw(frame, area, app, form),
         _ => draw_main(frame, area, app),
     }
     match &app.mode {
@@ -33,7 +35,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::ConfirmGoal => popup::draw_confirm_goal(frame, area, app),
         Mode::Note(editor) => popup::draw_note(frame, area, app, editor),
         Mode::Date(prompt) => popup::draw_date(frame, area, app, prompt),
-        Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) => {}
+        Mode::WhatIf(view) => popup::draw_what_if(frame, area, app, view),
+        Mode::Explain => popup::draw_explain(frame, area, app),
+        Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
 }
 

@@ -12,10 +12,11 @@ use ratatui::widgets::{
     Wrap,
 };
 
+use crate::advisor::eligibility::{self, Verdict};
 use crate::advisor::{self, Check};
 use crate::app::{Action, App};
 use crate::content::{
-    Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, RouteStatus, Step, Tier, Weeks,
+    Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Tier, Weeks,
 };
 use crate::keymap;
 use crate::profile::Profile;
@@ -111,6 +112,7 @@ fn row_word(check: Check) -> Option<&'static str> {
     }
 }
 
+#[allow(clippy::too_many_lines)]
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let theme = app.theme;
     let goal = app.profile.goal;
@@ -156,12 +158,21 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         })
         .collect();
     let progress = advisor::area_progress(&app.guide, &app.profile, which);
-    let title = format!(
+    let mut title = format!(
         " {} · {} of {} done ",
         which.title(),
         progress.done,
         progress.total
     );
+    if which == Area::Certification {
+        let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
+        let met = routes.iter().filter(|r| r.verdict == Verdict::Met).count();
+        let _ = write!(
+            title,
+            "· {met} route{} met ",
+            if met == 1 { "" } else { "s" }
+        );
+    }
     let len = items.len();
     let view = app.view(which);
     let visible = area.height.saturating_sub(2);
@@ -465,26 +476,7 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
         }
     }
     if let Some(record) = state_record {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            format!("About {}", record.name),
-            theme.heading(),
-        )));
-        lines.push(Line::from(format!(
-            "{} {}",
-            record.summary,
-            cites.mark(&record.sources)
-        )));
-        if let Some(caveat) = &record.caveat {
-            lines.push(caveat_line(caveat, theme));
-        }
-        if let Some(body) = &record.body {
-            lines.push(Line::from(format!("Licensing body: {body}")));
-        }
-        for title in &record.titles {
-            lines.push(Line::from(title_words(title)));
-        }
-        push_facts(&mut lines, "", &record.facts, &mut cites, theme);
+        push_state(&mut lines, app, record, &mut cites);
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Sources", theme.heading())));
@@ -492,57 +484,88 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
     lines
 }
 
-/// Every credential for the user's goal with its eligibility routes.
+/// Every credential for the user's goal with its eligibility routes, each
+/// with its verdict for this user and the reasons.
 fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Citations<'g>) {
     let theme = app.theme;
     let goal = app.profile.goal;
+    let today = app.clock.today();
+    let advice = eligibility::for_goal(&app.guide, &app.profile, today);
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        format!(
-            "Eligibility routes for {} (meet all of one route)",
-            goal.short()
-        ),
+        format!("Your routes to {} (meet all of one route)", goal.short()),
         theme.heading(),
     )));
-    for credential in app.guide.credentials.iter().filter(|c| c.goal == goal) {
-        lines.push(Line::default());
+    if app.profile.background.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Answer the setup ({}) so medtech can tell which routes you meet.",
+                keymap::key_for(&Action::OpenSetup)
+            ),
+            theme.warning(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        "A planning aid: confirm your route with the certifier before you apply.",
+        theme.muted(),
+    )));
+    let mut last_credential = "";
+    for route in &advice {
+        let credential = route.credential;
+        if credential.id != last_credential {
+            last_credential = &credential.id;
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                Span::styled(credential.name.clone(), theme.heading()),
+                Span::raw(format!(" — {}", credential.summary)),
+            ]));
+            push_facts(lines, "", &credential.facts, cites, theme);
+        }
+        let style = verdict_style(theme, route.verdict);
         lines.push(Line::from(vec![
-            Span::styled(credential.name.clone(), theme.heading()),
-            Span::raw(format!(" — {}", credential.summary)),
+            Span::styled(
+                format!(
+                    "{} {} · {}",
+                    route.verdict.symbol(),
+                    route.route.name,
+                    route.verdict.word()
+                ),
+                style,
+            ),
+            Span::raw(format!(" {}", cites.mark(&route.route.sources))),
         ]));
-        push_facts(lines, "", &credential.facts, cites, theme);
-        let routes: Vec<_> = app
-            .guide
-            .routes
-            .iter()
-            .filter(|r| r.credential == credential.id)
-            .collect();
-        if routes.is_empty() {
+        lines.push(Line::from(format!("  {}", route.route.summary)));
+        if let Some(closes) = route.closing_soon(today) {
             lines.push(Line::from(Span::styled(
-                "  No routes in this guide yet: see the certifier's site.",
-                theme.muted(),
+                format!(
+                    "  ⚠ {} closes on {closes}: apply before then.",
+                    route.route.name
+                ),
+                theme.warning(),
             )));
         }
-        for route in routes {
-            let status = match &route.status {
-                RouteStatus::Open => Span::raw(" (open)"),
-                RouteStatus::Closed(why) => {
-                    Span::styled(format!(" (closed: {why})"), theme.warning())
-                }
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!("• {}", route.name), theme.heading()),
-                status,
-                Span::raw(format!(" {}", cites.mark(&route.sources))),
-            ]));
-            lines.push(Line::from(format!("  {}", route.summary)));
-            for req in &route.requirements {
-                lines.push(Line::from(format!("  – {}", req.describe(&app.guide))));
+        for reason in &route.reasons {
+            let mut spans = vec![Span::raw(format!("  {}", reason.text))];
+            if let Some(step) = reason.step.as_deref().and_then(|id| app.guide.step(id)) {
+                spans.push(Span::styled(
+                    format!(" → step: {}", step.1.title),
+                    theme.muted(),
+                ));
             }
-            if let Some(caveat) = &route.caveat {
-                lines.push(caveat_line(caveat, theme));
-            }
+            lines.push(Line::from(spans));
         }
+        if let Some(caveat) = &route.route.caveat {
+            lines.push(caveat_line(caveat, theme));
+        }
+    }
+}
+
+fn verdict_style(theme: Theme, verdict: Verdict) -> Style {
+    match verdict {
+        Verdict::Met => theme.done(),
+        Verdict::NotMet => theme.error(),
+        Verdict::Unknown => theme.warning(),
+        Verdict::Closed => theme.muted(),
     }
 }
 
@@ -619,4 +642,102 @@ fn title_words(title: &LicenseTitle) -> String {
     } else {
         format!("• {} ({level})", title.name)
     }
+}
+
+/// The state's table of accepted credentials for the user's license level.
+fn push_acceptance<'g>(
+    lines: &mut Vec<Line<'static>>,
+    app: &'g App,
+    record: &'g crate::content::StateRecord,
+    cites: &mut Citations<'g>,
+) {
+    let theme = app.theme;
+    if record.accepts.is_empty() {
+        if let Some(ask) = &record.accepts_unknown {
+            lines.push(Line::from(vec![
+                Span::styled("Accepted certifications: unknown. ", theme.warning()),
+                Span::raw(ask.clone()),
+            ]));
+        }
+        return;
+    }
+    let level = match app.profile.goal {
+        crate::content::Goal::Mlt => Level::Technician,
+        crate::content::Goal::Mls => Level::Technologist,
+    };
+    let rows: Vec<_> = record.accepts.iter().filter(|a| a.level == level).collect();
+    if rows.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("Certifications {} accepts at this level", record.name),
+        theme.heading(),
+    )));
+    for row in rows {
+        let name = app
+            .guide
+            .credential(&row.credential)
+            .map_or(row.credential.as_str(), |c| c.name.as_str());
+        let (symbol, word) = match row.accepts {
+            crate::content::Accepts::Yes => ("[✓]", "accepted"),
+            crate::content::Accepts::No => ("[✗]", "not accepted"),
+            crate::content::Accepts::Unknown => ("[?]", "unconfirmed"),
+        };
+        let mut text = format!("{symbol} {name}: {word}");
+        if let Some(from) = row.exam_from {
+            let _ = write!(text, " (exams from {from})");
+        }
+        if let Some(note) = &row.note {
+            let _ = write!(text, ". {note}");
+        }
+        lines.push(Line::from(format!("{text} {}", cites.mark(&row.sources))));
+        if let Some(caveat) = &row.caveat {
+            lines.push(caveat_line(caveat, theme));
+        }
+    }
+}
+
+/// What the guide says about the user's state, under a state step.
+fn push_state<'g>(
+    lines: &mut Vec<Line<'static>>,
+    app: &'g App,
+    record: &'g crate::content::StateRecord,
+    cites: &mut Citations<'g>,
+) {
+    let theme = app.theme;
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("About {}", record.name),
+        theme.heading(),
+    )));
+    lines.push(Line::from(format!(
+        "{} {}",
+        record.summary,
+        cites.mark(&record.sources)
+    )));
+    if let Some(caveat) = &record.caveat {
+        lines.push(caveat_line(caveat, theme));
+    }
+    if let Some(body) = &record.body {
+        lines.push(Line::from(format!("Licensing body: {body}")));
+    }
+    let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
+    if let Some(license) = crate::advisor::plan::license_advice(&app.guide, &app.profile, &routes) {
+        let (symbol, style) = match license.verdict {
+            "accepted" => ("[✓]", theme.done()),
+            "not_accepted" => ("[✗]", theme.error()),
+            "no_license" => ("[-]", theme.muted()),
+            _ => ("[?]", theme.warning()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{symbol} {}: ", license.credential), style),
+            Span::raw(license.text),
+        ]));
+    }
+    push_acceptance(lines, app, record, cites);
+    for title in &record.titles {
+        lines.push(Line::from(title_words(title)));
+    }
+    push_facts(lines, "", &record.facts, cites, theme);
 }

@@ -5,26 +5,52 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
+use crate::advisor::estimate::{self, Cost, Finish};
+use crate::advisor::plan::{self, LicenseAdvice, NextStep};
 use crate::advisor::{self, Progress};
 use crate::app::{Action, App};
 use crate::content::Area;
+use crate::content::Date;
 use crate::keymap;
 use crate::text::sanitize;
 use crate::theme::Theme;
 
+/// What the advisor says today, worked out once a frame.
+struct Advice<'g> {
+    routes: Vec<RouteAdvice<'g>>,
+    next: Option<NextStep<'g>>,
+    license: Option<LicenseAdvice>,
+    finish: Finish,
+    cost: Cost,
+    today: Date,
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let today = app.clock.today();
+    let routes = eligibility::for_goal(&app.guide, &app.profile, today);
+    let advice = Advice {
+        next: plan::next_step(&app.guide, &app.profile, &routes),
+        license: plan::license_advice(&app.guide, &app.profile, &routes),
+        finish: estimate::finish(&app.guide, &app.profile, &routes, today),
+        cost: estimate::cost(&app.guide, &app.profile, &routes),
+        routes,
+        today,
+    };
+    // A short terminal keeps the overall line and gives the rest to advice.
+    let roomy = area.height >= 19;
     let [path, progress, next] = Layout::vertical([
-        Constraint::Length(4),
-        Constraint::Length(7),
+        Constraint::Length(if roomy { 5 } else { 4 }),
+        Constraint::Length(if roomy { 7 } else { 3 }),
         Constraint::Min(3),
     ])
     .areas(area);
-    draw_path(frame, path, app);
-    draw_progress(frame, progress, app);
-    draw_next(frame, next, app);
+    draw_path(frame, path, app, &advice, roomy);
+    draw_progress(frame, progress, app, roomy);
+    draw_next(frame, next, app, &advice);
 }
 
-fn draw_path(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: bool) {
     let theme = app.theme;
     let goal = app.profile.goal;
     let state_key = keymap::key_for(&Action::ChooseState);
@@ -53,6 +79,20 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(state),
         ]),
     ];
+    let mut lines = lines;
+    if roomy && let Some(license) = &advice.license {
+        let (symbol, style) = match license.verdict {
+            "accepted" => ("[✓]", theme.done()),
+            "not_accepted" => ("[✗]", theme.error()),
+            "no_license" => ("[-]", theme.muted()),
+            _ => ("[?]", theme.warning()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled("License: ", theme.heading()),
+            Span::styled(format!("{symbol} "), style),
+            Span::raw(license.text.clone()),
+        ]));
+    }
     let block = Block::default().borders(Borders::ALL).title(" Your path ");
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
@@ -83,7 +123,7 @@ fn progress_line(label: &str, progress: Progress, width: u16, theme: Theme) -> L
     ])
 }
 
-fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
     let theme = app.theme;
     let width = area.width.saturating_sub(2);
     let mut lines = vec![progress_line(
@@ -92,7 +132,8 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
         width,
         theme,
     )];
-    for which in Area::ALL {
+    let areas: &[Area] = if roomy { &Area::ALL } else { &[] };
+    for &which in areas {
         lines.push(progress_line(
             which.title(),
             advisor::area_progress(&app.guide, &app.profile, which),
@@ -116,7 +157,7 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
     if excluded.skipped > 0 {
         left_out.push(format!("{} skipped", excluded.skipped));
     }
-    if !left_out.is_empty() {
+    if roomy && !left_out.is_empty() {
         lines.push(Line::from(Span::styled(
             format!(" {} (left out of the totals)", left_out.join(" · ")),
             theme.muted(),
@@ -126,33 +167,49 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice) {
     let theme = app.theme;
-    let mut upcoming = advisor::upcoming(&app.guide, &app.profile);
-    let mut lines = match upcoming.next() {
-        Some((which, step)) => {
-            vec![
-                Line::from(vec![
-                    Span::styled(format!("{} › ", which.title()), theme.muted()),
-                    Span::styled(step.title.clone(), theme.heading()),
-                ]),
-                Line::from(step.summary.clone()),
-                Line::default(),
-                Line::from(format!(
-                    "Press {} to open it; mark it there when it is done.",
-                    keymap::key_for(&Action::Confirm)
-                )),
-            ]
-        }
+    let mut lines = match &advice.next {
+        Some(next) => vec![
+            Line::from(vec![
+                Span::styled(format!("{} › ", next.area.title()), theme.muted()),
+                Span::styled(next.step.title.clone(), theme.heading()),
+                Span::styled(
+                    format!("  ({} opens it)", keymap::key_for(&Action::Confirm)),
+                    theme.muted(),
+                ),
+            ]),
+            Line::from(Span::styled(next.why.clone(), theme.muted())),
+        ],
         None => vec![Line::from(Span::styled(
             "[x] Every required step is done. Keep your certification and license current.",
             theme.done(),
         ))],
     };
+    lines.push(routes_line(app, advice));
+    if let Some(route) = plan::closest_window(&advice.routes) {
+        let closes = route.closes.map(|d| d.to_string()).unwrap_or_default();
+        let line = if route.closing_soon(advice.today).is_some() {
+            Line::from(Span::styled(
+                format!("⚠ {} closes on {closes}: apply before then.", route.label()),
+                theme.warning(),
+            ))
+        } else {
+            Line::from(format!(
+                "Closest window: {} stays open until {closes}.",
+                route.label()
+            ))
+        };
+        lines.push(line);
+    }
+    lines.push(finish_line(app, advice));
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
-    let after: Vec<_> = upcoming.take(room).collect();
+    let next_id = advice.next.as_ref().map(|n| n.step.id.as_str());
+    let after: Vec<_> = advisor::upcoming(&app.guide, &app.profile)
+        .filter(|(_, s)| Some(s.id.as_str()) != next_id)
+        .take(room)
+        .collect();
     if !after.is_empty() {
-        lines.push(Line::default());
         lines.push(Line::from(Span::styled("After that", theme.heading())));
         for (which, step) in after {
             lines.push(Line::from(vec![
@@ -167,4 +224,76 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// "Routes: [✓] MLT(ASCP) Route 3 met · 2 unknown".
+fn routes_line(app: &App, advice: &Advice) -> Line<'static> {
+    let theme = app.theme;
+    let count = |v: Verdict| advice.routes.iter().filter(|r| r.verdict == v).count();
+    let met: Vec<String> = advice
+        .routes
+        .iter()
+        .filter(|r| r.verdict == Verdict::Met)
+        .map(RouteAdvice::label)
+        .collect();
+    let mut spans = vec![Span::styled("Routes: ", theme.heading())];
+    if met.is_empty() {
+        spans.push(Span::raw("none met yet"));
+    } else {
+        spans.push(Span::styled(
+            format!("{} {} met", Verdict::Met.symbol(), met.join(", ")),
+            theme.done(),
+        ));
+    }
+    let unknown = count(Verdict::Unknown);
+    if unknown > 0 {
+        spans.push(Span::raw(format!(
+            " · {} {unknown} unknown ({} answers)",
+            Verdict::Unknown.symbol(),
+            keymap::key_for(&Action::OpenSetup)
+        )));
+    }
+    let not_met = count(Verdict::NotMet);
+    if not_met > 0 {
+        spans.push(Span::raw(format!(
+            " · {} {not_met} not met",
+            Verdict::NotMet.symbol()
+        )));
+    }
+    Line::from(spans)
+}
+
+/// "Finish: about 2028-09 (2027-11 to 2029-07) · Still to pay: $215–$225 + unknown".
+fn finish_line(app: &App, advice: &Advice) -> Line<'static> {
+    let theme = app.theme;
+    let month =
+        |d: Option<Date>| d.map_or_else(|| "?".to_owned(), |d| d.strftime("%Y-%m").to_string());
+    let finish = match (
+        advice.finish.expected,
+        advice.finish.earliest,
+        advice.finish.latest,
+    ) {
+        (Some(e), Some(lo), Some(hi)) if lo == hi => format!("about {}", month(Some(e))),
+        (Some(e), lo, hi) => format!("about {} ({} to {})", month(Some(e)), month(lo), month(hi)),
+        _ => "unknown".to_owned(),
+    };
+    let cost = &advice.cost;
+    let mut money = if cost.usd_min == cost.usd_max {
+        format!("${}", cost.usd_min)
+    } else {
+        format!("${}–${}", cost.usd_min, cost.usd_max)
+    };
+    if !cost.unknown.is_empty() {
+        money.push_str(" + unknown");
+    }
+    Line::from(vec![
+        Span::styled("Finish: ", theme.heading()),
+        Span::raw(finish),
+        Span::styled(" · Still to pay: ", theme.heading()),
+        Span::raw(money),
+        Span::styled(
+            format!(" ({} explains)", keymap::key_for(&Action::Explain)),
+            theme.muted(),
+        ),
+    ])
 }

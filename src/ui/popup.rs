@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::{Action, App, DatePrompt, Mode, NoteEditor, Picker};
+use crate::advisor::{eligibility, estimate};
+use crate::app::{Action, App, DatePrompt, Mode, NoteEditor, Picker, WhatIfView};
 use crate::content::LicenseRule;
 use crate::keymap;
 use crate::text::{sanitize, truncate};
@@ -234,4 +235,121 @@ pub fn draw_date(frame: &mut Frame, area: Rect, app: &App, prompt: &DatePrompt) 
         );
     }
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
+}
+
+/// A popup of wrapped lines with the key hints at the bottom.
+fn info_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    mut lines: Vec<Line<'static>>,
+) {
+    let width = area.width.saturating_sub(4).min(72);
+    let inner = width.saturating_sub(2);
+    lines.push(Line::default());
+    lines.push(super::hint_line(app, inner));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let height = u16::try_from(paragraph.line_count(inner))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        paragraph.block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} ")),
+        ),
+        rect,
+    );
+}
+
+pub fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, view: &WhatIfView) {
+    let theme = app.theme;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("If you finished “{}” now:", view.title),
+        theme.heading(),
+    ))];
+    match &view.result {
+        None => lines.push(Line::from(
+            "This step does not change which certification routes you qualify for.",
+        )),
+        Some(result) => {
+            lines.push(Line::from(Span::styled(
+                format!("(taken as: {})", result.assumption),
+                theme.muted(),
+            )));
+            if result.opens.is_empty() {
+                lines.push(Line::from(
+                    "No new route would open: see the Certification screen for what is missing.",
+                ));
+            }
+            for (label, closes) in &result.opens {
+                let window = closes.map_or_else(
+                    || " (no time limit)".to_owned(),
+                    |d| format!(", a window that stays open until {d}"),
+                );
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("{} ", eligibility::Verdict::Met.symbol()),
+                        theme.done(),
+                    ),
+                    Span::raw(format!("{label} would be met{window}")),
+                ]));
+            }
+        }
+    }
+    info_popup(frame, area, app, "What if", lines);
+}
+
+pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let today = app.clock.today();
+    let routes = eligibility::for_goal(&app.guide, &app.profile, today);
+    let finish = estimate::finish(&app.guide, &app.profile, &routes, today);
+    let cost = estimate::cost(&app.guide, &app.profile, &routes);
+    let mut lines = vec![Line::from(Span::styled("Finish date", theme.heading()))];
+    lines.push(Line::from(
+        "The typical durations of the required steps still ahead, one after another \
+         (steps done, not applicable or skipped are left out; so is education when a \
+         route is already met). Real paths often overlap steps.",
+    ));
+    for (title, min, max) in &finish.counted {
+        lines.push(Line::from(format!("• {title}: {min}–{max} weeks")));
+    }
+    if finish.without_duration > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{} step(s) ahead have no typical time in the guide and count as none.",
+                finish.without_duration
+            ),
+            theme.muted(),
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Money still to spend",
+        theme.heading(),
+    )));
+    lines.push(Line::from(
+        "Fees from the guide, each with the year it was published; they change, so check \
+         them before you pay.",
+    ));
+    for (what, low, high, year) in &cost.items {
+        let amount = if low == high {
+            format!("${low}")
+        } else {
+            format!("${low}–${high}")
+        };
+        lines.push(Line::from(format!("• {what}: {amount} ({year})")));
+    }
+    for unknown in &cost.unknown {
+        lines.push(Line::from(Span::styled(
+            format!("• {unknown}: unknown (not in the guide)"),
+            theme.warning(),
+        )));
+    }
+    info_popup(frame, area, app, "How the estimates are made", lines);
 }

@@ -1,0 +1,546 @@
+//! The setup form: the user's background, one field a row, each answer
+//! optional. Values are checked where they are typed, and only a form whose
+//! every field reads correctly becomes a `Background`: nothing half-typed is
+//! ever saved.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::content::{Accreditor, Date, Discipline, Program};
+use crate::profile::{
+    Background, Education, Experience, HeldCredential, MilitaryCourse, PartialDate, Preference,
+    ProgramDone,
+};
+use crate::textarea::{Edit, TextArea};
+
+/// The questions, in the order they are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    Education,
+    Field,
+    SemesterHours,
+    ChemistryHours,
+    BiologyHours,
+    OrganicHours,
+    MicrobiologyHours,
+    ProgramKind,
+    ProgramAccreditor,
+    ProgramFinished,
+    MilitaryWeeks,
+    MilitaryFinished,
+    ExperienceMonths,
+    ExperienceEnded,
+    ExperienceAreas,
+    CredentialName,
+    CredentialSince,
+    Abroad,
+    Certifier,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One of these; index 0 is always "don't know".
+    Choice(&'static [&'static str]),
+    /// A whole number up to this.
+    Number(u16),
+    /// `YYYY-MM` or `YYYY-MM-DD`, not in the future.
+    Month,
+    Text,
+    /// Any of the lab areas.
+    Areas,
+}
+
+pub const AREAS: [(Discipline, &str); 7] = [
+    (Discipline::BloodBank, "blood bank"),
+    (Discipline::Chemistry, "chemistry"),
+    (Discipline::Hematology, "hematology"),
+    (Discipline::Microbiology, "microbiology"),
+    (Discipline::Immunology, "immunology"),
+    (Discipline::Urinalysis, "urinalysis"),
+    (Discipline::LabOperations, "lab operations"),
+];
+
+const EDUCATION: &[&str] = &[
+    "don't know",
+    "high school",
+    "some college",
+    "associate degree",
+    "bachelor's or higher",
+];
+const PROGRAM: &[&str] = &["none / don't know", "MLT program", "MLS program"];
+const ACCREDITOR: &[&str] = &[
+    "don't know",
+    "NAACLS",
+    "ABHES",
+    "CAAHEP",
+    "other DOE/CHEA",
+    "HHS-approved",
+];
+const YES_NO: &[&str] = &["don't know", "no", "yes"];
+const CERTIFIER: &[&str] = &["don't know", "ASCP", "AMT", "AAB", "undecided"];
+
+impl Question {
+    pub const ALL: [Question; 19] = [
+        Question::Education,
+        Question::Field,
+        Question::SemesterHours,
+        Question::ChemistryHours,
+        Question::BiologyHours,
+        Question::OrganicHours,
+        Question::MicrobiologyHours,
+        Question::ProgramKind,
+        Question::ProgramAccreditor,
+        Question::ProgramFinished,
+        Question::MilitaryWeeks,
+        Question::MilitaryFinished,
+        Question::ExperienceMonths,
+        Question::ExperienceEnded,
+        Question::ExperienceAreas,
+        Question::CredentialName,
+        Question::CredentialSince,
+        Question::Abroad,
+        Question::Certifier,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Question::Education => "Highest education",
+            Question::Field => "Field of study",
+            Question::SemesterHours => "Semester hours, in all",
+            Question::ChemistryHours => "  of chemistry",
+            Question::BiologyHours => "  of biology",
+            Question::OrganicHours => "  of organic/biochemistry",
+            Question::MicrobiologyHours => "  of microbiology",
+            Question::ProgramKind => "Accredited program done",
+            Question::ProgramAccreditor => "  accredited by",
+            Question::ProgramFinished | Question::MilitaryFinished => "  finished (YYYY-MM)",
+            Question::MilitaryWeeks => "Military lab course, weeks",
+            Question::ExperienceMonths => "Full-time lab work, months",
+            Question::ExperienceEnded => "  ended (empty: still there)",
+            Question::ExperienceAreas => "  areas",
+            Question::CredentialName => "Credential held",
+            Question::CredentialSince => "  since (YYYY-MM)",
+            Question::Abroad => "Educated outside US/Canada",
+            Question::Certifier => "Certifier you prefer",
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Question::Education => Kind::Choice(EDUCATION),
+            Question::Field | Question::CredentialName => Kind::Text,
+            Question::SemesterHours
+            | Question::ChemistryHours
+            | Question::BiologyHours
+            | Question::OrganicHours
+            | Question::MicrobiologyHours => Kind::Number(400),
+            Question::ProgramKind => Kind::Choice(PROGRAM),
+            Question::ProgramAccreditor => Kind::Choice(ACCREDITOR),
+            Question::MilitaryWeeks => Kind::Number(200),
+            Question::ExperienceMonths => Kind::Number(600),
+            Question::ProgramFinished
+            | Question::MilitaryFinished
+            | Question::ExperienceEnded
+            | Question::CredentialSince => Kind::Month,
+            Question::ExperienceAreas => Kind::Areas,
+            Question::Abroad => Kind::Choice(YES_NO),
+            Question::Certifier => Kind::Choice(CERTIFIER),
+        }
+    }
+}
+
+/// One answer as it is being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Choice(usize),
+    Text(TextArea),
+    Areas { on: [bool; 7], cursor: usize },
+}
+
+impl Answer {
+    /// The text typed, for text-like answers.
+    pub fn text(&self) -> String {
+        match self {
+            Answer::Text(t) => t.text().trim().to_owned(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The whole form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupForm {
+    pub answers: Vec<Answer>,
+    pub cursor: usize,
+    /// A refused answer: which question, and why.
+    pub error: Option<(usize, String)>,
+    /// Set after Esc on a form that does not read: a second Esc leaves
+    /// without saving.
+    pub leaving: bool,
+    /// Shown after the welcome: the first launch.
+    pub first_time: bool,
+    /// The background the form started from, kept for what the form does
+    /// not show (a second program, job or credential).
+    base: Background,
+}
+
+fn text(value: &str) -> Answer {
+    Answer::Text(TextArea::single_line(value).with_max_chars(60))
+}
+
+fn number(value: Option<u16>) -> Answer {
+    text(&value.map(|v| v.to_string()).unwrap_or_default())
+}
+
+fn month(value: Option<PartialDate>) -> Answer {
+    text(&value.map(|v| v.to_string()).unwrap_or_default())
+}
+
+impl SetupForm {
+    /// The form filled in from what the profile already says.
+    pub fn new(bg: &Background, first_time: bool) -> SetupForm {
+        let program = bg.programs.first();
+        let job = bg.experience.first();
+        let credential = bg.credentials.first();
+        let answers = Question::ALL
+            .iter()
+            .map(|q| match q {
+                Question::Education => Answer::Choice(
+                    bg.education
+                        .and_then(|e| Education::ALL.iter().position(|x| *x == e))
+                        .map_or(0, |i| i + 1),
+                ),
+                Question::Field => text(bg.field.as_deref().unwrap_or("")),
+                Question::SemesterHours => number(bg.semester_hours),
+                Question::ChemistryHours => number(bg.chemistry_hours),
+                Question::BiologyHours => number(bg.biology_hours),
+                Question::OrganicHours => number(bg.organic_or_biochemistry_hours),
+                Question::MicrobiologyHours => number(bg.microbiology_hours),
+                Question::ProgramKind => Answer::Choice(match program.map(|p| p.kind) {
+                    None => 0,
+                    Some(Program::Mlt) => 1,
+                    Some(Program::Mls) => 2,
+                }),
+                Question::ProgramAccreditor => {
+                    Answer::Choice(program.map_or(0, |p| accreditor_index(p.accreditor)))
+                }
+                Question::ProgramFinished => month(program.map(|p| p.finished)),
+                Question::MilitaryWeeks => number(bg.military_course.as_ref().map(|c| c.weeks)),
+                Question::MilitaryFinished => {
+                    month(bg.military_course.as_ref().map(|c| c.finished))
+                }
+                Question::ExperienceMonths => number(job.map(|j| j.months)),
+                Question::ExperienceEnded => month(job.and_then(|j| j.ended)),
+                Question::ExperienceAreas => {
+                    let mut on = [false; 7];
+                    for (i, (d, _)) in AREAS.iter().enumerate() {
+                        on[i] = job.is_some_and(|j| j.areas.contains(d));
+                    }
+                    Answer::Areas { on, cursor: 0 }
+                }
+                Question::CredentialName => text(credential.map_or("", |c| c.name.as_str())),
+                Question::CredentialSince => month(credential.map(|c| c.since)),
+                Question::Abroad => Answer::Choice(match bg.educated_abroad {
+                    None => 0,
+                    Some(false) => 1,
+                    Some(true) => 2,
+                }),
+                Question::Certifier => Answer::Choice(match bg.certifier {
+                    None => 0,
+                    Some(Preference::Ascp) => 1,
+                    Some(Preference::Amt) => 2,
+                    Some(Preference::Aab) => 3,
+                    Some(Preference::Undecided) => 4,
+                }),
+            })
+            .collect();
+        SetupForm {
+            answers,
+            cursor: 0,
+            error: None,
+            leaving: false,
+            first_time,
+            base: bg.clone(),
+        }
+    }
+
+    pub fn question(&self) -> Question {
+        Question::ALL[self.cursor]
+    }
+
+    fn answer(&self, q: Question) -> &Answer {
+        &self.answers[q as usize]
+    }
+
+    fn choice(&self, q: Question) -> usize {
+        match self.answer(q) {
+            Answer::Choice(i) => *i,
+            _ => 0,
+        }
+    }
+
+    /// A key for the selected question. Returns whether anything changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        self.leaving = false;
+        let kind = self.question().kind();
+        let changed = match (&mut self.answers[self.cursor], kind) {
+            (Answer::Choice(i), Kind::Choice(options)) => match key.code {
+                KeyCode::Right | KeyCode::Char(' ') => {
+                    *i = (*i + 1) % options.len();
+                    true
+                }
+                KeyCode::Left => {
+                    *i = (*i + options.len() - 1) % options.len();
+                    true
+                }
+                _ => false,
+            },
+            (Answer::Areas { on, cursor }, _) => match key.code {
+                KeyCode::Right => {
+                    *cursor = (*cursor + 1) % on.len();
+                    false
+                }
+                KeyCode::Left => {
+                    *cursor = (*cursor + on.len() - 1) % on.len();
+                    false
+                }
+                KeyCode::Char(' ' | 'x') => {
+                    on[*cursor] = !on[*cursor];
+                    true
+                }
+                _ => false,
+            },
+            (Answer::Text(t), _) => t.input(key) == Edit::Changed,
+            _ => false,
+        };
+        if changed && self.error.as_ref().is_some_and(|(i, _)| *i == self.cursor) {
+            self.error = None;
+        }
+        changed
+    }
+
+    /// Pasted text for the selected question.
+    pub fn paste(&mut self, pasted: &str) {
+        if let Answer::Text(t) = &mut self.answers[self.cursor] {
+            t.insert_str(pasted);
+        }
+    }
+
+    /// Moves to another question, refusing to leave one that does not read.
+    pub fn go(&mut self, forward: bool, today: Date) -> bool {
+        if let Err(why) = self.check(self.cursor, today) {
+            self.error = Some((self.cursor, why));
+            return false;
+        }
+        self.error = None;
+        let last = self.answers.len() - 1;
+        self.cursor = if forward {
+            (self.cursor + 1).min(last)
+        } else {
+            self.cursor.saturating_sub(1)
+        };
+        true
+    }
+
+    /// Checks one answer as typed.
+    fn check(&self, index: usize, today: Date) -> Result<(), String> {
+        let q = Question::ALL[index];
+        let answer = &self.answers[index];
+        match q.kind() {
+            Kind::Number(max) => parse_number(&answer.text(), max).map(|_| ()),
+            Kind::Month => parse_month(&answer.text(), today).map(|_| ()),
+            Kind::Choice(_) | Kind::Text | Kind::Areas => Ok(()),
+        }
+    }
+
+    /// The background the form says, or the first answer that does not read.
+    #[allow(clippy::too_many_lines)]
+    pub fn to_background(&self, today: Date) -> Result<Background, (usize, String)> {
+        for i in 0..self.answers.len() {
+            self.check(i, today).map_err(|why| (i, why))?;
+        }
+        let num = |q: Question| {
+            let Kind::Number(max) = q.kind() else {
+                return None;
+            };
+            parse_number(&self.answer(q).text(), max).ok().flatten()
+        };
+        let when = |q: Question| parse_month(&self.answer(q).text(), today).ok().flatten();
+        let missing = |q: Question, why: &str| Err((q as usize, why.to_owned()));
+        let mut bg = self.base.clone();
+        bg.education = self
+            .choice(Question::Education)
+            .checked_sub(1)
+            .map(|i| Education::ALL[i]);
+        let field = self.answer(Question::Field).text();
+        bg.field = (!field.is_empty()).then_some(field);
+        bg.semester_hours = num(Question::SemesterHours);
+        bg.chemistry_hours = num(Question::ChemistryHours);
+        bg.biology_hours = num(Question::BiologyHours);
+        bg.organic_or_biochemistry_hours = num(Question::OrganicHours);
+        bg.microbiology_hours = num(Question::MicrobiologyHours);
+
+        let kind = match self.choice(Question::ProgramKind) {
+            1 => Some(Program::Mlt),
+            2 => Some(Program::Mls),
+            _ => None,
+        };
+        let first_program = match kind {
+            None => None,
+            Some(kind) => {
+                let Some(accreditor) = accreditor_at(self.choice(Question::ProgramAccreditor))
+                else {
+                    return missing(
+                        Question::ProgramAccreditor,
+                        "Which body accredits the program? (Not sure: ask the school.)",
+                    );
+                };
+                let Some(finished) = when(Question::ProgramFinished) else {
+                    return missing(Question::ProgramFinished, "When did you finish it?");
+                };
+                Some(ProgramDone {
+                    kind,
+                    accreditor,
+                    finished,
+                })
+            }
+        };
+        replace_first(&mut bg.programs, first_program);
+
+        bg.military_course = match num(Question::MilitaryWeeks) {
+            None | Some(0) => None,
+            Some(weeks) => {
+                let Some(finished) = when(Question::MilitaryFinished) else {
+                    return missing(
+                        Question::MilitaryFinished,
+                        "When did you finish the course?",
+                    );
+                };
+                Some(MilitaryCourse { weeks, finished })
+            }
+        };
+
+        let job = match num(Question::ExperienceMonths) {
+            None | Some(0) => None,
+            Some(months) => {
+                let ended = when(Question::ExperienceEnded);
+                let areas = match self.answer(Question::ExperienceAreas) {
+                    Answer::Areas { on, .. } => AREAS
+                        .iter()
+                        .zip(on)
+                        .filter(|(_, on)| **on)
+                        .map(|((d, _), _)| *d)
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                Some(Experience {
+                    months,
+                    ended,
+                    areas,
+                })
+            }
+        };
+        replace_first(&mut bg.experience, job);
+
+        let name = self.answer(Question::CredentialName).text();
+        let credential = if name.is_empty() {
+            None
+        } else {
+            let Some(since) = when(Question::CredentialSince) else {
+                return missing(Question::CredentialSince, "Since when do you hold it?");
+            };
+            Some(HeldCredential { name, since })
+        };
+        replace_first(&mut bg.credentials, credential);
+
+        bg.educated_abroad = match self.choice(Question::Abroad) {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        };
+        bg.certifier = match self.choice(Question::Certifier) {
+            1 => Some(Preference::Ascp),
+            2 => Some(Preference::Amt),
+            3 => Some(Preference::Aab),
+            4 => Some(Preference::Undecided),
+            _ => None,
+        };
+        // A job cannot end before it could have started: months of work
+        // ending at `ended` must begin after 1950.
+        if let Some(job) = bg.experience.first()
+            && let Some(ended) = job.ended
+        {
+            let started = i32::from(ended.first_day().year()) * 12
+                + i32::from(ended.first_day().month())
+                - i32::from(job.months);
+            if started < 1950 * 12 {
+                return missing(
+                    Question::ExperienceMonths,
+                    "That many months cannot end then: check the months and the end date.",
+                );
+            }
+        }
+        Ok(bg)
+    }
+}
+
+/// Keeps the entries the form does not show (the second and later).
+fn replace_first<T>(list: &mut Vec<T>, first: Option<T>) {
+    if !list.is_empty() {
+        list.remove(0);
+    }
+    if let Some(first) = first {
+        list.insert(0, first);
+    }
+}
+
+fn accreditor_index(a: Accreditor) -> usize {
+    match a {
+        Accreditor::Naacls => 1,
+        Accreditor::Abhes => 2,
+        Accreditor::Caahep => 3,
+        Accreditor::DoeOrChea => 4,
+        Accreditor::HhsApproved => 5,
+    }
+}
+
+fn accreditor_at(i: usize) -> Option<Accreditor> {
+    Some(match i {
+        1 => Accreditor::Naacls,
+        2 => Accreditor::Abhes,
+        3 => Accreditor::Caahep,
+        4 => Accreditor::DoeOrChea,
+        5 => Accreditor::HhsApproved,
+        _ => return None,
+    })
+}
+
+/// An empty answer is "don't know"; anything else must be a whole number
+/// no larger than `max`.
+pub fn parse_number(text: &str, max: u16) -> Result<Option<u16>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if !text.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("\"{text}\" is not a whole number"));
+    }
+    match text.parse::<u32>() {
+        Ok(n) if n <= u32::from(max) => Ok(u16::try_from(n).ok()),
+        _ => Err(format!("{text} is over {max}")),
+    }
+}
+
+/// An empty answer is "don't know"; anything else a month or day that has
+/// already come.
+pub fn parse_month(text: &str, today: Date) -> Result<Option<PartialDate>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let date: PartialDate = text
+        .parse()
+        .map_err(|e: crate::profile::DateError| e.to_string())?;
+    if date.is_after(today) {
+        return Err(format!("{date} is in the future"));
+    }
+    Ok(Some(date))
+}
