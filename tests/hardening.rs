@@ -11,7 +11,7 @@ mod support;
 
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use medtech::content::Date;
@@ -20,7 +20,8 @@ use medtech::storage::Storage;
 use support::{DataDir, Launch, Pty, TIMEOUT};
 
 /// What `/etc/passwd` starts with: a file that is not a profile.
-const PASSWD: &[u8] = b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n";
+const PASSWD: &[u8] =
+    b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n";
 
 fn today() -> Date {
     support::TODAY.parse().expect("TODAY is a date")
@@ -86,7 +87,11 @@ fn a_damaged_profile_linked_outside_the_data_folder_is_left_where_it_is() {
     let (code, said) = refused(Pty::launch(&data));
     assert_eq!(code, 1, "{said}");
     assert_eq!(fs::read(&target).expect("still there"), PASSWD);
-    assert_eq!(names(outside.path()), ["passwd"], "files were added beside it");
+    assert_eq!(
+        names(outside.path()),
+        ["passwd"],
+        "files were added beside it"
+    );
     assert_eq!(
         fs::read_link(data.profile_path()).expect("the link is kept"),
         target
@@ -138,11 +143,13 @@ fn a_good_profile_linked_from_a_dotfiles_folder_is_updated_through_the_link() {
         ["profile.lock", "profile.ron", "profile.ron.bak"]
     );
     assert_eq!(
-        medtech::storage::load_file(&data.app_dir().join("profile.ron.bak"))
-            .expect("backup reads"),
+        medtech::storage::load_file(&data.app_dir().join("profile.ron.bak")).expect("backup reads"),
         Some(sample())
     );
 }
+
+/// Puts something at a path: a file, a FIFO, a folder, a link.
+type MakeFile = fn(&Path);
 
 /// A folder name holding escape sequences: a window title and a colour.
 const HOSTILE: &str = "evil\u{1b}]0;pwned\u{7}\u{1b}[31mred\u{9b}2J";
@@ -155,49 +162,45 @@ fn escape_sequences_in_the_profile_path_never_reach_stderr() {
     let folder = data.root().join(HOSTILE);
     fs::create_dir_all(&folder).expect("the hostile folder");
 
-    let cases: Vec<(&str, PathBuf, Box<dyn Fn(&Path)>)> = vec![
-        (
-            "too new",
-            folder.join("new.ron"),
-            Box::new(|p| fs::write(p, "Profile(version: 99)").expect("write")),
-        ),
-        ("a FIFO", folder.join("fifo.ron"), Box::new(|p| mkfifo(p))),
-        (
-            "too big",
-            folder.join("big.ron"),
-            Box::new(|p| {
-                fs::write(p, vec![b' '; 17 * 1024 * 1024]).expect("write");
-            }),
-        ),
-        (
-            "a folder",
-            folder.join("dir.ron"),
-            Box::new(|p| fs::create_dir(p).expect("mkdir")),
-        ),
-        (
-            "damaged, linked outside",
-            folder.join("link.ron"),
-            Box::new(|p| {
-                let outside = p
-                    .parent()
-                    .and_then(Path::parent)
-                    .expect("the data root")
-                    .join(format!("outside-{HOSTILE}"));
-                fs::create_dir_all(&outside).expect("outside");
-                let target = outside.join(format!("{HOSTILE}.ron"));
-                fs::write(&target, "Profile(version: 2, goal: \u{1b}[2J)").expect("write");
-                std::os::unix::fs::symlink(&target, p).expect("link");
-            }),
-        ),
+    let cases: [(&str, &str, MakeFile); 5] = [
+        ("too new", "new.ron", |p| {
+            fs::write(p, "Profile(version: 99)").expect("write");
+        }),
+        ("a FIFO", "fifo.ron", mkfifo),
+        ("too big", "big.ron", |p| {
+            fs::write(p, vec![b' '; 17 * 1024 * 1024]).expect("write");
+        }),
+        ("a folder", "dir.ron", |p| fs::create_dir(p).expect("mkdir")),
+        ("damaged, linked outside", "link.ron", |p| {
+            let outside = p
+                .parent()
+                .and_then(Path::parent)
+                .expect("the data root")
+                .join(format!("outside-{HOSTILE}"));
+            fs::create_dir_all(&outside).expect("outside");
+            let target = outside.join(format!("{HOSTILE}.ron"));
+            fs::write(&target, "Profile(version: 2, goal: \u{1b}[2J)").expect("write");
+            std::os::unix::fs::symlink(&target, p).expect("link");
+        }),
     ];
-    for (what, path, make) in cases {
+    for (what, name, make) in cases {
+        let path = folder.join(name);
         make(&path);
         let (code, said) = refused(launch_on(&data, &path));
         assert_ne!(code, 0, "{what}: {said}");
         assert!(said.contains("medtech:"), "{what}: said nothing: {said:?}");
-        assert!(!said.contains('\u{1b}'), "{what}: raw ESC on stderr: {said:?}");
-        assert!(!said.contains('\u{9b}'), "{what}: raw CSI on stderr: {said:?}");
-        assert!(!said.contains('\u{7}'), "{what}: raw BEL on stderr: {said:?}");
+        assert!(
+            !said.contains('\u{1b}'),
+            "{what}: raw ESC on stderr: {said:?}"
+        );
+        assert!(
+            !said.contains('\u{9b}'),
+            "{what}: raw CSI on stderr: {said:?}"
+        );
+        assert!(
+            !said.contains('\u{7}'),
+            "{what}: raw BEL on stderr: {said:?}"
+        );
     }
 }
 
@@ -268,7 +271,10 @@ fn a_parse_error_quotes_little_of_the_file() {
     fs::write(&path, format!("Profile(version: 2, goal: \"{long}\")")).expect("write");
     let err = Storage::unlocked(path).load().expect_err("damaged");
     let message = err.to_string();
-    assert!(message.len() < 300 + dir.path().as_os_str().len(), "{message}");
+    assert!(
+        message.len() < 300 + dir.path().as_os_str().len(),
+        "{message}"
+    );
 }
 
 /// 5. A folder where the lock file should be: the state of the lock cannot
@@ -342,7 +348,9 @@ fn backups_keep_the_last_three_sessions() {
         assert_eq!(session.load().expect("loads"), Some(profile.clone()));
         profile.set_done(&step(n), true, today());
         session.save(&profile).expect("a change");
-        session.save(&profile).expect("another change, same session");
+        session
+            .save(&profile)
+            .expect("another change, same session");
         seen.push(profile.clone());
     }
     let read = |name: &str| medtech::storage::load_file(&dir.path().join(name)).expect(name);
@@ -362,9 +370,10 @@ fn backups_keep_the_last_three_sessions() {
 
     fs::write(dir.path().join("profile.ron.bak"), "Profile(oops").expect("damage");
     assert_eq!(
-        Storage::unlocked(path).load_backup().expect("a backup reads"),
+        Storage::unlocked(path)
+            .load_backup()
+            .expect("a backup reads"),
         Some(seen[2].clone()),
         "recovery must fall back to the newest readable backup"
     );
 }
-
