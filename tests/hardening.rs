@@ -262,19 +262,31 @@ fn a_profile_linked_to_dev_zero_is_refused() {
     assert!(said.contains("is a device"), "{said}");
 }
 
-/// 4c. A parse error quotes at most about 200 characters of the file.
+/// 4c. A parse error quotes at most about 200 characters of the file, even
+///     when the parser's own message quotes thousands.
 #[test]
 fn a_parse_error_quotes_little_of_the_file() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("profile.ron");
     let long = "x".repeat(5000);
-    fs::write(&path, format!("Profile(version: 2, goal: \"{long}\")")).expect("write");
-    let err = Storage::unlocked(path).load().expect_err("damaged");
-    let message = err.to_string();
-    assert!(
-        message.len() < 300 + dir.path().as_os_str().len(),
-        "{message}"
-    );
+    for text in [
+        format!("Profile(version: 2, goal: X{long})"),
+        format!("Profile(version: 2, {long}: 1)"),
+    ] {
+        let medtech::profile::DecodeError::Damaged { message: raw, .. } =
+            medtech::profile::decode(&text).expect_err("damaged")
+        else {
+            panic!("not reported as damaged");
+        };
+        assert!(raw.len() > 5000, "the parser quotes the file: {raw}");
+        fs::write(&path, &text).expect("write");
+        let err = Storage::unlocked(path.clone()).load().expect_err("damaged");
+        let medtech::storage::LoadError::Corrupt { message, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert!(message.chars().count() <= 200, "{message}");
+        assert!(message.ends_with('…'), "{message}");
+    }
 }
 
 /// 5. A folder where the lock file should be: the state of the lock cannot
