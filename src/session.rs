@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use crate::profile::Profile;
 use crate::storage::{self, Access, LoadError, Storage};
-use crate::text::sanitize;
 
 /// Why the profile could not be opened. Nothing on disk was changed.
 #[derive(Debug, thiserror::Error)]
@@ -25,8 +24,15 @@ pub enum SessionError {
         "{problem}\nIt could not be moved aside ({why}), so medtech stops here. Nothing was changed."
     )]
     CannotSetAside { problem: String, why: String },
-    #[error("{0}\nAnother medtech has this profile open; close it first. Nothing was changed.")]
-    DamagedWhileLocked(LoadError),
+    #[error(
+        "{problem}\nThis medtech is read-only ({reason}), so it cannot set the file aside. Nothing was changed."
+    )]
+    DamagedWhileReadOnly { problem: String, reason: String },
+    #[error(
+        "{problem}\n{link} points to that file, outside medtech's data folder, so it was left where it is. \
+         Fix or remove the link, or choose another file with --profile. Nothing was changed."
+    )]
+    DamagedElsewhere { problem: String, link: String },
 }
 
 /// Shown instead of the app when the profile could not be read.
@@ -56,15 +62,20 @@ pub enum Start {
 pub struct Session {
     pub storage: Storage,
     pub start: Start,
-    /// Another copy holds the lock: nothing is written.
+    /// Another copy holds the lock, or its state cannot be known: nothing
+    /// is written.
     pub read_only: bool,
+    /// Why this copy is read-only, ready to show (sanitized).
+    pub read_only_reason: Option<String>,
     /// What was done on the way in (a file moved aside), for stderr.
     pub notes: Vec<String>,
 }
 
 /// Where the profile is: the flag, else a non-empty `MEDTECH_PROFILE`, else
-/// the data folder. Symlinks are followed, so the lock, backup and temp files
-/// sit beside the real file and a linked profile is updated, not replaced.
+/// the data folder. The folder is resolved to its real path, but a symlinked
+/// profile file is kept as the link: [`Storage`] reads and updates the file
+/// it points to, and keeps the lock, backups and draft beside the link, in
+/// the data folder, never beside a file it did not create.
 pub fn resolve_path(flag: Option<PathBuf>) -> Result<PathBuf, SessionError> {
     let given = flag.or_else(|| {
         std::env::var_os("MEDTECH_PROFILE")
@@ -84,10 +95,7 @@ pub fn resolve_path(flag: Option<PathBuf>) -> Result<PathBuf, SessionError> {
     let Some(name) = path.file_name().map(ToOwned::to_owned) else {
         return Err(SessionError::NotAFile(shown(&path)));
     };
-    if let Ok(real) = std::fs::canonicalize(&path) {
-        return Ok(real);
-    }
-    // Not created yet: resolve the folder it will live in, if that exists.
+    // Resolve the folder it lives in (or will), if that exists.
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -97,7 +105,7 @@ pub fn resolve_path(flag: Option<PathBuf>) -> Result<PathBuf, SessionError> {
 
 /// A path as it may be printed: control characters made harmless.
 pub fn shown(path: &Path) -> String {
-    sanitize(&path.display().to_string())
+    storage::shown(path)
 }
 
 /// Reads the profile without taking the lock or moving anything: for
@@ -106,19 +114,40 @@ pub fn open_read_only(path: &Path) -> Result<Option<Profile>, SessionError> {
     storage::load_file(path).map_err(SessionError::Load)
 }
 
-/// Takes the lock (or opens read-only beside another copy), loads the
-/// profile and decides what the user sees first. A damaged profile is moved
-/// aside so it is never overwritten.
+/// Takes the lock (or opens read-only beside another copy, or when the
+/// lock's state cannot be known), loads the profile and decides what the
+/// user sees first. A damaged profile is moved aside so it is never
+/// overwritten, unless it is a file linked from outside the data folder:
+/// that one is reported and left exactly where it is.
 pub fn open(path: PathBuf) -> Result<Session, SessionError> {
     let (storage, access) = Storage::open(path);
     let read_only = access == Access::ReadOnly;
+    let read_only_reason = storage.read_only_reason().map(ToOwned::to_owned);
     let mut notes = Vec::new();
+    if let Some(reason) = read_only_reason
+        .as_deref()
+        .filter(|r| *r != storage::HELD_ELSEWHERE)
+    {
+        notes.push(format!("opened read-only: {reason}."));
+    }
+    if !read_only && let Some(note) = storage.guard_folder(is_own_data_folder(&storage)) {
+        notes.push(note);
+    }
     let start = match storage.load() {
         Ok(Some(profile)) => Start::Resume(profile),
         Ok(None) => without_profile(&storage, read_only, &mut notes)?,
         Err(e @ LoadError::Corrupt { .. }) => {
-            if read_only {
-                return Err(SessionError::DamagedWhileLocked(e));
+            if storage.linked_elsewhere() {
+                return Err(SessionError::DamagedElsewhere {
+                    problem: e.to_string(),
+                    link: shown(storage.data_path()),
+                });
+            }
+            if let Some(reason) = read_only_reason {
+                return Err(SessionError::DamagedWhileReadOnly {
+                    problem: e.to_string(),
+                    reason,
+                });
             }
             let moved_to = storage
                 .quarantine()
@@ -140,8 +169,18 @@ pub fn open(path: PathBuf) -> Result<Session, SessionError> {
         storage,
         start,
         read_only,
+        read_only_reason,
         notes,
     })
+}
+
+/// Whether the profile sits in medtech's own data folder (not one named
+/// by `--profile`), the only folder whose permissions medtech may change.
+fn is_own_data_folder(storage: &Storage) -> bool {
+    let real_folder = |p: &Path| p.parent().and_then(|d| std::fs::canonicalize(d).ok());
+    storage::default_path()
+        .and_then(|p| real_folder(&p))
+        .is_some_and(|own| real_folder(storage.data_path()) == Some(own))
 }
 
 /// What the user sees when there is no profile. A readable backup, or a
@@ -173,7 +212,7 @@ fn without_profile(
         return Ok(Start::FirstLaunch);
     }
     Ok(Start::Recover(Recovery {
-        problem: format!("{} is missing.", shown(storage.path())),
+        problem: format!("{} is missing.", shown(storage.data_path())),
         moved_to: damaged,
         backup,
     }))
@@ -192,14 +231,49 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_symlinked_profile_resolves_to_the_real_file() {
+    fn a_symlinked_profile_stays_the_link_and_storage_reads_the_real_file() {
         let dir = tempfile::tempdir().expect("temp dir");
         let real = dir.path().join("real.ron");
         std::fs::write(&real, "x").expect("real file");
         let link = dir.path().join("link.ron");
         std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let folder = std::fs::canonicalize(dir.path()).expect("real folder");
         let resolved = resolve_path(Some(link)).expect("resolves");
-        assert_eq!(resolved, std::fs::canonicalize(&real).expect("real path"));
+        assert_eq!(resolved, folder.join("link.ron"));
+        let storage = Storage::unlocked(resolved);
+        assert_eq!(storage.path(), folder.join("real.ron"));
+        assert_eq!(storage.data_path(), folder.join("link.ron"));
+        assert!(!storage.linked_elsewhere(), "same folder");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_profile_that_is_not_a_profile_is_left_where_it_is() {
+        let data = tempfile::tempdir().expect("data folder");
+        let outside = tempfile::tempdir().expect("outside folder");
+        let target = outside.path().join("passwd");
+        std::fs::write(&target, "root:x:0:0:root:/root:/bin/bash\n").expect("target");
+        let link = data.path().join("profile.ron");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        let err = open(resolve_path(Some(link.clone())).expect("resolves")).expect_err("refused");
+        let message = err.to_string();
+        assert!(
+            matches!(err, SessionError::DamagedElsewhere { .. }),
+            "{message}"
+        );
+        assert!(!message.contains("root"), "{message}");
+        assert!(message.contains("left where it is"), "{message}");
+        let names = |dir: &Path| {
+            let mut names: Vec<_> = std::fs::read_dir(dir)
+                .expect("list")
+                .map(|e| e.expect("entry").file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names(outside.path()), ["passwd"]);
+        assert_eq!(names(data.path()), ["profile.lock", "profile.ron"]);
+        assert_eq!(std::fs::read_link(&link).expect("still a link"), target);
     }
 
     #[test]

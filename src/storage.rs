@@ -8,21 +8,35 @@
 
 use std::cell::Cell;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::Draft;
 use crate::profile::{self, CURRENT_VERSION, DecodeError, Decoded, Profile};
+use crate::text::sanitize;
 
 /// File name of the profile inside the data directory.
 pub const PROFILE_FILE: &str = "profile.ron";
 
+/// The largest profile medtech reads. Years of notes fit in well under a
+/// megabyte; anything bigger is not a profile, and reading it whole could
+/// take seconds and gigabytes.
+pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How much of a parser's message is quoted: it may hold file content.
+const MAX_QUOTED_CHARS: usize = 200;
+
+/// How many backups are kept: `.bak` (the last session), `.bak.1`, `.bak.2`.
+pub const BACKUP_GENERATIONS: usize = 3;
+
 /// Why a profile could not be loaded. Nothing on disk has been changed.
+/// Every message is safe to print: paths and quoted content are sanitized.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", shown(path))]
     Io { path: PathBuf, source: io::Error },
-    #[error("{path} is damaged at line {line}, column {col}: {message}")]
+    /// `message` is already sanitized and short.
+    #[error("{} is damaged at line {line}, column {col}: {message}", shown(path))]
     Corrupt {
         path: PathBuf,
         line: usize,
@@ -30,10 +44,23 @@ pub enum LoadError {
         message: String,
     },
     #[error(
-        "{path} was written by a newer medtech (profile version {found}; this one reads up to {CURRENT_VERSION}). \
-         It was left untouched: update medtech to open it."
+        "{} was written by a newer medtech (profile version {found}; this one reads up to {CURRENT_VERSION}). \
+         It was left untouched: update medtech to open it.",
+        shown(path)
     )]
     TooNew { path: PathBuf, found: u32 },
+    #[error(
+        "{} is larger than 16 MB ({size} bytes), far more than any medtech profile. \
+         It was left where it is: check what the file is, or choose another with --profile.",
+        shown(path)
+    )]
+    TooBig { path: PathBuf, size: u64 },
+    #[error(
+        "{} is {kind}, not a profile file. It was left where it is: \
+         remove it, or choose another file with --profile.",
+        shown(path)
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
 }
 
 /// Why a profile could not be saved. The changes are still in memory.
@@ -41,10 +68,15 @@ pub enum LoadError {
 pub enum SaveError {
     #[error("could not encode the profile: {0}")]
     Encode(#[from] ron::Error),
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {}: {source}", shown(path))]
     Io { path: PathBuf, source: io::Error },
-    #[error("another medtech has this profile open; this one is read-only")]
+    #[error("this medtech is read-only: nothing is written")]
     ReadOnly,
+}
+
+/// A path as it may be printed: control characters made harmless.
+pub fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string())
 }
 
 /// The default profile path: the platform data directory
@@ -53,14 +85,25 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "medtech").map(|d| d.data_dir().join(PROFILE_FILE))
 }
 
-/// The profile file with its lock and backup beside it.
+/// The profile file, with medtech's own files (lock, backups, draft) in
+/// the data folder beside the path it was opened by.
+///
+/// Usually both are the same file. A profile reached through a symlink
+/// into another folder (a dotfiles repository) is read and replaced at its
+/// real path, through the link, but nothing else is created beside it, and
+/// if it does not read it is never moved: see [`Storage::linked_elsewhere`].
 #[derive(Debug)]
 pub struct Storage {
+    /// The real file: what is read and atomically replaced.
     path: PathBuf,
+    /// The path in the data folder (the link, if there is one). The lock,
+    /// backups, draft and damaged copies are named after it, beside it.
+    data_path: PathBuf,
     /// Held for as long as this copy may write.
     lock: Option<File>,
-    /// Another copy holds the lock: every save is refused.
-    read_only: bool,
+    /// Why every save is refused, if it is: another copy holds the lock,
+    /// or the state of the lock cannot be known.
+    read_only: Option<String>,
     /// The backup is taken once a session, before the first save, so it
     /// holds the profile as it was when this copy opened it: a slip made
     /// just before quitting never reaches the backup too.
@@ -74,68 +117,111 @@ pub struct Storage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     ReadWrite,
-    /// Another copy holds the lock.
+    /// Another copy holds the lock, or whether one does cannot be known:
+    /// [`Storage::read_only_reason`] says which.
     ReadOnly,
 }
 
+/// What [`take_lock`] found.
+enum LockState {
+    Held(File),
+    /// Another copy holds it.
+    Busy,
+    /// Nobody can tell: a folder or a pipe where the lock should be, a
+    /// filesystem without locks.
+    Unknown(String),
+    /// The lock file cannot be created because its folder cannot be
+    /// written; neither can the profile beside it, so saves fail and say why.
+    Unwritable,
+}
+
+/// The reason given when another copy holds the lock.
+pub const HELD_ELSEWHERE: &str = "another medtech has this profile open";
+
 impl Storage {
-    /// Takes the lock beside the profile. If another copy holds it, the
-    /// storage is read-only. A lock that cannot be created at all (an
-    /// unwritable folder) does not stop the app: saving will report why.
+    /// Takes the lock in the data folder. If another copy holds it, or its
+    /// state cannot be known, the storage is read-only and says why. A lock
+    /// that cannot be created because the folder cannot be written does not
+    /// stop the app: nobody can save there, and saving will report why.
     pub fn open(path: PathBuf) -> (Storage, Access) {
-        let lock_path = path.with_file_name(lock_name(&path));
-        let lock = ensure_dir(&path).ok().and_then(|()| {
-            let mut options = OpenOptions::new();
-            options.create(true).truncate(false).write(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
+        let mut storage = Storage::unlocked(path);
+        let linked = storage.linked_elsewhere();
+        match take_lock(&storage.data_path, linked) {
+            LockState::Held(file) => {
+                storage.lock = Some(file);
+                storage.remove_stale_temp_files();
             }
-            options.open(&lock_path).ok()
-        });
-        let (lock, access) = match lock {
-            Some(file) => match file.try_lock() {
-                Ok(()) => {
-                    remove_stale_temp_files(&path);
-                    (Some(file), Access::ReadWrite)
-                }
-                Err(TryLockError::WouldBlock) => (None, Access::ReadOnly),
-                // A filesystem without locks: nobody can hold one, so
-                // writing is not contended.
-                Err(TryLockError::Error(_)) => (None, Access::ReadWrite),
-            },
-            // No lock file could be made: nobody else can have one either, so
-            // write access is not contended; saves will fail and say why.
-            None => (None, Access::ReadWrite),
-        };
-        let storage = Storage {
-            path,
-            lock,
-            read_only: access == Access::ReadOnly,
-            backed_up: Cell::new(false),
-            loaded_version: Cell::new(None),
+            LockState::Busy => storage.read_only = Some(HELD_ELSEWHERE.to_owned()),
+            LockState::Unknown(reason) => storage.read_only = Some(reason),
+            LockState::Unwritable => {}
+        }
+        let access = if storage.read_only.is_some() {
+            Access::ReadOnly
+        } else {
+            Access::ReadWrite
         };
         (storage, access)
     }
 
-    /// Storage that never locks; for tests and read-only tools.
+    /// Storage that never locks; for tests and read-only tools. A symlink
+    /// at `path` is followed to the file it names.
     pub fn unlocked(path: PathBuf) -> Storage {
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        // A dangling link resolves to nothing: the first save replaces the
+        // link itself, inside the data folder.
+        let real = if is_link {
+            fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+        } else {
+            path.clone()
+        };
         Storage {
-            path,
+            path: real,
+            data_path: path,
             lock: None,
-            read_only: false,
+            read_only: None,
             backed_up: Cell::new(false),
             loaded_version: Cell::new(None),
         }
     }
 
+    /// The real profile file (a symlink's target).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// The profile's path in the data folder, as it was opened: medtech's
+    /// own files are named after it, beside it.
+    pub fn data_path(&self) -> &Path {
+        &self.data_path
+    }
+
+    /// Whether the profile is a symlink to a file in another folder. Such a
+    /// file is updated through the link when it reads as a profile, but is
+    /// never moved aside: medtech did not create it and it may not even be
+    /// a profile (`profile.ron -> /etc/passwd`).
+    pub fn linked_elsewhere(&self) -> bool {
+        let folder = |p: &Path| fs::canonicalize(parent(p)).ok();
+        self.path != self.data_path && folder(&self.path) != folder(&self.data_path)
+    }
+
+    /// The newest backup, `profile.ron.bak`.
     pub fn backup_path(&self) -> PathBuf {
-        with_suffix(&self.path, ".bak")
+        with_suffix(&self.data_path, ".bak")
+    }
+
+    /// Every backup generation, newest first: `.bak`, `.bak.1`, `.bak.2`.
+    pub fn backup_paths(&self) -> Vec<PathBuf> {
+        (0..BACKUP_GENERATIONS)
+            .map(|n| match n {
+                0 => self.backup_path(),
+                n => with_suffix(&self.data_path, &format!(".bak.{n}")),
+            })
+            .collect()
+    }
+
+    /// Where the lock is: `profile.lock` in the data folder.
+    pub fn lock_path(&self) -> PathBuf {
+        lock_path(&self.data_path)
     }
 
     pub fn holds_lock(&self) -> bool {
@@ -143,7 +229,63 @@ impl Storage {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
+    }
+
+    /// Why this copy is read-only, ready to print; `None` if it may write.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Keeps the data folder private. medtech's own folder (`own`) left open
+    /// to others (0777, 0755) is made 0700; a folder medtech does not own,
+    /// such as the one of `--profile /tmp/x.ron`, is never changed, but if
+    /// others may write in it the returned note says it is shared.
+    pub fn guard_folder(&self, own: bool) -> Option<String> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let folder = parent(&self.data_path);
+            let mode = fs::metadata(folder).ok()?.permissions().mode() & 0o7777;
+            let open_to_others = mode & 0o077 != 0;
+            if own {
+                if !open_to_others {
+                    return None;
+                }
+                return Some(
+                    match fs::set_permissions(folder, fs::Permissions::from_mode(0o700)) {
+                        Ok(()) => format!(
+                            "{} was open to other users (mode {mode:04o}); it is now private to you (0700).",
+                            shown(folder)
+                        ),
+                        Err(e) => format!(
+                            "{} is open to other users (mode {mode:04o}) and could not be made private: {e}",
+                            shown(folder)
+                        ),
+                    },
+                );
+            }
+            if mode & 0o022 == 0 {
+                return None;
+            }
+            // With the sticky bit (like /tmp) others cannot remove or
+            // rename your files; without it they can.
+            let risk = if mode & 0o1000 == 0 {
+                "others can delete or replace it"
+            } else {
+                "others can see its name"
+            };
+            Some(format!(
+                "{} is shared with other users (mode {mode:04o}), so medtech leaves its permissions alone. \
+                 Your profile stays private to you (0600), but {risk}.",
+                shown(folder)
+            ))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = own;
+            None
+        }
     }
 
     /// Reads the profile. `Ok(None)` means there is none yet (first launch).
@@ -157,18 +299,31 @@ impl Storage {
     /// Where the bytes of an older version are kept before the first save
     /// in the current format: `profile.ron.v1.bak`.
     pub fn version_backup_path(&self, version: u32) -> PathBuf {
-        with_suffix(&self.path, &format!(".v{version}.bak"))
+        with_suffix(&self.data_path, &format!(".v{version}.bak"))
     }
 
-    /// Reads the backup kept by the last save, if there is a readable one.
+    /// Reads the newest backup that can be read. `Ok(None)` when there is
+    /// none; an error only when no generation reads (the newest error), or
+    /// when a newer medtech wrote one before any readable one.
     pub fn load_backup(&self) -> Result<Option<Profile>, LoadError> {
-        load_file(&self.backup_path())
+        let mut first_error = None;
+        for path in self.backup_paths() {
+            match load_file(&path) {
+                Ok(Some(profile)) => return Ok(Some(profile)),
+                Ok(None) => {}
+                Err(e @ LoadError::TooNew { .. }) => return Err(e),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        first_error.map_or(Ok(None), Err)
     }
 
     /// The most recent damaged profile moved aside by [`Storage::quarantine`].
     pub fn latest_damaged(&self) -> Option<PathBuf> {
-        let prefix = format!("{}.corrupt-", self.path.file_name()?.to_string_lossy());
-        fs::read_dir(parent(&self.path))
+        let prefix = format!("{}.corrupt-", self.data_path.file_name()?.to_string_lossy());
+        fs::read_dir(parent(&self.data_path))
             .ok()?
             .flatten()
             .map(|e| e.path())
@@ -181,30 +336,48 @@ impl Storage {
     }
 
     /// Moves an unreadable profile aside as `profile.ron.corrupt-<time>`, so
-    /// it is never overwritten, and returns where it now is.
+    /// it is never overwritten, and returns where it now is. A file linked
+    /// from another folder is refused: it stays exactly where it is.
     pub fn quarantine(&self) -> io::Result<PathBuf> {
+        if self.linked_elsewhere() {
+            return Err(io::Error::other(format!(
+                "{} is outside the data folder; medtech never moves it",
+                shown(&self.path)
+            )));
+        }
         set_aside(&self.path, "corrupt")
     }
 
-    /// Moves the backup aside as `profile.ron.bak-<time>`, so a new profile
-    /// started in its place can never overwrite it.
+    /// Moves every backup aside as `profile.ron.bak-<time>` (and
+    /// `.bak.1-<time>`, ...), so a new profile started in its place can never
+    /// rotate it away. Returns where the newest went.
     pub fn archive_backup(&self) -> io::Result<Option<PathBuf>> {
-        let backup = self.backup_path();
-        if backup.exists() {
-            set_aside(&backup, "").map(Some)
-        } else {
-            Ok(None)
+        let mut newest = None;
+        for backup in self.backup_paths() {
+            if fs::symlink_metadata(&backup).is_ok() {
+                let moved = set_aside(&backup, "")?;
+                newest.get_or_insert(moved);
+            }
         }
+        Ok(newest)
     }
 
-    /// Moves a damaged backup aside as `profile.ron.bak.corrupt-<time>`.
+    /// Moves every backup that cannot be read aside as
+    /// `profile.ron.bak.corrupt-<time>`; returns where the newest went.
     pub fn quarantine_backup(&self) -> io::Result<PathBuf> {
-        set_aside(&self.backup_path(), "corrupt")
+        let mut newest = None;
+        for backup in self.backup_paths() {
+            if fs::symlink_metadata(&backup).is_ok() && load_file(&backup).is_err() {
+                let moved = set_aside(&backup, "corrupt")?;
+                newest.get_or_insert(moved);
+            }
+        }
+        newest.ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no damaged backup"))
     }
 
     /// Writes the profile atomically, keeping the previous one as `.bak`.
     pub fn save(&self, profile: &Profile) -> Result<(), SaveError> {
-        if self.read_only {
+        if self.is_read_only() {
             return Err(SaveError::ReadOnly);
         }
         let text = profile.to_ron()?;
@@ -240,7 +413,8 @@ impl Storage {
     /// copy of that version.
     fn keep_version_backup(&self, version: u32) -> io::Result<()> {
         let target = self.version_backup_path(version);
-        let staging = with_suffix(&self.path, ".vbak.tmp");
+        let staging = with_suffix(&self.data_path, ".vbak.tmp");
+        regular_file(&self.path)?;
         fs::copy(&self.path, &staging)?;
         set_private(&staging)?;
         File::open(&staging)?.sync_all()?;
@@ -248,20 +422,20 @@ impl Storage {
             set_aside(&target, "")?;
         }
         fs::rename(&staging, &target)?;
-        sync_dir(parent(&self.path))
+        sync_dir(parent(&self.data_path))
     }
 
     /// Where a note being written is kept until it is saved:
     /// `profile.ron.draft`.
     pub fn draft_path(&self) -> PathBuf {
-        with_suffix(&self.path, ".draft")
+        with_suffix(&self.data_path, ".draft")
     }
 
     /// Keeps the note being written on disk. Written on every change to
     /// the text, so it is renamed into place but not synced: it must survive
     /// the app being killed, and a process kill does not lose the page cache.
     pub fn save_draft(&self, draft: &Draft) -> Result<(), SaveError> {
-        if self.read_only {
+        if self.is_read_only() {
             return Err(SaveError::ReadOnly);
         }
         let text = ron::ser::to_string_pretty(draft, ron::ser::PrettyConfig::new().new_line("\n"))?;
@@ -269,11 +443,11 @@ impl Storage {
             path: self.draft_path(),
             source,
         };
-        ensure_dir(&self.path).map_err(io_err)?;
+        ensure_dir(&self.data_path).map_err(io_err)?;
         let mut tmp = tempfile::Builder::new()
-            .prefix(&temp_prefix(&self.path))
+            .prefix(&temp_prefix(&self.data_path))
             .suffix(".tmp")
-            .tempfile_in(parent(&self.path))
+            .tempfile_in(parent(&self.data_path))
             .map_err(io_err)?;
         tmp.write_all(text.as_bytes()).map_err(io_err)?;
         tmp.persist(self.draft_path())
@@ -283,28 +457,48 @@ impl Storage {
 
     /// A draft a crash left behind, if it can be read.
     pub fn load_draft(&self) -> Option<Draft> {
-        let text = fs::read_to_string(self.draft_path()).ok()?;
-        ron::from_str(&text).ok()
+        let bytes = read_capped(&self.draft_path()).ok()??;
+        ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()
     }
 
     pub fn remove_draft(&self) {
-        if !self.read_only {
+        if !self.is_read_only() {
             let _ = fs::remove_file(self.draft_path());
         }
     }
 
-    /// Makes `.bak` a copy of the current profile, without ever leaving the
-    /// profile itself missing.
+    /// Makes `.bak` a copy of the current profile, after moving the older
+    /// generations down (`.bak` to `.bak.1`, `.bak.1` to `.bak.2`; the
+    /// oldest is dropped), without ever leaving the profile itself missing.
+    /// A kill between two renames leaves every copy under some name, and
+    /// [`Storage::load_backup`] falls back to the next generation.
     fn keep_backup(&self) -> io::Result<()> {
-        let backup = self.backup_path();
-        let staging = with_suffix(&self.path, ".bak.tmp");
+        regular_file(&self.path)?;
+        let staging = with_suffix(&self.data_path, ".bak.tmp");
         let _ = fs::remove_file(&staging);
         // A private copy, not a hard link: a link would share the old
         // file's mode (0644, even 000) with the backup.
         fs::copy(&self.path, &staging)?;
         set_private(&staging)?;
         File::open(&staging)?.sync_all()?;
-        fs::rename(&staging, &backup)
+        let generations = self.backup_paths();
+        for pair in generations.windows(2).rev() {
+            if fs::symlink_metadata(&pair[0]).is_ok() {
+                fs::rename(&pair[0], &pair[1])?;
+            }
+        }
+        fs::rename(&staging, &generations[0])?;
+        sync_dir(parent(&self.data_path))
+    }
+
+    /// Removes temp files a killed save or draft left behind. Only the lock
+    /// holder may: another copy could be mid-save. Beside a file linked from
+    /// another folder nothing is removed: those files might not be ours.
+    fn remove_stale_temp_files(&self) {
+        remove_stale_temp_files(&self.data_path);
+        if self.path != self.data_path && !self.linked_elsewhere() {
+            remove_stale_temp_files(&self.path);
+        }
     }
 }
 
@@ -315,8 +509,30 @@ pub fn load_file(path: &Path) -> Result<Option<Profile>, LoadError> {
 
 /// Reads and parses a profile file, saying which version it was in.
 pub fn load_file_versioned(path: &Path) -> Result<Option<Decoded>, LoadError> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
+    let Some(bytes) = read_capped(path)? else {
+        return Ok(None);
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(LoadError::Corrupt {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: "the file is not text (invalid UTF-8)".to_owned(),
+        });
+    };
+    parse_versioned(&text, path).map(Some)
+}
+
+/// Reads a whole regular file of at most [`MAX_PROFILE_BYTES`]. `Ok(None)`
+/// means there is no file. Never blocks: a FIFO, a device or a socket is
+/// named for what it is instead of being opened for reading.
+fn read_capped(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
+    let io_err = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let metadata = match fs::metadata(path) {
+        Ok(metadata) => metadata,
         // A missing file, or a folder that is not a folder, means there is no
         // profile yet; saving will say why it cannot create one.
         Err(e)
@@ -327,22 +543,142 @@ pub fn load_file_versioned(path: &Path) -> Result<Option<Decoded>, LoadError> {
         {
             return Ok(None);
         }
-        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-            return Err(LoadError::Corrupt {
-                path: path.to_owned(),
-                line: 1,
-                col: 1,
-                message: "the file is not text (invalid UTF-8)".to_owned(),
-            });
-        }
-        Err(source) => {
-            return Err(LoadError::Io {
-                path: path.to_owned(),
-                source,
-            });
-        }
+        Err(e) => return Err(io_err(e)),
     };
-    parse_versioned(&text, path).map(Some)
+    let check = |metadata: &fs::Metadata| {
+        if !metadata.is_file() {
+            return Err(LoadError::NotAFile {
+                path: path.to_owned(),
+                kind: kind_of(metadata),
+            });
+        }
+        if metadata.len() > MAX_PROFILE_BYTES {
+            return Err(LoadError::TooBig {
+                path: path.to_owned(),
+                size: metadata.len(),
+            });
+        }
+        Ok(())
+    };
+    check(&metadata)?;
+    // Non-blocking, in case the file was swapped for a FIFO since the check;
+    // the open file is checked again, then read no further than the cap.
+    let file = open_nonblocking(OpenOptions::new().read(true), path).map_err(io_err)?;
+    check(&file.metadata().map_err(io_err)?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PROFILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_PROFILE_BYTES {
+        return Err(LoadError::TooBig {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(Some(bytes))
+}
+
+/// What a file that is not a regular file is, for a message.
+fn kind_of(metadata: &fs::Metadata) -> &'static str {
+    let kind = metadata.file_type();
+    if kind.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_symlink() {
+        return "a symbolic link";
+    }
+    "not a regular file"
+}
+
+/// Fails unless `path` is a regular file, so copying it cannot block.
+fn regular_file(path: &Path) -> io::Result<()> {
+    let metadata = fs::metadata(path)?;
+    if metadata.is_file() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!(
+            "{} is {}",
+            shown(path),
+            kind_of(&metadata)
+        )))
+    }
+}
+
+/// `O_NONBLOCK`, whose value depends on the target (std does not export
+/// it and `libc` is not a dependency). Elsewhere 0: the checks on the
+/// file's type before and after opening still apply.
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    not(any(
+        target_arch = "mips",
+        target_arch = "mips32r6",
+        target_arch = "mips64",
+        target_arch = "mips64r6",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    ))
+))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    any(
+        target_arch = "mips",
+        target_arch = "mips32r6",
+        target_arch = "mips64",
+        target_arch = "mips64r6"
+    )
+))]
+const O_NONBLOCK: i32 = 0x80;
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    any(target_arch = "sparc", target_arch = "sparc64")
+))]
+const O_NONBLOCK: i32 = 0x4000;
+#[cfg(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+))]
+const O_NONBLOCK: i32 = 0x4;
+#[cfg(all(
+    unix,
+    not(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    ))
+))]
+const O_NONBLOCK: i32 = 0;
+
+/// Opens without waiting for the other end of a FIFO.
+fn open_nonblocking(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Parses profile text of any known version, migrating older ones.
@@ -350,20 +686,63 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, LoadError> {
     parse_versioned(text, path).map(|d| d.profile)
 }
 
-/// Parses profile text and says which version it was written in.
+/// Parses profile text and says which version it was written in. The
+/// parser's message is sanitized and cut short, as it may quote the file;
+/// text that does not even start like a profile is not quoted at all.
 pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
-    profile::decode(text).map_err(|e| match e {
-        DecodeError::Damaged { line, col, message } => LoadError::Corrupt {
-            path: path.to_owned(),
+    let damaged = |line, col, message: &str| LoadError::Corrupt {
+        path: path.to_owned(),
+        line,
+        col,
+        message: crate::text::truncate(&sanitize(message), MAX_QUOTED_CHARS),
+    };
+    if let Err((line, col)) = starts_like_a_profile(text) {
+        return Err(damaged(
             line,
             col,
-            message,
-        },
+            "this is not a medtech profile (a profile starts with `Profile(`)",
+        ));
+    }
+    profile::decode(text).map_err(|e| match e {
+        DecodeError::Damaged { line, col, message } => damaged(line, col, &message),
         DecodeError::TooNew { found } => LoadError::TooNew {
             path: path.to_owned(),
             found,
         },
     })
+}
+
+/// Checks that the text, past a byte-order mark, blank space, comments and
+/// `#![enable(...)]` attributes, opens with `Profile(` or `(`. Empty text
+/// passes, for the decoder to call it empty. Otherwise gives the line and
+/// column where something else begins.
+fn starts_like_a_profile(text: &str) -> Result<(), (usize, usize)> {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut rest = body;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.find('\n').map_or("", |n| &after[n..]);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.find("*/").map_or("", |n| &after[n + 2..]);
+        } else if let Some(after) = rest.strip_prefix("#!") {
+            rest = after.find(']').map_or("", |n| &after[n + 1..]);
+        } else {
+            break;
+        }
+    }
+    let opens = rest.is_empty()
+        || rest.starts_with('(')
+        || rest
+            .strip_prefix("Profile")
+            .is_some_and(|after| after.trim_start().starts_with('('));
+    if opens {
+        return Ok(());
+    }
+    let before = &body[..body.len() - rest.len()];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Err((line, col))
 }
 
 /// Renames `path` to `path.<kind>-<UTC time>` (or `path-<time>` with no
@@ -414,6 +793,80 @@ fn remove_stale_temp_files(path: &Path) {
         if ours {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+fn lock_path(data_path: &Path) -> PathBuf {
+    data_path.with_file_name(lock_name(data_path))
+}
+
+/// Tries to take the lock beside `data_path`, and tells what it found.
+/// `linked` is true when the profile lives in another folder: then a lock
+/// that cannot be created no longer means the profile cannot be written.
+fn take_lock(data_path: &Path, linked: bool) -> LockState {
+    let lock_path = lock_path(data_path);
+    let unknown = |why: String| {
+        LockState::Unknown(format!(
+            "{why}, so whether another medtech is writing cannot be known"
+        ))
+    };
+    if let Err(e) = ensure_dir(data_path) {
+        return if linked {
+            unknown(format!(
+                "the lock file {} cannot be created ({e})",
+                shown(&lock_path)
+            ))
+        } else {
+            LockState::Unwritable
+        };
+    }
+    let existed = match fs::symlink_metadata(&lock_path) {
+        Ok(metadata) if metadata.is_file() => true,
+        Ok(metadata) => {
+            return unknown(format!(
+                "{} is {}, not a lock file (remove it to make changes)",
+                shown(&lock_path),
+                kind_of(&metadata)
+            ));
+        }
+        Err(_) => false,
+    };
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = match open_nonblocking(&mut options, &lock_path) {
+        Ok(file) => file,
+        // The folder cannot be written, and so neither can the profile in it.
+        Err(_) if !existed && !linked => return LockState::Unwritable,
+        Err(e) => {
+            return unknown(format!(
+                "the lock file {} cannot be opened ({e})",
+                shown(&lock_path)
+            ));
+        }
+    };
+    match file.metadata() {
+        Ok(metadata) if metadata.is_file() => {}
+        Ok(metadata) => {
+            return unknown(format!(
+                "{} is {}, not a lock file (remove it to make changes)",
+                shown(&lock_path),
+                kind_of(&metadata)
+            ));
+        }
+        Err(e) => return unknown(format!("the lock file cannot be checked ({e})")),
+    }
+    match file.try_lock() {
+        Ok(()) => LockState::Held(file),
+        Err(TryLockError::WouldBlock) => LockState::Busy,
+        Err(TryLockError::Error(e)) => unknown(format!(
+            "the folder of {} does not support file locks ({e})",
+            shown(&lock_path)
+        )),
     }
 }
 

@@ -16,6 +16,16 @@ fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temp dir")
 }
 
+/// Names in a folder, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("list the folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/profiles")
@@ -204,9 +214,10 @@ fn quitting_the_welcome_after_start_fresh_keeps_the_backup_on_offer() {
     let fresh = Storage::unlocked(path);
     medtech::apply(&mut app, &fresh, medtech::app::Action::StartFresh);
     assert!(medtech::apply(&mut app, &fresh, medtech::app::Action::Quit));
-    assert!(
-        fresh.backup_path().exists(),
-        "the backup must still be offered next time"
+    assert_eq!(
+        names(dir.path()),
+        ["profile.ron.bak"],
+        "the backup must still be offered next time, and nothing else written"
     );
     assert_eq!(
         storage.load_backup().expect("readable"),
@@ -218,34 +229,66 @@ fn quitting_the_welcome_after_start_fresh_keeps_the_backup_on_offer() {
 #[test]
 fn the_version_field_comes_first() {
     let text = sample().to_ron().expect("encodes");
-    let first_field = text.lines().nth(1).unwrap_or_default().trim();
-    assert_eq!(first_field, format!("version: {CURRENT_VERSION},"));
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("Profile("));
+    assert_eq!(
+        lines.next(),
+        Some(format!("    version: {CURRENT_VERSION},").as_str())
+    );
 }
 
 /// Each bad file: what `load` must say, and the bytes must be untouched.
 #[test]
 fn damaged_files_are_named_and_never_changed_by_loading() {
     let cases = [
-        ("garbage.ron", "line 1"),
-        ("truncated.ron", "line 7"),
-        ("empty.ron", "empty"),
-        ("wrong_type.ron", "line 4"),
-        ("version0.ron", "version 0"),
-        ("binary.ron", "not text"),
+        // Not a profile at all: named, but none of its text is quoted.
+        (
+            "garbage.ron",
+            (1, 1),
+            "this is not a medtech profile (a profile starts with `Profile(`)",
+        ),
+        (
+            "truncated.ron",
+            (7, 21),
+            "Unexpected variant named `Do` in enum `Status`, expected `Done` instead",
+        ),
+        ("empty.ron", (1, 1), "the file is empty"),
+        ("wrong_type.ron", (4, 11), "Expected option"),
+        ("version0.ron", (1, 1), "profile version 0 never existed"),
+        ("binary.ron", (1, 1), "the file is not text (invalid UTF-8)"),
         // A mistyped field name must not silently drop what it held.
-        ("misspelled_field.ron", "stpes"),
+        (
+            "misspelled_field.ron",
+            (4, 5),
+            "Unexpected field named `stpes` in `Profile`, expected one of `version`, `goal`, `state`, `steps`, or `position` instead",
+        ),
     ];
-    for (name, expected) in cases {
+    for (name, (line, col), expected) in cases {
         let dir = temp();
         let path = dir.path().join("profile.ron");
         let original = fs::read(fixture(name)).expect("fixture");
         fs::write(&path, &original).expect("copy fixture");
         let storage = Storage::unlocked(path.clone());
         let err = storage.load().expect_err(name);
-        assert!(matches!(err, LoadError::Corrupt { .. }), "{name}: {err:?}");
-        let message = err.to_string();
-        assert!(message.contains(expected), "{name}: {message}");
-        assert!(message.contains("profile.ron"), "{name}: {message}");
+        let LoadError::Corrupt {
+            path: at,
+            line: found_line,
+            col: found_col,
+            message,
+        } = &err
+        else {
+            panic!("{name}: {err:?}");
+        };
+        assert_eq!((at, *found_line, *found_col), (&path, line, col), "{name}");
+        assert_eq!(message, expected, "{name}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} is damaged at line {line}, column {col}: {expected}",
+                path.display()
+            ),
+            "{name}"
+        );
         assert_eq!(
             fs::read(&path).expect("still there"),
             original,
@@ -255,11 +298,18 @@ fn damaged_files_are_named_and_never_changed_by_loading() {
         // Moving it aside keeps every byte and frees the name.
         let moved = storage.quarantine().expect("moved aside");
         assert!(!path.exists());
-        let moved_name = moved.file_name().unwrap_or_default().to_string_lossy();
+        assert_eq!(moved.parent(), Some(dir.path()));
+        let moved_name = moved.file_name().expect("a name").to_string_lossy();
+        let stamp = moved_name
+            .strip_prefix("profile.ron.corrupt-")
+            .expect(&moved_name);
+        // profile.ron.corrupt-20261124T101500Z
+        assert_eq!(stamp.len(), 16, "{moved_name}");
         assert!(
-            moved_name.starts_with("profile.ron.corrupt-"),
+            stamp.ends_with('Z') && stamp.as_bytes()[8] == b'T',
             "{moved_name}"
         );
+        assert_eq!(names(dir.path()), [moved_name.as_ref()]);
         assert_eq!(fs::read(&moved).expect("moved file"), original);
     }
 }
@@ -271,9 +321,20 @@ fn a_profile_from_a_newer_version_is_refused_and_left_alone() {
     let original = fs::read(fixture("newer.ron")).expect("fixture");
     fs::write(&path, &original).expect("copy");
     let err = Storage::unlocked(path.clone()).load().expect_err("too new");
-    assert!(matches!(err, LoadError::TooNew { found: 3, .. }), "{err:?}");
-    assert!(err.to_string().contains("newer medtech"), "{err}");
+    assert!(
+        matches!(&err, LoadError::TooNew { found: 3, path: at } if *at == path),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} was written by a newer medtech (profile version 3; this one reads up to {CURRENT_VERSION}). \
+             It was left untouched: update medtech to open it.",
+            path.display()
+        )
+    );
     assert_eq!(fs::read(&path).expect("still there"), original);
+    assert_eq!(names(dir.path()), ["profile.ron"]);
 }
 
 #[test]
@@ -285,8 +346,12 @@ fn unknown_step_ids_are_kept_through_load_and_save() {
     let mut profile = storage.load().expect("loads").expect("exists");
     profile.set_done("cert.exam", true, date("2026-11-24"));
     storage.save(&profile).expect("saves");
-    let text = fs::read_to_string(&path).expect("read");
-    assert!(text.contains("\"retired.step.id\""), "{text}");
+    let saved = storage.load().expect("loads").expect("exists");
+    assert_eq!(saved, profile);
+    assert_eq!(
+        saved.steps.get("retired.step.id"),
+        v1_migrated().steps.get("retired.step.id")
+    );
 }
 
 /// A slip just before quitting (one Space on a big step, then q) must not
@@ -339,6 +404,22 @@ fn starting_fresh_sets_the_old_backup_aside_for_good() {
         .collect();
     assert_eq!(archived.len(), 1, "{archived:?}");
     assert_eq!(fs::read(&archived[0]).expect("archived"), original);
+    let archived_name = archived[0]
+        .file_name()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
+    // The new profile, its own first backup, and the old backup set aside
+    // under a name no rotation touches.
+    assert_eq!(
+        names(dir.path()),
+        ["profile.ron", "profile.ron.bak", archived_name.as_str()]
+    );
+    assert_ne!(
+        fs::read(fresh.backup_path()).expect("new backup"),
+        original,
+        "the live backup is the new profile's, not the old one"
+    );
 }
 
 #[test]
@@ -354,15 +435,10 @@ fn saving_keeps_the_previous_profile_as_a_backup() {
     storage.save(&second).expect("second save");
     assert_eq!(storage.load().expect("loads"), Some(second));
     assert_eq!(storage.load_backup().expect("backup loads"), Some(first));
-    let leftovers: Vec<_> = fs::read_dir(path.parent().expect("dir"))
-        .expect("list")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("tmp"))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "temp files left behind: {leftovers:?}"
+    // Nothing else: no temp file, no staging copy left behind.
+    assert_eq!(
+        names(path.parent().expect("dir")),
+        ["profile.ron", "profile.ron.bak"]
     );
 }
 
@@ -390,9 +466,15 @@ fn a_second_copy_gets_read_only_access_until_the_first_closes() {
     let path = dir.path().join("profile.ron");
     let (first, access) = Storage::open(path.clone());
     assert_eq!(access, Access::ReadWrite);
+    assert!(first.holds_lock());
+    assert_eq!(first.read_only_reason(), None);
     let (second, access) = Storage::open(path.clone());
     assert_eq!(access, Access::ReadOnly);
     assert!(!second.holds_lock());
+    assert_eq!(
+        second.read_only_reason(),
+        Some("another medtech has this profile open")
+    );
     assert!(matches!(second.save(&sample()), Err(SaveError::ReadOnly)));
     assert!(!path.exists(), "the read-only copy wrote nothing");
     drop(first);
@@ -410,10 +492,18 @@ fn an_unwritable_path_reports_why_and_loses_nothing_in_memory() {
     let path = blocker.join("medtech").join("profile.ron");
     let (storage, _) = Storage::open(path.clone());
     assert_eq!(storage.load().expect("no profile yet"), None);
+    assert!(!storage.is_read_only(), "{:?}", storage.read_only_reason());
     let err = storage.save(&sample()).expect_err("cannot write");
-    let message = err.to_string();
-    assert!(message.contains("cannot write"), "{message}");
-    assert!(message.contains("profile.ron"), "{message}");
+    let SaveError::Io { path: at, source } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(at, &path);
+    assert_eq!(source.kind(), std::io::ErrorKind::NotADirectory, "{source}");
+    assert_eq!(
+        err.to_string(),
+        format!("cannot write {}: {source}", path.display())
+    );
+    assert_eq!(names(dir.path()), ["not-a-folder"]);
     assert_eq!(
         fs::read_to_string(&blocker).expect("blocker"),
         "I am a file"
@@ -490,4 +580,305 @@ fn temp_files_left_by_a_killed_save_are_cleaned_up_by_the_next_writer() {
         other.exists(),
         "another profile's save in flight was removed"
     );
+}
+
+/// Runs `f` on another thread and fails, instead of hanging, if it blocks.
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(5))
+        .expect("blocked for 5 seconds")
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo(1)");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_profile_is_named_and_never_waited_on() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    mkfifo(&path);
+    let probe = path.clone();
+    let err = within_seconds(move || Storage::unlocked(probe).load()).expect_err("a FIFO");
+    assert!(
+        matches!(&err, LoadError::NotAFile { path: at, kind: "a named pipe (FIFO)" } if *at == path),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} is a named pipe (FIFO), not a profile file. It was left where it is: \
+             remove it, or choose another file with --profile.",
+            path.display()
+        )
+    );
+    // A FIFO draft or backup is skipped the same way.
+    let storage = Storage::unlocked(path.clone());
+    mkfifo(&storage.draft_path());
+    mkfifo(&storage.backup_path());
+    let (draft, backup) = within_seconds(move || (storage.load_draft(), storage.load_backup()));
+    assert!(draft.is_none());
+    assert!(
+        matches!(backup, Err(LoadError::NotAFile { .. })),
+        "{backup:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_lock_gives_read_only_access_with_the_reason() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    mkfifo(&dir.path().join("profile.lock"));
+    let probe = path.clone();
+    let (storage, access) = within_seconds(move || Storage::open(probe));
+    assert_eq!(access, Access::ReadOnly);
+    assert!(!storage.holds_lock());
+    assert_eq!(
+        storage.read_only_reason(),
+        Some(
+            format!(
+                "{} is a named pipe (FIFO), not a lock file (remove it to make changes), \
+                 so whether another medtech is writing cannot be known",
+                dir.path().join("profile.lock").display()
+            )
+            .as_str()
+        )
+    );
+    assert!(matches!(storage.save(&sample()), Err(SaveError::ReadOnly)));
+    assert!(!path.exists());
+}
+
+#[test]
+fn a_profile_over_the_size_cap_is_refused_and_left_in_place() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let cap = usize::try_from(storage::MAX_PROFILE_BYTES).expect("fits");
+    assert_eq!(cap, 16 * 1024 * 1024);
+    // Exactly at the cap is read (and found damaged); one byte over is not.
+    let mut text = sample().to_ron().expect("encodes").into_bytes();
+    text.resize(cap, b' ');
+    fs::write(&path, &text).expect("write");
+    let err = Storage::unlocked(path.clone()).load();
+    assert!(matches!(err, Ok(Some(ref p)) if *p == sample()), "{err:?}");
+    text.push(b' ');
+    fs::write(&path, &text).expect("write");
+    let err = Storage::unlocked(path.clone()).load().expect_err("too big");
+    assert!(
+        matches!(&err, LoadError::TooBig { path: at, size } if *at == path && *size == cap as u64 + 1),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("is larger than 16 MB"), "{err}");
+    assert_eq!(fs::read(&path).expect("still there"), text);
+    assert_eq!(names(dir.path()), ["profile.ron"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_as_the_profile_is_refused_not_read() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    std::os::unix::fs::symlink("/dev/zero", &path).expect("link");
+    let err = within_seconds(move || Storage::unlocked(path).load()).expect_err("a device");
+    assert!(
+        matches!(
+            err,
+            LoadError::NotAFile {
+                kind: "a device",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_folder_as_the_lock_gives_read_only_access_with_the_reason() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let lock = dir.path().join("profile.lock");
+    fs::create_dir(&lock).expect("a folder as the lock");
+    let (first, access) = Storage::open(path.clone());
+    assert_eq!(access, Access::ReadOnly);
+    let (second, access) = Storage::open(path.clone());
+    assert_eq!(access, Access::ReadOnly, "both copies would write");
+    for storage in [&first, &second] {
+        assert!(!storage.holds_lock());
+        assert_eq!(
+            storage.read_only_reason(),
+            Some(
+                format!(
+                    "{} is a folder, not a lock file (remove it to make changes), \
+                     so whether another medtech is writing cannot be known",
+                    lock.display()
+                )
+                .as_str()
+            )
+        );
+        assert!(matches!(storage.save(&sample()), Err(SaveError::ReadOnly)));
+    }
+    assert_eq!(names(dir.path()), ["profile.lock"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_damaged_file_linked_from_outside_is_never_moved_or_locked_beside() {
+    let data = temp();
+    let outside = temp();
+    let target = outside.path().join("passwd");
+    let content = b"root:x:0:0:root:/root:/bin/bash\n";
+    fs::write(&target, content).expect("outside file");
+    let link = data.path().join("profile.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("link");
+    let (storage, access) = Storage::open(link.clone());
+    assert_eq!(access, Access::ReadWrite);
+    assert!(storage.linked_elsewhere());
+    assert_eq!(storage.path(), fs::canonicalize(&target).expect("real"));
+    assert_eq!(storage.data_path(), link);
+    assert_eq!(storage.lock_path(), data.path().join("profile.lock"));
+    let err = storage.load().expect_err("not a profile");
+    let LoadError::Corrupt { message, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(
+        message,
+        "this is not a medtech profile (a profile starts with `Profile(`)"
+    );
+    assert!(!err.to_string().contains("root"), "{err}");
+    assert!(storage.quarantine().is_err(), "moved a file outside");
+    assert_eq!(fs::read(&target).expect("still there"), content);
+    assert_eq!(names(outside.path()), ["passwd"]);
+    assert_eq!(names(data.path()), ["profile.lock", "profile.ron"]);
+    assert_eq!(fs::read_link(&link).expect("still a link"), target);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_good_file_linked_from_outside_is_saved_through_the_link() {
+    let data = temp();
+    let outside = temp();
+    let target = outside.path().join("medtech.ron");
+    fs::write(&target, sample().to_ron().expect("encodes")).expect("outside file");
+    let link = data.path().join("profile.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("link");
+    let (storage, access) = Storage::open(link.clone());
+    assert_eq!(access, Access::ReadWrite);
+    assert_eq!(storage.load().expect("loads"), Some(sample()));
+    storage.save(&Profile::default()).expect("saves");
+    assert_eq!(
+        storage::load_file(&target).expect("reads"),
+        Some(Profile::default())
+    );
+    assert_eq!(fs::read_link(&link).expect("still a link"), target);
+    assert_eq!(names(outside.path()), ["medtech.ron"]);
+    assert_eq!(
+        names(data.path()),
+        ["profile.lock", "profile.ron", "profile.ron.bak"]
+    );
+    assert_eq!(storage.load_backup().expect("backup"), Some(sample()));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_open_folder_is_made_private_only_when_it_is_medtechs_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).expect("metadata").permissions().mode() & 0o7777;
+    let dir = temp();
+    let folder = dir.path().join("medtech");
+    fs::create_dir(&folder).expect("folder");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o777)).expect("chmod");
+    let (storage, _) = Storage::open(folder.join("profile.ron"));
+
+    let note = storage.guard_folder(false).expect("a note");
+    assert_eq!(
+        mode(&folder),
+        0o777,
+        "a folder medtech does not own changed"
+    );
+    assert_eq!(
+        note,
+        format!(
+            "{} is shared with other users (mode 0777), so medtech leaves its permissions alone. \
+             Your profile stays private to you (0600), but others can delete or replace it.",
+            folder.display()
+        )
+    );
+
+    let note = storage.guard_folder(true).expect("a note");
+    assert_eq!(mode(&folder), 0o700);
+    assert_eq!(
+        note,
+        format!(
+            "{} was open to other users (mode 0777); it is now private to you (0700).",
+            folder.display()
+        )
+    );
+    assert_eq!(storage.guard_folder(true), None, "already private");
+    assert_eq!(storage.guard_folder(false), None, "not shared");
+}
+
+#[test]
+fn three_backup_generations_rotate_once_a_session() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let storage = Storage::unlocked(path.clone());
+    assert_eq!(
+        storage.backup_paths(),
+        [
+            dir.path().join("profile.ron.bak"),
+            dir.path().join("profile.ron.bak.1"),
+            dir.path().join("profile.ron.bak.2"),
+        ]
+    );
+    let mut sessions = Vec::new();
+    let mut profile = Profile::default();
+    storage.save(&profile).expect("the first save");
+    for n in 0..5 {
+        sessions.push(profile.clone());
+        let session = Storage::unlocked(path.clone());
+        session.load().expect("loads");
+        profile.set_done(&format!("step.{n}"), true, date("2026-11-24"));
+        session.save(&profile).expect("a save");
+        session
+            .save(&profile)
+            .expect("a second save rotates nothing");
+    }
+    let backups: Vec<Option<Profile>> = storage
+        .backup_paths()
+        .iter()
+        .map(|p| storage::load_file(p).expect("a backup reads"))
+        .collect();
+    let newest: Vec<Option<Profile>> = sessions.iter().rev().take(3).cloned().map(Some).collect();
+    assert_eq!(backups, newest);
+    assert_eq!(
+        names(dir.path()),
+        [
+            "profile.ron",
+            "profile.ron.bak",
+            "profile.ron.bak.1",
+            "profile.ron.bak.2"
+        ]
+    );
+
+    // Recovery falls back, newest first, to a generation that reads.
+    fs::write(storage.backup_path(), "Profile(version: 2, oops").expect("damage");
+    assert_eq!(storage.load_backup().expect("reads"), newest[1]);
+    fs::remove_file(&storage.backup_paths()[1]).expect("remove");
+    assert_eq!(storage.load_backup().expect("reads"), newest[2]);
+    // Only the damaged one is set aside.
+    let moved = storage.quarantine_backup().expect("set aside");
+    assert!(
+        moved.to_string_lossy().contains("profile.ron.bak.corrupt-"),
+        "{moved:?}"
+    );
+    assert_eq!(storage.load_backup().expect("reads"), newest[2]);
 }
