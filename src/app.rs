@@ -230,8 +230,11 @@ pub struct App {
     /// Set when the user pressed quit while changes are unsaved: the next
     /// quit leaves without them.
     pub quit_armed: bool,
-    /// Another copy holds the profile: nothing is written.
+    /// Another copy holds the profile, or the lock cannot be known:
+    /// nothing is written.
     pub read_only: bool,
+    /// Why, when it is not simply another copy holding the profile.
+    pub read_only_reason: Option<String>,
     /// Why the last save failed, while it keeps failing.
     pub unsaved: Option<String>,
     /// A one-off message for the status line, cleared by the next action.
@@ -257,6 +260,7 @@ impl App {
             undo: UndoStack::default(),
             quit_armed: false,
             read_only: false,
+            read_only_reason: None,
             unsaved: None,
             notice: None,
             theme: Theme::default(),
@@ -425,7 +429,12 @@ impl App {
     /// Keys on the dashboard and the checklists.
     fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
         if self.read_only && action.changes_record() {
-            self.notice = Some("Read-only: close the other medtech to make changes here.".into());
+            self.notice = Some(match &self.read_only_reason {
+                Some(why) if why != crate::storage::HELD_ELSEWHERE => {
+                    format!("Read-only ({why}): changes cannot be saved here.")
+                }
+                _ => "Read-only: close the other medtech to make changes here.".to_owned(),
+            });
             return Vec::new();
         }
         match action {
@@ -655,8 +664,12 @@ impl App {
                     self.profile.apply(change, today);
                 }
                 self.follow_selection();
-                // Offer the background questions once, right away.
-                self.mode = Mode::Setup(Box::new(SetupForm::new(&self.profile.background, true)));
+                // Offer the background questions once, right away, unless
+                // the user skipped the welcome.
+                if action == Action::Confirm {
+                    self.mode =
+                        Mode::Setup(Box::new(SetupForm::new(&self.profile.background, true)));
+                }
                 effects.push(Effect::Save);
                 return effects;
             }

@@ -58,6 +58,7 @@ fn main() -> color_eyre::Result<ExitCode> {
     };
     let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
+    app.read_only_reason.clone_from(&session.read_only_reason);
     app.theme = Theme::from_env();
     if let Some(draft) = draft {
         app.resume_draft(draft);

@@ -66,8 +66,15 @@ fn banner(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mut lines = Vec::new();
     if app.read_only {
+        let why = app
+            .read_only_reason
+            .as_deref()
+            .unwrap_or(crate::storage::HELD_ELSEWHERE);
         lines.push(Line::from(Span::styled(
-            " READ-ONLY: another medtech has this profile open. Nothing here is saved.",
+            format!(
+                " READ-ONLY: {}. Nothing here is saved.",
+                text::sanitize(why)
+            ),
             theme.warning(),
         )));
     }

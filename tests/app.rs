@@ -230,7 +230,11 @@ fn welcome_sets_goal_and_state_and_saves() {
     app.update(Action::Down); // 0 = no state, 1 = Florida, 2 = Texas
     let effects = app.update(Action::Confirm);
     assert_eq!(effects, vec![Effect::Save]);
-    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        matches!(&app.mode, Mode::Setup(form) if form.first_time),
+        "the background questions are offered next: {:?}",
+        app.mode
+    );
     assert_eq!(app.profile.goal, Goal::Mls);
     assert_eq!(app.profile.state.as_deref(), Some("FL"));
 }
@@ -385,7 +389,7 @@ fn keys_map_to_actions_through_the_one_table() {
             key(KeyCode::Char('r'), KeyModifiers::CONTROL),
             Some(Action::Redo),
         ),
-        (key(KeyCode::Char('w'), KeyModifiers::NONE), None),
+        (key(KeyCode::Char('v'), KeyModifiers::NONE), None),
     ];
     for (event, expected) in cases {
         assert_eq!(keymap::action_for(&app, event), expected, "{event:?}");
@@ -933,4 +937,133 @@ fn recovery_offers_b_only_for_a_backup_worth_restoring() {
         let hints = keymap::hints_now(&app);
         assert_eq!(hints.iter().any(|(_, w)| *w == "restore backup"), offered);
     }
+}
+
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn setup_error(app: &App) -> Option<(usize, String)> {
+    match &app.mode {
+        Mode::Setup(form) => form.error.clone(),
+        other => panic!("not on the setup form: {other:?}"),
+    }
+}
+
+fn setup_cursor(app: &App) -> medtech::setup::Question {
+    match &app.mode {
+        Mode::Setup(form) => form.question(),
+        other => panic!("not on the setup form: {other:?}"),
+    }
+}
+
+#[test]
+fn the_setup_form_refuses_bad_answers_where_they_are_typed() {
+    use medtech::setup::Question;
+    let mut app = app();
+    let p = keymap::action_for(&app, key(KeyCode::Char('p'), KeyModifiers::NONE));
+    assert_eq!(p, Some(Action::OpenSetup));
+    app.update(Action::OpenSetup);
+    // Education: a choice, cycled with the arrows.
+    app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
+    app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
+    app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(setup_cursor(&app), Question::SemesterHours);
+    for (typed, why) in [("6o", "not a whole number"), ("401", "over 400")] {
+        type_in(&mut app, typed);
+        app.update(Action::Down);
+        assert_eq!(
+            setup_cursor(&app),
+            Question::SemesterHours,
+            "{typed} let me move on"
+        );
+        let (_, message) = setup_error(&app).expect("a message beside the field");
+        assert!(message.contains(why), "{typed}: {message}");
+        for _ in 0..typed.len() {
+            app.update(Action::Input(key(KeyCode::Backspace, KeyModifiers::NONE)));
+        }
+    }
+    type_in(&mut app, "64");
+    app.update(Action::Down);
+    assert_eq!(setup_cursor(&app), Question::ChemistryHours);
+    assert_eq!(setup_error(&app), None);
+    // A program needs its month; a month in the future is refused.
+    while setup_cursor(&app) != Question::ProgramKind {
+        app.update(Action::Down);
+    }
+    app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
+    app.update(Action::Down);
+    app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
+    app.update(Action::Down);
+    type_in(&mut app, "2027-03");
+    app.update(Action::Down);
+    let (_, message) = setup_error(&app).expect("the future is refused");
+    assert!(message.contains("in the future"), "{message}");
+    assert!(
+        app.profile.background.is_empty(),
+        "nothing half-typed was saved"
+    );
+    for _ in 0..7 {
+        app.update(Action::Input(key(KeyCode::Backspace, KeyModifiers::NONE)));
+    }
+    // Saving with the program's month missing points at it.
+    assert!(app.update(Action::SaveText).is_empty());
+    assert_eq!(setup_cursor(&app), Question::ProgramFinished);
+    type_in(&mut app, "2024-05");
+    assert_eq!(app.update(Action::SaveText), vec![Effect::Save]);
+    assert_eq!(app.mode, Mode::Normal);
+    let bg = &app.profile.background;
+    assert_eq!(bg.education, Some(medtech::profile::Education::Associate));
+    assert_eq!(bg.semester_hours, Some(64));
+    assert_eq!(bg.programs.len(), 1);
+    assert_eq!(bg.programs[0].finished.to_string(), "2024-05");
+    // The whole form is one change: undo takes it back.
+    app.update(Action::Undo);
+    assert!(app.profile.background.is_empty());
+}
+
+#[test]
+fn escape_twice_leaves_a_form_that_does_not_read_without_saving() {
+    let mut app = app();
+    app.update(Action::OpenSetup);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    type_in(&mut app, "lots");
+    assert!(app.update(Action::Close).is_empty());
+    assert!(matches!(app.mode, Mode::Setup(_)), "the first Esc explains");
+    assert!(app.notice.as_deref().unwrap_or("").contains("Esc again"));
+    assert!(app.update(Action::Close).is_empty());
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.profile.background.is_empty());
+}
+
+#[test]
+fn every_key_in_the_setup_form_types_except_its_own() {
+    let mut app = app();
+    app.update(Action::OpenSetup);
+    for c in ['q', '?', 'u', 'p', '1'] {
+        let action = keymap::action_for(&app, key(KeyCode::Char(c), KeyModifiers::NONE));
+        assert!(matches!(action, Some(Action::Input(_))), "{c}: {action:?}");
+    }
+    let save = keymap::action_for(&app, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(save, Some(Action::SaveText));
+}
+
+#[test]
+fn what_if_opens_on_a_step_and_closes() {
+    let mut app = app();
+    select(&mut app, "edu.degree");
+    let w = keymap::action_for(&app, key(KeyCode::Char('w'), KeyModifiers::NONE));
+    assert_eq!(w, Some(Action::WhatIf));
+    app.update(Action::WhatIf);
+    assert!(matches!(app.mode, Mode::WhatIf(_)));
+    app.update(Action::Close);
+    assert_eq!(app.mode, Mode::Normal);
 }

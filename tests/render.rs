@@ -445,15 +445,12 @@ fn real_guide_panels_show_routes_and_career_facts() {
                 .iter()
                 .filter(|r| r.credential == credential.id)
             {
-                let line = format!(
-                    "{} ({}",
-                    route.name,
-                    if matches!(route.status, medtech::content::RouteStatus::Open) {
-                        "open"
-                    } else {
-                        "closed"
-                    }
-                );
+                // Nothing answered: an open route is unknown, never "not met".
+                let line = if matches!(route.status, medtech::content::RouteStatus::Open) {
+                    format!("[?] {} · unknown", route.name)
+                } else {
+                    format!("[#] {} · closed", route.name)
+                };
                 assert!(text.contains(&line), "{goal:?}: {line} missing");
             }
         }
@@ -502,4 +499,114 @@ fn the_dashboard_shows_goal_and_state_at_the_smallest_size() {
         text.contains("Goal:") && text.contains("State: Florida"),
         "{text}"
     );
+}
+
+/// A graduate of 2020 with some lab work: routes of every verdict.
+fn graduate_of_2020() -> App {
+    use medtech::content::{Accreditor, Discipline, Program};
+    use medtech::profile::{Background, Education, Experience, ProgramDone};
+    let mut app = progressed();
+    app.profile.background = Background {
+        education: Some(Education::Associate),
+        field: Some("Medical Laboratory Technology".into()),
+        semester_hours: Some(64),
+        chemistry_hours: Some(8),
+        biology_hours: Some(8),
+        programs: vec![ProgramDone {
+            kind: Program::Mlt,
+            accreditor: Accreditor::Naacls,
+            finished: "2020-06".parse().expect("month"),
+        }],
+        experience: vec![Experience {
+            months: 8,
+            ended: None,
+            areas: vec![Discipline::Chemistry, Discipline::Hematology],
+        }],
+        ..Background::default()
+    };
+    app
+}
+
+/// A veteran whose military course meets MLT(ASCP) Route 3.
+fn veteran() -> App {
+    use medtech::profile::{Background, Education, MilitaryCourse, Preference};
+    let mut app = progressed();
+    app.profile.background = Background {
+        education: Some(Education::SomeCollege),
+        semester_hours: Some(60),
+        chemistry_hours: Some(6),
+        biology_hours: Some(6),
+        military_course: Some(MilitaryCourse {
+            weeks: 50,
+            finished: "2019-06".parse().expect("month"),
+        }),
+        certifier: Some(Preference::Ascp),
+        ..Background::default()
+    };
+    app
+}
+
+#[test]
+fn certification_routes_with_every_verdict() {
+    let mut app = graduate_of_2020();
+    select(&mut app, "cert.eligibility");
+    // The routes come first: scroll past the step's own text to them.
+    let text = screen_text(&app, 200, 300);
+    for verdict in ["· met", "· not met", "· unknown", "· closed"] {
+        assert!(text.contains(verdict), "no route {verdict}:\n{text}");
+    }
+    assert!(text.contains("closed on 2025-06-30"), "{text}");
+    app.update(Action::Resize(80, 24));
+    render(&app, 80, 24);
+    for _ in 0..4 {
+        app.update(Action::DetailsDown);
+    }
+    snapshot_both_sizes("certification_routes", &app);
+}
+
+#[test]
+fn dashboard_for_a_veteran_with_next_step_finish_and_cost() {
+    let app = veteran();
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("[✓] MLT(ASCP) Route 3"), "{text}");
+    assert!(
+        text.contains("Certification ›"),
+        "the next step is past education:\n{text}"
+    );
+    assert!(text.contains("Finish: about"), "{text}");
+    assert!(text.contains("Still to pay: $"), "{text}");
+    snapshot_both_sizes("dashboard_veteran", &app);
+}
+
+#[test]
+fn setup_form_with_a_refused_answer() {
+    let mut app = progressed();
+    app.update(Action::OpenSetup);
+    app.update(Action::Input(KeyEvent::new(
+        KeyCode::Right,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    for c in "6o".chars() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+    app.update(Action::Down);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("\"6o\" is not a whole number"), "{text}");
+    snapshot_both_sizes("setup", &app);
+}
+
+#[test]
+fn what_if_popup() {
+    let mut app = progressed();
+    app.profile.background.education = Some(medtech::profile::Education::HighSchool);
+    select(&mut app, "edu.associate");
+    app.update(Action::WhatIf);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("MLT(ASCP) Route 1 would be met"), "{text}");
+    snapshot_both_sizes("what_if", &app);
 }

@@ -167,11 +167,11 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     if which == Area::Certification {
         let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
         let met = routes.iter().filter(|r| r.verdict == Verdict::Met).count();
-        let _ = write!(
-            title,
-            "· {met} route{} met ",
-            if met == 1 { "" } else { "s" }
-        );
+        let more = format!("· {met} route{} met ", if met == 1 { "" } else { "s" });
+        // Only when it fits: the title must not be cut.
+        if title.chars().count() + more.chars().count() + 2 <= usize::from(area.width) {
+            title.push_str(&more);
+        }
     }
     let len = items.len();
     let view = app.view(which);

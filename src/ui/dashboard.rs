@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
     draw_path(frame, path, app, &advice, roomy);
     draw_progress(frame, progress, app, roomy);
-    draw_next(frame, next, app, &advice);
+    draw_next(frame, next, app, &advice, roomy);
 }
 
 fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: bool) {
@@ -80,6 +80,15 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         ]),
     ];
     let mut lines = lines;
+    if roomy && advice.license.is_none() {
+        lines.push(Line::from(vec![
+            Span::styled("License: ", theme.heading()),
+            Span::raw(format!(
+                "choose your state ({}) to see whether it licenses lab staff",
+                keymap::key_for(&Action::ChooseState)
+            )),
+        ]));
+    }
     if roomy && let Some(license) = &advice.license {
         let (symbol, style) = match license.verdict {
             "accepted" => ("[✓]", theme.done()),
@@ -167,9 +176,15 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice) {
+fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: bool) {
     let theme = app.theme;
     let mut lines = match &advice.next {
+        // A short terminal keeps the step, the routes and the finish; the
+        // reason is one key away (Enter shows the step).
+        Some(next) if !roomy => vec![Line::from(vec![
+            Span::styled(format!("{} › ", next.area.title()), theme.muted()),
+            Span::styled(next.step.title.clone(), theme.heading()),
+        ])],
         Some(next) => vec![
             Line::from(vec![
                 Span::styled(format!("{} › ", next.area.title()), theme.muted()),
@@ -187,7 +202,7 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice) {
         ))],
     };
     lines.push(routes_line(app, advice));
-    if let Some(route) = plan::closest_window(&advice.routes) {
+    if let Some(route) = plan::closest_window(&advice.routes).filter(|_| roomy) {
         let closes = route.closes.map(|d| d.to_string()).unwrap_or_default();
         let line = if route.closing_soon(advice.today).is_some() {
             Line::from(Span::styled(
