@@ -2,6 +2,7 @@
 //! eligibility, the plan and the estimates. The TUI, `medtech status` and
 //! every export show the same values. Nothing here reads the clock.
 
+pub mod activity;
 pub mod eligibility;
 pub mod estimate;
 pub mod plan;

@@ -13,6 +13,7 @@ use crate::advisor::{self, Check};
 use crate::clock::Clock;
 use crate::content::{Area, Goal, Guide, Step};
 use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
+use crate::search::{self, Hit};
 use crate::session::{Recovery, Start};
 use crate::setup::SetupForm;
 use crate::textarea::{self, TextArea};
@@ -60,6 +61,15 @@ pub enum Action {
     WhatIf,
     /// How the finish date and the cost were worked out.
     Explain,
+    /// `/`: search every checklist.
+    OpenSearch,
+    /// Every source, one a line, as links.
+    OpenSources,
+    /// Go to the next or previous match of the last search.
+    NextHit,
+    PrevHit,
+    /// Switch between the default and the high-contrast theme.
+    CycleTheme,
     /// Pasted text for the text being edited.
     Paste(String),
     /// Save the text being edited and close it.
@@ -109,6 +119,8 @@ pub enum Effect {
     SaveDraft(Draft),
     /// The note was saved into the profile: the draft can go.
     ClearDraft,
+    /// Write the settings file.
+    SaveConfig,
 }
 
 /// A note being written, as kept on disk until it is saved.
@@ -169,6 +181,18 @@ pub enum Mode {
     WhatIf(WhatIfView),
     /// The assumptions behind the finish date and the cost.
     Explain,
+    /// `/`: the query and what it matches.
+    Search(SearchView),
+    /// Every source of the guide, one a line; the first line shown.
+    Sources(usize),
+}
+
+/// The search popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchView {
+    pub query: TextArea,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
 }
 
 /// The what-if popup's content, worked out when it opens.
@@ -216,6 +240,8 @@ impl ChecklistView {
 }
 
 /// Everything the screen shows, and nothing the loop needs to know about.
+// The flags are independent facts about the session, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub struct App {
     pub guide: Guide,
@@ -245,6 +271,17 @@ pub struct App {
     /// After "start fresh", the old backup is set aside just before the new
     /// profile's first save (not before: quitting the welcome keeps it).
     pub archive_backup_first: bool,
+    /// The matches of the last search, and the one shown, for `]` and `[`.
+    pub last_search: Option<(Vec<Hit>, usize)>,
+    /// Write links as OSC 8 hyperlinks (off for tests and dumb terminals).
+    pub hyperlinks: bool,
+    /// How far the help popup is scrolled, and how far it can go (set by
+    /// the renderer).
+    pub help_scroll: u16,
+    pub help_max: Cell<u16>,
+    /// The settings and where they live; `None` when the file could not be
+    /// read, so it is never overwritten.
+    pub config: Option<(std::path::PathBuf, crate::config::Config)>,
 }
 
 impl App {
@@ -266,6 +303,11 @@ impl App {
             theme: Theme::default(),
             size: (80, 24),
             archive_backup_first: false,
+            last_search: None,
+            hyperlinks: false,
+            config: None,
+            help_scroll: 0,
+            help_max: Cell::new(0),
         };
         app.screen = app.profile.resume.screen;
         app.follow_selection();
@@ -392,6 +434,8 @@ impl App {
             Mode::Note(_) => self.update_note(action),
             Mode::Date(_) => self.update_date(action),
             Mode::Setup(_) => self.update_setup(action),
+            Mode::Search(_) => self.update_search(action),
+            Mode::Sources(_) => self.update_sources(&action),
             Mode::WhatIf(_) | Mode::Explain => {
                 match action {
                     Action::Quit => return self.quit(false),
@@ -460,6 +504,23 @@ impl App {
                 self.mode = Mode::Setup(Box::new(SetupForm::new(&self.profile.background, false)));
             }
             Action::WhatIf => self.open_what_if(),
+            Action::OpenSearch => {
+                self.mode = Mode::Search(SearchView {
+                    query: TextArea::single_line("").with_max_chars(60),
+                    hits: Vec::new(),
+                    selected: 0,
+                });
+            }
+            Action::NextHit | Action::PrevHit => self.step_hit(*action == Action::NextHit),
+            Action::OpenSources => self.mode = Mode::Sources(0),
+            Action::CycleTheme => {
+                self.theme.palette = self.theme.palette.next();
+                self.notice = Some(format!("Theme: {}.", self.theme.palette.name()));
+                if let Some((_, config)) = &mut self.config {
+                    config.theme = self.theme.palette;
+                    return vec![Effect::SaveConfig];
+                }
+            }
             Action::Explain if self.screen == Screen::Dashboard => self.mode = Mode::Explain,
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
@@ -499,10 +560,21 @@ impl App {
     fn open_help(&mut self) {
         let under = std::mem::replace(&mut self.mode, Mode::Normal);
         self.mode = Mode::Help(Box::new(under));
+        self.help_scroll = 0;
     }
 
     fn update_help(&mut self, action: &Action) -> Vec<Effect> {
+        let max = self.help_max.get();
+        let now = self.help_scroll.min(max);
         match action {
+            Action::Down | Action::DetailsDown => {
+                self.help_scroll = (now + if *action == Action::Down { 1 } else { 8 }).min(max);
+                Vec::new()
+            }
+            Action::Up | Action::DetailsUp => {
+                self.help_scroll = now.saturating_sub(if *action == Action::Up { 1 } else { 8 });
+                Vec::new()
+            }
             Action::Close | Action::OpenHelp => {
                 if let Mode::Help(under) = std::mem::replace(&mut self.mode, Mode::Normal) {
                     self.mode = *under;
@@ -1074,6 +1146,100 @@ impl App {
         }
         self.mode = Mode::Setup(form);
         Vec::new()
+    }
+
+    fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
+        let Mode::Sources(first) = &mut self.mode else {
+            return Vec::new();
+        };
+        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
+        let last = self.guide.sources.len().saturating_sub(page);
+        match action {
+            Action::Close => self.mode = Mode::Normal,
+            Action::Quit => return self.quit(false),
+            other => {
+                move_in(first, last + 1, other, page);
+            }
+        }
+        Vec::new()
+    }
+
+    fn update_search(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Search(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Vec::new();
+        };
+        let changed = match action {
+            Action::Close => return Vec::new(),
+            Action::Quit => return self.quit(false),
+            Action::Confirm => {
+                if view.hits.is_empty() {
+                    self.mode = Mode::Search(view);
+                } else {
+                    let index = view.selected.min(view.hits.len() - 1);
+                    self.last_search = Some((view.hits, index));
+                    self.show_hit();
+                }
+                return Vec::new();
+            }
+            Action::Up => {
+                view.selected = view.selected.saturating_sub(1);
+                false
+            }
+            Action::Down => {
+                view.selected = (view.selected + 1).min(view.hits.len().saturating_sub(1));
+                false
+            }
+            Action::Input(key) => view.query.input(key) == crate::textarea::Edit::Changed,
+            Action::Paste(text) => view.query.insert_str(&text) == crate::textarea::Edit::Changed,
+            _ => false,
+        };
+        if changed {
+            view.hits = search::search(
+                &self.guide,
+                self.profile.goal,
+                self.profile.state.as_deref(),
+                &view.query.text(),
+            );
+            view.selected = 0;
+        }
+        self.mode = Mode::Search(view);
+        Vec::new()
+    }
+
+    /// Shows the current match of the last search on its checklist.
+    fn show_hit(&mut self) {
+        let Some((hits, index)) = &self.last_search else {
+            return;
+        };
+        let Some(hit) = hits.get(*index).cloned() else {
+            return;
+        };
+        let total = hits.len();
+        let position = index + 1;
+        self.jump_to(hit.area, &hit.step);
+        let next = crate::keymap::key_for(&Action::NextHit);
+        let prev = crate::keymap::key_for(&Action::PrevHit);
+        self.notice = Some(format!(
+            "Match {position} of {total}: {} ({next} next, {prev} previous)",
+            hit.title
+        ));
+    }
+
+    fn step_hit(&mut self, forward: bool) {
+        let Some((hits, index)) = &mut self.last_search else {
+            self.notice = Some(format!(
+                "No search yet: {} searches every checklist.",
+                crate::keymap::key_for(&Action::OpenSearch)
+            ));
+            return;
+        };
+        let n = hits.len();
+        *index = if forward {
+            (*index + 1) % n
+        } else {
+            (*index + n - 1) % n
+        };
+        self.show_hit();
     }
 
     fn open_what_if(&mut self) {

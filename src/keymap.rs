@@ -28,6 +28,10 @@ pub enum Context {
     DatePrompt,
     /// The background form.
     Setup,
+    /// The search popup: typing goes to the query.
+    Search,
+    /// The list of every source.
+    Sources,
     /// A popup that only shows something (what-if, the estimates explained).
     Info,
     /// The terminal is too small to draw anything: only quitting works, so
@@ -49,7 +53,9 @@ impl Context {
     pub fn unbound(self) -> Unbound {
         match self {
             Context::Welcome | Context::StatePicker => Unbound::TypeAhead,
-            Context::NoteEditor | Context::DatePrompt | Context::Setup => Unbound::Text,
+            Context::NoteEditor | Context::DatePrompt | Context::Setup | Context::Search => {
+                Unbound::Text
+            }
             _ => Unbound::Nothing,
         }
     }
@@ -156,7 +162,7 @@ const fn bind(
 
 use Context::{
     Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, Info, NoteEditor, Recovery,
-    RecoveryBackup, Setup, StatePicker, TooSmall, Welcome,
+    RecoveryBackup, Search, Setup, Sources, StatePicker, TooSmall, Welcome,
 };
 
 /// Every key medtech understands.
@@ -172,6 +178,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('s'), Action::ChooseState, "Choose your state", Some("state")),
     bind(Global, Key::ch('c'), Action::SwitchGoal, "Change your goal (MLT or MLS); asks first", None),
     bind(Global, Key::ch('p'), Action::OpenSetup, "Your background: education, programs, work", Some("setup")),
+    bind(Global, Key::ch('/'), Action::OpenSearch, "Search every checklist", Some("search")),
+    bind(Global, Key::ch(']'), Action::NextHit, "Next match of the last search", None),
+    bind(Global, Key::ch('['), Action::PrevHit, "Previous match of the last search", None),
+    bind(Global, Key::ch('l'), Action::OpenSources, "Every source as a link, one a line", None),
+    bind(Global, Key::ch('T'), Action::CycleTheme, "Switch theme: default or high contrast", None),
     bind(Global, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
     bind(Global, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
     bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
@@ -204,6 +215,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, Key::plain(KeyCode::Esc), Action::Close, "Close help", Some("close")),
     bind(Help, Key::ch('?'), Action::Close, "Close help", None),
     bind(Help, Key::ch('q'), Action::Close, "Close help", None),
+    bind(Help, Key::plain(KeyCode::Down), Action::Down, "Scroll down", None),
+    bind(Help, Key::ch('j'), Action::Down, "Scroll down", None),
+    bind(Help, Key::plain(KeyCode::Up), Action::Up, "Scroll up", None),
+    bind(Help, Key::ch('k'), Action::Up, "Scroll up", None),
+    bind(Help, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Page down", None),
+    bind(Help, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Page up", None),
     bind(Help, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // State picker popup.
     bind(StatePicker, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
@@ -261,6 +278,27 @@ pub const BINDINGS: &[Binding] = &[
     bind(Setup, Key::ctrl('s'), Action::SaveText, "Save and close", Some("save")),
     bind(Setup, Key::plain(KeyCode::Esc), Action::Close, "Save and close (twice: leave without saving)", Some("close")),
     bind(Setup, Key::ctrl('c'), Action::Quit, "Quit; the form is not saved", None),
+    // Search: every other key goes to the query.
+    bind(Search, Key::plain(KeyCode::Up), Action::Up, "Previous match", None),
+    bind(Search, Key::plain(KeyCode::Down), Action::Down, "Next match", Some("match")),
+    bind(Search, Key::plain(KeyCode::Enter), Action::Confirm, "Go to the match", Some("go")),
+    bind(Search, Key::plain(KeyCode::Esc), Action::Close, "Close the search", Some("close")),
+    bind(Search, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    // The sources list.
+    bind(Sources, Key::plain(KeyCode::Up), Action::Up, "Scroll up", None),
+    bind(Sources, Key::ch('k'), Action::Up, "Scroll up", None),
+    bind(Sources, Key::plain(KeyCode::Down), Action::Down, "Scroll down", Some("scroll")),
+    bind(Sources, Key::ch('j'), Action::Down, "Scroll down", None),
+    bind(Sources, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
+    bind(Sources, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(Sources, Key::ch('g'), Action::Top, "First source", None),
+    bind(Sources, Key::plain(KeyCode::Home), Action::Top, "First source", None),
+    bind(Sources, Key::ch('G'), Action::Bottom, "Last source", None),
+    bind(Sources, Key::plain(KeyCode::End), Action::Bottom, "Last source", None),
+    bind(Sources, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
+    bind(Sources, Key::ch('q'), Action::Close, "Close", None),
+    bind(Sources, Key::ch('l'), Action::Close, "Close", None),
+    bind(Sources, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // What-if and the estimates explained.
     bind(Info, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
     bind(Info, Key::plain(KeyCode::Enter), Action::Close, "Close", None),
@@ -288,6 +326,8 @@ pub fn contexts_of(app: &App, mode: &Mode) -> &'static [Context] {
         Mode::Date(_) => &[DatePrompt],
         Mode::Setup(_) => &[Setup],
         Mode::WhatIf(_) | Mode::Explain => &[Info],
+        Mode::Search(_) => &[Search],
+        Mode::Sources(_) => &[Sources],
     }
 }
 
@@ -436,6 +476,8 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
     &[NoteEditor],
     &[DatePrompt],
     &[Setup],
+    &[Search],
+    &[Sources],
     &[Info],
     &[TooSmall],
 ];
@@ -443,7 +485,7 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
 /// The README's key tables, one per place, generated from the table so the
 /// README cannot drift (a test compares them both ways).
 pub fn readme_tables() -> String {
-    let sets: [(&str, &[Context]); 13] = [
+    let sets: [(&str, &[Context]); 15] = [
         ("Everywhere (dashboard and checklists)", &[Global]),
         ("Dashboard", &[Dashboard]),
         (
@@ -456,6 +498,8 @@ pub fn readme_tables() -> String {
         ("Note editor", &[NoteEditor]),
         ("Date done", &[DatePrompt]),
         ("Background setup", &[Setup]),
+        ("Search", &[Search]),
+        ("Sources", &[Sources]),
         ("What-if and the estimates", &[Info]),
         ("Help", &[Help]),
         ("Damaged profile", &[RecoveryBackup, Recovery]),

@@ -8,9 +8,11 @@
 pub mod advisor;
 pub mod app;
 pub mod clock;
+pub mod config;
 pub mod content;
 pub mod keymap;
 pub mod profile;
+pub mod search;
 pub mod session;
 pub mod setup;
 pub mod storage;
@@ -68,6 +70,13 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
                 }
             }
             Effect::ClearDraft => storage.remove_draft(),
+            Effect::SaveConfig => {
+                if let Some((path, config)) = &app.config
+                    && let Err(e) = config::save(path, config)
+                {
+                    app.notice = Some(format!("The settings could not be saved: {e}"));
+                }
+            }
         }
     }
     false
@@ -149,4 +158,24 @@ fn spawn_event_sources() -> Receiver<Event> {
         }
     }
     rx
+}
+
+/// Applies the settings file to the app: theme, hyperlinks. Returns a
+/// message when the file could not be read (the defaults are used and the
+/// file is never overwritten).
+pub fn configure(app: &mut App) -> Option<String> {
+    let path = config::default_path()?;
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
+    match config::load(&path) {
+        Ok(settings) => {
+            app.theme.palette = settings.theme;
+            app.hyperlinks = settings.hyperlinks && !dumb;
+            app.config = Some((path, settings));
+            None
+        }
+        Err(message) => {
+            app.hyperlinks = !dumb;
+            Some(message)
+        }
+    }
 }

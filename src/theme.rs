@@ -2,15 +2,47 @@
 //! underline remain, and every status is still spelled out in symbols and words.
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::{Deserialize, Serialize};
+
+/// The colour schemes to choose from (kept in the config file).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Palette {
+    #[default]
+    Default,
+    /// Bright colours only, bold text, no dim grey: for low vision and
+    /// washed-out screens.
+    HighContrast,
+}
+
+impl Palette {
+    #[must_use]
+    pub fn next(self) -> Palette {
+        match self {
+            Palette::Default => Palette::HighContrast,
+            Palette::HighContrast => Palette::Default,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Palette::Default => "default",
+            Palette::HighContrast => "high contrast",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { color: true }
+        Theme {
+            color: true,
+            palette: Palette::Default,
+        }
     }
 }
 
@@ -18,14 +50,37 @@ impl Theme {
     /// Honours `NO_COLOR` (any non-empty value), see <https://no-color.org>.
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: !no_color,
+            palette: Palette::Default,
+        }
     }
 
+    fn high(self) -> bool {
+        self.palette == Palette::HighContrast
+    }
+
+    /// A foreground colour; the high-contrast palette swaps each for its
+    /// bright form and makes it bold.
     fn fg(self, color: Color) -> Style {
-        if self.color {
-            Style::new().fg(color)
+        if !self.color {
+            return if self.high() {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+        }
+        if self.high() {
+            let bright = match color {
+                Color::Green => Color::LightGreen,
+                Color::Yellow => Color::LightYellow,
+                Color::Red => Color::LightRed,
+                Color::Cyan | Color::Blue => Color::LightCyan,
+                _ => Color::White,
+            };
+            Style::new().fg(bright).add_modifier(Modifier::BOLD)
         } else {
-            Style::new()
+            Style::new().fg(color)
         }
     }
 
@@ -47,7 +102,11 @@ impl Theme {
     }
 
     pub fn selected(self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        if self.high() {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
     }
 
     pub fn done(self) -> Style {
@@ -59,7 +118,11 @@ impl Theme {
     }
 
     pub fn todo(self) -> Style {
-        Style::new()
+        if self.high() && self.color {
+            Style::new().fg(Color::White)
+        } else {
+            Style::new()
+        }
     }
 
     pub fn muted(self) -> Style {
@@ -83,7 +146,9 @@ impl Theme {
     }
 
     pub fn gauge(self) -> Style {
-        if self.color {
+        if self.color && self.high() {
+            Style::new().fg(Color::White).bg(Color::Black)
+        } else if self.color {
             Style::new().fg(Color::Green).bg(Color::Black)
         } else {
             Style::new()

@@ -4,6 +4,7 @@ mod checklist;
 mod dashboard;
 mod popup;
 mod setup;
+mod sources;
 mod welcome;
 
 use ratatui::Frame;
@@ -37,6 +38,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Date(prompt) => popup::draw_date(frame, area, app, prompt),
         Mode::WhatIf(view) => popup::draw_what_if(frame, area, app, view),
         Mode::Explain => popup::draw_explain(frame, area, app),
+        Mode::Search(view) => popup::draw_search(frame, area, app, view),
+        Mode::Sources(first) => sources::draw(frame, area, app, *first),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
 }

@@ -308,7 +308,10 @@ fn too_small_says_how_large_it_must_be() {
 #[test]
 fn no_color_leaves_no_colour_on_screen_and_statuses_still_read() {
     let mut app = progressed();
-    app.theme = Theme { color: false };
+    app.theme = Theme {
+        color: false,
+        ..Theme::default()
+    };
     for screen in Screen::ALL {
         app.update(Action::Show(screen));
         let terminal = render(&app, 100, 30);
@@ -467,29 +470,26 @@ fn real_guide_panels_show_routes_and_career_facts() {
 }
 
 #[test]
-fn help_fits_every_key_at_the_smallest_size() {
+fn help_reaches_every_key_at_the_smallest_size() {
     let mut app = progressed();
     app.update(Action::Show(Screen::Education));
     app.update(Action::OpenHelp);
-    let text = screen_text(&app, 60, 16);
-    for keys in [
-        "↑/k",
-        "Space",
-        "Shift-Tab",
-        "PgDn",
-        " s ",
-        " c ",
-        " u ",
-        " n ",
-        " d ",
-        " ? ",
-        "q/Ctrl-C",
-    ] {
+    // Scroll to the end, collecting what was shown.
+    let mut seen = String::new();
+    for _ in 0..20 {
+        seen.push_str(&screen_text(&app, 60, 16));
+        app.update(Action::Down);
+    }
+    for (keys, _) in medtech::keymap::help_now(&app) {
         assert!(
-            text.contains(keys),
-            "{keys:?} is missing from help at 60x16:\n{text}"
+            seen.contains(&format!(" {keys} ")),
+            "{keys:?} never shows in help at 60x16:\n{seen}"
         );
     }
+    assert!(
+        seen.contains("↓ more"),
+        "help at 60x16 does not say it scrolls"
+    );
 }
 
 #[test]
@@ -609,4 +609,84 @@ fn what_if_popup() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("MLT(ASCP) Route 1 would be met"), "{text}");
     snapshot_both_sizes("what_if", &app);
+}
+
+#[test]
+fn search_popup_finds_phlebotomy() {
+    let mut app = progressed();
+    app.update(Action::OpenSearch);
+    for c in "phleb".chars() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("›Education › Phlebotomy"), "{text}");
+    snapshot_both_sizes("search", &app);
+}
+
+#[test]
+fn sources_view_lists_every_link_whole() {
+    let mut app = progressed();
+    app.update(Action::OpenSources);
+    let text = screen_text(&app, 200, 40);
+    let first = &app.guide.sources[0];
+    let line = text
+        .lines()
+        .find(|l| l.contains(&first.url))
+        .unwrap_or_else(|| panic!("{} not shown whole:\n{text}", first.url));
+    assert!(line.contains(&first.title), "{line}");
+    snapshot_both_sizes("sources", &app);
+}
+
+#[test]
+fn sources_view_writes_osc8_links_when_asked() {
+    let mut app = progressed();
+    app.hyperlinks = true;
+    app.update(Action::OpenSources);
+    let terminal = render(&app, 120, 40);
+    let first = &app.guide.sources[0].url;
+    let linked = terminal.backend().buffer().content().iter().any(|cell| {
+        cell.symbol()
+            .starts_with(&format!("\u{1b}]8;;{first}\u{1b}\\"))
+    });
+    assert!(linked, "no OSC 8 link to {first}");
+}
+
+#[test]
+fn activity_chart_and_streak_on_the_dashboard() {
+    let mut app = progressed();
+    // Steps done over the last weeks: two this week, one three weeks ago.
+    for (step, on) in [
+        ("edu.career", "2026-11-24"),
+        ("edu.accredited", "2026-11-24"),
+        ("edu.practicum", "2026-11-03"),
+    ] {
+        let change = Change::Status {
+            step: step.into(),
+            from: app.profile.status(step),
+            to: Status::Done,
+        };
+        app.profile.apply(&change, on.parse().expect("date"));
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Activity"), "{text}");
+    assert!(text.contains("streak: 1 week"), "{text}");
+    snapshot_both_sizes("activity", &app);
+}
+
+#[test]
+fn high_contrast_theme_at_80x24() {
+    let mut app = progressed();
+    app.update(Action::CycleTheme);
+    assert_eq!(app.theme.palette, medtech::theme::Palette::HighContrast);
+    select(&mut app, "edu.prereqs.biology");
+    let terminal = render(&app, 80, 24);
+    // No dim grey anywhere: every coloured cell is a bright colour.
+    for cell in terminal.backend().buffer().content() {
+        assert_ne!(cell.fg, Color::DarkGray, "{cell:?}");
+        assert_ne!(cell.fg, Color::Gray, "{cell:?}");
+    }
+    snapshot_both_sizes("high_contrast", &app);
 }

@@ -28,8 +28,11 @@ fn areas(area: Rect, which: Area) -> [Rect; 3] {
     let info_height = if which == Area::Licensing { 2 } else { 0 };
     let [info, body] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(1)]).areas(area);
+    // About half, but a wide terminal gives the extra room to the details
+    // rather than stretching the titles.
+    let list_width = (body.width * 48 / 100).min(64);
     let [list, details] =
-        Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
     [info, list, details]
 }
 

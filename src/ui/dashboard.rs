@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
 
+use crate::advisor::activity;
 use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
 use crate::advisor::estimate::{self, Cost, Finish};
 use crate::advisor::plan::{self, LicenseAdvice, NextStep};
@@ -39,9 +40,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     // A short terminal keeps the overall line and gives the rest to advice.
     let roomy = area.height >= 19;
+    // A wide terminal puts the advice beside where you stand.
+    if area.width >= 150 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        let excluded = advisor::excluded(&app.guide, &app.profile);
+        let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
+        let [path, progress, _] = Layout::vertical([
+            Constraint::Length(5),
+            Constraint::Length(progress_rows),
+            Constraint::Min(0),
+        ])
+        .areas(left);
+        draw_path(frame, path, app, &advice, true);
+        draw_progress(frame, progress, app, true);
+        draw_next(frame, right, app, &advice, true);
+        return;
+    }
+    let excluded = advisor::excluded(&app.guide, &app.profile);
+    let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
     let [path, progress, next] = Layout::vertical([
         Constraint::Length(if roomy { 5 } else { 4 }),
-        Constraint::Length(if roomy { 7 } else { 3 }),
+        Constraint::Length(if roomy { progress_rows } else { 3 }),
         Constraint::Min(3),
     ])
     .areas(area);
@@ -172,30 +193,61 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
             theme.muted(),
         )));
     }
+    // Steps done a week, as bars, and the streak in words.
+    let today = app.clock.today();
+    let weeks = usize::from(width.saturating_sub(15 + 38)).clamp(4, 26);
+    let activity_row = lines.len();
+    let streak = activity::streak_weeks(&app.profile, today);
+    if roomy {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<14}", "Activity"), theme.heading()),
+            Span::raw(" ".repeat(weeks)),
+            Span::raw(format!(
+                "  steps done a week · streak: {streak} week{}",
+                if streak == 1 { "" } else { "s" }
+            )),
+        ]));
+    }
     let block = Block::default().borders(Borders::ALL).title(" Progress ");
+    let inner = block.inner(area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    if roomy {
+        let data = activity::done_per_week(&app.profile, today, weeks);
+        let row = inner.y + u16::try_from(activity_row).unwrap_or(0);
+        if row < inner.bottom() {
+            let bars = Rect::new(
+                inner.x + 15,
+                row,
+                u16::try_from(weeks)
+                    .unwrap_or(0)
+                    .min(inner.width.saturating_sub(15)),
+                1,
+            );
+            frame.render_widget(
+                Sparkline::default()
+                    .data(&data)
+                    .max(data.iter().copied().max().unwrap_or(0).max(1))
+                    .style(theme.done())
+                    .absent_value_symbol("·"),
+                bars,
+            );
+        }
+    }
 }
 
 fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: bool) {
     let theme = app.theme;
+    // What matters most first: the step, the routes, the window, the finish;
+    // the reason for the step after them, as room allows.
     let mut lines = match &advice.next {
-        // A short terminal keeps the step, the routes and the finish; the
-        // reason is one key away (Enter shows the step).
-        Some(next) if !roomy => vec![Line::from(vec![
+        Some(next) => vec![Line::from(vec![
             Span::styled(format!("{} › ", next.area.title()), theme.muted()),
             Span::styled(next.step.title.clone(), theme.heading()),
+            Span::styled(
+                format!("  ({} opens it)", keymap::key_for(&Action::Confirm)),
+                theme.muted(),
+            ),
         ])],
-        Some(next) => vec![
-            Line::from(vec![
-                Span::styled(format!("{} › ", next.area.title()), theme.muted()),
-                Span::styled(next.step.title.clone(), theme.heading()),
-                Span::styled(
-                    format!("  ({} opens it)", keymap::key_for(&Action::Confirm)),
-                    theme.muted(),
-                ),
-            ]),
-            Line::from(Span::styled(next.why.clone(), theme.muted())),
-        ],
         None => vec![Line::from(Span::styled(
             "[x] Every required step is done. Keep your certification and license current.",
             theme.done(),
@@ -218,6 +270,12 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         lines.push(line);
     }
     lines.push(finish_line(app, advice));
+    if roomy && let Some(next) = &advice.next {
+        lines.push(Line::from(Span::styled(
+            format!("Why this step: {}", next.why),
+            theme.muted(),
+        )));
+    }
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
     let next_id = advice.next.as_ref().map(|n| n.step.id.as_str());
     let after: Vec<_> = advisor::upcoming(&app.guide, &app.profile)

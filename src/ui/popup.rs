@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::advisor::{eligibility, estimate};
-use crate::app::{Action, App, DatePrompt, Mode, NoteEditor, Picker, WhatIfView};
+use crate::app::{Action, App, DatePrompt, Mode, NoteEditor, Picker, SearchView, WhatIfView};
 use crate::content::LicenseRule;
 use crate::keymap;
 use crate::text::{sanitize, truncate};
@@ -53,6 +53,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let inner = usize::from(width.saturating_sub(2));
     let room = usize::from(area.height.saturating_sub(2));
     let one_column = entries.len() + legend.len() < room;
+    // Two columns while they fit; past that the help scrolls.
     let mut lines: Vec<Line> = if one_column {
         entries
             .iter()
@@ -83,23 +84,35 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
             })
             .collect()
     };
-    if lines.len() + legend.len() < room {
-        lines.push(Line::default());
-        for text in legend {
-            lines.push(Line::from(Span::styled(
-                truncate(&text, inner),
-                theme.muted(),
-            )));
-        }
+    // The legend always follows; what does not fit scrolls.
+    lines.push(Line::default());
+    for text in legend {
+        lines.push(Line::from(Span::styled(
+            truncate(&text, inner),
+            theme.muted(),
+        )));
     }
-    let height = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let height = total.saturating_add(2).min(area.height);
+    let visible = height.saturating_sub(2);
+    let max = total.saturating_sub(visible);
+    app.help_max.set(max);
+    let scroll = app.help_scroll.min(max);
     let rect = centered(area, width, height);
-    let title = format!(" Keys: {} ", help_title(app));
+    let mut title = vec![Span::raw(format!(" Keys: {} ", help_title(app)))];
+    if scroll > 0 {
+        title.push(Span::styled("↑ more ", theme.key()));
+    }
+    if scroll < max {
+        title.push(Span::styled("↓ more ", theme.key()));
+    }
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
+        Paragraph::new(lines).scroll((scroll, 0)).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Line::from(title)),
+        ),
         rect,
     );
 }
@@ -352,4 +365,75 @@ pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {
         )));
     }
     info_popup(frame, area, app, "How the estimates are made", lines);
+}
+
+pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, view: &SearchView) {
+    let theme = app.theme;
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(4).min(20);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Search every checklist ");
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [field, count, list, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let [label, input] =
+        Layout::horizontal([Constraint::Length(3), Constraint::Min(1)]).areas(field);
+    frame.render_widget(Paragraph::new(Span::styled(" / ", theme.key())), label);
+    let input_view = TextAreaView::new(&view.query);
+    if let Some(position) = input_view.cursor_position(input) {
+        frame.set_cursor_position(position);
+    }
+    frame.render_widget(input_view, input);
+    let words = if view.query.is_empty() {
+        "Type words from a step's title, text or facts.".to_owned()
+    } else if view.hits.is_empty() {
+        "No step matches.".to_owned()
+    } else {
+        format!(
+            "{} match{}",
+            view.hits.len(),
+            if view.hits.len() == 1 { "" } else { "es" }
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!(" {words}"), theme.muted())),
+        count,
+    );
+    let room = usize::from(list.width.saturating_sub(2));
+    let items: Vec<ListItem> = view
+        .hits
+        .iter()
+        .map(|hit| {
+            let place = format!("{} › ", hit.area.title());
+            let found = format!(" ({})", hit.found_in);
+            let title = truncate(
+                &hit.title,
+                room.saturating_sub(place.chars().count() + found.chars().count()),
+            );
+            ListItem::new(Line::from(vec![
+                Span::styled(place, theme.muted()),
+                Span::raw(title),
+                Span::styled(found, theme.muted()),
+            ]))
+        })
+        .collect();
+    let mut state =
+        ListState::default().with_selected((!view.hits.is_empty()).then_some(view.selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected())
+            .highlight_symbol("›"),
+        list,
+        &mut state,
+    );
+    frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }

@@ -1,0 +1,126 @@
+//! The user's settings, in a small RON file in the config folder (not the
+//! data folder: settings are not progress). A missing file means the
+//! defaults; a file medtech cannot read is reported and never overwritten.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::theme::Palette;
+
+/// The config file format's version.
+pub const CONFIG_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub version: u32,
+    /// `Default` or `HighContrast`. `NO_COLOR` still turns colour off.
+    pub theme: Palette,
+    /// Clicks and the wheel; turn off to select text with the mouse
+    /// (`--no-mouse` does the same for one run).
+    pub mouse: bool,
+    /// Write links as OSC 8 hyperlinks in the sources view (`l`).
+    pub hyperlinks: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            version: CONFIG_VERSION,
+            theme: Palette::Default,
+            mouse: true,
+            hyperlinks: true,
+        }
+    }
+}
+
+/// `$XDG_CONFIG_HOME/medtech/config.ron` (or `MEDTECH_CONFIG`).
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("MEDTECH_CONFIG").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    directories::ProjectDirs::from("", "", "medtech").map(|d| d.config_dir().join("config.ron"))
+}
+
+/// Reads the settings. `Err` carries a message; the caller uses the
+/// defaults and must not save over the file.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let shown = crate::text::sanitize(&path.display().to_string());
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => return Err(format!("cannot read {shown}: {e}")),
+    };
+    if !meta.is_file() || meta.len() > 64 * 1024 {
+        return Err(format!(
+            "{shown} is not a small settings file; using the defaults"
+        ));
+    }
+    let text = fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let config: Config = ron::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(&text)).map_err(|e| {
+        format!(
+            "{shown} is not valid at line {}, column {}: {}; using the defaults (the file was left as it is)",
+            e.span.start.line,
+            e.span.start.col,
+            crate::text::sanitize(&e.code.to_string())
+        )
+    })?;
+    if config.version > CONFIG_VERSION {
+        return Err(format!(
+            "{shown} is from a newer medtech; using the defaults (the file was left as it is)"
+        ));
+    }
+    Ok(config)
+}
+
+/// Writes the settings atomically.
+pub fn save(path: &Path, config: &Config) -> std::io::Result<()> {
+    let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::new().new_line("\n"))
+        .map_err(std::io::Error::other)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".config.ron.")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.write_all(b"\n")?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_the_defaults_and_a_bad_one_is_reported() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("config.ron");
+        assert_eq!(load(&path), Ok(Config::default()));
+        fs::write(&path, "(theme: Purple)").expect("write");
+        let err = load(&path).expect_err("bad theme");
+        assert!(err.contains("line 1"), "{err}");
+        assert_eq!(fs::read_to_string(&path).expect("kept"), "(theme: Purple)");
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("sub").join("config.ron");
+        let config = Config {
+            theme: Palette::HighContrast,
+            mouse: false,
+            ..Config::default()
+        };
+        save(&path, &config).expect("save");
+        assert_eq!(load(&path), Ok(config));
+    }
+}
