@@ -852,3 +852,63 @@ fn a_kill_while_typing_a_note_loses_nothing() {
     assert_eq!(profile.note("edu.career"), "typed just before the crash");
     assert!(!draft.exists(), "the draft outlived the saved note");
 }
+
+#[test]
+fn search_for_phlebotomy_jumps_to_it() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    app.send("/");
+    app.wait_for("Search every checklist");
+    app.send("phlebotomy");
+    app.wait_for("›Education › Phlebotomy");
+    app.send(keys::ENTER);
+    app.wait_for("medtech · Education");
+    wait_on(&app, "Phlebotomy");
+    app.wait_for("Match 1 of");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
+/// The background typed on the setup screen is kept, and the same routes
+/// show after a relaunch.
+#[test]
+fn setup_answers_survive_a_relaunch_with_the_same_routes() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    app.wait_for("Welcome to medtech");
+    app.send(keys::ENTER);
+    app.wait_for("Your background");
+    // Associate degree, 64 hours, a NAACLS MLT program finished 2024-05.
+    app.send("\x1b[C\x1b[C\x1b[C");
+    app.wait_for("‹ associate degree ›");
+    app.send("\x1b[B\x1b[B64");
+    app.wait_for("64");
+    for _ in 0..5 {
+        app.send("\x1b[B");
+    }
+    app.wait_for("Question 8 of");
+    app.send("\x1b[C");
+    app.wait_for("‹ MLT program ›");
+    app.send("\x1b[B\x1b[C");
+    app.wait_for("‹ NAACLS ›");
+    app.send("\x1b[B2024-05");
+    app.wait_for("2024-05");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Background saved");
+    show(&mut app, "1", "Dashboard");
+    app.wait_for("MLT(ASCP) Route 1");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+
+    let profile = load(&data.profile_path());
+    assert_eq!(profile.background.semester_hours, Some(64));
+    assert_eq!(profile.background.programs.len(), 1);
+
+    let mut app = Pty::launch(&data);
+    app.wait_for("medtech · Dashboard");
+    let screen = app.wait_for("MLT(ASCP) Route 1");
+    assert!(screen.contains("[✓]"), "{screen}");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
