@@ -7,24 +7,22 @@
 #![cfg(unix)]
 
 #[allow(dead_code)]
-mod support;
-
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::Command;
 
+use crate::shared::{DataDir, Launch, Pty, TIMEOUT};
 use medtech::content::Date;
 use medtech::profile::Profile;
 use medtech::storage::Storage;
-use support::{DataDir, Launch, Pty, TIMEOUT};
 
 /// What `/etc/passwd` starts with: a file that is not a profile.
 const PASSWD: &[u8] =
     b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n";
 
 fn today() -> Date {
-    support::TODAY.parse().expect("TODAY is a date")
+    crate::shared::TODAY.parse().expect("TODAY is a date")
 }
 
 fn sample() -> Profile {

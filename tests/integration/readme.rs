@@ -1,6 +1,6 @@
 //! The README's key tables must match the keymap: help cannot drift.
 
-const README: &str = include_str!("../README.md");
+const README: &str = include_str!("../../README.md");
 
 /// The README between two markers.
 fn between<'a>(start: &str, end: &str) -> &'a str {

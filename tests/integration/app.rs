@@ -1,8 +1,6 @@
 //! `update()`: state + action gives the expected state and effects.
 
-mod common;
-
-use common::{app, app_with, clock, guide, today};
+use crate::shared::{app, app_with, clock, guide, today};
 use medtech::app::{Action, App, Effect, Mode};
 use medtech::content::{Area, Goal};
 use medtech::keymap::{self, CONTEXT_SETS};

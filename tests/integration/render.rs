@@ -1,9 +1,7 @@
 //! Every screen and popup rendered into ratatui's `TestBackend` and compared
 //! with reviewed `insta` snapshots, at 100x30 and at 80x24.
 
-mod common;
-
-use common::{app_with, clock, guide, today};
+use crate::shared::{app_with, clock, guide, today};
 use medtech::app::{Action, App};
 use medtech::content::Guide;
 use medtech::profile::{Change, PartialDate, Profile, Screen, Status};

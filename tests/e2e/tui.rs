@@ -4,23 +4,21 @@
 //! Every test gets its own data folder (`XDG_DATA_HOME` and `HOME`), so
 //! nothing here reads or writes the real profile.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::shared::{DataDir, Launch, Pty, Rng, TIMEOUT, keys};
 use medtech::content::{Area, Date};
 use medtech::profile::{PartialDate, Profile, Screen, Status};
 use medtech::storage;
-use support::{DataDir, Launch, Pty, Rng, TIMEOUT, keys};
 
 /// The sequence crossterm writes when it leaves the alternate screen.
 const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
 
 fn today() -> Date {
-    support::TODAY.parse().expect("TODAY is a date")
+    crate::shared::TODAY.parse().expect("TODAY is a date")
 }
 
 /// Reads the profile file the way the app does; panics unless it is there

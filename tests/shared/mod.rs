@@ -1,5 +1,8 @@
-//! A small harness that runs the real `medtech` binary in a pseudo-terminal
-//! and reads its screen through a VT100 parser, the way a user would see it.
+//! What every test crate shares: the fixture guide and an app built on it
+//! (for the in-process tests), and a small harness that runs the real
+//! `medtech` binary in a pseudo-terminal and reads its screen through a
+//! VT100 parser, the way a user would see it (for the end-to-end tests).
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -395,4 +398,37 @@ impl Rng {
     pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.next_u64() % (hi - lo + 1)
     }
+}
+
+// ---- The fixture guide and an app on it -------------------------------------
+
+use medtech::app::App;
+use medtech::clock::Clock;
+use medtech::content::{Date, Guide};
+use medtech::profile::Profile;
+
+pub const FIXTURE: &[(&str, &str)] = &[(
+    "tests/fixtures/guide/guide.ron",
+    include_str!("../fixtures/guide/guide.ron"),
+)];
+
+pub fn guide() -> Guide {
+    Guide::from_files(FIXTURE).expect("the fixture guide parses")
+}
+
+pub fn today() -> Date {
+    "2026-11-24".parse().expect("a valid date")
+}
+
+/// An app on the fixture guide with an existing (empty) profile.
+pub fn clock() -> Clock {
+    Clock::Fixed(today())
+}
+
+pub fn app() -> App {
+    App::new(guide(), Profile::default(), clock())
+}
+
+pub fn app_with(profile: Profile) -> App {
+    App::new(guide(), profile, clock())
 }

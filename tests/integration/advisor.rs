@@ -1,8 +1,6 @@
 //! Progress and the next step, as the dashboard shows them.
 
-mod common;
-
-use common::{guide, today};
+use crate::shared::{guide, today};
 use medtech::advisor::{self, Progress};
 use medtech::content::{Area, Goal};
 use medtech::profile::Profile;

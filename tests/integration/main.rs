@@ -1,0 +1,15 @@
+//! The in-process tests, one crate so they link once: `update()` tables,
+//! the advisor, the content, rendering snapshots, storage and the README.
+
+#[path = "../shared/mod.rs"]
+mod shared;
+
+mod advisor;
+mod app;
+mod content;
+mod content_certification;
+mod content_states;
+mod eligibility;
+mod readme;
+mod render;
+mod storage;
