@@ -1065,3 +1065,23 @@ fn what_if_opens_on_a_step_and_closes() {
     app.update(Action::Close);
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn a_session_past_midnight_dates_changes_by_the_day_they_are_made() {
+    use medtech::clock::Clock;
+    let mut app = app();
+    select(&mut app, "edu.prereqs.bio");
+    let before: medtech::content::Date = "2026-11-24".parse().expect("date");
+    let after: medtech::content::Date = "2026-11-25".parse().expect("date");
+    app.clock = Clock::Fixed(before);
+    app.update(Action::SetStatus(Status::InProgress));
+    // The clock moves on while the app stays open.
+    app.clock = Clock::Fixed(after);
+    app.update(Action::Toggle);
+    assert_eq!(
+        app.profile.done_on("edu.prereqs.bio"),
+        Some(PartialDate::Day(after))
+    );
+    let days: Vec<_> = app.profile.history.iter().map(|e| e.on).collect();
+    assert_eq!(days, vec![before, after, after]);
+}

@@ -22,25 +22,37 @@ fn embedded_content_has_no_problems() {
     );
 }
 
+/// The 50 states, DC and Puerto Rico.
+const JURISDICTIONS: [&str; 52] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR",
+];
+
 #[test]
-fn every_state_dc_and_puerto_rico_has_a_record() {
+fn every_state_dc_and_puerto_rico_has_exactly_one_record() {
     let guide = guide();
-    for code in ["CA", "FL", "TX", "NY", "DC", "PR", "GA", "RI"] {
-        assert!(guide.state(code).is_some(), "{code} missing");
+    for code in JURISDICTIONS {
+        let records = guide.states.iter().filter(|s| s.code == code).count();
+        assert_eq!(records, 1, "{code} has {records} records");
     }
+    assert_eq!(
+        guide.states.len(),
+        JURISDICTIONS.len(),
+        "a record for an unknown code"
+    );
 }
 
 #[test]
 fn georgia_and_rhode_island_do_not_require_a_personal_license() {
     let guide = guide();
-    assert_ne!(
-        guide.state("GA").map(|s| s.license),
-        Some(LicenseRule::Required)
-    );
-    assert_ne!(
-        guide.state("RI").map(|s| s.license),
-        Some(LicenseRule::Required)
-    );
+    for code in ["GA", "RI"] {
+        let state = guide
+            .state(code)
+            .unwrap_or_else(|| panic!("{code} missing"));
+        assert_eq!(state.license, LicenseRule::NotRequired, "{code}");
+    }
 }
 
 /// A maintainer's mistakes are each reported with the file and line to fix.
