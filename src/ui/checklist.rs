@@ -434,6 +434,19 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
         let _ = write!(meta, " · typical time: {}", weeks_words(weeks));
     }
     lines.push(Line::from(meta));
+    if which == Area::Education && advisor::check(step, &app.profile) != Check::Done {
+        let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
+        if let Some(route) = crate::advisor::plan::education_covered(&routes) {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} Your background already meets {}: certification does not need this step.",
+                    Verdict::Met.symbol(),
+                    route.label()
+                ),
+                theme.done(),
+            )));
+        }
+    }
     let note = app.profile.note(&step.id);
     if !note.is_empty() {
         lines.push(Line::default());
