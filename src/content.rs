@@ -218,15 +218,7 @@ impl Requirement {
             }
         }
         fn discipline(d: Discipline) -> &'static str {
-            match d {
-                Discipline::BloodBank => "blood bank",
-                Discipline::Chemistry => "chemistry",
-                Discipline::Hematology => "hematology",
-                Discipline::Microbiology => "microbiology",
-                Discipline::Immunology => "immunology",
-                Discipline::Urinalysis => "urinalysis and body fluids",
-                Discipline::LabOperations => "laboratory operations",
-            }
+            d.words()
         }
         match self {
             Requirement::Degree(Degree::Associate) => "an associate degree".to_owned(),
@@ -330,5 +322,20 @@ impl Step {
     /// Counted in progress for this goal.
     pub fn is_required_for(&self, goal: Goal) -> bool {
         !self.optional_for.contains(&goal) && (self.goals.is_empty() || self.goals.contains(&goal))
+    }
+}
+
+impl Discipline {
+    /// The area in words, as the requirements and the advisor say it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Discipline::BloodBank => "blood bank",
+            Discipline::Chemistry => "chemistry",
+            Discipline::Hematology => "hematology",
+            Discipline::Microbiology => "microbiology",
+            Discipline::Immunology => "immunology",
+            Discipline::Urinalysis => "urinalysis and body fluids",
+            Discipline::LabOperations => "laboratory operations",
+        }
     }
 }

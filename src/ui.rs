@@ -193,3 +193,16 @@ pub(crate) fn license_words(rule: LicenseRule) -> &'static str {
         LicenseRule::Verify => "license rule unclear: verify with the state",
     }
 }
+
+/// A license verdict as a symbol and a style, readable without colour.
+pub(crate) fn license_mark(
+    verdict: &str,
+    theme: crate::theme::Theme,
+) -> (&'static str, ratatui::style::Style) {
+    match verdict {
+        "accepted" => ("[✓]", theme.done()),
+        "not_accepted" => ("[✗]", theme.error()),
+        "no_license" => ("[-]", theme.muted()),
+        _ => ("[?]", theme.warning()),
+    }
+}

@@ -285,18 +285,6 @@ fn accreditor_counts(had: Accreditor, wanted: &[Accreditor]) -> bool {
             ))
 }
 
-fn discipline_words(d: Discipline) -> &'static str {
-    match d {
-        Discipline::BloodBank => "blood bank",
-        Discipline::Chemistry => "chemistry",
-        Discipline::Hematology => "hematology",
-        Discipline::Microbiology => "microbiology",
-        Discipline::Immunology => "immunology",
-        Discipline::Urinalysis => "urinalysis",
-        Discipline::LabOperations => "laboratory operations",
-    }
-}
-
 /// Whether a free-text field of study is the field a route names. `None`
 /// when medtech cannot tell.
 fn field_matches(field: &str, wanted: Field) -> Option<bool> {
@@ -746,7 +734,7 @@ fn check_experience(
         let missing: Vec<&str> = areas
             .iter()
             .filter(|a| !covered.contains(a))
-            .map(|a| discipline_words(*a))
+            .map(|a| a.words())
             .collect();
         if !missing.is_empty() {
             return Eval::NotMet {

@@ -740,12 +740,7 @@ fn push_state<'g>(
     }
     let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
     if let Some(license) = crate::advisor::plan::license_advice(&app.guide, &app.profile, &routes) {
-        let (symbol, style) = match license.verdict {
-            "accepted" => ("[✓]", theme.done()),
-            "not_accepted" => ("[✗]", theme.error()),
-            "no_license" => ("[-]", theme.muted()),
-            _ => ("[?]", theme.warning()),
-        };
+        let (symbol, style) = super::license_mark(license.verdict, theme);
         lines.push(Line::from(vec![
             Span::styled(format!("{symbol} {}: ", license.credential), style),
             Span::raw(license.text),

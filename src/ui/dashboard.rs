@@ -111,12 +111,7 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         ]));
     }
     if roomy && let Some(license) = &advice.license {
-        let (symbol, style) = match license.verdict {
-            "accepted" => ("[✓]", theme.done()),
-            "not_accepted" => ("[✗]", theme.error()),
-            "no_license" => ("[-]", theme.muted()),
-            _ => ("[?]", theme.warning()),
-        };
+        let (symbol, style) = super::license_mark(license.verdict, theme);
         lines.push(Line::from(vec![
             Span::styled("License: ", theme.heading()),
             Span::styled(format!("{symbol} "), style),
