@@ -169,7 +169,9 @@ impl Running {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(&program.path);
+        // The environment is cleared, so the program is found by its full path.
+        let path = std::fs::canonicalize(&program.path).unwrap_or_else(|_| program.path.clone());
+        let mut cmd = CommandBuilder::new(path);
         cmd.env_clear();
         cmd.env("XDG_DATA_HOME", data.path());
         cmd.env("HOME", data.path());
