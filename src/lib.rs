@@ -101,25 +101,83 @@ fn event_loop(
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
     }
+    // Effects of the last action still to carry out: the disk comes after
+    // the screen, so a slow save never delays a repaint.
+    let mut effects = VecDeque::new();
     let mut redraw = true;
     loop {
         if redraw && let Err(e) = terminal.draw(|frame| ui::draw(frame, app)) {
             // The terminal is gone (window closed): save what we have.
+            carry_out(app, storage, &mut effects);
             apply(app, storage, Action::Exit);
             return Err(e);
+        }
+        redraw = false;
+        if !effects.is_empty() {
+            // Every effect runs before the next event is read, so a signal
+            // right after a key still finds that key's change saved.
+            let shown = (app.unsaved.clone(), app.notice.clone());
+            if carry_out(app, storage, &mut effects) {
+                return Ok(());
+            }
+            // A save that failed (or worked again) is on screen at once.
+            if shown != (app.unsaved.clone(), app.notice.clone()) {
+                redraw = true;
+                continue;
+            }
         }
         let action = match events.recv() {
             Ok(Event::Key(key)) => keymap::action_for(app, key),
             Ok(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
             Ok(Event::Terminate) | Err(_) => Some(Action::Exit),
         };
-        redraw = action.is_some();
-        if let Some(action) = action
-            && apply(app, storage, action)
-        {
+        let Some(action) = action else { continue };
+        effects.extend(app.update(action));
+        // Leaving needs no repaint first: carry out the effects now.
+        let leaving = effects
+            .iter()
+            .any(|e| matches!(e, Effect::Quit | Effect::SaveThenQuit));
+        if leaving && carry_out(app, storage, &mut effects) {
             return Ok(());
         }
+        redraw = true;
     }
+}
+
+/// Carries out effects in order, as [`apply`] does, feeding results back to
+/// `update`. Returns `true` when the app quits.
+fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -> bool {
+    while let Some(effect) = pending.pop_front() {
+        match effect {
+            Effect::Save if !storage.is_read_only() => {
+                app.sync_resume();
+                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                pending.extend(app.update(Action::Saved(result)));
+            }
+            Effect::SaveThenQuit if !storage.is_read_only() => {
+                app.sync_resume();
+                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                pending.extend(app.update(Action::SavedBeforeQuit(result)));
+            }
+            Effect::Save => {}
+            Effect::SaveThenQuit | Effect::Quit => {
+                pending.clear();
+                return true;
+            }
+            Effect::ArchiveBackup => {
+                if let Err(e) = storage.archive_backup() {
+                    app.notice = Some(format!("Could not set the old backup aside: {e}"));
+                }
+            }
+            Effect::SaveDraft(draft) => {
+                if let Err(e) = storage.save_draft(&draft) {
+                    app.notice = Some(format!("The note's draft could not be kept on disk: {e}"));
+                }
+            }
+            Effect::ClearDraft => storage.remove_draft(),
+        }
+    }
+    false
 }
 
 /// Keyboard and signals feed one channel, so the loop blocks on a single

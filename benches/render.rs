@@ -1,0 +1,225 @@
+//! Criterion benchmarks: every screen rendered into a `TestBackend`, the
+//! content loaded and validated, the profile saved and loaded, and how these
+//! grow with a guide 10x and 100x the real one and a long history.
+//!
+//! `cargo bench --bench render` (all), or a filter such as
+//! `cargo bench --bench render -- render/200x60`. Figures are in
+//! `BENCHMARKS.md`.
+
+mod scale;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use medtech::app::{Action, App};
+use medtech::clock::Clock;
+use medtech::content::{Date, EMBEDDED_FILES, Guide};
+use medtech::profile::{Change, Profile, Screen, Status};
+use medtech::storage::Storage;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> Date {
+    "2026-11-25".parse().expect("a date")
+}
+
+/// A profile that has chosen a state and done a few steps, so every screen
+/// has something in each part.
+fn profile(guide: &Guide) -> Profile {
+    let mut profile = Profile {
+        state: Some("CA".to_owned()),
+        ..Profile::default()
+    };
+    for (_, step) in guide.all_steps().step_by(5).take(12) {
+        profile.set_done(&step.id, true, today());
+    }
+    profile
+}
+
+/// What the benches can draw: the four main screens, the help over the
+/// Education screen, and the first-launch welcome.
+const SCREENS: &[&str] = &[
+    "dashboard",
+    "education",
+    "certification",
+    "licensing",
+    "help",
+    "welcome",
+];
+
+fn app_on(guide: &Guide, screen: &str) -> App {
+    let clock = Clock::Fixed(today());
+    if screen == "welcome" {
+        return App::first_launch(guide.clone(), clock);
+    }
+    let mut app = App::new(guide.clone(), profile(guide), clock);
+    let show = match screen {
+        "dashboard" => Screen::Dashboard,
+        "certification" => Screen::Certification,
+        "licensing" => Screen::Licensing,
+        _ => Screen::Education,
+    };
+    app.update(Action::Show(show));
+    if screen == "help" {
+        app.update(Action::OpenHelp);
+    }
+    app
+}
+
+fn test_terminal(width: u16, height: u16, app: &mut App) -> Terminal<TestBackend> {
+    app.update(Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| medtech::ui::draw(frame, app))
+        .expect("draw");
+    terminal
+}
+
+fn render(c: &mut Criterion) {
+    let guide = Guide::embedded().expect("embedded content");
+    let mut group = c.benchmark_group("render");
+    for (width, height) in [(80, 24), (200, 60)] {
+        for screen in SCREENS {
+            let mut app = app_on(&guide, screen);
+            let mut terminal = test_terminal(width, height, &mut app);
+            group.bench_function(BenchmarkId::new(format!("{width}x{height}"), screen), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| medtech::ui::draw(frame, black_box(&app)))
+                        .expect("draw");
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+/// What one key costs before any byte reaches the terminal: the keymap,
+/// `update` and a full draw, at the pty harness's 120x40.
+fn key(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key");
+    for n in [1, 10, 100] {
+        let guide = if n == 1 {
+            Guide::embedded().expect("embedded content")
+        } else {
+            let files = scale::guide_files(n);
+            Guide::from_files(&scale::as_refs(&files)).expect("scaled content")
+        };
+        let mut app = app_on(&guide, "education");
+        let mut terminal = test_terminal(120, 40, &mut app);
+        let mut down = true;
+        group.bench_function(BenchmarkId::new("j/k 120x40 guide", format!("{n}x")), |b| {
+            b.iter(|| {
+                app.update(if down { Action::Down } else { Action::Up });
+                down = !down;
+                terminal
+                    .draw(|frame| medtech::ui::draw(frame, &app))
+                    .expect("draw");
+            });
+        });
+        let mut app = app_on(&guide, "education");
+        let mut terminal = test_terminal(200, 60, &mut app);
+        group.bench_function(
+            BenchmarkId::new("education 200x60 guide", format!("{n}x")),
+            |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| medtech::ui::draw(frame, &app))
+                        .expect("draw");
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+fn content(c: &mut Criterion) {
+    let mut group = c.benchmark_group("content");
+    group.bench_function("embedded", |b| {
+        b.iter(|| Guide::embedded().expect("embedded content"));
+    });
+    let guide = Guide::embedded().expect("embedded content");
+    group.bench_function("validate", |b| {
+        b.iter(|| guide.validate(black_box(EMBEDDED_FILES)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("content-scaled");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(4));
+    for n in [1, 10, 100] {
+        let files = scale::guide_files(n);
+        let refs = scale::as_refs(&files);
+        let bytes: usize = refs.iter().map(|(_, t)| t.len()).sum();
+        println!("content-scaled: the {n}x guide is {bytes} bytes of RON");
+        group.bench_function(BenchmarkId::new("from_files", format!("{n}x")), |b| {
+            b.iter(|| Guide::from_files(black_box(&refs)).expect("scaled content"));
+        });
+        if n <= 10 {
+            let guide = Guide::from_files(&refs).expect("scaled content");
+            group.bench_function(BenchmarkId::new("validate", format!("{n}x")), |b| {
+                b.iter(|| guide.validate(black_box(&refs)));
+            });
+        }
+    }
+    group.finish();
+}
+
+fn profile_io(c: &mut Criterion) {
+    let guide = Guide::embedded().expect("embedded content");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut group = c.benchmark_group("profile");
+    group.sample_size(30);
+
+    let mut applied = profile(&guide);
+    let steps: Vec<String> = guide.all_steps().map(|(_, s)| s.id.clone()).collect();
+    for i in 0..10_000 {
+        let step = steps[i % steps.len()].clone();
+        let from = applied.status(&step);
+        let to = if from == Status::Done {
+            Status::Todo
+        } else {
+            Status::Done
+        };
+        applied.apply(&Change::Status { step, from, to }, today());
+    }
+    println!(
+        "profile: 10,000 applied changes keep {} history entries (HISTORY_LIMIT)",
+        applied.history.len()
+    );
+    let profiles = [
+        ("typical", profile(&guide)),
+        ("applied-10000", applied),
+        ("history-10000", scale::profile_with_history(10_000)),
+    ];
+    for (name, profile) in &profiles {
+        let text = profile.to_ron().expect("encode");
+        println!("profile: {name} is {} bytes", text.len());
+        let path = dir.path().join(format!("{name}.ron"));
+        let storage = Storage::unlocked(path);
+        storage.save(profile).expect("save");
+        group.bench_function(BenchmarkId::new("save", name), |b| {
+            b.iter(|| storage.save(black_box(profile)).expect("save"));
+        });
+        group.bench_function(BenchmarkId::new("load", name), |b| {
+            b.iter(|| storage.load().expect("load"));
+        });
+        group.bench_function(BenchmarkId::new("decode", name), |b| {
+            b.iter(|| medtech::profile::decode(black_box(&text)).expect("decode"));
+        });
+        group.bench_function(BenchmarkId::new("to_ron", name), |b| {
+            b.iter(|| black_box(profile).to_ron().expect("encode"));
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = render, key, content, profile_io
+}
+criterion_main!(benches);
