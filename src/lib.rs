@@ -45,41 +45,7 @@ pub enum Event {
 /// Effects that report back (a save's result) are fed to `update` in turn.
 pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
     let mut pending: VecDeque<Effect> = app.update(action).into();
-    while let Some(effect) = pending.pop_front() {
-        match effect {
-            Effect::Save if !storage.is_read_only() => {
-                app.sync_resume();
-                let result = storage.save(&app.profile).map_err(|e| e.to_string());
-                pending.extend(app.update(Action::Saved(result)));
-            }
-            Effect::SaveThenQuit if !storage.is_read_only() => {
-                app.sync_resume();
-                let result = storage.save(&app.profile).map_err(|e| e.to_string());
-                pending.extend(app.update(Action::SavedBeforeQuit(result)));
-            }
-            Effect::Save => {}
-            Effect::SaveThenQuit | Effect::Quit => return true,
-            Effect::ArchiveBackup => {
-                if let Err(e) = storage.archive_backup() {
-                    app.notice = Some(format!("Could not set the old backup aside: {e}"));
-                }
-            }
-            Effect::SaveDraft(draft) => {
-                if let Err(e) = storage.save_draft(&draft) {
-                    app.notice = Some(format!("The note's draft could not be kept on disk: {e}"));
-                }
-            }
-            Effect::ClearDraft => storage.remove_draft(),
-            Effect::SaveConfig => {
-                if let Some((path, config)) = &app.config
-                    && let Err(e) = config::save(path, config)
-                {
-                    app.notice = Some(format!("The settings could not be saved: {e}"));
-                }
-            }
-        }
-    }
-    false
+    carry_out(app, storage, &mut pending)
 }
 
 /// Runs the interactive app until the user quits or a signal arrives.
@@ -144,8 +110,8 @@ fn event_loop(
     }
 }
 
-/// Carries out effects in order, as [`apply`] does, feeding results back to
-/// `update`. Returns `true` when the app quits.
+/// Carries out effects in order, feeding results back to `update`. Returns
+/// `true` when the app quits.
 fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -> bool {
     while let Some(effect) = pending.pop_front() {
         match effect {
@@ -175,6 +141,13 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
                 }
             }
             Effect::ClearDraft => storage.remove_draft(),
+            Effect::SaveConfig => {
+                if let Some((path, config)) = &app.config
+                    && let Err(e) = config::save(path, config)
+                {
+                    app.notice = Some(format!("The settings could not be saved: {e}"));
+                }
+            }
         }
     }
     false
