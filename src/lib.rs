@@ -7,6 +7,7 @@
 
 pub mod advisor;
 pub mod app;
+pub mod cli;
 pub mod clock;
 pub mod content;
 pub mod keymap;
