@@ -145,7 +145,10 @@ impl RouteInfo {
                 }
                 seen
             }),
-            closes: advice.closes.map(|d| d.to_string()),
+            closes: advice
+                .closes
+                .filter(|_| advice.verdict == Verdict::Met)
+                .map(|d| d.to_string()),
         }
     }
 
