@@ -7,6 +7,7 @@
 
 pub mod advisor;
 pub mod app;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod content;

@@ -1,39 +1,41 @@
 //! The `medtech` binary: arguments and error hooks; the rest is the library.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use medtech::app::App;
+use medtech::cli::{self, Cli, say};
 use medtech::clock::Clock;
 use medtech::content::Guide;
 use medtech::session::{self, Start};
-use medtech::text::sanitize;
 use medtech::theme::Theme;
 
-/// An interactive guide from "I want to become a medical laboratory
-/// technician" to certified and licensed.
-#[derive(Debug, Parser)]
-#[command(name = "medtech", version, about)]
-struct Cli {
-    #[arg(
-        long,
-        value_name = "PATH",
-        help = "Use this profile file instead of the one in your data folder (or set MEDTECH_PROFILE)"
-    )]
-    profile: Option<PathBuf>,
-}
-
-/// Prints a message that may hold paths or file content, made harmless.
-fn say(message: &str) {
-    for line in message.lines() {
-        eprintln!("medtech: {}", sanitize(line));
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(command) = cli.command {
+        // The commands print their own one-line errors; no report hook.
+        return cli::run(command, cli.profile);
+    }
+    // Before any file is touched: no lock, nothing created.
+    if !cli::has_terminal() {
+        eprintln!("{}", cli::NEEDS_TERMINAL);
+        return ExitCode::from(1);
+    }
+    if let Err(e) = color_eyre::install() {
+        say(&format!("cannot install the error hook: {e}"));
+    }
+    match interactive(cli) {
+        Ok(code) => code,
+        Err(report) => {
+            // A full report (with a backtrace when RUST_BACKTRACE is set)
+            // for what should never happen; the terminal is restored.
+            eprintln!("Error: {report:?}");
+            ExitCode::from(1)
+        }
     }
 }
 
-fn main() -> color_eyre::Result<ExitCode> {
-    color_eyre::install()?;
-    let cli = Cli::parse();
+fn interactive(cli: Cli) -> color_eyre::Result<ExitCode> {
     let path = match session::resolve_path(cli.profile) {
         Ok(path) => path,
         Err(e) => {

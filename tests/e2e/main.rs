@@ -5,5 +5,6 @@
 #[path = "../shared/mod.rs"]
 mod shared;
 
+mod cli;
 mod hardening;
 mod tui;

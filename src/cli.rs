@@ -1,0 +1,331 @@
+//! The non-interactive subcommands: `status`, `next`, `export`, `path`,
+//! `reset`, `completions` and `man`. The TUI is what runs with none.
+//!
+//! The commands that only look (`status`, `next`, `export`, `path`) read the
+//! profile through [`session::open_read_only`]: no lock, nothing moved,
+//! nothing created. Every value they print comes from the same advisor
+//! functions the dashboard uses.
+//!
+//! Exit codes: 0 success, 1 error (one line on stderr), 2 usage (clap).
+
+mod files;
+mod html;
+mod ics;
+mod markdown;
+mod report;
+mod text;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::clock::Clock;
+use crate::content::Guide;
+use crate::profile::Profile;
+use crate::session::{self, SessionError};
+use crate::text::sanitize;
+
+pub use report::{FORMAT_VERSION, Plan, Report};
+
+/// An interactive guide from "I want to become a medical laboratory
+/// technician" to certified and licensed.
+///
+/// With no command, medtech opens the interactive guide in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "medtech", version, about, long_about)]
+pub struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help = "Use this profile file instead of the one in your data folder (or set MEDTECH_PROFILE)"
+    )]
+    pub profile: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Progress, the next step, the finish date, every route and the license
+    Status {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// The next step, why it is next, and what finishing it would open
+    Next {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// The whole plan as Markdown, JSON, a printable HTML page or a calendar
+    Export {
+        /// What to write
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output (never over an
+        /// existing file unless --force)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Where the profile, its backups, the draft and the lock are
+    Path,
+    /// Set the profile aside (kept, renamed) so the next launch starts fresh
+    Reset {
+        /// Do not ask first
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+/// The formats of `medtech export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A Markdown checklist, to print or paste
+    Markdown,
+    /// Everything, for scripts (format version 1)
+    Json,
+    /// One self-contained page with progress bars, printable
+    Html,
+    /// An iCalendar file of the dates that matter
+    Ics,
+}
+
+/// Why a command failed: what to print, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    /// An error (exit 1). The message is sanitized when printed.
+    pub fn new(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl From<SessionError> for Failure {
+    fn from(e: SessionError) -> Failure {
+        match e {
+            // The flag or variable named something that cannot be a profile.
+            SessionError::IsFolder { .. } | SessionError::NotAFile(_) => {
+                Failure::usage(e.to_string())
+            }
+            other => Failure::new(other.to_string()),
+        }
+    }
+}
+
+/// Prints a message on stderr as one clean line per paragraph: control
+/// characters made harmless, each line prefixed `medtech:`.
+pub fn say(message: &str) {
+    let mut err = io::stderr().lock();
+    for line in message.lines().filter(|l| !l.trim().is_empty()) {
+        let _ = writeln!(err, "medtech: {}", sanitize(line));
+    }
+}
+
+/// Runs a subcommand and turns its outcome into an exit code.
+pub fn run(command: Command, profile: Option<PathBuf>) -> ExitCode {
+    match dispatch(command, profile) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            // One line: a multi-line library message is joined.
+            let joined: Vec<&str> = failure
+                .message
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            say(&joined.join(" "));
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
+    match command {
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "medtech", &mut out);
+            print_bytes(&out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Failure::new(format!("cannot write the manual page: {e}")))?;
+            print_bytes(&out)
+        }
+        Command::Path => {
+            let path = session::resolve_path(profile)?;
+            print(&files::paths(&path))
+        }
+        Command::Reset { yes } => {
+            let path = session::resolve_path(profile)?;
+            files::reset(&path, yes)
+        }
+        Command::Status { json } => {
+            let loaded = Loaded::open(profile)?;
+            let report = Report::build(&loaded.guide, &loaded.profile, &loaded.context());
+            if json {
+                print(&to_json(&report)?)
+            } else {
+                print(&text::status(&report))
+            }
+        }
+        Command::Next { json } => {
+            let loaded = Loaded::open(profile)?;
+            let next = report::NextReport::build(&loaded.guide, &loaded.profile, &loaded.context());
+            if json {
+                print(&to_json(&next)?)
+            } else {
+                print(&text::next(&next))
+            }
+        }
+        Command::Export {
+            format,
+            output,
+            force,
+        } => {
+            let loaded = Loaded::open(profile)?;
+            let context = loaded.context();
+            let plan = Plan::build(&loaded.guide, &loaded.profile, &context);
+            let body = match format {
+                Format::Markdown => markdown::render(&plan),
+                Format::Json => to_json(&plan)?,
+                Format::Html => html::render(&plan),
+                Format::Ics => {
+                    let calendar =
+                        ics::Calendar::build(&loaded.guide, &loaded.profile, context.today);
+                    if calendar.events.is_empty() {
+                        say(
+                            "no dates to put in a calendar yet: no route window is open and no credential is held.",
+                        );
+                    }
+                    calendar.render(jiff::Timestamp::now())
+                }
+            };
+            match output {
+                None => print(&body),
+                Some(file) => {
+                    files::write_new(&file, body.as_bytes(), force)?;
+                    say(&format!(
+                        "wrote the {} plan to {}",
+                        format_name(format),
+                        session::shown(&file)
+                    ));
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown",
+        Format::Json => "JSON",
+        Format::Html => "HTML",
+        Format::Ics => "iCalendar",
+    }
+}
+
+/// The guide and the profile, read without side effects. With no profile
+/// yet, a new default one stands in and the report says so.
+struct Loaded {
+    guide: Guide,
+    path: PathBuf,
+    profile: Profile,
+    exists: bool,
+}
+
+impl Loaded {
+    fn open(flag: Option<PathBuf>) -> Result<Loaded, Failure> {
+        let path = session::resolve_path(flag)?;
+        let guide = Guide::embedded()
+            .map_err(|e| Failure::new(format!("the built-in guide does not load: {e}")))?;
+        let found = session::open_read_only(&path)?;
+        let exists = found.is_some();
+        Ok(Loaded {
+            guide,
+            path,
+            profile: found.unwrap_or_default(),
+            exists,
+        })
+    }
+
+    fn context(&self) -> report::Context {
+        report::Context {
+            today: Clock::from_env().today(),
+            path: session::shown(&self.path),
+            exists: self.exists,
+            backup: (!self.exists)
+                .then(|| files::existing_backup(&self.path))
+                .flatten(),
+        }
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| Failure::new(format!("cannot encode JSON: {e}")))
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Failure::new(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether the interactive app can run here: it needs a terminal on both
+/// ends. Checked before any file is touched.
+pub fn has_terminal() -> bool {
+    io::stdin().is_terminal() && io::stdout().is_terminal()
+}
+
+/// What to say when the TUI is started without a terminal.
+pub const NEEDS_TERMINAL: &str = "medtech needs a terminal; try `medtech status`";
+
+/// Whether `path` names something, a dangling symlink included.
+fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}

@@ -1,0 +1,239 @@
+//! The commands that deal in files: `path` (look only), `reset` (set the
+//! profile aside, never delete it) and writing an export atomically.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::{Failure, exists, say};
+use crate::session::shown;
+use crate::storage::{self, Storage};
+
+/// `medtech path`: every file medtech keeps for this profile, and whether
+/// it is there. Nothing is opened, locked or created.
+pub fn paths(path: &Path) -> String {
+    let storage = Storage::unlocked(path.to_owned());
+    let mut rows: Vec<(&str, PathBuf)> = vec![("profile", storage.data_path().to_owned())];
+    for backup in storage.backup_paths() {
+        rows.push(("backup", backup));
+    }
+    rows.push(("draft", storage.draft_path()));
+    rows.push(("lock", storage.lock_path()));
+    let version_backup = storage.version_backup_path(1);
+    if exists(&version_backup) {
+        rows.push(("v1 copy", version_backup));
+    }
+    if let Some(damaged) = storage.latest_damaged() {
+        rows.push(("damaged", damaged));
+    }
+    let mut out = String::new();
+    for (what, file) in &rows {
+        let state = if exists(file) { "exists" } else { "missing" };
+        let _ = writeln!(out, "{what:<8} {state:<8} {}", shown(file));
+    }
+    if storage.path() != storage.data_path() {
+        let _ = writeln!(out, "The profile is a link to {}.", shown(storage.path()));
+    }
+    out
+}
+
+/// With no profile, the newest backup that is there (its path, sanitized).
+pub fn existing_backup(path: &Path) -> Option<String> {
+    Storage::unlocked(path.to_owned())
+        .backup_paths()
+        .into_iter()
+        .find(|p| exists(p))
+        .map(|p| shown(&p))
+}
+
+/// `medtech reset`: moves the profile aside to a timestamped name in the
+/// same folder, and its backups and draft with it (so the next launch
+/// starts fresh instead of offering to restore them). Asks first unless
+/// `yes`; refuses while another medtech holds the lock.
+pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
+    let probe = Storage::unlocked(path.to_owned());
+    let profile = probe.data_path().to_owned();
+    if !exists(&profile) {
+        return super::print(&format!(
+            "There is no profile at {}: nothing to reset.\n",
+            shown(&profile)
+        ));
+    }
+    if !yes {
+        confirm(&profile)?;
+    }
+    let (storage, _) = Storage::open(path.to_owned());
+    if let Some(reason) = storage.read_only_reason() {
+        return Err(Failure::new(format!(
+            "cannot reset {}: {reason}. Quit the other medtech first. Nothing was changed.",
+            shown(&profile)
+        )));
+    }
+    if !exists(&profile) {
+        // Gone while we asked: nothing of ours to move.
+        return Err(Failure::new(format!(
+            "{} is no longer there. Nothing was changed.",
+            shown(&profile)
+        )));
+    }
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let moved = move_aside(&profile, &stamp).map_err(|e| {
+        Failure::new(format!(
+            "cannot move {} aside: {e}. Nothing was changed.",
+            shown(&profile)
+        ))
+    })?;
+    let mut report = format!(
+        "Your profile was moved to {}\nThe next `medtech` starts a new profile; to go back, rename that file to {}.",
+        shown(&moved),
+        file_name(&profile)
+    );
+    match storage.archive_backup() {
+        Ok(Some(backup)) => {
+            let _ = write!(
+                report,
+                "\nIts backups were set aside too (the newest is {}).",
+                shown(&backup)
+            );
+        }
+        Ok(None) => {}
+        Err(e) => say(&format!(
+            "the backups could not be set aside ({e}); the next launch may offer to restore them."
+        )),
+    }
+    let draft = storage.draft_path();
+    if exists(&draft) {
+        match move_aside(&draft, &stamp) {
+            Ok(kept) => {
+                let _ = write!(report, "\nAn unsaved note was kept as {}.", shown(&kept));
+            }
+            Err(e) => say(&format!(
+                "the unsaved note {} could not be set aside: {e}",
+                shown(&draft)
+            )),
+        }
+    }
+    report.push('\n');
+    super::print(&report)
+}
+
+/// Asks on the terminal; anything but `y` or `yes` keeps the profile.
+fn confirm(profile: &Path) -> Result<(), Failure> {
+    if !io::stdin().is_terminal() {
+        return Err(Failure::new(format!(
+            "reset asks before it moves {} aside, and there is no terminal to ask on. \
+             Run it in a terminal, or add --yes. Nothing was changed.",
+            shown(profile)
+        )));
+    }
+    let mut err = io::stderr().lock();
+    let _ = write!(
+        err,
+        "Move {} aside and start a new profile? It is kept, renamed, in the same folder. [y/N] ",
+        shown(profile)
+    );
+    let _ = err.flush();
+    let mut answer = String::new();
+    io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| Failure::new(format!("cannot read the answer: {e}")))?;
+    if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        Ok(())
+    } else {
+        Err(Failure::new("reset cancelled. Nothing was changed."))
+    }
+}
+
+/// Renames `path` to `path.reset-<stamp>` (with `-2`, `-3`, ... if taken),
+/// never over an existing file, and syncs the folder.
+fn move_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
+    let base = format!(".reset-{stamp}");
+    let mut target = with_suffix(path, &base);
+    let mut n = 1;
+    while exists(&target) {
+        n += 1;
+        target = with_suffix(path, &format!("{base}-{n}"));
+    }
+    fs::rename(path, &target)?;
+    sync_dir(parent(path));
+    Ok(target)
+}
+
+/// Writes `bytes` to `file` through a temp file in the same folder renamed
+/// into place, so a reader never sees half an export. An existing file is
+/// refused (and left untouched) unless `force`.
+pub fn write_new(file: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+    let refuse = || {
+        Failure::new(format!(
+            "{} already exists; it was left untouched. Add --force to replace it, or choose another file.",
+            shown(file)
+        ))
+    };
+    if let Ok(metadata) = fs::symlink_metadata(file) {
+        if metadata.is_dir() {
+            return Err(Failure::new(format!(
+                "{} is a folder; give a file name inside it.",
+                shown(file)
+            )));
+        }
+        if !force {
+            return Err(refuse());
+        }
+    }
+    let cannot = |e: io::Error| Failure::new(format!("cannot write {}: {e}", shown(file)));
+    let dir = parent(file);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".medtech-export.")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(cannot)?;
+    tmp.write_all(bytes).map_err(cannot)?;
+    tmp.as_file().sync_all().map_err(cannot)?;
+    if force {
+        tmp.persist(file).map_err(|e| cannot(e.error))?;
+    } else {
+        // Created since the check above: still never overwritten.
+        tmp.persist_noclobber(file).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                refuse()
+            } else {
+                cannot(e.error)
+            }
+        })?;
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || storage::PROFILE_FILE.to_owned(),
+        |n| crate::text::sanitize(&n.to_string_lossy()),
+    )
+}
+
+/// Best effort: the rename is done; syncing the folder makes it durable.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    {
+        let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    let _ = dir;
+}

@@ -1,0 +1,291 @@
+//! The dates that matter, as an iCalendar file (RFC 5545, written by hand:
+//! CRLF line endings, lines folded at 75 octets, text escaped).
+//!
+//! - A met route whose time window closes: the last day it counts.
+//! - A held credential's upkeep: ASCP's CMP every 3 years from the date it
+//!   was earned, AMT's yearly fee and its CCP every 3 years, AAB's yearly
+//!   revalidation (certificates run to December 31). The next date on or
+//!   after today, repeating.
+//!
+//! State license renewals are not included: the guide states them as text
+//! ("every 2 years"), with no date the license was issued to count from.
+//!
+//! Every event is all-day, with a UID that stays the same from one export
+//! to the next, so importing again updates an event instead of doubling it.
+
+use jiff::{Span, Timestamp};
+
+use crate::advisor::Verdict;
+use crate::advisor::eligibility;
+use crate::content::{Credential, Date, Guide};
+use crate::profile::{HeldCredential, Profile};
+use crate::text::sanitize;
+
+/// One all-day event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub uid: String,
+    pub date: Date,
+    pub summary: String,
+    pub description: String,
+    /// `FREQ=YEARLY;INTERVAL=3`, for upkeep that comes back.
+    pub rrule: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    pub events: Vec<Event>,
+}
+
+impl Calendar {
+    pub fn build(guide: &Guide, profile: &Profile, today: Date) -> Calendar {
+        let mut events = Vec::new();
+        for route in eligibility::for_goal(guide, profile, today) {
+            let Some(closes) = route.closes.filter(|_| route.verdict == Verdict::Met) else {
+                continue;
+            };
+            let reasons: Vec<&str> = route.reasons.iter().map(|r| r.text.as_str()).collect();
+            events.push(Event {
+                uid: format!("window-{}@medtech", route.route.id),
+                date: closes,
+                summary: format!("Last day for {}", route.label()),
+                description: format!(
+                    "Your eligibility for {} counts until this day. Apply before then.\n{}\n\
+                     From medtech, a planning aid: confirm with the certifier.",
+                    route.label(),
+                    reasons.join("\n")
+                ),
+                rrule: None,
+            });
+        }
+        for held in &profile.background.credentials {
+            let Some(credential) = guide
+                .credentials
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(held.name.trim()))
+            else {
+                continue;
+            };
+            events.extend(upkeep(guide, credential, held, today));
+        }
+        Calendar { events }
+    }
+
+    /// The file, with `now` as every event's DTSTAMP.
+    pub fn render(&self, now: Timestamp) -> String {
+        let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+        let mut lines = vec![
+            "BEGIN:VCALENDAR".to_owned(),
+            "VERSION:2.0".to_owned(),
+            "PRODID:-//medtech//medtech plan//EN".to_owned(),
+            "CALSCALE:GREGORIAN".to_owned(),
+            "METHOD:PUBLISH".to_owned(),
+            "X-WR-CALNAME:medtech".to_owned(),
+        ];
+        for event in &self.events {
+            let next_day = event.date.tomorrow().unwrap_or(event.date);
+            lines.push("BEGIN:VEVENT".to_owned());
+            lines.push(format!("UID:{}", escape(&event.uid)));
+            lines.push(format!("DTSTAMP:{stamp}"));
+            lines.push(format!("DTSTART;VALUE=DATE:{}", ics_date(event.date)));
+            lines.push(format!("DTEND;VALUE=DATE:{}", ics_date(next_day)));
+            if let Some(rule) = &event.rrule {
+                lines.push(format!("RRULE:{rule}"));
+            }
+            lines.push(format!("SUMMARY:{}", escape(&event.summary)));
+            lines.push(format!("DESCRIPTION:{}", escape(&event.description)));
+            lines.push("TRANSP:TRANSPARENT".to_owned());
+            // A reminder two weeks ahead: these dates need preparation.
+            lines.push("BEGIN:VALARM".to_owned());
+            lines.push("ACTION:DISPLAY".to_owned());
+            lines.push("TRIGGER:-P14D".to_owned());
+            lines.push(format!("DESCRIPTION:{}", escape(&event.summary)));
+            lines.push("END:VALARM".to_owned());
+            lines.push("END:VEVENT".to_owned());
+        }
+        lines.push("END:VCALENDAR".to_owned());
+        let mut out = String::new();
+        for line in &lines {
+            out.push_str(&fold(line));
+        }
+        out
+    }
+}
+
+/// The upkeep dates of one held credential.
+fn upkeep(
+    guide: &Guide,
+    credential: &Credential,
+    held: &HeldCredential,
+    today: Date,
+) -> Vec<Event> {
+    // The earlier day of a month-only date: a reminder is better early.
+    let since = held.since.first_day();
+    let name = &credential.name;
+    let fact = |labels: &[&str]| {
+        credential
+            .facts
+            .iter()
+            .find(|f| labels.contains(&f.label.as_str()))
+            .map(|f| {
+                let urls: Vec<&str> = f
+                    .sources
+                    .iter()
+                    .filter_map(|id| guide.source(id))
+                    .map(|s| s.url.as_str())
+                    .collect();
+                format!("{} ({})", f.text, urls.join(", "))
+            })
+            .unwrap_or_default()
+    };
+    let footer = format!(
+        "From your {name} credential, held since {}. From medtech, a planning aid: confirm in your account with the certifier.",
+        held.since
+    );
+    let event = |kind: &str, date: Date, summary: String, what: String, years: u8| Event {
+        uid: format!("{kind}-{}@medtech", credential.id),
+        date,
+        summary,
+        description: format!("{what}\n{footer}"),
+        rrule: Some(if years == 1 {
+            "FREQ=YEARLY".to_owned()
+        } else {
+            format!("FREQ=YEARLY;INTERVAL={years}")
+        }),
+    };
+    match credential.certifier.as_str() {
+        "ascp" => vec![event(
+            "cmp",
+            next_cycle(since, 3, today),
+            format!("{name}: CMP points due (every 3 years)"),
+            fact(&["Maintenance"]),
+            3,
+        )],
+        "amt" => vec![
+            event(
+                "fee",
+                next_cycle(since, 1, today),
+                format!("{name}: AMT annual fee due"),
+                fact(&["Maintenance"]),
+                1,
+            ),
+            event(
+                "ccp",
+                next_cycle(since, 3, today),
+                format!("{name}: CCP points due (every 3 years)"),
+                fact(&["Maintenance"]),
+                3,
+            ),
+        ],
+        "aab" => {
+            // Valid to December 31 of the year granted, then every year.
+            let end_of_year = jiff::civil::date(today.year(), 12, 31);
+            vec![event(
+                "revalidation",
+                end_of_year,
+                format!("{name}: AAB revalidation due"),
+                fact(&["Renewal"]),
+                1,
+            )]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The first `since + n * years` (n >= 1) on or after `today`.
+fn next_cycle(since: Date, years: u8, today: Date) -> Date {
+    let mut n = 1i64;
+    loop {
+        let Ok(due) = since.checked_add(Span::new().years(n * i64::from(years))) else {
+            return today;
+        };
+        if due >= today {
+            return due;
+        }
+        n += 1;
+    }
+}
+
+fn ics_date(date: Date) -> String {
+    date.strftime("%Y%m%d").to_string()
+}
+
+/// TEXT values: backslash, semicolon, comma and line breaks escaped, and
+/// any other control character made harmless.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str("\\n");
+        }
+        for c in sanitize(line).chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                ';' => out.push_str("\\;"),
+                ',' => out.push_str("\\,"),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// One content line, folded so no line is over 75 octets (continuations
+/// start with a space), never inside a UTF-8 character; ends in CRLF.
+fn fold(line: &str) -> String {
+    const LIMIT: usize = 75;
+    let mut out = String::with_capacity(line.len() + line.len() / LIMIT * 3 + 2);
+    let mut used = 0;
+    for c in line.chars() {
+        if used + c.len_utf8() > LIMIT {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_a_character() {
+        let line = format!("DESCRIPTION:{}", "é".repeat(100));
+        let folded = fold(&line);
+        assert!(folded.ends_with("\r\n"));
+        for part in folded.split_terminator("\r\n") {
+            assert!(part.len() <= 75, "{} octets: {part}", part.len());
+        }
+        let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
+        assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a;b,c\\d\ne\u{1b}"), "a\\;b\\,c\\\\d\\ne\u{FFFD}");
+    }
+
+    #[test]
+    fn the_next_cycle_is_on_or_after_today() {
+        assert_eq!(
+            next_cycle(day("2020-05-14"), 3, day("2026-11-25")),
+            day("2029-05-14")
+        );
+        assert_eq!(
+            next_cycle(day("2020-05-14"), 1, day("2026-05-14")),
+            day("2026-05-14")
+        );
+        assert_eq!(
+            next_cycle(day("2026-11-01"), 3, day("2026-11-25")),
+            day("2029-11-01")
+        );
+    }
+}

@@ -1,0 +1,476 @@
+//! What the commands say, as plain data: worked out once from the guide,
+//! the profile and today, then printed as text, JSON, Markdown, HTML or a
+//! calendar. The values are the dashboard's (same advisor functions).
+//!
+//! Every string that comes from the profile (a state code, a note) is
+//! sanitized here, so no renderer can forget to.
+
+use serde::Serialize;
+
+use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
+use crate::advisor::plan::{self, LicenseAdvice};
+use crate::advisor::{self, Check, Progress, estimate};
+use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
+use crate::profile::Profile;
+use crate::text::sanitize;
+
+/// The version of the JSON formats (`status`, `next`, `export`). Raised
+/// when a field changes meaning or goes away; new fields may appear in the
+/// same version.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Where the report comes from.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub today: Date,
+    /// The profile's path, sanitized.
+    pub path: String,
+    pub exists: bool,
+    /// With no profile: a backup that is there (sanitized path).
+    pub backup: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileFile {
+    pub path: String,
+    /// `false`: there is no profile yet, and the report is a new profile's.
+    pub exists: bool,
+    /// With no profile, a backup the app would offer to restore.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StateInfo {
+    /// The code as the profile has it ("FL").
+    pub code: String,
+    /// `None` when the guide does not know the code.
+    pub name: Option<String>,
+    /// `required`, `not_required` or `verify`; `None` for an unknown code.
+    pub license: Option<&'static str>,
+}
+
+/// Done and total units of required work, and the whole percent (rounded
+/// down, so 99.6% is 99).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Share {
+    pub done: usize,
+    pub total: usize,
+    pub percent: u16,
+}
+
+impl From<Progress> for Share {
+    fn from(p: Progress) -> Share {
+        Share {
+            done: p.done,
+            total: p.total,
+            percent: p.percent(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Progresses {
+    pub overall: Share,
+    pub education: Share,
+    pub certification: Share,
+    pub licensing: Share,
+}
+
+impl Progresses {
+    pub fn of(&self, area: Area) -> Share {
+        match area {
+            Area::Education => self.education,
+            Area::Certification => self.certification,
+            Area::Licensing => self.licensing,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SetAside {
+    pub not_applicable: usize,
+    pub skipped: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NextInfo {
+    pub id: String,
+    pub title: String,
+    /// `education`, `certification` or `licensing`.
+    pub area: &'static str,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FinishInfo {
+    pub expected: Option<String>,
+    pub earliest: Option<String>,
+    pub latest: Option<String>,
+    /// Steps left with no typical time in the guide (not in the dates).
+    pub steps_without_duration: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CostInfo {
+    pub usd_min: u32,
+    pub usd_max: u32,
+    /// What the guide has no amount for.
+    pub unknown: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteInfo {
+    /// As the certifier writes it: "MLT(ASCP)".
+    pub credential: String,
+    /// "Route 1".
+    pub route: String,
+    pub status: Verdict,
+    /// Why, one line each, starting with ✓, ✗ or ?.
+    pub reasons: Vec<String>,
+    /// A met route: the last day its time window counts.
+    pub closes: Option<String>,
+}
+
+impl RouteInfo {
+    fn of(advice: &RouteAdvice<'_>) -> RouteInfo {
+        RouteInfo {
+            credential: advice.credential.name.clone(),
+            route: advice.route.name.clone(),
+            status: advice.verdict,
+            // The same question can come from two requirements: ask it once.
+            reasons: advice.reasons.iter().fold(Vec::new(), |mut seen, r| {
+                if !seen.contains(&r.text) {
+                    seen.push(r.text.clone());
+                }
+                seen
+            }),
+            closes: advice
+                .closes
+                .filter(|_| advice.verdict == Verdict::Met)
+                .map(|d| d.to_string()),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        format!("{} {}", self.credential, self.route)
+    }
+}
+
+/// `medtech status`: where the user stands today.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub today: String,
+    pub profile: ProfileFile,
+    /// "MLT" or "MLS".
+    pub goal: &'static str,
+    pub goal_title: &'static str,
+    pub state: Option<StateInfo>,
+    pub progress: Progresses,
+    /// Required work the user marked not applicable or skipped.
+    pub set_aside: SetAside,
+    pub next_step: Option<NextInfo>,
+    /// The expected finish, `YYYY-MM-DD`; `finish` has the range.
+    pub finish_date: Option<String>,
+    pub finish: FinishInfo,
+    pub cost: CostInfo,
+    /// Every route of the credentials for the goal, preferred certifier first.
+    pub routes: Vec<RouteInfo>,
+    /// Whether the state accepts the credential; `None` with no state.
+    pub license: Option<LicenseAdvice>,
+}
+
+impl Report {
+    pub fn build(guide: &Guide, profile: &Profile, context: &Context) -> Report {
+        let today = context.today;
+        let routes = eligibility::for_goal(guide, profile, today);
+        let next = plan::next_step(guide, profile, &routes);
+        let finish = estimate::finish(guide, profile, &routes, today);
+        let cost = estimate::cost(guide, profile, &routes);
+        let excluded = advisor::excluded(guide, profile);
+        let area = |a| Share::from(advisor::area_progress(guide, profile, a));
+        let state = profile.state.as_deref().map(|code| {
+            let record = guide.state(code);
+            StateInfo {
+                code: sanitize(code),
+                name: record.map(|r| r.name.clone()),
+                license: record.map(|r| match r.license {
+                    LicenseRule::Required => "required",
+                    LicenseRule::NotRequired => "not_required",
+                    LicenseRule::Verify => "verify",
+                }),
+            }
+        });
+        let date = |d: Option<Date>| d.map(|d| d.to_string());
+        Report {
+            version: FORMAT_VERSION,
+            today: today.to_string(),
+            profile: ProfileFile {
+                path: context.path.clone(),
+                exists: context.exists,
+                backup: context.backup.clone(),
+            },
+            goal: profile.goal.short(),
+            goal_title: profile.goal.title(),
+            state,
+            progress: Progresses {
+                overall: advisor::overall_progress(guide, profile).into(),
+                education: area(Area::Education),
+                certification: area(Area::Certification),
+                licensing: area(Area::Licensing),
+            },
+            set_aside: SetAside {
+                not_applicable: excluded.not_applicable,
+                skipped: excluded.skipped,
+            },
+            next_step: next.map(|n| NextInfo {
+                id: n.step.id.clone(),
+                title: n.step.title.clone(),
+                area: area_key(n.area),
+                why: n.why,
+            }),
+            finish_date: date(finish.expected),
+            finish: FinishInfo {
+                expected: date(finish.expected),
+                earliest: date(finish.earliest),
+                latest: date(finish.latest),
+                steps_without_duration: finish.without_duration,
+            },
+            cost: CostInfo {
+                usd_min: cost.usd_min,
+                usd_max: cost.usd_max,
+                unknown: cost.unknown,
+            },
+            routes: routes.iter().map(RouteInfo::of).collect(),
+            license: plan::license_advice(guide, profile, &routes),
+        }
+    }
+}
+
+/// `education`, `certification`, `licensing`.
+pub fn area_key(area: Area) -> &'static str {
+    match area {
+        Area::Education => "education",
+        Area::Certification => "certification",
+        Area::Licensing => "licensing",
+    }
+}
+
+/// A route that finishing the next step would open.
+#[derive(Debug, Clone, Serialize)]
+pub struct Opens {
+    /// "MLT(ASCP) Route 1".
+    pub route: String,
+    /// The last day its window would count, if it has one.
+    pub closes: Option<String>,
+}
+
+/// `medtech next`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextReport {
+    pub version: u32,
+    pub today: String,
+    pub profile: ProfileFile,
+    pub next_step: Option<NextInfo>,
+    /// The routes finishing it would open (empty: none, or not known).
+    pub unlocks: Vec<Opens>,
+    /// What medtech assumed finishing it means; `None` when it does not
+    /// know what the step changes for eligibility.
+    pub assumption: Option<String>,
+}
+
+impl NextReport {
+    pub fn build(guide: &Guide, profile: &Profile, context: &Context) -> NextReport {
+        let today = context.today;
+        let routes = eligibility::for_goal(guide, profile, today);
+        let next = plan::next_step(guide, profile, &routes);
+        let what_if = next
+            .as_ref()
+            .and_then(|n| plan::what_if(guide, profile, &n.step.id, today));
+        NextReport {
+            version: FORMAT_VERSION,
+            today: today.to_string(),
+            profile: ProfileFile {
+                path: context.path.clone(),
+                exists: context.exists,
+                backup: context.backup.clone(),
+            },
+            next_step: next.map(|n| NextInfo {
+                id: n.step.id.clone(),
+                title: n.step.title.clone(),
+                area: area_key(n.area),
+                why: n.why,
+            }),
+            unlocks: what_if
+                .as_ref()
+                .map(|w| {
+                    w.opens
+                        .iter()
+                        .map(|(route, closes)| Opens {
+                            route: route.clone(),
+                            closes: closes.map(|d| d.to_string()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            assumption: what_if.map(|w| w.assumption),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    /// The day the guide last checked the page, `YYYY-MM-DD`.
+    pub verified: String,
+    /// `official`, `copy` or `third_party`.
+    pub tier: &'static str,
+}
+
+/// One step as the user's record shows it, sub-steps nested.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepPlan {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// Shown but not counted in progress for this goal.
+    pub optional: bool,
+    /// Sub-steps are alternatives: done when one is.
+    pub one_of: bool,
+    /// `todo`, `in_progress`, `partly`, `done`, `not_applicable`, `skipped`.
+    pub status: &'static str,
+    /// The checkbox: `[ ]`, `[~]`, `[+]`, `[x]`, `[-]`, `[/]`.
+    pub symbol: &'static str,
+    /// "to do", "in progress", "partly done", "done", ...
+    pub word: &'static str,
+    /// When it was done: `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The user's note, control characters made harmless; one entry a line.
+    pub note: Vec<String>,
+    /// Something to verify, or where sources disagree.
+    pub caveat: Option<String>,
+    pub sources: Vec<SourceInfo>,
+    pub substeps: Vec<StepPlan>,
+}
+
+impl StepPlan {
+    fn of(guide: &Guide, profile: &Profile, step: &Step) -> StepPlan {
+        let check = advisor::check(step, profile);
+        StepPlan {
+            id: step.id.clone(),
+            title: step.title.clone(),
+            summary: step.summary.clone(),
+            optional: !step.is_required_for(profile.goal),
+            one_of: step.one_of,
+            status: check_key(check),
+            symbol: check.symbol(),
+            word: check.word(),
+            date: profile.done_on(&step.id).map(|d| d.to_string()),
+            note: note_lines(profile.note(&step.id)),
+            caveat: step.caveat.as_ref().map(|c| match c {
+                Caveat::Unverified(text) => format!("Unverified: {text}"),
+                Caveat::Conflict(text) => format!("Sources disagree: {text}"),
+            }),
+            sources: step
+                .sources
+                .iter()
+                .filter_map(|id| guide.source(id))
+                .map(|s| SourceInfo {
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    url: s.url.clone(),
+                    verified: s.verified.to_string(),
+                    tier: match s.tier {
+                        Tier::Official => "official",
+                        Tier::Copy => "copy",
+                        Tier::ThirdParty => "third_party",
+                    },
+                })
+                .collect(),
+            substeps: step
+                .substeps
+                .iter()
+                .map(|s| StepPlan::of(guide, profile, s))
+                .collect(),
+        }
+    }
+}
+
+fn check_key(check: Check) -> &'static str {
+    match check {
+        Check::Todo => "todo",
+        Check::InProgress => "in_progress",
+        Check::Partly => "partly",
+        Check::Done => "done",
+        Check::NotApplicable => "not_applicable",
+        Check::Skipped => "skipped",
+    }
+}
+
+/// A note as lines of harmless text: tabs become spaces, every other
+/// control character a visible `�`, and blank lines at the ends go.
+pub fn note_lines(note: &str) -> Vec<String> {
+    let lines: Vec<String> = note
+        .replace('\t', "    ")
+        .lines()
+        .map(|l| sanitize(l.trim_end()))
+        .collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    match (first, last) {
+        (Some(a), Some(b)) => lines[a..=b].to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaPlan {
+    /// `education`, `certification` or `licensing`.
+    pub area: &'static str,
+    pub title: &'static str,
+    pub progress: Share,
+    pub steps: Vec<StepPlan>,
+}
+
+/// `medtech export`: the status report and every step of every area.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    #[serde(flatten)]
+    pub report: Report,
+    pub areas: Vec<AreaPlan>,
+}
+
+impl Plan {
+    pub fn build(guide: &Guide, profile: &Profile, context: &Context) -> Plan {
+        let report = Report::build(guide, profile, context);
+        let areas = Area::ALL
+            .into_iter()
+            .map(|area| AreaPlan {
+                area: area_key(area),
+                title: area.title(),
+                progress: report.progress.of(area),
+                steps: guide
+                    .steps(area, profile.goal, profile.state.as_deref())
+                    .into_iter()
+                    .map(|s| StepPlan::of(guide, profile, s))
+                    .collect(),
+            })
+            .collect();
+        Plan { report, areas }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_keeps_its_lines_and_loses_its_control_characters() {
+        let lines = note_lines("\n Valencia\tCollege\n\u{1b}[2Jcall\r\n\n");
+        assert_eq!(lines, [" Valencia    College", "\u{FFFD}[2Jcall"]);
+        assert!(note_lines(" \n ").is_empty());
+    }
+}

@@ -1,0 +1,259 @@
+//! `medtech status` and `medtech next` as text for the terminal: readable
+//! without colour, and plain enough to grep.
+
+use std::fmt::Write;
+
+use super::report::{NextReport, Report, Share};
+use crate::advisor::Verdict;
+use crate::text::sanitize;
+
+/// A bar that reads without colour: filled and empty cells differ in shape.
+pub fn bar(p: Share, width: usize) -> String {
+    let filled = (p.done * width).checked_div(p.total).unwrap_or(width);
+    format!(
+        "{}{}",
+        "█".repeat(filled),
+        "░".repeat(width - filled.min(width))
+    )
+}
+
+/// "12%  5 of 40 done".
+pub fn counts(p: Share) -> String {
+    format!("{:>3}%  {} of {} done", p.percent, p.done, p.total)
+}
+
+/// A note on the first lines when the report is not of a real profile.
+fn header(out: &mut String, path: &str, exists: bool, backup: Option<&str>) {
+    if exists {
+        let _ = writeln!(out, "Profile: {path}");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "No profile yet at {path}: this is what a new one shows. Run `medtech` to start."
+    );
+    if let Some(backup) = backup {
+        let _ = writeln!(
+            out,
+            "A backup is there ({backup}): run `medtech` to restore it."
+        );
+    }
+}
+
+pub fn verdict_symbol(v: Verdict) -> &'static str {
+    v.symbol()
+}
+
+pub fn license_symbol(verdict: &str) -> &'static str {
+    match verdict {
+        "accepted" => "[✓]",
+        "not_accepted" => "[✗]",
+        "no_license" => "[-]",
+        _ => "[?]",
+    }
+}
+
+/// The state line: "Florida (licenses lab staff)".
+pub fn state_words(report: &Report) -> String {
+    match &report.state {
+        None => "not chosen yet".to_owned(),
+        Some(state) => match (&state.name, state.license) {
+            (Some(name), Some("required")) => format!("{name} (licenses lab staff)"),
+            (Some(name), Some("not_required")) => format!("{name} (no personal license)"),
+            (Some(name), _) => format!("{name} (whether it licenses lab staff is unsettled)"),
+            (None, _) => format!("\"{}\" is not in the guide", state.code),
+        },
+    }
+}
+
+pub fn status(report: &Report) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &report.profile.path,
+        report.profile.exists,
+        report.profile.backup.as_deref(),
+    );
+    let _ = writeln!(
+        out,
+        "Goal: {} ({}) · State: {} · Today: {}",
+        report.goal,
+        report.goal_title,
+        state_words(report),
+        report.today
+    );
+    let _ = writeln!(out, "\nProgress");
+    let p = &report.progress;
+    for (label, percent) in [
+        ("Overall", p.overall),
+        ("Education", p.education),
+        ("Certification", p.certification),
+        ("Licensing", p.licensing),
+    ] {
+        let _ = writeln!(
+            out,
+            "  {label:<14} {} {}",
+            bar(percent, 20),
+            counts(percent)
+        );
+    }
+    let aside = report.set_aside;
+    if aside.not_applicable + aside.skipped > 0 {
+        let _ = writeln!(
+            out,
+            "  Left out of the totals: {} not applicable, {} skipped",
+            aside.not_applicable, aside.skipped
+        );
+    }
+    let _ = writeln!(out);
+    match &report.next_step {
+        Some(next) => {
+            let _ = writeln!(out, "Next step: {} ({})", next.title, next.area);
+            let _ = writeln!(out, "  Why: {}", next.why);
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "Next step: none: every required step is done or set aside."
+            );
+        }
+    }
+    finish_and_cost(&mut out, report);
+    let _ = writeln!(out, "\nRoutes to {}", report.goal);
+    for route in &report.routes {
+        let closes = route
+            .closes
+            .as_deref()
+            .map_or_else(String::new, |d| format!(", counts until {d}"));
+        let _ = writeln!(
+            out,
+            "  {} {}: {}{closes}",
+            verdict_symbol(route.status),
+            route.label(),
+            route.status.word()
+        );
+        for reason in &route.reasons {
+            let _ = writeln!(out, "      {reason}");
+        }
+    }
+    let _ = writeln!(out);
+    match &report.license {
+        Some(license) => {
+            let _ = writeln!(
+                out,
+                "License ({}): {} {}",
+                license.state,
+                license_symbol(license.verdict),
+                license.text
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "License: choose your state (`s` in medtech) to see whether it licenses lab staff"
+            );
+        }
+    }
+    sanitize_lines(&out)
+}
+
+/// The finish date with its range, and the fees still ahead.
+fn finish_and_cost(out: &mut String, report: &Report) {
+    let finish = &report.finish;
+    match (&finish.expected, &finish.earliest, &finish.latest) {
+        (Some(expected), Some(earliest), Some(latest)) if earliest != latest => {
+            let _ = writeln!(
+                out,
+                "Finish: around {expected} (between {earliest} and {latest})"
+            );
+        }
+        (Some(expected), ..) => {
+            let _ = writeln!(out, "Finish: {expected}");
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "Finish: not known (the guide has no typical time for what is left)"
+            );
+        }
+    }
+    if finish.steps_without_duration > 0 && finish.expected.is_some() {
+        let _ = writeln!(
+            out,
+            "  Not counted: {} steps with no typical time in the guide",
+            finish.steps_without_duration
+        );
+    }
+    let cost = &report.cost;
+    if cost.usd_max > 0 {
+        let range = if cost.usd_min == cost.usd_max {
+            format!("${}", cost.usd_min)
+        } else {
+            format!("${} to ${}", cost.usd_min, cost.usd_max)
+        };
+        let _ = writeln!(out, "Fees still ahead: {range}");
+    }
+    for unknown in &cost.unknown {
+        let _ = writeln!(out, "  Not in the guide: {unknown}");
+    }
+}
+
+pub fn next(next: &NextReport) -> String {
+    let mut out = String::new();
+    if !next.profile.exists {
+        header(
+            &mut out,
+            &next.profile.path,
+            false,
+            next.profile.backup.as_deref(),
+        );
+    }
+    let Some(step) = &next.next_step else {
+        out.push_str("Nothing left: every required step is done or set aside.\n");
+        return sanitize_lines(&out);
+    };
+    let _ = writeln!(out, "Next step: {} ({})", step.title, step.area);
+    let _ = writeln!(out, "  Why: {}", step.why);
+    if next.unlocks.is_empty() {
+        if next.assumption.is_some() {
+            let _ = writeln!(
+                out,
+                "  Opens: no new certification route by itself (any it would open are open already)."
+            );
+        }
+    } else {
+        let _ = writeln!(out, "  Opens:");
+        for opens in &next.unlocks {
+            let closes = opens
+                .closes
+                .as_deref()
+                .map_or_else(String::new, |d| format!(" (counts until {d})"));
+            let _ = writeln!(out, "    {}{closes}", opens.route);
+        }
+    }
+    if let Some(assumption) = &next.assumption {
+        let _ = writeln!(out, "  Assuming: {assumption}");
+    }
+    sanitize_lines(&out)
+}
+
+/// Every line made harmless, the line breaks kept.
+fn sanitize_lines(text: &str) -> String {
+    text.lines().map(|l| sanitize(l) + "\n").collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bar_fills_in_proportion_and_nothing_to_do_is_full() {
+        let p = |done, total| Share {
+            done,
+            total,
+            percent: 0,
+        };
+        assert_eq!(bar(p(1, 4), 8), "██░░░░░░");
+        assert_eq!(bar(p(0, 0), 4), "████");
+    }
+}
