@@ -70,6 +70,12 @@ pub enum Action {
     PrevHit,
     /// Switch between the default and the high-contrast theme.
     CycleTheme,
+    /// A click on a checklist row: select it.
+    SelectRow(usize),
+    /// A click on a row's checkbox: select it and toggle it.
+    ToggleRow(usize),
+    /// The wheel over the details: one line.
+    DetailsLine(bool),
     /// Pasted text for the text being edited.
     Paste(String),
     /// Save the text being edited and close it.
@@ -102,6 +108,7 @@ impl Action {
                 | Action::ChooseState
                 | Action::SwitchGoal
                 | Action::OpenSetup
+                | Action::ToggleRow(_)
         )
     }
 }
@@ -222,6 +229,9 @@ pub struct ChecklistView {
     /// Rows of the list and of the details pane when last drawn.
     pub list_rows: Cell<u16>,
     pub details_rows: Cell<u16>,
+    /// Where the list's rows and the details were last drawn, for the mouse.
+    pub list_rect: Cell<ratatui::layout::Rect>,
+    pub details_rect: Cell<ratatui::layout::Rect>,
 }
 
 impl ChecklistView {
@@ -271,10 +281,14 @@ pub struct App {
     /// After "start fresh", the old backup is set aside just before the new
     /// profile's first save (not before: quitting the welcome keeps it).
     pub archive_backup_first: bool,
+    /// Where each screen's tab was last drawn, for the mouse.
+    pub tab_rects: Cell<[ratatui::layout::Rect; 4]>,
     /// The matches of the last search, and the one shown, for `]` and `[`.
     pub last_search: Option<(Vec<Hit>, usize)>,
     /// Write links as OSC 8 hyperlinks (off for tests and dumb terminals).
     pub hyperlinks: bool,
+    /// Take clicks and the wheel (`--no-mouse` or the config turns it off).
+    pub mouse: bool,
     /// How far the help popup is scrolled, and how far it can go (set by
     /// the renderer).
     pub help_scroll: u16,
@@ -304,7 +318,9 @@ impl App {
             size: (80, 24),
             archive_backup_first: false,
             last_search: None,
+            tab_rects: Cell::new([ratatui::layout::Rect::default(); 4]),
             hyperlinks: false,
+            mouse: false,
             config: None,
             help_scroll: 0,
             help_max: Cell::new(0),
@@ -513,6 +529,27 @@ impl App {
             }
             Action::NextHit | Action::PrevHit => self.step_hit(*action == Action::NextHit),
             Action::OpenSources => self.mode = Mode::Sources(0),
+            Action::SelectRow(index) | Action::ToggleRow(index) => {
+                if let Some(area) = self.screen.area() {
+                    let last = self.rows(area).len().saturating_sub(1);
+                    self.views[area as usize].set_cursor((*index).min(last));
+                    if matches!(action, Action::ToggleRow(_)) && *index <= last {
+                        return self.toggle();
+                    }
+                }
+            }
+            Action::DetailsLine(down) => {
+                if let Some(area) = self.screen.area() {
+                    let view = &mut self.views[area as usize];
+                    let max = view.details_max.get();
+                    let now = view.details_scroll.min(max);
+                    view.details_scroll = if *down {
+                        (now + 1).min(max)
+                    } else {
+                        now.saturating_sub(1)
+                    };
+                }
+            }
             Action::CycleTheme => {
                 self.theme.palette = self.theme.palette.next();
                 self.notice = Some(format!("Theme: {}.", self.theme.palette.name()));

@@ -44,6 +44,11 @@ pub struct Cli {
     )]
     pub profile: Option<PathBuf>,
 
+    /// Leave the mouse to the terminal (to select text with it); the TUI
+    /// then takes no clicks or wheel
+    #[arg(long)]
+    pub no_mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

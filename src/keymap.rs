@@ -524,3 +524,10 @@ pub fn readme_tables() -> String {
     }
     out.trim_end().to_owned()
 }
+
+/// Pasted text goes to whatever takes text now; elsewhere it is ignored
+/// (never replayed as keys).
+pub fn paste_action(app: &App, text: String) -> Option<Action> {
+    let contexts = active_contexts(app);
+    (contexts.first().map(|c| c.unbound()) == Some(Unbound::Text)).then_some(Action::Paste(text))
+}

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod config;
 pub mod content;
 pub mod keymap;
+pub mod mouse;
 pub mod profile;
 pub mod search;
 pub mod session;
@@ -28,7 +29,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind, MouseEvent};
 
 use app::{Action, App, Effect};
 use storage::Storage;
@@ -38,6 +39,9 @@ use storage::Storage;
 pub enum Event {
     Key(KeyEvent),
     Resize(u16, u16),
+    Mouse(MouseEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT, or the terminal went away.
     Terminate,
 }
@@ -53,10 +57,41 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
 /// The terminal is restored on every way out, panics included.
 pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
     let mut terminal = ratatui::init();
+    let mouse = app.mouse;
+    terminal_modes(true, mouse);
+    // ratatui's hook restores the screen on a panic; this one first turns
+    // the mouse and paste modes off, so the shell is left as it was.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        terminal_modes(false, mouse);
+        restore_screen(info);
+    }));
     let events = spawn_event_sources();
     let result = event_loop(&mut terminal, app, storage, &events);
+    terminal_modes(false, mouse);
     ratatui::restore();
     result
+}
+
+/// Bracketed paste always (so a pasted note arrives as text, not as keys),
+/// mouse capture unless turned off. Failures only cost the feature.
+fn terminal_modes(on: bool, mouse: bool) {
+    use ratatui::crossterm::event::{
+        DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    };
+    use ratatui::crossterm::execute;
+    let mut out = io::stdout();
+    if on {
+        let _ = execute!(out, EnableBracketedPaste);
+        if mouse {
+            let _ = execute!(out, EnableMouseCapture);
+        }
+    } else {
+        if mouse {
+            let _ = execute!(out, DisableMouseCapture);
+        }
+        let _ = execute!(out, DisableBracketedPaste);
+    }
 }
 
 fn event_loop(
@@ -96,6 +131,8 @@ fn event_loop(
         let action = match events.recv() {
             Ok(Event::Key(key)) => keymap::action_for(app, key),
             Ok(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
+            Ok(Event::Mouse(mouse)) => mouse::action_for(app, mouse),
+            Ok(Event::Paste(text)) => keymap::paste_action(app, text),
             Ok(Event::Terminate) | Err(_) => Some(Action::Exit),
         };
         let Some(action) = action else { continue };
@@ -165,6 +202,8 @@ fn spawn_event_sources() -> Receiver<Event> {
                 // Windows also reports releases; act on presses only.
                 Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
                 Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
+                Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
+                Ok(TermEvent::Paste(text)) => Event::Paste(text),
                 Ok(_) => continue,
                 Err(_) => Event::Terminate,
             };
@@ -202,6 +241,7 @@ pub fn configure(app: &mut App) -> Option<String> {
         Ok(settings) => {
             app.theme.palette = settings.theme;
             app.hyperlinks = settings.hyperlinks && !dumb;
+            app.mouse = app.mouse && settings.mouse;
             app.config = Some((path, settings));
             None
         }

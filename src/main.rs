@@ -36,7 +36,7 @@ fn main() -> ExitCode {
 }
 
 fn interactive(cli: Cli) -> color_eyre::Result<ExitCode> {
-    let path = match session::resolve_path(cli.profile) {
+    let path = match session::resolve_path(cli.profile.clone()) {
         Ok(path) => path,
         Err(e) => {
             say(&e.to_string());
@@ -62,6 +62,10 @@ fn interactive(cli: Cli) -> color_eyre::Result<ExitCode> {
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);
     app.theme = Theme::from_env();
+    app.mouse = !cli.no_mouse;
+    if let Some(problem) = medtech::configure(&mut app) {
+        app.notice = Some(problem);
+    }
     if let Some(draft) = draft {
         app.resume_draft(draft);
     }

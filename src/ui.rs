@@ -128,8 +128,13 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let mut spans = vec![Span::raw(" ")];
-    for screen in Screen::ALL {
+    let mut rects = [Rect::default(); 4];
+    let mut x = area.x + 1;
+    for (i, screen) in Screen::ALL.into_iter().enumerate() {
         let label = format!("{} {}", screen.number(), screen.title());
+        let width = u16::try_from(label.chars().count() + 2).unwrap_or(0);
+        rects[i] = Rect::new(x, area.y, width.min(area.right().saturating_sub(x)), 1);
+        x = x.saturating_add(width + 1);
         if screen == app.screen {
             spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
         } else {
@@ -137,6 +142,7 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
         }
         spans.push(Span::raw(" "));
     }
+    app.tab_rects.set(rects);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

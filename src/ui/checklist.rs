@@ -190,6 +190,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     frame.render_widget(block, area);
     frame.render_stateful_widget(list, inner, &mut state);
     view.list.set(state);
+    view.list_rect.set(inner);
     // Say what is out of sight, in words and with a scrollbar.
     let above = state.offset();
     let below = len.saturating_sub(above + usize::from(visible));
@@ -245,6 +246,7 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let view = app.view(which);
     view.details_max.set(max_scroll);
     view.details_rows.set(visible);
+    view.details_rect.set(area);
     let scroll = view.details_scroll.min(max_scroll);
     let up = keymap::key_for(&Action::DetailsUp);
     let down = keymap::key_for(&Action::DetailsDown);
