@@ -325,3 +325,76 @@ fn the_new_credentials_have_routes() {
         }
     )));
 }
+
+#[test]
+fn every_third_party_only_item_carries_a_caveat() {
+    // The same items `examples/content_report.rs` counts: a claim resting only on
+    // third parties must say so (CONTENT.md, "Source tiers").
+    let guide = guide();
+    let mut missing = Vec::new();
+    let mut check = |at: String, sources: &[String], caveat: bool| {
+        if guide.third_party_only(sources) && !caveat {
+            missing.push(at);
+        }
+    };
+    for (_, step) in guide.all_steps() {
+        check(
+            format!("step {}", step.id),
+            &step.sources,
+            step.caveat.is_some(),
+        );
+        for f in &step.facts {
+            check(
+                format!("step {} fact {}", step.id, f.label),
+                &f.sources,
+                f.caveat.is_some(),
+            );
+        }
+    }
+    for record in &guide.states {
+        for f in &record.facts {
+            check(
+                format!("{} fact {}", record.code, f.label),
+                &f.sources,
+                f.caveat.is_some(),
+            );
+        }
+        for row in &record.accepts {
+            check(
+                format!("{} accepts {}", record.code, row.credential),
+                &row.sources,
+                row.caveat.is_some(),
+            );
+        }
+    }
+    for c in &guide.certifiers {
+        for f in &c.facts {
+            check(
+                format!("{} fact {}", c.id, f.label),
+                &f.sources,
+                f.caveat.is_some(),
+            );
+        }
+    }
+    for c in &guide.credentials {
+        for f in &c.facts {
+            check(
+                format!("{} fact {}", c.id, f.label),
+                &f.sources,
+                f.caveat.is_some(),
+            );
+        }
+    }
+    for f in &guide.career {
+        check(
+            format!("career {}", f.label),
+            &f.sources,
+            f.caveat.is_some(),
+        );
+    }
+    assert!(
+        missing.is_empty(),
+        "third-party only, no caveat:\n{}",
+        missing.join("\n")
+    );
+}

@@ -425,4 +425,12 @@ fn career_figures_name_their_year_and_flag_third_party_and_derived_ones() {
         .find(|f| f.label == "Median pay (2023)")
         .expect("BLS 2023 median pay");
     assert!(pay.text.contains("$60,780"));
+    // The bls.gov edition stored is superseded: its figures must say so.
+    assert!(matches!(&pay.caveat, Some(Caveat::Unverified(t)) if t.contains("Superseded")));
+    // Figures must not cite a transcription that has no entry for this occupation.
+    assert!(guide.source("career-wagelark").is_none());
+    let bls = guide
+        .source("career-bls-ooh")
+        .expect("the BLS handbook source");
+    assert!(bls.dated.as_deref().is_some_and(|d| d.contains("2022-32")));
 }

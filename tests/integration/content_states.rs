@@ -415,13 +415,13 @@ fn own_ids_follow_the_naming_rules() {
 #[test]
 fn third_party_only_claims_carry_a_caveat_or_an_official_companion() {
     // A step or fact whose every source is third-party must say so with a caveat,
-    // except the ASCLS list, which is the accepted source for "no license here".
+    // the ASCLS list behind "no license here" included (ASCLS is a society, not a state).
     let guide = guide();
     let third_party_only = |sources: &[String]| {
-        sources.iter().all(|id| {
-            id != "lic-ascls-licensure"
-                && guide.source(id).map(|s| s.tier) == Some(Tier::ThirdParty)
-        })
+        !sources.is_empty()
+            && sources
+                .iter()
+                .all(|id| guide.source(id).map(|s| s.tier) == Some(Tier::ThirdParty))
     };
     for step in all_licensing_steps(&guide) {
         assert!(
@@ -445,6 +445,67 @@ fn third_party_only_claims_carry_a_caveat_or_an_official_companion() {
                     fact.label
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn tennessee_fees_come_from_the_fee_rule_with_the_regulatory_fee() {
+    let guide = guide();
+    let fees = state(&guide, "TN")
+        .facts
+        .iter()
+        .find(|f| f.label == "Fees")
+        .expect("Tennessee has a fees fact");
+    assert!(fees.text.contains("$50") && fees.text.contains("$10") && fees.text.contains("$90"));
+    assert!(fees.sources.iter().any(|s| s == "st-tn-1200-06-01-06"));
+    let apply = guide.step("tn.apply").map(|(_, s)| s).expect("tn.apply");
+    let regulatory = apply
+        .fees
+        .iter()
+        .find(|f| f.what.contains("regulatory"))
+        .expect("the $10 state regulatory fee is a fee of its own");
+    assert_eq!(regulatory.usd, 10);
+    assert_eq!(regulatory.year, 2025);
+}
+
+#[test]
+fn louisiana_fee_is_marked_stale() {
+    let guide = guide();
+    let fee = state(&guide, "LA")
+        .facts
+        .iter()
+        .find(|f| f.label == "Fee")
+        .expect("Louisiana has a fee fact");
+    assert!(matches!(&fee.caveat, Some(Caveat::Conflict(t)) if t.contains("LSBME")));
+    for id in ["la.technician", "la.generalist"] {
+        let step = guide.step(id).map(|(_, s)| s).expect(id);
+        for f in &step.fees {
+            assert!(
+                matches!(&f.caveat, Some(Caveat::Unverified(t)) if t.contains("2015")),
+                "{id}: the 2015 fee must say it is stale"
+            );
+        }
+    }
+}
+
+#[test]
+fn unknown_background_checks_name_the_board_to_ask() {
+    let guide = guide();
+    for code in LICENSING {
+        let record = state(&guide, code);
+        let Some(fact) = record.facts.iter().find(|f| f.label == "Background check") else {
+            continue;
+        };
+        if let Some(Caveat::Unverified(text)) = &fact.caveat {
+            assert!(
+                !text.contains("licensing body"),
+                "{code}: name the board, not 'the licensing body'"
+            );
+            assert!(
+                text.to_lowercase().contains("ask "),
+                "{code}: say whom to ask"
+            );
         }
     }
 }
