@@ -916,3 +916,63 @@ fn setup_answers_survive_a_relaunch_with_the_same_routes() {
     app.send("q");
     assert_eq!(exit_code(&mut app), 0);
 }
+
+/// SGR mouse sequences as a terminal sends them (1-based column and row).
+fn click(app: &mut Pty, column: u16, row: u16) {
+    app.send(&format!("\x1b[<0;{column};{row}M\x1b[<0;{column};{row}m"));
+}
+
+#[test]
+fn a_click_on_a_tab_and_on_a_checkbox_does_what_it_says() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    // The tabs are on the second row: " [1 Dashboard]  2 Education   3 …".
+    let screen = app.screen_text();
+    let tabs = screen.lines().nth(1).expect("a tab row");
+    let column = tabs.find("3 Certification").expect("the tab") + 3;
+    click(&mut app, u16::try_from(column).expect("fits"), 2);
+    app.wait_for("medtech · Certification");
+    // The first row's checkbox: row 4 (header, tabs, border), column 3.
+    let screen = app.wait_until("the first row selected", |s| selected_row(s).is_some());
+    let first = screen.lines().nth(3).expect("a first row").to_owned();
+    assert!(first.contains("[ ]"), "{first}");
+    let boxed = first.find("[ ]").expect("a checkbox");
+    let boxed = first[..boxed].chars().count() + 1;
+    // The first row is a choice; click the checkbox of its first option.
+    let option = screen.lines().nth(4).expect("an option row").to_owned();
+    let option_box = option[..option.find("[ ]").expect("a checkbox")]
+        .chars()
+        .count()
+        + 1;
+    assert!(option_box > boxed, "the option is indented: {option}");
+    click(&mut app, u16::try_from(option_box + 1).expect("fits"), 5);
+    app.wait_until("the option ticked", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[x]")
+    });
+    // The wheel moves the selection in the list.
+    app.send("\x1b[<65;10;8M");
+    app.wait_until("the selection moved down", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+    });
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    let profile = load(&data.profile_path());
+    assert!(profile.is_done("cert.choose.ascp"), "{:?}", profile.steps);
+}
+
+#[test]
+fn no_mouse_leaves_clicks_to_the_terminal() {
+    let data = DataDir::new();
+    let mut app = Launch::new(&data).arg("--no-mouse").spawn();
+    skip_welcome(&mut app);
+    assert!(
+        !app.raw_output().contains("\x1b[?1000h"),
+        "mouse capture was turned on"
+    );
+    click(&mut app, 30, 2);
+    app.send("2");
+    app.wait_for("medtech · Education");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}

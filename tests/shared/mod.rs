@@ -98,6 +98,7 @@ pub struct Launch<'a> {
     pub cols: u16,
     pub rows: u16,
     pub env: Vec<(String, String)>,
+    pub args: Vec<String>,
 }
 
 impl<'a> Launch<'a> {
@@ -107,7 +108,14 @@ impl<'a> Launch<'a> {
             cols: 100,
             rows: 30,
             env: Vec::new(),
+            args: Vec::new(),
         }
+    }
+
+    #[must_use]
+    pub fn arg(mut self, arg: &str) -> Launch<'a> {
+        self.args.push(arg.to_owned());
+        self
     }
 
     #[must_use]
@@ -138,6 +146,7 @@ impl Pty {
             })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_medtech"));
+        cmd.args(&launch.args);
         cmd.env_clear();
         let root = launch.data.root();
         cmd.env("XDG_DATA_HOME", root);
