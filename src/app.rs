@@ -529,26 +529,8 @@ impl App {
             }
             Action::NextHit | Action::PrevHit => self.step_hit(*action == Action::NextHit),
             Action::OpenSources => self.mode = Mode::Sources(0),
-            Action::SelectRow(index) | Action::ToggleRow(index) => {
-                if let Some(area) = self.screen.area() {
-                    let last = self.rows(area).len().saturating_sub(1);
-                    self.views[area as usize].set_cursor((*index).min(last));
-                    if matches!(action, Action::ToggleRow(_)) && *index <= last {
-                        return self.toggle();
-                    }
-                }
-            }
-            Action::DetailsLine(down) => {
-                if let Some(area) = self.screen.area() {
-                    let view = &mut self.views[area as usize];
-                    let max = view.details_max.get();
-                    let now = view.details_scroll.min(max);
-                    view.details_scroll = if *down {
-                        (now + 1).min(max)
-                    } else {
-                        now.saturating_sub(1)
-                    };
-                }
+            Action::SelectRow(_) | Action::ToggleRow(_) | Action::DetailsLine(_) => {
+                return self.pointer(action);
             }
             Action::CycleTheme => {
                 self.theme.palette = self.theme.palette.next();
@@ -588,6 +570,34 @@ impl App {
                     move_in(&mut cursor, len, action, page);
                     self.views[area as usize].set_cursor(cursor);
                 }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// What the mouse asked for on a checklist: select, toggle, scroll.
+    fn pointer(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(area) = self.screen.area() else {
+            return Vec::new();
+        };
+        match action {
+            Action::SelectRow(index) | Action::ToggleRow(index) => {
+                let last = self.rows(area).len().saturating_sub(1);
+                self.views[area as usize].set_cursor((*index).min(last));
+                if matches!(action, Action::ToggleRow(_)) && *index <= last {
+                    return self.toggle();
+                }
+            }
+            Action::DetailsLine(down) => {
+                let view = &mut self.views[area as usize];
+                let max = view.details_max.get();
+                let now = view.details_scroll.min(max);
+                view.details_scroll = if *down {
+                    (now + 1).min(max)
+                } else {
+                    now.saturating_sub(1)
+                };
             }
             _ => {}
         }

@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         say(&format!("cannot install the error hook: {e}"));
     }
-    match interactive(cli) {
+    match interactive(&cli) {
         Ok(code) => code,
         Err(report) => {
             // A full report (with a backtrace when RUST_BACKTRACE is set)
@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn interactive(cli: Cli) -> color_eyre::Result<ExitCode> {
+fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     let path = match session::resolve_path(cli.profile.clone()) {
         Ok(path) => path,
         Err(e) => {
