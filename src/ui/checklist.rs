@@ -460,6 +460,10 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
     if let Some(caveat) = &step.caveat {
         lines.push(caveat_line(caveat, theme));
     }
+    // The user's own routes are what this step is for: show them first.
+    if step.panels.contains(&Panel::Routes) {
+        push_routes(&mut lines, app, &mut cites);
+    }
     for (label, text) in [("What", &step.what), ("Why", &step.why), ("How", &step.how)] {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(label, theme.heading())));
@@ -486,7 +490,7 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
     ]));
     for panel in &step.panels {
         match panel {
-            Panel::Routes => push_routes(&mut lines, app, &mut cites),
+            Panel::Routes => {}
             Panel::Certifiers => push_certifiers(&mut lines, app, &mut cites),
             Panel::Career => {
                 push_facts(&mut lines, "The job", &app.guide.career, &mut cites, theme);
@@ -537,7 +541,6 @@ fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Cit
                 Span::styled(credential.name.clone(), theme.heading()),
                 Span::raw(format!(" — {}", credential.summary)),
             ]));
-            push_facts(lines, "", &credential.facts, cites, theme);
         }
         let style = verdict_style(theme, route.verdict);
         lines.push(Line::from(vec![

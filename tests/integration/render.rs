@@ -556,9 +556,7 @@ fn certification_routes_with_every_verdict() {
     assert!(text.contains("closed on 2025-06-30"), "{text}");
     app.update(Action::Resize(80, 24));
     render(&app, 80, 24);
-    for _ in 0..4 {
-        app.update(Action::DetailsDown);
-    }
+    app.update(Action::DetailsDown);
     snapshot_both_sizes("certification_routes", &app);
 }
 
