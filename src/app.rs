@@ -3,7 +3,7 @@
 //! `update` except through the layout facts each view keeps (`Cell`s the
 //! renderer fills in, ratatui's `ListState` pattern).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::widgets::ListState;
@@ -232,6 +232,28 @@ pub struct ChecklistView {
     /// Where the list's rows and the details were last drawn, for the mouse.
     pub list_rect: Cell<ratatui::layout::Rect>,
     pub details_rect: Cell<ratatui::layout::Rect>,
+    /// The details as last built and wrapped, reused while nothing they
+    /// show has changed (building them evaluates every route).
+    pub details_cache: RefCell<Option<DetailsCache>>,
+}
+
+/// What the details pane showed, and for what.
+#[derive(Debug, Clone)]
+pub struct DetailsCache {
+    pub key: DetailsKey,
+    pub lines: Vec<ratatui::text::Line<'static>>,
+    /// Rows the lines take once wrapped to the key's width.
+    pub rows: usize,
+}
+
+/// Everything the details depend on besides the guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailsKey {
+    pub step: Option<String>,
+    pub width: u16,
+    pub revision: u64,
+    pub today: crate::content::Date,
+    pub theme: Theme,
 }
 
 impl ChecklistView {
@@ -258,6 +280,9 @@ pub struct App {
     pub profile: Profile,
     /// Read when a change is made; injected so date logic is testable.
     pub clock: Clock,
+    /// Counts changes to the profile, so drawn text can be reused until the
+    /// next one.
+    pub revision: u64,
     pub mode: Mode,
     pub screen: Screen,
     /// One per checklist area, indexed by `Area as usize`.
@@ -305,6 +330,7 @@ impl App {
             guide,
             profile,
             clock,
+            revision: 0,
             mode: Mode::Normal,
             screen: Screen::Dashboard,
             views: Default::default(),
@@ -729,6 +755,7 @@ impl App {
                 if let Some(backup) = usable_backup(recovery).cloned() {
                     self.mode = Mode::Normal;
                     self.profile = backup;
+                    self.revision += 1;
                     self.screen = self.profile.resume.screen;
                     self.follow_selection();
                     vec![Effect::Save]
@@ -782,6 +809,7 @@ impl App {
                 for change in &changes {
                     self.profile.apply(change, today);
                 }
+                self.revision += 1;
                 self.follow_selection();
                 // Offer the background questions once, right away, unless
                 // the user skipped the welcome.
@@ -848,6 +876,7 @@ impl App {
         for change in &changes {
             self.profile.apply(change, today);
         }
+        self.revision += 1;
         self.undo.push(Edit { label, changes });
         self.follow_selection();
         vec![Effect::Save]
@@ -862,6 +891,7 @@ impl App {
         for change in edit.changes.iter().rev() {
             self.profile.apply(&change.inverse(), today);
         }
+        self.revision += 1;
         self.follow_selection();
         self.notice = Some(format!("Undone: {}.", edit.label));
         vec![Effect::Save]
@@ -876,6 +906,7 @@ impl App {
         for change in &edit.changes {
             self.profile.apply(change, today);
         }
+        self.revision += 1;
         self.follow_selection();
         self.notice = Some(format!("Redone: {}.", edit.label));
         vec![Effect::Save]

@@ -8,13 +8,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, List, ListItem, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    Wrap,
+    Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Wrap,
 };
 
 use crate::advisor::eligibility::{self, Verdict};
 use crate::advisor::{self, Check};
-use crate::app::{Action, App};
+use crate::app::{Action, App, DetailsCache, DetailsKey};
 use crate::content::{
     Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Tier, Weeks,
 };
@@ -120,10 +120,26 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let theme = app.theme;
     let goal = app.profile.goal;
     let rows = app.rows(which);
+    let len = rows.len();
+    let view = app.view(which);
+    let visible = area.height.saturating_sub(2);
+    let height = usize::from(visible).max(1);
+    // Keep the selection in view, as ratatui's List would, and build only
+    // the rows that show: the cost follows the screen, not the guide.
+    let selected = view.cursor().min(len.saturating_sub(1));
+    let mut offset = view.list.get().offset();
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset = offset.min(len.saturating_sub(height));
     // Inside the borders, the selection marker and the scrollbar.
     let room = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = rows
         .iter()
+        .skip(offset)
+        .take(height)
         .map(|row| {
             let check = advisor::check(row.step, &app.profile);
             let optional = row.depth == 0 && !row.step.is_required_for(goal);
@@ -176,19 +192,20 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             title.push_str(&more);
         }
     }
-    let len = items.len();
-    let view = app.view(which);
-    let visible = area.height.saturating_sub(2);
     view.list_rows.set(visible);
-    let mut state = view.list.get();
-    state.select((len > 0).then(|| app.cursor_in(which)));
+    let mut window = ListState::default().with_selected((len > 0).then(|| selected - offset));
     let list = List::new(items)
         .highlight_style(theme.selected())
         .highlight_symbol("›");
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_stateful_widget(list, inner, &mut state);
+    frame.render_stateful_widget(list, inner, &mut window);
+    let state = view
+        .list
+        .get()
+        .with_offset(offset)
+        .with_selected((len > 0).then_some(selected));
     view.list.set(state);
     view.list_rect.set(inner);
     // Say what is out of sight, in words and with a scrollbar.
@@ -234,16 +251,50 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
-    let lines = match app.selected_step() {
-        Some(step) => details(step, app, which),
-        None => vec![Line::from("Nothing to show here yet.")],
+    let view = app.view(which);
+    let step = app.selected_step();
+    let key = DetailsKey {
+        step: step.map(|s| s.id.clone()),
+        width: area.width,
+        revision: app.revision,
+        today: app.clock.today(),
+        theme: app.theme,
     };
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Building and wrapping the details is most of a frame's work: do it
+    // again only when what they show has changed.
+    let mut cache = view.details_cache.borrow_mut();
+    if cache.as_ref().is_none_or(|c| c.key != key) {
+        let lines = match step {
+            Some(step) => details(step, app, which),
+            None => vec![Line::from("Nothing to show here yet.")],
+        };
+        let rows = Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(area.width.saturating_sub(2));
+        *cache = Some(DetailsCache { key, lines, rows });
+    }
+    let Some(cached) = cache.as_ref() else {
+        return;
+    };
+    // Borrowed, not copied: the text stays in the cache.
+    let borrowed: Vec<Line> = cached
+        .lines
+        .iter()
+        .map(|line| {
+            Line::from(
+                line.spans
+                    .iter()
+                    .map(|span| Span::styled(span.content.as_ref(), span.style))
+                    .collect::<Vec<_>>(),
+            )
+            .style(line.style)
+        })
+        .collect();
+    let paragraph = Paragraph::new(borrowed).wrap(Wrap { trim: false });
     // Say when there is more to read, and never scroll past the end.
-    let total = paragraph.line_count(area.width.saturating_sub(2));
+    let total = cached.rows;
     let visible = area.height.saturating_sub(2);
     let max_scroll = u16::try_from(total.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
-    let view = app.view(which);
     view.details_max.set(max_scroll);
     view.details_rows.set(visible);
     view.details_rect.set(area);
