@@ -947,7 +947,8 @@ impl App {
                 self.unsaved = Some(why);
                 self.quit_armed = true;
                 self.notice = Some(
-                    "Your changes could not be saved. Press q again to quit without them.".into(),
+                    "Your changes could not be saved. Press {Quit} again to quit without them."
+                        .into(),
                 );
                 Vec::new()
             }
@@ -1095,7 +1096,7 @@ impl App {
                     to,
                 }],
             ));
-            self.notice = Some("Note saved. u undoes it.".into());
+            self.notice = Some("Note saved. {Undo} undoes it.".into());
         }
         effects
     }
@@ -1196,7 +1197,7 @@ impl App {
                         }],
                     );
                     if !effects.is_empty() {
-                        self.notice = Some("Background saved. u undoes it.".into());
+                        self.notice = Some("Background saved. {Undo} undoes it.".into());
                     }
                     return effects;
                 }
@@ -1210,7 +1211,7 @@ impl App {
                     form.leaving = action == Action::Close;
                     if form.leaving {
                         self.notice = Some(
-                            "Fix or clear the marked answer, or press Esc again to leave without saving."
+                            "Fix or clear the marked answer, or press {Close} again to leave without saving."
                                 .into(),
                         );
                     }
@@ -1295,20 +1296,15 @@ impl App {
         let total = hits.len();
         let position = index + 1;
         self.jump_to(hit.area, &hit.step);
-        let next = crate::keymap::key_for(&Action::NextHit);
-        let prev = crate::keymap::key_for(&Action::PrevHit);
         self.notice = Some(format!(
-            "Match {position} of {total}: {} ({next} next, {prev} previous)",
+            "Match {position} of {total}: {} ({{NextHit}} next, {{PrevHit}} previous)",
             hit.title
         ));
     }
 
     fn step_hit(&mut self, forward: bool) {
         let Some((hits, index)) = &mut self.last_search else {
-            self.notice = Some(format!(
-                "No search yet: {} searches every checklist.",
-                crate::keymap::key_for(&Action::OpenSearch)
-            ));
+            self.notice = Some("No search yet: {OpenSearch} searches every checklist.".to_owned());
             return;
         };
         let n = hits.len();

@@ -531,3 +531,23 @@ pub fn paste_action(app: &App, text: String) -> Option<Action> {
     let contexts = active_contexts(app);
     (contexts.first().map(|c| c.unbound()) == Some(Unbound::Text)).then_some(Action::Paste(text))
 }
+
+/// Notices name keys as `{Undo}`, `{Quit}`, ...: the app does not know the
+/// keymap, so the text is filled in here, from the table, when shown.
+pub fn expand(text: &str) -> String {
+    const TOKENS: [(&str, Action); 6] = [
+        ("{Undo}", Action::Undo),
+        ("{Quit}", Action::Quit),
+        ("{Close}", Action::Close),
+        ("{NextHit}", Action::NextHit),
+        ("{PrevHit}", Action::PrevHit),
+        ("{OpenSearch}", Action::OpenSearch),
+    ];
+    let mut out = text.to_owned();
+    for (token, action) in TOKENS {
+        if out.contains(token) {
+            out = out.replace(token, &key_for(&action));
+        }
+    }
+    out
+}

@@ -92,7 +92,7 @@ fn banner(app: &App) -> Vec<Line<'static>> {
     }
     if let Some(notice) = &app.notice {
         lines.push(Line::from(Span::styled(
-            format!(" {}", text::sanitize(notice)),
+            format!(" {}", text::sanitize(&keymap::expand(notice))),
             theme.warning(),
         )));
     }
@@ -182,8 +182,10 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
     let message = format!(
         "medtech needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. \
-         Make the window larger, or press q to quit.",
-        area.width, area.height
+         Make the window larger, or press {} to quit.",
+        area.width,
+        area.height,
+        keymap::keys_for(&[keymap::Context::TooSmall], &crate::app::Action::Quit)
     );
     let paragraph = Paragraph::new(message)
         .style(app.theme.warning())

@@ -98,20 +98,66 @@ enum Eval {
 
 /// Every route of every credential, in the guide's order.
 pub fn evaluate<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<RouteAdvice<'g>> {
+    let background = effective_background(guide, profile);
     guide
         .routes
         .iter()
         .filter_map(|route| {
             let credential = guide.credential(&route.credential)?;
-            Some(evaluate_route(
-                guide,
-                route,
-                credential,
-                &profile.background,
-                today,
-            ))
+            Some(evaluate_route(guide, route, credential, &background, today))
         })
         .collect()
+}
+
+/// The background as the record shows it: what the setup says, plus what the
+/// checklist says was done and when, where the setup is silent. Marking the
+/// MLT associate degree done (with its date) counts as an associate degree,
+/// and with "Choose a NAACLS-accredited program" done too, as a NAACLS MLT
+/// program finished on the latest date among those steps; an option of the
+/// bachelor's step done counts as a bachelor's degree.
+pub fn effective_background(guide: &Guide, profile: &Profile) -> Background {
+    let mut bg = profile.background.clone();
+    let done = |id: &str| {
+        guide
+            .step(id)
+            .is_some_and(|(_, s)| super::progress::check(s, profile) == super::Check::Done)
+    };
+    // The latest date a step (or any step under it) was done.
+    fn latest(step: &crate::content::Step, profile: &Profile) -> Option<PartialDate> {
+        let own = profile.done_on(&step.id);
+        step.substeps
+            .iter()
+            .filter_map(|s| latest(s, profile))
+            .chain(own)
+            .max_by_key(|d| d.last_day())
+    }
+    let date_of = |id: &str| guide.step(id).and_then(|(_, s)| latest(s, profile));
+    let raise = |e: &mut Option<Education>, to: Education| {
+        if e.is_none_or(|now| now < to) {
+            *e = Some(to);
+        }
+    };
+    if done("edu.associate") {
+        raise(&mut bg.education, Education::Associate);
+        let finished = [date_of("edu.associate"), date_of("edu.practicum")]
+            .into_iter()
+            .flatten()
+            .max_by_key(|d| d.last_day());
+        if done("edu.accredited")
+            && !bg.programs.iter().any(|p| p.kind == Program::Mlt)
+            && let Some(finished) = finished
+        {
+            bg.programs.push(crate::profile::ProgramDone {
+                kind: Program::Mlt,
+                accreditor: Accreditor::Naacls,
+                finished,
+            });
+        }
+    }
+    if done("edu.bachelor") {
+        raise(&mut bg.education, Education::Bachelor);
+    }
+    bg
 }
 
 /// The routes of the credentials that fit the user's goal, preferred
@@ -339,7 +385,7 @@ fn check(req: &Requirement, bg: &Background, guide: &Guide, today: Date) -> Eval
     };
     match req {
         Requirement::HighSchool => match bg.education {
-            None => unknown("What is your highest education? (setup, p)"),
+            None => unknown("What is your highest education? (on the setup screen)"),
             Some(e) => Eval::Met {
                 why: format!("High school finished ({})", e.words()),
                 closes: None,
@@ -538,7 +584,7 @@ fn check(req: &Requirement, bg: &Background, guide: &Guide, today: Date) -> Eval
 fn check_degree(degree: Degree, bg: &Background) -> Eval {
     match bg.education {
         None => Eval::Unknown {
-            question: "What is your highest education? (setup, p)".to_owned(),
+            question: "What is your highest education? (on the setup screen)".to_owned(),
         },
         Some(e) if e >= education_of(degree) => Eval::Met {
             why: format!("{} ({})", degree_words(degree), e.words()),

@@ -173,7 +173,8 @@ pub fn license_advice(
     let Some(credential) = credential else {
         return Some(advice(
             "unknown",
-            "Choose a certifier (setup, p) to see whether your state accepts it.".to_owned(),
+            "Choose a certifier (on the setup screen) to see whether your state accepts it."
+                .to_owned(),
         ));
     };
     let held_since = profile

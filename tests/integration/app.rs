@@ -174,7 +174,8 @@ fn a_failed_save_on_quit_stays_and_warns_then_a_second_quit_leaves() {
             .is_empty()
     );
     assert_eq!(app.unsaved.as_deref(), Some("disk full"));
-    assert!(app.notice.as_deref().unwrap_or("").contains("q again"));
+    let notice = keymap::expand(app.notice.as_deref().unwrap_or(""));
+    assert!(notice.contains("q/Ctrl-C again"), "{notice}");
     // The second q tries once more and leaves whatever happens.
     assert_eq!(app.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
 }
@@ -1036,7 +1037,8 @@ fn escape_twice_leaves_a_form_that_does_not_read_without_saving() {
     type_in(&mut app, "lots");
     assert!(app.update(Action::Close).is_empty());
     assert!(matches!(app.mode, Mode::Setup(_)), "the first Esc explains");
-    assert!(app.notice.as_deref().unwrap_or("").contains("Esc again"));
+    let notice = keymap::expand(app.notice.as_deref().unwrap_or(""));
+    assert!(notice.contains("Esc again"), "{notice}");
     assert!(app.update(Action::Close).is_empty());
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.profile.background.is_empty());

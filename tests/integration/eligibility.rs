@@ -437,3 +437,51 @@ fn california_refuses_an_amt_mlt_from_before_its_cutoff() {
     let advice = plan::license_advice(&guide, &texas, &routes).expect("a state");
     assert_eq!(advice.verdict, "no_license");
 }
+
+#[test]
+fn the_dates_on_the_checklist_are_the_dates_the_advisor_uses() {
+    use medtech::profile::{Change, Status};
+    let guide = guide();
+    let mut p = profile(Goal::Mlt, Background::default());
+    let mark = |p: &mut Profile, id: &str, when: &str| {
+        for change in [
+            Change::Status {
+                step: id.into(),
+                from: p.status(id),
+                to: Status::Done,
+            },
+            Change::Date {
+                step: id.into(),
+                from: None,
+                to: Some(month(when)),
+            },
+        ] {
+            p.apply(&change, today());
+        }
+    };
+    mark(&mut p, "edu.accredited", "2022-08");
+    let (_, degree) = guide.step("edu.associate").expect("the degree step");
+    let leaves: Vec<String> = if degree.substeps.is_empty() {
+        vec![degree.id.clone()]
+    } else {
+        degree.substeps.iter().map(|s| s.id.clone()).collect()
+    };
+    for leaf in &leaves {
+        mark(&mut p, leaf, "2024-05");
+    }
+    let routes = eligibility::evaluate(&guide, &p, today());
+    let route1 = verdict_of(&routes, "mlt-ascp.1");
+    assert_eq!(route1.verdict, Verdict::Met, "{:?}", route1.reasons);
+    assert_eq!(route1.closes, Some(date("2029-05-31")));
+    // The same degree dated 2020-05 is outside Route 1's five years.
+    for leaf in &leaves {
+        let change = Change::Date {
+            step: leaf.clone(),
+            from: Some(month("2024-05")),
+            to: Some(month("2020-05")),
+        };
+        p.apply(&change, today());
+    }
+    let routes = eligibility::evaluate(&guide, &p, today());
+    assert_eq!(verdict_of(&routes, "mlt-ascp.1").verdict, Verdict::NotMet);
+}
