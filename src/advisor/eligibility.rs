@@ -109,6 +109,16 @@ pub fn evaluate<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<Rou
         .collect()
 }
 
+/// The latest date a step (or any step under it) was done.
+fn latest(step: &crate::content::Step, profile: &Profile) -> Option<PartialDate> {
+    let own = profile.done_on(&step.id);
+    step.substeps
+        .iter()
+        .filter_map(|s| latest(s, profile))
+        .chain(own)
+        .max_by_key(|d| d.last_day())
+}
+
 /// The background as the record shows it: what the setup says, plus what the
 /// checklist says was done and when, where the setup is silent. Marking the
 /// MLT associate degree done (with its date) counts as an associate degree,
@@ -122,15 +132,6 @@ pub fn effective_background(guide: &Guide, profile: &Profile) -> Background {
             .step(id)
             .is_some_and(|(_, s)| super::progress::check(s, profile) == super::Check::Done)
     };
-    // The latest date a step (or any step under it) was done.
-    fn latest(step: &crate::content::Step, profile: &Profile) -> Option<PartialDate> {
-        let own = profile.done_on(&step.id);
-        step.substeps
-            .iter()
-            .filter_map(|s| latest(s, profile))
-            .chain(own)
-            .max_by_key(|d| d.last_day())
-    }
     let date_of = |id: &str| guide.step(id).and_then(|(_, s)| latest(s, profile));
     let raise = |e: &mut Option<Education>, to: Education| {
         if e.is_none_or(|now| now < to) {

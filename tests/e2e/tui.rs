@@ -298,7 +298,7 @@ fn too_small_terminal_says_so() {
 fn too_small_terminal_q_quits_on_first_launch() {
     let data = DataDir::new();
     let mut app = Launch::new(&data).size(40, 10).spawn();
-    app.wait_for("press q to quit");
+    app.wait_for("press q/Ctrl-C to quit");
     // Keys for the hidden screen do nothing while it cannot be seen.
     app.send(keys::ENTER);
     app.send("q");
