@@ -328,8 +328,16 @@ fn second_copy_is_read_only() {
         !screen.contains("READ-ONLY"),
         "the first copy is read-only:\n{screen}"
     );
-    let after_a = done_ids(&load(&data.profile_path()));
-    assert!(!after_a.is_empty(), "A's tick was not saved");
+    // The tick is on screen before it is on disk: wait for the save.
+    let deadline = Instant::now() + TIMEOUT;
+    let after_a = loop {
+        let done = done_ids(&load(&data.profile_path()));
+        if !done.is_empty() {
+            break done;
+        }
+        assert!(Instant::now() < deadline, "A's tick was not saved");
+        thread::sleep(Duration::from_millis(10));
+    };
 
     let mut b = Pty::launch(&data);
     b.wait_for("READ-ONLY");
@@ -975,4 +983,28 @@ fn no_mouse_leaves_clicks_to_the_terminal() {
     app.wait_for("medtech · Education");
     app.send("q");
     assert_eq!(exit_code(&mut app), 0);
+}
+
+/// A profile the last release wrote opens with every tick, and its bytes
+/// are kept before the first save in the new format.
+#[test]
+fn a_profile_from_the_last_release_opens_and_is_kept_as_it_was() {
+    let original = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/v1_release.ron"),
+    )
+    .expect("fixture");
+    let data = DataDir::new();
+    data.write_profile(&original);
+    let mut app = Pty::launch(&data);
+    app.wait_for("medtech · Certification");
+    app.wait_until("ASCP ticked and selected", |s| {
+        selected_row(s).is_some_and(|(c, t)| c == "[x]" && t.starts_with("ASCP"))
+    });
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    let kept = std::fs::read(data.app_dir().join("profile.ron.v1.bak")).expect("the v1 copy");
+    assert_eq!(kept, original, "the version 1 bytes were not kept");
+    let profile = load(&data.profile_path());
+    assert_eq!(profile.version, 2);
+    assert_eq!(done_ids(&profile).len(), 4, "{:?}", profile.steps);
 }

@@ -882,3 +882,42 @@ fn three_backup_generations_rotate_once_a_session() {
     );
     assert_eq!(storage.load_backup().expect("reads"), newest[2]);
 }
+
+#[test]
+fn a_version_1_file_written_by_the_last_release_migrates_with_nothing_lost() {
+    // Written by medtech 0.1 (commit 2b13496): four ticks, Florida, resuming
+    // on Certification.
+    let profile = storage::load_file(&fixture("v1_release.ron"))
+        .expect("loads")
+        .expect("exists");
+    let ticked: Vec<(&str, String)> = profile
+        .steps
+        .iter()
+        .map(|(id, r)| {
+            assert_eq!(r.status, Status::Done, "{id}");
+            (
+                id.as_str(),
+                r.date.map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ticked,
+        [
+            ("cert.choose.ascp", "2026-11-24".to_owned()),
+            ("edu.prereqs.chemistry", "2026-11-24".to_owned()),
+            ("edu.prereqs.math", "2026-11-24".to_owned()),
+            ("edu.prereqs.microbiology", "2026-11-24".to_owned()),
+        ]
+    );
+    assert_eq!(profile.state.as_deref(), Some("FL"));
+    assert_eq!(profile.resume.screen, Screen::Certification);
+    assert_eq!(
+        profile
+            .resume
+            .selected
+            .get(&Area::Certification)
+            .map(String::as_str),
+        Some("cert.choose.ascp")
+    );
+}
