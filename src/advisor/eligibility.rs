@@ -227,7 +227,7 @@ fn combine_all(evals: &[Eval], guide: &Guide) -> (Verdict, Vec<Reason>, Option<D
         s.filter(|id| guide.step(id).is_some())
             .map(ToOwned::to_owned)
     };
-    let reasons = evals
+    let mut reasons: Vec<Reason> = evals
         .iter()
         .filter_map(|e| match e {
             Eval::Met { why, .. } if !failed && !unknown => Some(Reason {
@@ -245,6 +245,9 @@ fn combine_all(evals: &[Eval], guide: &Guide) -> (Verdict, Vec<Reason>, Option<D
             }),
         })
         .collect();
+    // The same question asked by two requirements is asked once.
+    let mut seen = std::collections::HashSet::new();
+    reasons.retain(|r| seen.insert(r.text.clone()));
     let verdict = if failed {
         Verdict::NotMet
     } else if unknown {
