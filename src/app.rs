@@ -283,6 +283,9 @@ pub struct App {
     /// Counts changes to the profile, so drawn text can be reused until the
     /// next one.
     pub revision: u64,
+    /// The dashboard as last drawn, and for what: the advisor runs again
+    /// only when the profile, the date, the size or the theme changed.
+    pub dashboard_cache: RefCell<Option<(DetailsKey, ratatui::buffer::Buffer)>>,
     pub mode: Mode,
     pub screen: Screen,
     /// One per checklist area, indexed by `Area as usize`.
@@ -331,6 +334,7 @@ impl App {
             profile,
             clock,
             revision: 0,
+            dashboard_cache: RefCell::new(None),
             mode: Mode::Normal,
             screen: Screen::Dashboard,
             views: Default::default(),

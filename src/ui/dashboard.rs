@@ -10,12 +10,13 @@ use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
 use crate::advisor::estimate::{self, Cost, Finish};
 use crate::advisor::plan::{self, LicenseAdvice, NextStep};
 use crate::advisor::{self, Progress};
-use crate::app::{Action, App};
+use crate::app::{Action, App, DetailsKey};
 use crate::content::Area;
 use crate::content::Date;
 use crate::keymap;
 use crate::text::sanitize;
 use crate::theme::Theme;
+use ratatui::buffer::Buffer;
 
 /// What the advisor says today, worked out once a frame.
 struct Advice<'g> {
@@ -28,6 +29,32 @@ struct Advice<'g> {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let key = DetailsKey {
+        step: None,
+        width: area.width,
+        revision: app.revision,
+        today: app.clock.today(),
+        theme: app.theme,
+    };
+    let mut cache = app.dashboard_cache.borrow_mut();
+    if let Some((cached_key, buffer)) = cache.as_ref()
+        && *cached_key == key
+        && buffer.area == area
+    {
+        for position in area.positions() {
+            frame.buffer_mut()[position] = buffer[position].clone();
+        }
+        return;
+    }
+    draw_fresh(frame, area, app);
+    let mut buffer = Buffer::empty(area);
+    for position in area.positions() {
+        buffer[position] = frame.buffer_mut()[position].clone();
+    }
+    *cache = Some((key, buffer));
+}
+
+fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
     let today = app.clock.today();
     let routes = eligibility::for_goal(&app.guide, &app.profile, today);
     let advice = Advice {
