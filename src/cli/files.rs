@@ -6,6 +6,8 @@ use std::fs;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use crate::storage::{parent, with_suffix};
+
 use super::{Failure, exists, say};
 use crate::session::shown;
 use crate::storage::{self, Storage};
@@ -207,19 +209,6 @@ pub fn write_new(file: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> 
     }
     sync_dir(dir);
     Ok(())
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-fn parent(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
 }
 
 fn file_name(path: &Path) -> String {

@@ -124,10 +124,7 @@ fn routes_and_license(out: &mut String, report: &Report) {
     if !report.routes.is_empty() {
         let _ = writeln!(out, "<h2>Certification routes</h2>");
         for route in &report.routes {
-            let closes = route
-                .closes
-                .as_deref()
-                .map_or_else(String::new, |d| format!(", counts until {d}"));
+            let closes = route.closes_words();
             let _ = writeln!(
                 out,
                 "<div class=\"route\"><span class=\"box {}\">{}</span> <strong>{}</strong>: {}{}",

@@ -54,10 +54,7 @@ pub fn render(plan: &Plan) -> String {
     if !report.routes.is_empty() {
         let _ = writeln!(out, "## Certification routes\n");
         for route in &report.routes {
-            let closes = route
-                .closes
-                .as_deref()
-                .map_or_else(String::new, |d| format!(", counts until {d}"));
+            let closes = route.closes_words();
             let _ = writeln!(
                 out,
                 "- **{}**: {}{closes}",

@@ -152,6 +152,13 @@ impl RouteInfo {
         }
     }
 
+    /// ", counts until 2029-05-31" for a route with a window, else nothing.
+    pub fn closes_words(&self) -> String {
+        self.closes
+            .as_deref()
+            .map_or_else(String::new, |d| format!(", counts until {d}"))
+    }
+
     pub fn label(&self) -> String {
         format!("{} {}", self.credential, self.route)
     }

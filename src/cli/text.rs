@@ -121,10 +121,7 @@ pub fn status(report: &Report) -> String {
     finish_and_cost(&mut out, report);
     let _ = writeln!(out, "\nRoutes to {}", report.goal);
     for route in &report.routes {
-        let closes = route
-            .closes
-            .as_deref()
-            .map_or_else(String::new, |d| format!(", counts until {d}"));
+        let closes = route.closes_words();
         let _ = writeln!(
             out,
             "  {} {}: {}{closes}",
