@@ -232,18 +232,18 @@ pub struct ChecklistView {
     /// Where the list's rows and the details were last drawn, for the mouse.
     pub list_rect: Cell<ratatui::layout::Rect>,
     pub details_rect: Cell<ratatui::layout::Rect>,
-    /// The details as last built and wrapped, reused while nothing they
-    /// show has changed (building them evaluates every route).
-    pub details_cache: RefCell<Option<DetailsCache>>,
+    /// The details of the last few steps shown, built and wrapped, reused
+    /// while nothing they show has changed (building them evaluates every
+    /// route; moving back and forth between steps is common).
+    pub details_cache: RefCell<Vec<DetailsCache>>,
 }
 
 /// What the details pane showed, and for what.
 #[derive(Debug, Clone)]
 pub struct DetailsCache {
     pub key: DetailsKey,
-    pub lines: Vec<ratatui::text::Line<'static>>,
-    /// Rows the lines take once wrapped to the key's width.
-    pub rows: usize,
+    /// The whole text, wrapped and drawn to the pane's inner width.
+    pub page: ratatui::buffer::Buffer,
 }
 
 /// Everything the details depend on besides the guide.

@@ -4,9 +4,11 @@
 use std::fmt::Write as _;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget as _;
 use ratatui::widgets::{
     Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
     ScrollbarState, Wrap,
@@ -263,38 +265,34 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     // Building and wrapping the details is most of a frame's work: do it
     // again only when what they show has changed.
     let mut cache = view.details_cache.borrow_mut();
-    if cache.as_ref().is_none_or(|c| c.key != key) {
+    // Keys of another revision, date or theme will never match again.
+    cache.retain(|c| {
+        c.key.revision == key.revision && c.key.today == key.today && c.key.theme == key.theme
+    });
+    let width = area.width.saturating_sub(2);
+    let index = if let Some(i) = cache.iter().position(|c| c.key == key) {
+        i
+    } else {
         let lines = match step {
             Some(step) => details(step, app, which),
             None => vec![Line::from("Nothing to show here yet.")],
         };
-        let rows = Paragraph::new(lines.clone())
-            .wrap(Wrap { trim: false })
-            .line_count(area.width.saturating_sub(2));
-        *cache = Some(DetailsCache { key, lines, rows });
-    }
-    let Some(cached) = cache.as_ref() else {
-        return;
+        // Wrapped and drawn once, into a page as tall as the text; each
+        // frame then copies the part in view.
+        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let rows = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+        let mut page = Buffer::empty(Rect::new(0, 0, width, rows));
+        paragraph.render(page.area, &mut page);
+        if cache.len() >= 16 {
+            cache.remove(0);
+        }
+        cache.push(DetailsCache { key, page });
+        cache.len() - 1
     };
-    // Borrowed, not copied: the text stays in the cache.
-    let borrowed: Vec<Line> = cached
-        .lines
-        .iter()
-        .map(|line| {
-            Line::from(
-                line.spans
-                    .iter()
-                    .map(|span| Span::styled(span.content.as_ref(), span.style))
-                    .collect::<Vec<_>>(),
-            )
-            .style(line.style)
-        })
-        .collect();
-    let paragraph = Paragraph::new(borrowed).wrap(Wrap { trim: false });
+    let page = &cache[index].page;
     // Say when there is more to read, and never scroll past the end.
-    let total = cached.rows;
     let visible = area.height.saturating_sub(2);
-    let max_scroll = u16::try_from(total.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
+    let max_scroll = page.area.height.saturating_sub(visible);
     view.details_max.set(max_scroll);
     view.details_rows.set(visible);
     view.details_rect.set(area);
@@ -311,7 +309,14 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Line::from(title));
-    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let buffer = frame.buffer_mut();
+    for row in 0..inner.height.min(page.area.height.saturating_sub(scroll)) {
+        for column in 0..inner.width.min(page.area.width) {
+            buffer[(inner.x + column, inner.y + row)] = page[(column, scroll + row)].clone();
+        }
+    }
 }
 
 fn weeks_words(weeks: Weeks) -> String {
