@@ -242,8 +242,9 @@ pub struct ChecklistView {
 #[derive(Debug, Clone)]
 pub struct DetailsCache {
     pub key: DetailsKey,
-    /// The whole text, wrapped and drawn to the pane's inner width.
-    pub page: ratatui::buffer::Buffer,
+    pub lines: Vec<ratatui::text::Line<'static>>,
+    /// Rows the lines take once wrapped to the key's width.
+    pub rows: usize,
 }
 
 /// Everything the details depend on besides the guide.

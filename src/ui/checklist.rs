@@ -4,11 +4,9 @@
 use std::fmt::Write as _;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget as _;
 use ratatui::widgets::{
     Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
     ScrollbarState, Wrap,
@@ -269,7 +267,6 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     cache.retain(|c| {
         c.key.revision == key.revision && c.key.today == key.today && c.key.theme == key.theme
     });
-    let width = area.width.saturating_sub(2);
     let index = if let Some(i) = cache.iter().position(|c| c.key == key) {
         i
     } else {
@@ -277,22 +274,36 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             Some(step) => details(step, app, which),
             None => vec![Line::from("Nothing to show here yet.")],
         };
-        // Wrapped and drawn once, into a page as tall as the text; each
-        // frame then copies the part in view.
-        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-        let rows = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
-        let mut page = Buffer::empty(Rect::new(0, 0, width, rows));
-        paragraph.render(page.area, &mut page);
-        if cache.len() >= 16 {
+        let rows = Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(area.width.saturating_sub(2));
+        if cache.len() >= 8 {
             cache.remove(0);
         }
-        cache.push(DetailsCache { key, page });
+        cache.push(DetailsCache { key, lines, rows });
         cache.len() - 1
     };
-    let page = &cache[index].page;
+    let cached = &cache[index];
+    // Borrowed, not copied: the text stays in the cache, and only the part
+    // in view is wrapped again.
+    let borrowed: Vec<Line> = cached
+        .lines
+        .iter()
+        .map(|line| {
+            Line::from(
+                line.spans
+                    .iter()
+                    .map(|span| Span::styled(span.content.as_ref(), span.style))
+                    .collect::<Vec<_>>(),
+            )
+            .style(line.style)
+        })
+        .collect();
+    let paragraph = Paragraph::new(borrowed).wrap(Wrap { trim: false });
     // Say when there is more to read, and never scroll past the end.
     let visible = area.height.saturating_sub(2);
-    let max_scroll = page.area.height.saturating_sub(visible);
+    let max_scroll =
+        u16::try_from(cached.rows.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
     view.details_max.set(max_scroll);
     view.details_rows.set(visible);
     view.details_rect.set(area);
@@ -309,14 +320,7 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Line::from(title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let buffer = frame.buffer_mut();
-    for row in 0..inner.height.min(page.area.height.saturating_sub(scroll)) {
-        for column in 0..inner.width.min(page.area.width) {
-            buffer[(inner.x + column, inner.y + row)] = page[(column, scroll + row)].clone();
-        }
-    }
+    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
 }
 
 fn weeks_words(weeks: Weeks) -> String {
