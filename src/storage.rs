@@ -111,6 +111,10 @@ pub struct Storage {
     /// The version the profile was in when loaded; an older one is kept as
     /// `profile.ron.v<N>.bak` before the first save in the new format.
     loaded_version: Cell<Option<u32>>,
+    /// The profile as it is on disk (loaded or last saved): a save of the
+    /// same profile writes nothing, so quitting without a change costs no
+    /// fsync and no backup.
+    on_disk: std::cell::RefCell<Option<Profile>>,
 }
 
 /// What opening the lock found.
@@ -181,6 +185,7 @@ impl Storage {
             read_only: None,
             backed_up: Cell::new(false),
             loaded_version: Cell::new(None),
+            on_disk: std::cell::RefCell::new(None),
         }
     }
 
@@ -293,6 +298,12 @@ impl Storage {
         let decoded = load_file_versioned(&self.path)?;
         self.loaded_version
             .set(decoded.as_ref().map(|d| d.from_version));
+        // A migrated file is not what this build would write: it is saved
+        // (and its old bytes kept) even if nothing else changes.
+        *self.on_disk.borrow_mut() = decoded
+            .as_ref()
+            .filter(|d| d.from_version == CURRENT_VERSION)
+            .map(|d| d.profile.clone());
         Ok(decoded.map(|d| d.profile))
     }
 
@@ -380,6 +391,9 @@ impl Storage {
         if self.is_read_only() {
             return Err(SaveError::ReadOnly);
         }
+        if self.on_disk.borrow().as_ref() == Some(profile) && self.path.exists() {
+            return Ok(());
+        }
         let text = profile.to_ron()?;
         let io_err = |source| SaveError::Io {
             path: self.path.clone(),
@@ -406,6 +420,7 @@ impl Storage {
         }
         tmp.persist(&self.path).map_err(|e| io_err(e.error))?;
         sync_dir(dir).map_err(io_err)?;
+        *self.on_disk.borrow_mut() = Some(profile.clone());
         Ok(())
     }
 

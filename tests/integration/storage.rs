@@ -200,7 +200,11 @@ fn quitting_the_welcome_after_start_fresh_keeps_the_backup_on_offer() {
     let path = dir.path().join("profile.ron");
     let storage = Storage::unlocked(path.clone());
     storage.save(&sample()).expect("first");
-    storage.save(&sample()).expect("second, makes a backup");
+    let mut changed = sample();
+    changed.set_done("edu.prereqs.chem", true, date("2026-11-24"));
+    storage
+        .save(&changed)
+        .expect("second, a change, makes a backup");
     fs::remove_file(&path).expect("the profile is gone");
     let mut app = medtech::app::App::recover(
         medtech::content::Guide::from_files(&[]).expect("empty guide"),
@@ -379,7 +383,11 @@ fn starting_fresh_sets_the_old_backup_aside_for_good() {
     let path = dir.path().join("profile.ron");
     let storage = Storage::unlocked(path.clone());
     storage.save(&sample()).expect("first");
-    storage.save(&sample()).expect("second, makes a backup");
+    let mut changed = sample();
+    changed.set_done("edu.prereqs.chem", true, date("2026-11-24"));
+    storage
+        .save(&changed)
+        .expect("second, a change, makes a backup");
     let original = fs::read(storage.backup_path()).expect("backup bytes");
     fs::remove_file(&path).expect("the profile is gone");
     let mut app = medtech::app::App::recover(
@@ -919,5 +927,36 @@ fn a_version_1_file_written_by_the_last_release_migrates_with_nothing_lost() {
             .get(&Area::Certification)
             .map(String::as_str),
         Some("cert.choose.ascp")
+    );
+}
+
+#[test]
+fn saving_an_unchanged_profile_writes_nothing() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let storage = Storage::unlocked(path.clone());
+    storage.save(&sample()).expect("first");
+    let before = fs::metadata(&path)
+        .expect("saved")
+        .modified()
+        .expect("mtime");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    storage.save(&sample()).expect("the same again");
+    let after = fs::metadata(&path)
+        .expect("still there")
+        .modified()
+        .expect("mtime");
+    assert_eq!(before, after, "an unchanged profile was written again");
+    assert!(!storage.backup_path().exists(), "a backup of nothing new");
+    // A session that loads it and changes nothing writes nothing either.
+    let again = Storage::unlocked(path.clone());
+    let loaded = again.load().expect("loads").expect("exists");
+    again.save(&loaded).expect("no change");
+    assert_eq!(
+        fs::metadata(&path)
+            .expect("there")
+            .modified()
+            .expect("mtime"),
+        before
     );
 }
