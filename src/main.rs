@@ -36,6 +36,9 @@ fn main() -> ExitCode {
 }
 
 fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    // Reading the guide is most of the start: do it while the profile is
+    // found, locked and read.
+    let guide = std::thread::spawn(Guide::embedded);
     let path = match session::resolve_path(cli.profile.clone()) {
         Ok(path) => path,
         Err(e) => {
@@ -43,7 +46,6 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let guide = Guide::embedded()?;
     let session = match session::open(path) {
         Ok(session) => session,
         Err(e) => {
@@ -58,6 +60,9 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Start::Resume(_) if !session.read_only => session.storage.load_draft(),
         _ => None,
     };
+    let guide = guide
+        .join()
+        .map_err(|_| color_eyre::eyre::eyre!("reading the guide failed"))??;
     let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);
