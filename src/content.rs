@@ -9,6 +9,8 @@ pub use load::{ContentError, EMBEDDED_FILES};
 pub use model::*;
 pub use validate::Problem;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The three checklist areas, in path order.
@@ -44,6 +46,35 @@ pub struct Guide {
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
     pub career: Vec<Fact>,
+    /// Ids to positions, built once after loading, so a lookup costs the
+    /// same however large the guide is.
+    index: Index,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    sources: HashMap<String, usize>,
+    /// By upper-case code.
+    states: HashMap<String, usize>,
+    credentials: HashMap<String, usize>,
+    steps: HashMap<String, StepPath>,
+}
+
+/// Where a step sits: its list, then the index at each level down.
+#[derive(Debug, Clone)]
+struct StepPath {
+    area: Area,
+    root: Root,
+    path: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Root {
+    Education,
+    Certification,
+    Licensing,
+    NoLicense,
+    State(usize),
 }
 
 impl Guide {
@@ -65,12 +96,98 @@ impl Guide {
             credentials: Vec::new(),
             routes: Vec::new(),
             career: Vec::new(),
+            index: Index::default(),
         };
         for (name, text) in files {
             let part = load::parse_part(name, text)?;
             guide.merge(part);
         }
+        guide.index = guide.build_index();
         Ok(guide)
+    }
+
+    /// The first of each id wins, as a search from the start would find
+    /// (validation reports duplicates).
+    fn build_index(&self) -> Index {
+        fn first<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+            let mut map = HashMap::new();
+            for (i, id) in ids.enumerate() {
+                map.entry(id.to_owned()).or_insert(i);
+            }
+            map
+        }
+        fn walk(
+            steps: &[Step],
+            area: Area,
+            root: Root,
+            path: &mut Vec<usize>,
+            out: &mut HashMap<String, StepPath>,
+        ) {
+            for (i, step) in steps.iter().enumerate() {
+                path.push(i);
+                out.entry(step.id.clone()).or_insert_with(|| StepPath {
+                    area,
+                    root,
+                    path: path.clone(),
+                });
+                walk(&step.substeps, area, root, path, out);
+                path.pop();
+            }
+        }
+        let mut steps = HashMap::new();
+        let mut path = Vec::new();
+        walk(
+            &self.education,
+            Area::Education,
+            Root::Education,
+            &mut path,
+            &mut steps,
+        );
+        walk(
+            &self.certification,
+            Area::Certification,
+            Root::Certification,
+            &mut path,
+            &mut steps,
+        );
+        walk(
+            &self.licensing,
+            Area::Licensing,
+            Root::Licensing,
+            &mut path,
+            &mut steps,
+        );
+        if let Some(step) = &self.no_license_step {
+            walk(
+                std::slice::from_ref(step),
+                Area::Licensing,
+                Root::NoLicense,
+                &mut path,
+                &mut steps,
+            );
+        }
+        for (si, state) in self.states.iter().enumerate() {
+            walk(
+                &state.steps,
+                Area::Licensing,
+                Root::State(si),
+                &mut path,
+                &mut steps,
+            );
+        }
+        Index {
+            sources: first(self.sources.iter().map(|s| s.id.as_str())),
+            states: self
+                .states
+                .iter()
+                .enumerate()
+                .fold(HashMap::new(), |mut map, (i, s)| {
+                    map.entry(s.code.to_ascii_uppercase()).or_insert(i);
+                    map
+                }),
+            credentials: first(self.credentials.iter().map(|c| c.id.as_str())),
+            steps,
+        }
     }
 
     fn merge(&mut self, part: Part) {
@@ -94,17 +211,16 @@ impl Guide {
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.sources.get(*self.index.sources.get(id)?)
     }
 
     pub fn state(&self, code: &str) -> Option<&StateRecord> {
         self.states
-            .iter()
-            .find(|s| s.code.eq_ignore_ascii_case(code))
+            .get(*self.index.states.get(&code.to_ascii_uppercase())?)
     }
 
     pub fn credential(&self, id: &str) -> Option<&Credential> {
-        self.credentials.iter().find(|c| c.id == id)
+        self.credentials.get(*self.index.credentials.get(id)?)
     }
 
     /// Whether a jurisdiction accepts a credential for a license level, with its
@@ -181,7 +297,19 @@ impl Guide {
 
     /// Finds a step anywhere in the guide by id.
     pub fn step(&self, id: &str) -> Option<(Area, &Step)> {
-        self.all_steps().find(|(_, s)| s.id == id)
+        let at = self.index.steps.get(id)?;
+        let mut list: &[Step] = match at.root {
+            Root::Education => &self.education,
+            Root::Certification => &self.certification,
+            Root::Licensing => &self.licensing,
+            Root::NoLicense => std::slice::from_ref(self.no_license_step.as_ref()?),
+            Root::State(i) => &self.states.get(i)?.steps,
+        };
+        let (own, above) = at.path.split_last()?;
+        for i in above {
+            list = &list.get(*i)?.substeps;
+        }
+        list.get(*own).map(|step| (at.area, step))
     }
 }
 
@@ -337,5 +465,34 @@ impl Discipline {
             Discipline::Urinalysis => "urinalysis and body fluids",
             Discipline::LabOperations => "laboratory operations",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lookup_by_index_finds_what_a_search_would() {
+        let guide = Guide::embedded().expect("guide");
+        for (area, step) in guide.all_steps() {
+            let found = guide.step(&step.id).expect("indexed");
+            let searched = guide
+                .all_steps()
+                .find(|(_, s)| s.id == step.id)
+                .expect("found");
+            assert_eq!(found.0, searched.0);
+            assert!(std::ptr::eq(found.1, searched.1), "{}", step.id);
+            let _ = area;
+        }
+        for source in &guide.sources {
+            assert!(std::ptr::eq(
+                guide.source(&source.id).expect("source"),
+                source
+            ));
+        }
+        assert_eq!(guide.state("fl").map(|s| s.code.as_str()), Some("FL"));
+        assert!(guide.step("no.such.step").is_none());
+        assert!(guide.credential("mlt-ascp").is_some());
     }
 }
