@@ -238,6 +238,14 @@ pub struct ChecklistView {
     pub details_cache: RefCell<Vec<DetailsCache>>,
 }
 
+/// The routes to the user's goal, in brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSummary {
+    pub met: usize,
+    /// "MLT(ASCP) Route 3": the first met route, preferred certifier first.
+    pub first_met: Option<String>,
+}
+
 /// What the details pane showed, and for what.
 #[derive(Debug, Clone)]
 pub struct DetailsCache {
@@ -284,6 +292,9 @@ pub struct App {
     /// Counts changes to the profile, so drawn text can be reused until the
     /// next one.
     pub revision: u64,
+    /// How many routes to the goal are met, and the first, worked out once
+    /// per change to the profile (and per day).
+    pub routes_memo: RefCell<Option<(u64, crate::content::Date, RouteSummary)>>,
     /// The dashboard as last drawn, and for what: the advisor runs again
     /// only when the profile, the date, the size or the theme changed.
     pub dashboard_cache: RefCell<Option<(DetailsKey, ratatui::buffer::Buffer)>>,
@@ -336,6 +347,7 @@ impl App {
             clock,
             revision: 0,
             dashboard_cache: RefCell::new(None),
+            routes_memo: RefCell::new(None),
             mode: Mode::Normal,
             screen: Screen::Dashboard,
             views: Default::default(),
@@ -444,6 +456,28 @@ impl App {
     pub fn cursor_in(&self, area: Area) -> usize {
         let len = self.rows(area).len();
         self.view(area).cursor().min(len.saturating_sub(1))
+    }
+
+    /// The routes to the goal in brief, evaluated once per change.
+    pub fn route_summary(&self) -> RouteSummary {
+        let today = self.clock.today();
+        let mut memo = self.routes_memo.borrow_mut();
+        if let Some((revision, day, summary)) = memo.as_ref()
+            && *revision == self.revision
+            && *day == today
+        {
+            return summary.clone();
+        }
+        let routes = advisor::eligibility::for_goal(&self.guide, &self.profile, today);
+        let summary = RouteSummary {
+            met: routes
+                .iter()
+                .filter(|r| r.verdict == advisor::Verdict::Met)
+                .count(),
+            first_met: plan::education_covered(&routes).map(advisor::RouteAdvice::label),
+        };
+        *memo = Some((self.revision, today, summary.clone()));
+        summary
     }
 
     /// The selected row's step on the current checklist screen.

@@ -184,8 +184,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         progress.total
     );
     if which == Area::Certification {
-        let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
-        let met = routes.iter().filter(|r| r.verdict == Verdict::Met).count();
+        let met = app.route_summary().met;
         let more = format!("· {met} route{} met ", if met == 1 { "" } else { "s" });
         // Only when it fits: the title must not be cut.
         if title.chars().count() + more.chars().count() + 2 <= usize::from(area.width) {
@@ -496,18 +495,17 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
         let _ = write!(meta, " · typical time: {}", weeks_words(weeks));
     }
     lines.push(Line::from(meta));
-    if which == Area::Education && advisor::check(step, &app.profile) != Check::Done {
-        let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
-        if let Some(route) = crate::advisor::plan::education_covered(&routes) {
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "{} Your background already meets {}: certification does not need this step.",
-                    Verdict::Met.symbol(),
-                    route.label()
-                ),
-                theme.done(),
-            )));
-        }
+    if which == Area::Education
+        && advisor::check(step, &app.profile) != Check::Done
+        && let Some(route) = app.route_summary().first_met
+    {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{} Your background already meets {route}: certification does not need this step.",
+                Verdict::Met.symbol(),
+            ),
+            theme.done(),
+        )));
     }
     let note = app.profile.note(&step.id);
     if !note.is_empty() {
