@@ -251,8 +251,10 @@ pub struct RouteSummary {
 pub struct DetailsCache {
     pub key: DetailsKey,
     pub lines: Vec<ratatui::text::Line<'static>>,
-    /// Rows the lines take once wrapped to the key's width.
-    pub rows: usize,
+    /// Rows each of the first lines takes once wrapped to the key's width,
+    /// counted only as far as the pane has needed: a long text costs what
+    /// is read of it, not its length.
+    pub rows: Vec<usize>,
 }
 
 /// Everything the details depend on besides the guide.

@@ -273,36 +273,42 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             Some(step) => details(step, app, which),
             None => vec![Line::from("Nothing to show here yet.")],
         };
-        let rows = Paragraph::new(lines.clone())
-            .wrap(Wrap { trim: false })
-            .line_count(area.width.saturating_sub(2));
         if cache.len() >= 8 {
             cache.remove(0);
         }
-        cache.push(DetailsCache { key, lines, rows });
+        cache.push(DetailsCache {
+            key,
+            lines,
+            rows: Vec::new(),
+        });
         cache.len() - 1
     };
-    let cached = &cache[index];
-    // Borrowed, not copied: the text stays in the cache, and only the part
-    // in view is wrapped again.
-    let borrowed: Vec<Line> = cached
-        .lines
-        .iter()
-        .map(|line| {
-            Line::from(
-                line.spans
-                    .iter()
-                    .map(|span| Span::styled(span.content.as_ref(), span.style))
-                    .collect::<Vec<_>>(),
-            )
-            .style(line.style)
-        })
-        .collect();
-    let paragraph = Paragraph::new(borrowed).wrap(Wrap { trim: false });
-    // Say when there is more to read, and never scroll past the end.
+    // Count wrapped rows as far as a page past what is shown, no further.
     let visible = area.height.saturating_sub(2);
-    let max_scroll =
-        u16::try_from(cached.rows.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
+    let wanted = usize::from(view.details_scroll) + 2 * usize::from(visible);
+    {
+        let entry = &mut cache[index];
+        let width = area.width.saturating_sub(2);
+        let mut known: usize = entry.rows.iter().sum();
+        while known < wanted && entry.rows.len() < entry.lines.len() {
+            let line = &entry.lines[entry.rows.len()];
+            let rows = Paragraph::new(borrow_line(line))
+                .wrap(Wrap { trim: false })
+                .line_count(width);
+            entry.rows.push(rows);
+            known += rows;
+        }
+    }
+    let cached = &cache[index];
+    // Only the lines counted so far (enough for what shows), borrowed from
+    // the cache rather than copied.
+    let counted = cached.rows.len();
+    let borrowed: Vec<Line> = cached.lines[..counted].iter().map(borrow_line).collect();
+    let paragraph = Paragraph::new(borrowed).wrap(Wrap { trim: false });
+    // Say when there is more to read, and never scroll past the end. While
+    // the text is not counted to its end, at least the next page is known.
+    let known: usize = cached.rows.iter().sum();
+    let max_scroll = u16::try_from(known.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
     view.details_max.set(max_scroll);
     view.details_rows.set(visible);
     view.details_rect.set(area);
@@ -320,6 +326,17 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         .borders(Borders::ALL)
         .title(Line::from(title));
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+}
+
+/// A line whose text is borrowed from `line`.
+fn borrow_line<'a>(line: &'a Line<'static>) -> Line<'a> {
+    Line::from(
+        line.spans
+            .iter()
+            .map(|span| Span::styled(span.content.as_ref(), span.style))
+            .collect::<Vec<_>>(),
+    )
+    .style(line.style)
 }
 
 fn weeks_words(weeks: Weeks) -> String {
