@@ -75,5 +75,8 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
         app.resume_draft(draft);
     }
     medtech::run(&mut app, &session.storage)?;
+    // Everything is saved and the terminal restored: the process ends now,
+    // and freeing the guide piece by piece would only delay the prompt.
+    std::mem::forget(app);
     Ok(ExitCode::SUCCESS)
 }
