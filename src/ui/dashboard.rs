@@ -262,14 +262,20 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
     // What matters most first: the step, the routes, the window, the finish;
     // the reason for the step after them, as room allows.
     let mut lines = match &advice.next {
-        Some(next) => vec![Line::from(vec![
-            Span::styled(format!("{} › ", next.area.title()), theme.muted()),
-            Span::styled(next.step.title.clone(), theme.heading()),
-            Span::styled(
-                format!("  ({} opens it)", keymap::key_for(&Action::Confirm)),
-                theme.muted(),
-            ),
-        ])],
+        Some(next) => {
+            let mut spans = vec![
+                Span::styled(format!("{} › ", next.area.title()), theme.muted()),
+                Span::styled(next.step.title.clone(), theme.heading()),
+            ];
+            // A short terminal has the key in its footer already.
+            if roomy {
+                spans.push(Span::styled(
+                    format!("  ({} opens it)", keymap::key_for(&Action::Confirm)),
+                    theme.muted(),
+                ));
+            }
+            vec![Line::from(spans)]
+        }
         None => vec![Line::from(Span::styled(
             "[x] Every required step is done. Keep your certification and license current.",
             theme.done(),
