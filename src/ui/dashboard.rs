@@ -131,9 +131,12 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
     if roomy && advice.license.is_none() {
         lines.push(Line::from(vec![
             Span::styled("License: ", theme.heading()),
-            Span::raw(format!(
-                "choose your state ({}) to see whether it licenses lab staff",
-                keymap::key_for(&Action::ChooseState)
+            Span::raw(crate::text::truncate(
+                &format!(
+                    "choose your state ({}) to see whether it licenses lab staff",
+                    keymap::key_for(&Action::ChooseState)
+                ),
+                usize::from(area.width.saturating_sub(2 + 9)),
             )),
         ]));
     }
@@ -142,7 +145,11 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         lines.push(Line::from(vec![
             Span::styled("License: ", theme.heading()),
             Span::styled(format!("{symbol} "), style),
-            Span::raw(license.text.clone()),
+            // One line; the whole verdict is on the Licensing screen.
+            Span::raw(crate::text::truncate(
+                &license.text,
+                usize::from(area.width.saturating_sub(2 + 13)),
+            )),
         ]));
     }
     let block = Block::default().borders(Borders::ALL).title(" Your path ");
