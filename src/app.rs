@@ -232,6 +232,8 @@ pub struct ChecklistView {
     /// Where the list's rows and the details were last drawn, for the mouse.
     pub list_rect: Cell<ratatui::layout::Rect>,
     pub details_rect: Cell<ratatui::layout::Rect>,
+    /// This area's progress, worked out once per change to the profile.
+    pub progress_memo: Cell<Option<(u64, crate::advisor::Progress)>>,
     /// The details of the last few steps shown, built and wrapped, reused
     /// while nothing they show has changed (building them evaluates every
     /// route; moving back and forth between steps is common).
@@ -480,6 +482,19 @@ impl App {
         };
         *memo = Some((self.revision, today, summary.clone()));
         summary
+    }
+
+    /// An area's progress, worked out once per change.
+    pub fn area_progress(&self, area: Area) -> crate::advisor::Progress {
+        let memo = &self.view(area).progress_memo;
+        if let Some((revision, progress)) = memo.get()
+            && revision == self.revision
+        {
+            return progress;
+        }
+        let progress = advisor::area_progress(&self.guide, &self.profile, area);
+        memo.set(Some((self.revision, progress)));
+        progress
     }
 
     /// The selected row's step on the current checklist screen.

@@ -176,7 +176,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let progress = advisor::area_progress(&app.guide, &app.profile, which);
+    let progress = app.area_progress(which);
     let mut title = format!(
         " {} · {} of {} done ",
         which.title(),
