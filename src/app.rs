@@ -535,11 +535,17 @@ impl App {
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
             Mode::WhatIf(_) | Mode::Explain => {
+                let max = self.help_max.get();
+                let now = self.help_scroll.min(max);
                 match action {
                     Action::Quit => return self.quit(false),
                     Action::Close | Action::Confirm | Action::WhatIf | Action::Explain => {
                         self.mode = Mode::Normal;
                     }
+                    Action::Down => self.help_scroll = (now + 1).min(max),
+                    Action::Up => self.help_scroll = now.saturating_sub(1),
+                    Action::DetailsDown => self.help_scroll = (now + 8).min(max),
+                    Action::DetailsUp => self.help_scroll = now.saturating_sub(8),
                     _ => {}
                 }
                 Vec::new()
@@ -560,6 +566,36 @@ impl App {
             }
             Mode::Note(editor) => {
                 let mut effects = self.save_note(&editor);
+                effects.extend(self.quit(true));
+                return effects;
+            }
+            // A form that reads and a date that parses are kept too.
+            Mode::Setup(form) => {
+                let today = self.clock.today();
+                let mut effects = Vec::new();
+                if !self.read_only
+                    && let Ok(background) = form.to_background(today)
+                {
+                    let from = Box::new(self.profile.background.clone());
+                    effects = self.commit(
+                        "changed your background".to_owned(),
+                        vec![Change::Background {
+                            from,
+                            to: Box::new(background),
+                        }],
+                    );
+                }
+                effects.extend(self.quit(true));
+                return effects;
+            }
+            Mode::Date(prompt) => {
+                let today = self.clock.today();
+                let mut effects = Vec::new();
+                if let Ok(date) = prompt.input.text().parse::<PartialDate>()
+                    && !date.is_after(today)
+                {
+                    effects = self.set_date(&prompt, date);
+                }
                 effects.extend(self.quit(true));
                 return effects;
             }
@@ -622,7 +658,10 @@ impl App {
                     return vec![Effect::SaveConfig];
                 }
             }
-            Action::Explain if self.screen == Screen::Dashboard => self.mode = Mode::Explain,
+            Action::Explain if self.screen == Screen::Dashboard => {
+                self.help_scroll = 0;
+                self.mode = Mode::Explain;
+            }
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Confirm if self.screen == Screen::Dashboard => self.open_next_step(),
@@ -933,6 +972,13 @@ impl App {
             self.profile.apply(change, today);
         }
         self.revision += 1;
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::Goal { .. } | Change::State { .. }))
+        {
+            // Matches were of the old lists.
+            self.last_search = None;
+        }
         self.undo.push(Edit { label, changes });
         self.follow_selection();
         vec![Effect::Save]
@@ -1116,6 +1162,11 @@ impl App {
         };
         let edit = match action {
             Action::SaveText | Action::Close => return self.save_note(&editor),
+            Action::Quit => {
+                let mut effects = self.save_note(&editor);
+                effects.extend(self.quit(false));
+                return effects;
+            }
             Action::Input(key) => editor.text.input(key),
             Action::Paste(text) => editor.text.insert_str(&text),
             _ => textarea::Edit::Ignored,
@@ -1137,7 +1188,7 @@ impl App {
         let to = editor.text.text();
         let to = to.trim_end().to_owned();
         let from = self.profile.note(&editor.step).to_owned();
-        let mut effects = vec![Effect::ClearDraft];
+        let mut effects = Vec::new();
         if from != to {
             let label = if to.is_empty() {
                 format!("cleared the note of “{}”", editor.title)
@@ -1154,6 +1205,8 @@ impl App {
             ));
             self.notice = Some("Note saved. {Undo} undoes it.".into());
         }
+        // After the save: the draft goes only once the note is on disk.
+        effects.push(Effect::ClearDraft);
         effects
     }
 
@@ -1183,6 +1236,18 @@ impl App {
         };
         match action {
             Action::Close => return Vec::new(),
+            Action::Quit => {
+                // A date that reads is kept, as on a signal.
+                let today = self.clock.today();
+                let mut effects = Vec::new();
+                if let Ok(date) = prompt.input.text().parse::<PartialDate>()
+                    && !date.is_after(today)
+                {
+                    effects = self.set_date(&prompt, date);
+                }
+                effects.extend(self.quit(false));
+                return effects;
+            }
             Action::Confirm | Action::SaveText => {
                 let today = self.clock.today();
                 match prompt.input.text().parse::<PartialDate>() {
@@ -1242,6 +1307,10 @@ impl App {
                 form.input(key);
             }
             Action::Paste(text) => form.paste(&text),
+            Action::SaveText | Action::Close if self.read_only => {
+                self.notice = Some("Read-only: nothing from the setup can be saved here.".into());
+                return Vec::new();
+            }
             Action::SaveText | Action::Close => match form.to_background(today) {
                 Ok(background) => {
                     let from = Box::new(self.profile.background.clone());
@@ -1382,6 +1451,7 @@ impl App {
         }
         let title = step.title.clone();
         let result = plan::what_if(&self.guide, &self.profile, &step.id, self.clock.today());
+        self.help_scroll = 0;
         self.mode = Mode::WhatIf(WhatIfView { title, result });
     }
 }

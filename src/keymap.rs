@@ -269,6 +269,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(DatePrompt, Key::plain(KeyCode::Enter), Action::Confirm, "Save the date", Some("save")),
     bind(DatePrompt, Key::ctrl('s'), Action::Confirm, "Save the date", None),
     bind(DatePrompt, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
+    bind(DatePrompt, Key::ctrl('c'), Action::Quit, "Save the date if it reads, and quit", None),
     // Background form: every other key goes to the answer.
     bind(Setup, Key::plain(KeyCode::Up), Action::Up, "Previous question", None),
     bind(Setup, Key::plain(KeyCode::BackTab), Action::Up, "Previous question", None),
@@ -300,6 +301,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sources, Key::ch('l'), Action::Close, "Close", None),
     bind(Sources, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // What-if and the estimates explained.
+    bind(Info, Key::plain(KeyCode::Down), Action::Down, "Scroll down", Some("scroll")),
+    bind(Info, Key::ch('j'), Action::Down, "Scroll down", None),
+    bind(Info, Key::plain(KeyCode::Up), Action::Up, "Scroll up", None),
+    bind(Info, Key::ch('k'), Action::Up, "Scroll up", None),
+    bind(Info, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Page down", None),
+    bind(Info, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Page up", None),
     bind(Info, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
     bind(Info, Key::plain(KeyCode::Enter), Action::Close, "Close", None),
     bind(Info, Key::ch('q'), Action::Close, "Close", None),

@@ -178,7 +178,12 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
                     app.notice = Some(format!("The note's draft could not be kept on disk: {e}"));
                 }
             }
-            Effect::ClearDraft => storage.remove_draft(),
+            // A draft is dropped only once its note is safely on disk.
+            Effect::ClearDraft => {
+                if app.unsaved.is_none() {
+                    storage.remove_draft();
+                }
+            }
             Effect::SaveConfig => {
                 if let Some((path, config)) = &app.config
                     && let Err(e) = config::save(path, config)

@@ -104,7 +104,12 @@ pub fn evaluate<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<Rou
         .iter()
         .filter_map(|route| {
             let credential = guide.credential(&route.credential)?;
-            Some(evaluate_route(guide, route, credential, &background, today))
+            // Only the setup's answer makes empty lists mean "none".
+            let facts = Facts {
+                bg: &background,
+                answered: profile.background.is_answered(),
+            };
+            Some(route_advice(guide, route, credential, facts, today))
         })
         .collect()
 }
@@ -191,6 +196,29 @@ pub fn evaluate_route<'g>(
     background: &Background,
     today: Date,
 ) -> RouteAdvice<'g> {
+    let facts = Facts {
+        bg: background,
+        answered: background.is_answered(),
+    };
+    route_advice(guide, route, credential, facts, today)
+}
+
+/// The background and whether the user answered the setup: only then does
+/// an empty list mean "none". The checklist can raise the education level
+/// (`effective_background`) without answering anything else.
+#[derive(Clone, Copy)]
+struct Facts<'a> {
+    bg: &'a Background,
+    answered: bool,
+}
+
+fn route_advice<'g>(
+    guide: &'g Guide,
+    route: &'g Route,
+    credential: &'g Credential,
+    facts: Facts<'_>,
+    today: Date,
+) -> RouteAdvice<'g> {
     if let RouteStatus::Closed(why) = &route.status {
         return RouteAdvice {
             route,
@@ -206,7 +234,7 @@ pub fn evaluate_route<'g>(
     let evals: Vec<Eval> = route
         .requirements
         .iter()
-        .map(|r| check(r, background, guide, today))
+        .map(|r| check(r, facts, guide, today))
         .collect();
     let (verdict, reasons, closes) = combine_all(&evals, guide);
     RouteAdvice {
@@ -382,8 +410,8 @@ fn hours(answer: Option<u16>, bg: &Background) -> Option<u16> {
 
 /// One requirement against the background.
 #[allow(clippy::too_many_lines)]
-fn check(req: &Requirement, bg: &Background, guide: &Guide, today: Date) -> Eval {
-    let answered = bg.is_answered();
+fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eval {
+    let Facts { bg, answered } = facts;
     let unknown = |q: &str| Eval::Unknown {
         question: q.to_owned(),
     };
@@ -516,13 +544,16 @@ fn check(req: &Requirement, bg: &Background, guide: &Guide, today: Date) -> Eval
                     degree: *degree,
                     field: *field,
                 },
-                bg,
+                facts,
                 guide,
                 today,
             ),
         },
         Requirement::AnyOf(options) => {
-            let evals: Vec<Eval> = options.iter().map(|o| check(o, bg, guide, today)).collect();
+            let evals: Vec<Eval> = options
+                .iter()
+                .map(|o| check(o, facts, guide, today))
+                .collect();
             let met = evals.iter().filter_map(|e| match e {
                 Eval::Met { why, closes } => Some((why, closes)),
                 _ => None,
@@ -557,7 +588,10 @@ fn check(req: &Requirement, bg: &Background, guide: &Guide, today: Date) -> Eval
             }
         }
         Requirement::AllOf(parts) => {
-            let evals: Vec<Eval> = parts.iter().map(|p| check(p, bg, guide, today)).collect();
+            let evals: Vec<Eval> = parts
+                .iter()
+                .map(|p| check(p, facts, guide, today))
+                .collect();
             if let Some(fail) = evals.iter().find(|e| matches!(e, Eval::NotMet { .. })) {
                 return fail.clone();
             }
@@ -630,9 +664,10 @@ fn check_subject(subject: Subject, needed: u16, bg: &Background) -> Eval {
                 hours(bg.microbiology_hours, bg),
             ];
             let sum = parts.iter().flatten().sum::<u16>();
-            let any = parts.iter().any(Option::is_some);
+            // Short with a part unanswered: the missing part may make it up.
+            let complete = parts.iter().all(Option::is_some);
             (
-                any.then_some(sum),
+                (complete || sum >= needed).then_some(sum),
                 "science (chemistry, biology, microbiology)",
                 "edu.prereqs",
             )

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::eligibility::{self, RouteAdvice};
 use super::plan;
 use super::progress::{self, Check};
-use crate::content::{Area, Date, Guide, LicenseRule, Step};
+use crate::content::{Area, Credential, Date, Fee, Guide, LicenseRule, Step};
 use crate::profile::Profile;
 
 /// The time still ahead.
@@ -105,15 +105,17 @@ fn remaining_top<'g>(
 /// the user is heading for, and the state's license fees.
 pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cost {
     let target = eligibility::target_credential(guide, profile, routes);
-    let goal_names: Vec<&str> = guide
+    let goal_credentials: Vec<&Credential> = guide
         .credentials
         .iter()
         .filter(|c| c.goal == profile.goal && !c.name.contains("ASCPi"))
-        .map(|c| c.name.as_str())
         .collect();
     let mut items = Vec::new();
     let mut unknown = Vec::new();
     let mut state_fee_seen = false;
+    // The certification fee step: still to do, and whether it gave an amount.
+    let mut cert_fee_open = false;
+    let mut cert_fee_found = false;
     let state_ids: Vec<&str> = profile
         .state
         .as_deref()
@@ -125,27 +127,26 @@ pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cos
         if check == Check::Done || check.is_excluded() || step.fees.is_empty() {
             return;
         }
-        let names_credential = step
+        let per_credential = step
             .fees
             .iter()
-            .any(|f| goal_names.iter().any(|n| f.what.contains(n)));
-        let chosen: Vec<_> = if names_credential {
-            match target {
-                Some(c) => step
-                    .fees
-                    .iter()
-                    .filter(|f| f.what.contains(&c.name))
-                    .collect(),
-                None => step
-                    .fees
-                    .iter()
-                    .filter(|f| goal_names.iter().any(|n| f.what.contains(n)))
-                    .collect(),
-            }
+            .any(|f| goal_credentials.iter().any(|c| fee_is_for(f, c)));
+        let chosen: Vec<&Fee> = if per_credential {
+            cert_fee_open = true;
+            step.fees
+                .iter()
+                .filter(|f| match target {
+                    Some(c) => fee_is_for(f, c),
+                    None => goal_credentials.iter().any(|c| fee_is_for(f, c)),
+                })
+                .collect()
         } else {
             step.fees.iter().collect()
         };
-        if names_credential && target.is_none() && chosen.len() > 1 {
+        if per_credential && !chosen.is_empty() {
+            cert_fee_found = true;
+        }
+        if per_credential && target.is_none() && chosen.len() > 1 {
             // Not yet decided: the range runs from the cheapest to the dearest.
             let low = chosen.iter().map(|f| f.usd).min().unwrap_or(0);
             let high = chosen
@@ -183,7 +184,7 @@ pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cos
             walk_all(top, &mut |s| visit(s, in_state));
         }
     }
-    if target.is_some() && !items.iter().any(|(what, ..)| what.contains("application")) {
+    if target.is_some() && cert_fee_open && !cert_fee_found {
         unknown.push("the certification application fee".to_owned());
     }
     if let Some(state) = profile.state.as_deref().and_then(|c| guide.state(c))
@@ -198,6 +199,30 @@ pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cos
         items,
         unknown,
     }
+}
+
+/// Whether a fee is a credential's: it names it ("MLT(ASCP) application
+/// fee"), or names its certifier and its level ("AAB application plus MT or
+/// MLT generalist exam").
+fn fee_is_for(fee: &Fee, credential: &Credential) -> bool {
+    // The whole name: "MLS(ASCP)" is not "MLS(ASCPi)".
+    let named = fee.what.match_indices(&credential.name).any(|(at, name)| {
+        !fee.what[at + name.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    });
+    if named {
+        return true;
+    }
+    let level = credential.name.split('(').next().unwrap_or_default();
+    let tag = credential.certifier.to_uppercase();
+    let words: Vec<&str> = fee
+        .what
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !level.is_empty() && words.contains(&tag.as_str()) && words.contains(&level)
 }
 
 fn walk_all<'g>(step: &'g Step, f: &mut impl FnMut(&'g Step)) {

@@ -196,6 +196,8 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let list = List::new(items)
         .highlight_style(theme.selected())
         .highlight_symbol("›");
+    // A title never runs into the corner: cut with an ellipsis.
+    let title = crate::text::truncate(&title, usize::from(area.width.saturating_sub(2)));
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -261,22 +261,31 @@ fn info_popup(
     let width = area.width.saturating_sub(4).min(72);
     let inner = width.saturating_sub(2);
     lines.push(Line::default());
-    lines.push(super::hint_line(app, inner));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let height = u16::try_from(paragraph.line_count(inner))
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(area.height);
+    let rows = u16::try_from(paragraph.line_count(inner)).unwrap_or(u16::MAX);
+    // The text scrolls; the keys stay on the last row.
+    let height = rows.saturating_add(3).min(area.height);
+    let visible = height.saturating_sub(3);
+    let max = rows.saturating_sub(visible);
+    app.help_max.set(max);
+    let scroll = app.help_scroll.min(max);
     let rect = centered(area, width, height);
+    let mut heading = vec![Span::raw(format!(" {title} "))];
+    if scroll > 0 {
+        heading.push(Span::styled("↑ more ", app.theme.key()));
+    }
+    if scroll < max {
+        heading.push(Span::styled("↓ more ", app.theme.key()));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::from(heading));
+    let body = block.inner(rect);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        paragraph.block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {title} ")),
-        ),
-        rect,
-    );
+    frame.render_widget(block, rect);
+    let [text, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
+    frame.render_widget(paragraph.scroll((scroll, 0)), text);
+    frame.render_widget(Paragraph::new(super::hint_line(app, keys.width)), keys);
 }
 
 pub fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, view: &WhatIfView) {

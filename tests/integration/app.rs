@@ -782,7 +782,11 @@ fn a_note_takes_every_key_as_text_and_saves_on_escape() {
         Some(Action::SaveText)
     );
     let effects = app.update(Action::SaveText);
-    assert_eq!(effects, vec![Effect::ClearDraft, Effect::Save]);
+    assert_eq!(
+        effects,
+        vec![Effect::Save, Effect::ClearDraft],
+        "the draft goes after the note is saved"
+    );
     assert_eq!(
         app.profile.note("edu.degree"),
         "Valencia, quit by May\nDeadline 2027-01-15!"
@@ -804,7 +808,7 @@ fn a_signal_while_writing_a_note_keeps_the_note() {
     let effects = app.update(Action::Exit);
     assert_eq!(
         effects,
-        vec![Effect::ClearDraft, Effect::Save, Effect::Save, Effect::Quit]
+        vec![Effect::Save, Effect::ClearDraft, Effect::Save, Effect::Quit]
     );
     assert_eq!(app.profile.note("edu.degree"), "half a thought");
 }
@@ -1086,4 +1090,72 @@ fn a_session_past_midnight_dates_changes_by_the_day_they_are_made() {
     );
     let days: Vec<_> = app.profile.history.iter().map(|e| e.on).collect();
     assert_eq!(days, vec![before, after, after]);
+}
+
+#[test]
+fn a_note_whose_save_fails_keeps_its_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder where the profile should be: every save fails.
+    let path = dir.path().join("profile.ron");
+    std::fs::create_dir(&path).expect("a folder in the way");
+    let storage = medtech::storage::Storage::unlocked(path);
+    let mut app = app();
+    select(&mut app, "edu.degree");
+    medtech::apply(&mut app, &storage, Action::EditNote);
+    for c in "call 555".chars() {
+        medtech::apply(
+            &mut app,
+            &storage,
+            Action::Input(key(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    assert!(storage.draft_path().exists(), "typing keeps a draft");
+    medtech::apply(&mut app, &storage, Action::SaveText);
+    assert!(app.unsaved.is_some(), "the save failed");
+    assert!(
+        storage.draft_path().exists(),
+        "the draft was dropped though the note never reached the disk"
+    );
+}
+
+#[test]
+fn ctrl_c_in_the_note_editor_saves_the_note_and_quits() {
+    let mut app = app();
+    select(&mut app, "edu.degree");
+    app.update(Action::EditNote);
+    let quit = keymap::action_for(&app, key(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(quit, Some(Action::Quit));
+    press(&mut app, "keep me");
+    let effects = app.update(Action::Quit);
+    assert_eq!(
+        effects,
+        vec![Effect::Save, Effect::ClearDraft, Effect::SaveThenQuit]
+    );
+    assert_eq!(app.profile.note("edu.degree"), "keep me");
+}
+
+#[test]
+fn a_signal_keeps_a_setup_form_that_reads_and_a_date_that_parses() {
+    let mut app = app();
+    app.update(Action::OpenSetup);
+    app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
+    app.update(Action::Exit);
+    assert_eq!(
+        app.profile.background.education,
+        Some(medtech::profile::Education::HighSchool)
+    );
+    let mut app = app_with(Profile::default());
+    select(&mut app, "edu.prereqs.bio");
+    app.update(Action::EditDate);
+    for _ in 0..7 {
+        app.update(Action::Input(key(KeyCode::Backspace, KeyModifiers::NONE)));
+    }
+    press(&mut app, "2021-03");
+    app.update(Action::Exit);
+    assert_eq!(
+        app.profile
+            .done_on("edu.prereqs.bio")
+            .map(|d| d.to_string()),
+        Some("2021-03".to_owned())
+    );
 }

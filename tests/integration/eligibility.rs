@@ -485,3 +485,84 @@ fn the_dates_on_the_checklist_are_the_dates_the_advisor_uses() {
     let routes = eligibility::evaluate(&guide, &p, today());
     assert_eq!(verdict_of(&routes, "mlt-ascp.1").verdict, Verdict::NotMet);
 }
+
+#[test]
+fn ticking_the_degree_does_not_answer_the_other_questions() {
+    use medtech::profile::{Change, Status};
+    let guide = guide();
+    let mut p = profile(Goal::Mlt, Background::default());
+    let (_, degree) = guide.step("edu.associate").expect("the degree step");
+    let ids: Vec<String> = degree.substeps.iter().map(|s| s.id.clone()).collect();
+    for id in ids.iter().chain(std::iter::once(&degree.id)) {
+        let change = Change::Status {
+            step: id.clone(),
+            from: p.status(id),
+            to: Status::Done,
+        };
+        p.apply(&change, today());
+    }
+    let routes = eligibility::evaluate(&guide, &p, today());
+    // Nobody asked about a military course: unknown, not "not met".
+    assert_eq!(verdict_of(&routes, "mlt-amt.3").verdict, Verdict::Unknown);
+}
+
+#[test]
+fn science_hours_with_parts_unanswered_are_unknown_not_short() {
+    let guide = guide();
+    let bg = Background {
+        education: Some(Education::SomeCollege),
+        chemistry_hours: Some(12),
+        ..Background::default()
+    };
+    let routes = eligibility::evaluate(&guide, &profile(Goal::Mlt, bg), today());
+    let amt2 = verdict_of(&routes, "mlt-amt.2");
+    assert!(
+        !amt2.reasons.iter().any(|r| r.text.contains("you have 12")),
+        "{:?}",
+        amt2.reasons
+    );
+}
+
+#[test]
+fn the_fee_of_the_chosen_certifier_is_counted_and_a_paid_fee_is_not_unknown() {
+    use medtech::advisor::estimate;
+    use medtech::profile::{Change, Preference, Status};
+    let guide = guide();
+    let mut p = profile(
+        Goal::Mlt,
+        Background {
+            certifier: Some(Preference::Aab),
+            ..Background::default()
+        },
+    );
+    let routes = eligibility::for_goal(&guide, &p, today());
+    let cost = estimate::cost(&guide, &p, &routes);
+    assert!(
+        cost.items.iter().any(|(what, ..)| what.contains("AAB")),
+        "{cost:?}"
+    );
+    assert!(cost.unknown.is_empty(), "{:?}", cost.unknown);
+    // Undecided: the range covers every certifier's MLT fee, AAB's too.
+    p.background.certifier = None;
+    let routes = eligibility::for_goal(&guide, &p, today());
+    let undecided = estimate::cost(&guide, &p, &routes);
+    assert!(undecided.usd_max >= 245, "{undecided:?}");
+    // Once the fee step is done, nothing about it is owed or unknown.
+    p.background.certifier = Some(Preference::Ascp);
+    let change = Change::Status {
+        step: "cert.apply.fee".into(),
+        from: Status::Todo,
+        to: Status::Done,
+    };
+    p.apply(&change, today());
+    let routes = eligibility::for_goal(&guide, &p, today());
+    let paid = estimate::cost(&guide, &p, &routes);
+    assert!(paid.unknown.is_empty(), "{:?}", paid.unknown);
+    assert!(
+        !paid
+            .items
+            .iter()
+            .any(|(what, ..)| what.contains("MLT(ASCP)")),
+        "{paid:?}"
+    );
+}

@@ -686,3 +686,19 @@ fn high_contrast_theme_at_80x24() {
     }
     snapshot_both_sizes("high_contrast", &app);
 }
+
+#[test]
+fn the_estimates_scroll_at_the_smallest_size() {
+    let mut app = progressed();
+    app.update(Action::Resize(60, 16));
+    app.update(Action::Explain);
+    let first = screen_text(&app, 60, 16);
+    assert!(first.contains("↓ more"), "{first}");
+    assert!(first.contains("Esc"), "the keys stay in view:\n{first}");
+    let mut seen = first;
+    for _ in 0..40 {
+        app.update(Action::Down);
+        seen.push_str(&screen_text(&app, 60, 16));
+    }
+    assert!(seen.contains("Money still to spend"), "{seen}");
+}
