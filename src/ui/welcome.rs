@@ -13,7 +13,7 @@ use crate::session::Recovery;
 use crate::text::sanitize;
 
 fn intro_paragraph(app: &App) -> Paragraph<'static> {
-    let text = vec![
+    let mut text = vec![
         Line::from(Span::styled(" Welcome to medtech", app.theme.title())),
         Line::from(
             " medtech walks you from \"I want to work in a medical lab\" to certified and \
@@ -22,6 +22,19 @@ fn intro_paragraph(app: &App) -> Paragraph<'static> {
              this computer.",
         ),
     ];
+    if app.read_only {
+        let why = app
+            .read_only_reason
+            .as_deref()
+            .unwrap_or(crate::storage::HELD_ELSEWHERE);
+        text.push(Line::from(Span::styled(
+            format!(
+                " READ-ONLY: {}. Nothing chosen here is saved.",
+                sanitize(why)
+            ),
+            app.theme.warning(),
+        )));
+    }
     Paragraph::new(text).wrap(Wrap { trim: false })
 }
 

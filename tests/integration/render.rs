@@ -702,3 +702,12 @@ fn the_estimates_scroll_at_the_smallest_size() {
     }
     assert!(seen.contains("Money still to spend"), "{seen}");
 }
+
+#[test]
+fn a_read_only_first_launch_says_nothing_will_be_saved() {
+    let mut app = App::first_launch(real_guide(), clock());
+    app.read_only = true;
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("READ-ONLY"), "{text}");
+    assert!(text.contains("Nothing chosen here is saved"), "{text}");
+}
