@@ -76,13 +76,7 @@ pub fn render(plan: &Plan) -> String {
         );
     }
     let _ = writeln!(out, "<h2>Progress</h2>\n<table class=\"progress\">");
-    let p = &report.progress;
-    for (label, percent) in [
-        ("Overall", p.overall),
-        ("Education", p.education),
-        ("Certification", p.certification),
-        ("Licensing", p.licensing),
-    ] {
+    for (label, percent) in report.progress.rows() {
         progress_row(&mut out, label, percent);
     }
     let _ = writeln!(out, "</table>");

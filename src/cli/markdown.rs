@@ -30,13 +30,7 @@ pub fn render(plan: &Plan) -> String {
     }
     let _ = writeln!(out, "## Progress\n");
     let _ = writeln!(out, "| Area | Progress |\n|---|---|");
-    let p = &report.progress;
-    for (label, percent) in [
-        ("Overall", p.overall),
-        ("Education", p.education),
-        ("Certification", p.certification),
-        ("Licensing", p.licensing),
-    ] {
+    for (label, percent) in report.progress.rows() {
         let _ = writeln!(out, "| {label} | {} |", counts(percent).trim());
     }
     out.push('\n');

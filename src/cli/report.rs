@@ -78,6 +78,18 @@ pub struct Progresses {
 }
 
 impl Progresses {
+    /// Overall first, then each area, with the words every format uses.
+    pub fn rows(&self) -> [(&'static str, Share); 4] {
+        [
+            ("Overall", self.overall),
+            ("Education", self.education),
+            ("Certification", self.certification),
+            ("Licensing", self.licensing),
+        ]
+    }
+}
+
+impl Progresses {
     pub fn of(&self, area: Area) -> Share {
         match area {
             Area::Education => self.education,

@@ -83,13 +83,7 @@ pub fn status(report: &Report) -> String {
         report.today
     );
     let _ = writeln!(out, "\nProgress");
-    let p = &report.progress;
-    for (label, percent) in [
-        ("Overall", p.overall),
-        ("Education", p.education),
-        ("Certification", p.certification),
-        ("Licensing", p.licensing),
-    ] {
+    for (label, percent) in report.progress.rows() {
         let _ = writeln!(
             out,
             "  {label:<14} {} {}",
