@@ -619,17 +619,28 @@ fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Cit
                 Span::raw(format!(" — {}", credential.summary)),
             ]));
         }
-        let style = verdict_style(theme, route.verdict);
+        // A military route for someone who answered they have no course is
+        // not theirs to take: say so instead of listing it as a failure.
+        let bg = &app.profile.background;
+        let military_only = route.verdict == Verdict::NotMet
+            && bg.is_answered()
+            && bg.military_course.is_none()
+            && route
+                .reasons
+                .iter()
+                .filter(|r| r.text.starts_with('✗'))
+                .all(|r| r.step.as_deref() == Some("edu.military"));
+        let (symbol, word, style) = if military_only {
+            ("[-]", "not for you: no military course", theme.muted())
+        } else {
+            (
+                route.verdict.symbol(),
+                route.verdict.word(),
+                verdict_style(theme, route.verdict),
+            )
+        };
         lines.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    "{} {} · {}",
-                    route.verdict.symbol(),
-                    route.route.name,
-                    route.verdict.word()
-                ),
-                style,
-            ),
+            Span::styled(format!("{symbol} {} · {word}", route.route.name), style),
             Span::raw(format!(" {}", cites.mark(&route.route.sources))),
         ]));
         lines.push(Line::from(format!("  {}", route.route.summary)));

@@ -711,3 +711,14 @@ fn a_read_only_first_launch_says_nothing_will_be_saved() {
     assert!(text.contains("READ-ONLY"), "{text}");
     assert!(text.contains("Nothing chosen here is saved"), "{text}");
 }
+
+#[test]
+fn a_military_route_reads_not_for_you_without_a_military_course() {
+    let mut app = graduate_of_2020();
+    select(&mut app, "cert.eligibility");
+    let text = screen_text(&app, 200, 300);
+    assert!(
+        text.contains("[-] Route 3 · not for you: no military course"),
+        "{text}"
+    );
+}
