@@ -10,6 +10,5 @@ mod progress;
 
 pub use eligibility::{Reason, RouteAdvice, Verdict};
 pub use progress::{
-    Check, Excluded, Progress, area_progress, check, excluded, next_step, overall_progress,
-    upcoming,
+    Check, Excluded, Progress, area_progress, check, excluded, overall_progress, upcoming,
 };

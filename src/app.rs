@@ -226,9 +226,6 @@ pub struct ChecklistView {
     pub details_scroll: u16,
     /// How far the details could scroll when last drawn.
     pub details_max: Cell<u16>,
-    /// Rows of the list and of the details pane when last drawn.
-    pub list_rows: Cell<u16>,
-    pub details_rows: Cell<u16>,
     /// Where the list's rows and the details were last drawn, for the mouse.
     pub list_rect: Cell<ratatui::layout::Rect>,
     pub details_rect: Cell<ratatui::layout::Rect>,
@@ -668,7 +665,9 @@ impl App {
             Action::DetailsDown | Action::DetailsUp => {
                 if let Some(area) = self.screen.area() {
                     let view = &mut self.views[area as usize];
-                    let page = view.details_rows.get().saturating_sub(2).max(1);
+                    // A page, less two lines of context, of the pane as drawn.
+                    let rows = view.details_rect.get().height.saturating_sub(2);
+                    let page = rows.saturating_sub(2).max(1);
                     let max = view.details_max.get();
                     let now = view.details_scroll.min(max);
                     view.details_scroll = if *action == Action::DetailsDown {
@@ -687,7 +686,7 @@ impl App {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
                     let mut cursor = self.cursor_in(area);
-                    let page = usize::from(self.view(area).list_rows.get());
+                    let page = usize::from(self.view(area).list_rect.get().height);
                     move_in(&mut cursor, len, action, page);
                     self.views[area as usize].set_cursor(cursor);
                 }

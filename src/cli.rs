@@ -160,12 +160,20 @@ pub fn run(command: Command, profile: Option<PathBuf>) -> ExitCode {
     match dispatch(command, profile) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            // One line: a multi-line library message is joined.
-            let joined: Vec<&str> = failure
+            // One line: a multi-line library message is joined, each part
+            // ending as a sentence so the parts do not run together.
+            let joined: Vec<String> = failure
                 .message
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
+                .map(|l| {
+                    if l.ends_with(['.', '!', '?', ':']) {
+                        l.to_owned()
+                    } else {
+                        format!("{l}.")
+                    }
+                })
                 .collect();
             say(&joined.join(" "));
             ExitCode::from(failure.code)

@@ -488,6 +488,13 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
                 ),
                 step: Some("edu.military"),
             },
+            Some(course) if course.finished.is_after(today) => Eval::NotMet {
+                why: format!(
+                    "your military course finishes {}, after today",
+                    course.finished
+                ),
+                step: None,
+            },
             Some(course) => match in_window(course.finished, *within_years, today) {
                 Ok(closes) => Eval::Met {
                     why: format!(
@@ -738,6 +745,16 @@ fn check_program(
         .iter()
         .max_by_key(|p| p.finished.last_day())
         .expect("not empty");
+    // A hand-edited date after today: not finished yet.
+    if latest.finished.is_after(today) {
+        return Eval::NotMet {
+            why: format!(
+                "your {kind} program finishes {}, after today",
+                latest.finished
+            ),
+            step: None,
+        };
+    }
     match in_window(latest.finished, within_years, today) {
         Ok(closes) => Eval::Met {
             why: format!(

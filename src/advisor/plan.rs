@@ -255,3 +255,12 @@ pub fn closest_window<'a, 'g>(routes: &'a [RouteAdvice<'g>]) -> Option<&'a Route
         .filter(|r| r.verdict == Verdict::Met && r.closes.is_some())
         .min_by_key(|r| r.closes)
 }
+
+/// Why a step does not apply to this user, from their background: the
+/// military training step for someone whose setup says they have no
+/// military course. Shown beside the step; the user's own marks win.
+pub fn not_for_user(profile: &Profile, step_id: &str) -> Option<&'static str> {
+    let bg = &profile.background;
+    (step_id == "edu.military" && bg.is_answered() && bg.military_course.is_none())
+        .then_some("not for you")
+}

@@ -158,11 +158,6 @@ pub fn overall_progress(guide: &Guide, profile: &Profile) -> Progress {
     p
 }
 
-/// The first unfinished required step, in path order.
-pub fn next_step<'g>(guide: &'g Guide, profile: &Profile) -> Option<(Area, &'g Step)> {
-    upcoming(guide, profile).next()
-}
-
 /// Every unfinished unit of required work, in path order: leaves, and
 /// choose-one steps as a whole.
 pub fn upcoming<'g>(guide: &'g Guide, profile: &Profile) -> impl Iterator<Item = (Area, &'g Step)> {

@@ -132,14 +132,6 @@ impl UndoStack {
         self.done.push(edit);
         self.done.last()
     }
-
-    pub fn can_undo(&self) -> bool {
-        !self.done.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.undone.is_empty()
-    }
 }
 
 /// One dated line of the history kept in the profile.

@@ -13,7 +13,7 @@ use ratatui::widgets::{
 };
 
 use crate::advisor::eligibility::{self, Verdict};
-use crate::advisor::{self, Check};
+use crate::advisor::{self, Check, plan};
 use crate::app::{Action, App, DetailsCache, DetailsKey};
 use crate::content::{
     Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Tier, Weeks,
@@ -145,7 +145,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             let optional = row.depth == 0 && !row.step.is_required_for(goal);
             let verify = row.step.caveat.is_some();
             let note = !app.profile.note(&row.step.id).is_empty();
-            let word = row_word(check);
+            // Marked by the user first; else what the background says.
+            let word = row_word(check).or_else(|| {
+                (check == Check::Todo)
+                    .then(|| plan::not_for_user(&app.profile, &row.step.id))
+                    .flatten()
+            });
             // Markers always show; the title gives way with an ellipsis.
             let markers = if optional { 11 } else { 0 }
                 + if verify { 2 } else { 0 }
@@ -191,7 +196,6 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             title.push_str(&more);
         }
     }
-    view.list_rows.set(visible);
     let mut window = ListState::default().with_selected((len > 0).then(|| selected - offset));
     let list = List::new(items)
         .highlight_style(theme.selected())
@@ -312,7 +316,6 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let known: usize = cached.rows.iter().sum();
     let max_scroll = u16::try_from(known.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
     view.details_max.set(max_scroll);
-    view.details_rows.set(visible);
     view.details_rect.set(area);
     let scroll = view.details_scroll.min(max_scroll);
     let up = keymap::key_for(&Action::DetailsUp);
@@ -619,26 +622,8 @@ fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Cit
                 Span::raw(format!(" — {}", credential.summary)),
             ]));
         }
-        // A military route for someone who answered they have no course is
-        // not theirs to take: say so instead of listing it as a failure.
-        let bg = &app.profile.background;
-        let military_only = route.verdict == Verdict::NotMet
-            && bg.is_answered()
-            && bg.military_course.is_none()
-            && route
-                .reasons
-                .iter()
-                .filter(|r| r.text.starts_with('✗'))
-                .all(|r| r.step.as_deref() == Some("edu.military"));
-        let (symbol, word, style) = if military_only {
-            ("[-]", "not for you: no military course", theme.muted())
-        } else {
-            (
-                route.verdict.symbol(),
-                route.verdict.word(),
-                verdict_style(theme, route.verdict),
-            )
-        };
+        let (symbol, word) = (route.verdict.symbol(), route.verdict.word());
+        let style = verdict_style(theme, route.verdict);
         lines.push(Line::from(vec![
             Span::styled(format!("{symbol} {} · {word}", route.route.name), style),
             Span::raw(format!(" {}", cites.mark(&route.route.sources))),

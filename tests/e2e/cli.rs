@@ -273,6 +273,8 @@ fn a_damaged_profile_fails_with_one_line_and_is_left_byte_identical() {
         assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
         assert!(err.starts_with("medtech: "), "{err}");
         assert!(err.contains("damaged at line 1"), "{err}");
+        // The joined parts read as sentences.
+        assert!(err.contains(". Nothing was changed on disk."), "{err}");
         assert!(!err.contains('\u{1b}'), "{err:?}");
         assert!(
             !err.contains("Backtrace") && !err.contains("Location"),
@@ -301,7 +303,9 @@ fn a_path_with_control_characters_is_printed_harmless() {
 fn up_to(mut profile: Profile, id: &str) -> Profile {
     let guide = Guide::embedded().expect("guide");
     loop {
-        let (_, step) = advisor::next_step(&guide, &profile).expect("a next step");
+        let (_, step) = advisor::upcoming(&guide, &profile)
+            .next()
+            .expect("a next step");
         if step.id == id {
             return profile;
         }

@@ -566,3 +566,25 @@ fn the_fee_of_the_chosen_certifier_is_counted_and_a_paid_fee_is_not_unknown() {
         "{paid:?}"
     );
 }
+
+#[test]
+fn a_hand_edited_date_after_today_is_not_a_finished_program() {
+    let guide = guide();
+    let mut bg = associate_with_program("2027-05");
+    bg.military_course = Some(MilitaryCourse {
+        weeks: 50,
+        finished: month("2027-01"),
+    });
+    let routes = eligibility::evaluate(&guide, &profile(Goal::Mlt, bg), today());
+    let route1 = verdict_of(&routes, "mlt-ascp.1");
+    assert_eq!(route1.verdict, Verdict::NotMet);
+    assert!(
+        route1
+            .reasons
+            .iter()
+            .any(|r| r.text.contains("after today")),
+        "{:?}",
+        route1.reasons
+    );
+    assert_eq!(verdict_of(&routes, "mlt-ascp.3").verdict, Verdict::NotMet);
+}

@@ -360,7 +360,7 @@ fn any_app() -> impl Strategy<Value = App> {
         0..Screen::ALL.len(),
         prop::collection::vec(0..12usize, 0..8),
         any::<bool>(),
-        0..4usize,
+        0..12usize,
         prop::option::of("[A-Z]{2}|\\PC{0,6}"),
     )
         .prop_map(|(screen, moves, mls, popup, state)| {
@@ -370,6 +370,7 @@ fn any_app() -> impl Strategy<Value = App> {
             });
             if mls {
                 app.update(Action::SwitchGoal);
+                app.update(Action::Confirm);
             }
             app.update(Action::Show(Screen::ALL[screen]));
             for m in moves {
@@ -387,6 +388,51 @@ fn any_app() -> impl Strategy<Value = App> {
                     app.update(Action::ChooseState);
                 }
                 3 => app = App::first_launch(guide(), clock()),
+                4 | 7 => {
+                    app.update(if popup == 4 {
+                        Action::EditNote
+                    } else {
+                        Action::OpenSearch
+                    });
+                    for c in "q 検査 a very long line of typed text".chars() {
+                        app.update(Action::Input(KeyEvent::new(
+                            KeyCode::Char(c),
+                            KeyModifiers::NONE,
+                        )));
+                    }
+                }
+                5 => {
+                    app.update(Action::EditDate);
+                    app.update(Action::Confirm);
+                }
+                6 => {
+                    app.update(Action::OpenSetup);
+                    app.update(Action::Input(KeyEvent::new(
+                        KeyCode::Char('x'),
+                        KeyModifiers::NONE,
+                    )));
+                }
+                8 => {
+                    app.update(Action::OpenSources);
+                }
+                9 => {
+                    app.update(Action::Show(Screen::Dashboard));
+                    app.update(Action::Explain);
+                }
+                10 => {
+                    app.update(Action::WhatIf);
+                }
+                11 => {
+                    app = App::recover(
+                        guide(),
+                        clock(),
+                        Recovery {
+                            problem: "damaged".into(),
+                            moved_to: None,
+                            backup: None,
+                        },
+                    );
+                }
                 _ => {}
             }
             app
@@ -713,12 +759,20 @@ fn a_read_only_first_launch_says_nothing_will_be_saved() {
 }
 
 #[test]
-fn a_military_route_reads_not_for_you_without_a_military_course() {
+fn the_military_step_reads_not_for_you_without_a_military_course() {
     let mut app = graduate_of_2020();
-    select(&mut app, "cert.eligibility");
-    let text = screen_text(&app, 200, 300);
-    assert!(
-        text.contains("[-] Route 3 · not for you: no military course"),
-        "{text}"
-    );
+    app.update(Action::Show(Screen::Education));
+    app.update(Action::Bottom);
+    let text = screen_text(&app, 120, 40);
+    let row = text
+        .lines()
+        .find(|l| l.contains("military"))
+        .unwrap_or_else(|| panic!("no military step:\n{text}"));
+    assert!(row.contains("not for you"), "{row}");
+    // Without an answered setup, nothing is assumed.
+    let mut unanswered = progressed();
+    unanswered.update(Action::Show(Screen::Education));
+    unanswered.update(Action::Bottom);
+    let text = screen_text(&unanswered, 120, 40);
+    assert!(!text.contains("not for you"), "{text}");
 }
