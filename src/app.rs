@@ -322,6 +322,9 @@ pub struct App {
     /// After "start fresh", the old backup is set aside just before the new
     /// profile's first save (not before: quitting the welcome keeps it).
     pub archive_backup_first: bool,
+    /// Where the sources view last drew its list, for the links written
+    /// over it.
+    pub sources_rect: Cell<ratatui::layout::Rect>,
     /// Where each screen's tab was last drawn, for the mouse.
     pub tab_rects: Cell<[ratatui::layout::Rect; 4]>,
     /// The matches of the last search, and the one shown, for `]` and `[`.
@@ -363,6 +366,7 @@ impl App {
             archive_backup_first: false,
             last_search: None,
             tab_rects: Cell::new([ratatui::layout::Rect::default(); 4]),
+            sources_rect: Cell::new(ratatui::layout::Rect::default()),
             hyperlinks: false,
             mouse: false,
             config: None,

@@ -114,6 +114,10 @@ fn event_loop(
             apply(app, storage, Action::Exit);
             return Err(e);
         }
+        if redraw && app.hyperlinks {
+            // Links go over the drawn text; a failure only costs the links.
+            let _ = ui::sources::write_hyperlinks(&mut io::stdout(), app);
+        }
         redraw = false;
         if !effects.is_empty() {
             // Every effect runs before the next event is read, so a signal

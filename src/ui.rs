@@ -4,7 +4,7 @@ mod checklist;
 mod dashboard;
 mod popup;
 mod setup;
-mod sources;
+pub mod sources;
 mod welcome;
 
 use ratatui::Frame;

@@ -3,12 +3,11 @@
 //! app is told the terminal supports them.
 
 use ratatui::Frame;
-use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::App;
+use crate::app::{App, Mode};
 use crate::content::Tier;
 use crate::text::sanitize;
 
@@ -52,32 +51,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, first: usize) {
         ]);
         let rect = Rect::new(list.x, y, list.width, 1);
         frame.render_widget(Paragraph::new(line), rect);
-        if app.hyperlinks {
-            let visible = url.chars().count().min(usize::from(list.width));
-            hyperlink(frame.buffer_mut(), rect, visible, &url);
-        }
     }
+    app.sources_rect.set(list);
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 
-/// Wraps the first `len` cells of `area` in an OSC 8 link to `url`, two
-/// cells a chunk so every cell stays self-contained when redrawn (the way
-/// ratatui's own hyperlink example does it).
-fn hyperlink(buf: &mut Buffer, area: Rect, len: usize, url: &str) {
-    let width = u16::try_from(len).unwrap_or(u16::MAX);
-    let mut x = area.x;
-    while x < area.x + width {
-        let first = buf[(x, area.y)].symbol().to_owned();
-        let second = if x + 1 < area.x + width {
-            buf[(x + 1, area.y)].symbol().to_owned()
-        } else {
-            String::new()
-        };
-        let chunk = format!("{first}{second}");
-        buf[(x, area.y)].set_symbol(&format!("\x1b]8;;{url}\x1b\\{chunk}\x1b]8;;\x1b\\"));
-        if !second.is_empty() {
-            buf[(x + 1, area.y)].set_diff_option(CellDiffOption::Skip);
-        }
-        x += 2;
+/// The links in view as the sources view last drew them: where each URL
+/// starts, the part of it that shows, and the whole URL.
+pub fn links_in_view(app: &App) -> Vec<(u16, u16, String, String)> {
+    let Mode::Sources(first) = app.mode else {
+        return Vec::new();
+    };
+    let list = app.sources_rect.get();
+    app.guide
+        .sources
+        .iter()
+        .skip(first)
+        .take(usize::from(list.height))
+        .enumerate()
+        .map(|(row, source)| {
+            let url = sanitize(&source.url);
+            let shown: String = url.chars().take(usize::from(list.width)).collect();
+            (list.x, list.y + u16::try_from(row).unwrap_or(0), shown, url)
+        })
+        .collect()
+}
+
+/// Writes the links in view again, over the same text, as OSC 8
+/// hyperlinks. Done after the frame, outside ratatui's buffer: an escape
+/// inside a cell would be counted as wide text and throw the next frame's
+/// diff off.
+pub fn write_hyperlinks(out: &mut impl std::io::Write, app: &App) -> std::io::Result<()> {
+    use ratatui::crossterm::{cursor::MoveTo, queue, style::Print};
+    for (x, y, shown, url) in links_in_view(app) {
+        queue!(
+            out,
+            MoveTo(x, y),
+            Print(format!("\x1b]8;;{url}\x1b\\{shown}\x1b]8;;\x1b\\"))
+        )?;
     }
+    out.flush()
 }

@@ -1008,3 +1008,35 @@ fn a_profile_from_the_last_release_opens_and_is_kept_as_it_was() {
     assert_eq!(profile.version, 2);
     assert_eq!(done_ids(&profile).len(), 4, "{:?}", profile.steps);
 }
+
+/// The sources view in a real terminal: each link whole on its row, and
+/// written as an OSC 8 hyperlink without disturbing what is drawn.
+#[test]
+fn the_sources_view_shows_whole_links_and_hyperlinks_them() {
+    let data = DataDir::new();
+    let mut app = Launch::new(&data).size(200, 30).spawn();
+    skip_welcome(&mut app);
+    show(&mut app, "2", "Education");
+    app.send("l");
+    let screen = app.wait_for("Sources:");
+    let guide = medtech::content::Guide::embedded().expect("guide");
+    let first = &guide.sources[0];
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&first.url))
+        .unwrap_or_else(|| panic!("{} not shown whole:\n{screen}", first.url));
+    assert!(row.starts_with(&format!("│{}", first.url)), "{row}");
+    assert!(
+        row.contains(&first.title),
+        "the rest of the row is drawn: {row}"
+    );
+    assert!(
+        app.raw_output()
+            .contains(&format!("\x1b]8;;{}\x1b\\", first.url)),
+        "no OSC 8 link written"
+    );
+    app.send("q");
+    app.wait_for("medtech · Education");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}

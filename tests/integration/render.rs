@@ -683,17 +683,36 @@ fn sources_view_lists_every_link_whole() {
 }
 
 #[test]
-fn sources_view_writes_osc8_links_when_asked() {
+fn sources_view_links_go_over_the_text_not_into_the_buffer() {
     let mut app = progressed();
     app.hyperlinks = true;
     app.update(Action::OpenSources);
     let terminal = render(&app, 120, 40);
+    // No escape in a cell: ratatui would count it as wide text.
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .all(|cell| !cell.symbol().contains('\u{1b}')),
+        "an escape sequence reached the buffer"
+    );
+    let mut written = Vec::new();
+    medtech::ui::sources::write_hyperlinks(&mut written, &app).expect("written");
+    let written = String::from_utf8(written).expect("text");
     let first = &app.guide.sources[0].url;
-    let linked = terminal.backend().buffer().content().iter().any(|cell| {
-        cell.symbol()
-            .starts_with(&format!("\u{1b}]8;;{first}\u{1b}\\"))
-    });
-    assert!(linked, "no OSC 8 link to {first}");
+    assert!(
+        written.contains(&format!(
+            "\u{1b}]8;;{first}\u{1b}\\{first}\u{1b}]8;;\u{1b}\\"
+        )),
+        "{written:?}"
+    );
+    // Outside the sources view nothing is written.
+    app.update(Action::Close);
+    let mut none = Vec::new();
+    medtech::ui::sources::write_hyperlinks(&mut none, &app).expect("written");
+    assert!(none.is_empty());
 }
 
 #[test]
