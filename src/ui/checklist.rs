@@ -142,15 +142,16 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         .take(height)
         .map(|row| {
             let check = advisor::check(row.step, &app.profile);
-            let optional = row.depth == 0 && !row.step.is_required_for(goal);
             let verify = row.step.caveat.is_some();
             let note = !app.profile.note(&row.step.id).is_empty();
             // Marked by the user first; else what the background says.
-            let word = row_word(check).or_else(|| {
-                (check == Check::Todo)
-                    .then(|| plan::not_for_user(&app.profile, &row.step.id))
-                    .flatten()
-            });
+            let not_for_you = (check == Check::Todo)
+                .then(|| plan::not_for_user(&app.profile, &row.step.id))
+                .flatten();
+            let word = row_word(check).or(not_for_you);
+            // "Not for you" says more than "optional": one marker, not two.
+            let optional =
+                row.depth == 0 && !row.step.is_required_for(goal) && not_for_you.is_none();
             // Markers always show; the title gives way with an ellipsis.
             let markers = if optional { 11 } else { 0 }
                 + if verify { 2 } else { 0 }
