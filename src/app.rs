@@ -250,10 +250,10 @@ pub struct RouteSummary {
 pub struct DetailsCache {
     pub key: DetailsKey,
     pub lines: Vec<ratatui::text::Line<'static>>,
-    /// Rows each of the first lines takes once wrapped to the key's width,
-    /// counted only as far as the pane has needed: a long text costs what
-    /// is read of it, not its length.
-    pub rows: Vec<usize>,
+    /// The first lines wrapped to the key's width, a line per row, only as
+    /// far as the pane has needed: a long text costs what is read of it,
+    /// not its length.
+    pub wrapped: Vec<Vec<ratatui::text::Line<'static>>>,
 }
 
 /// Everything the details depend on besides the guide.

@@ -2,10 +2,12 @@
 
 mod checklist;
 mod dashboard;
+pub mod paint;
 mod popup;
 mod setup;
 pub mod sources;
 mod welcome;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};

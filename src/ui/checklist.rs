@@ -7,10 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
-    ScrollbarState, Wrap,
-};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::advisor::eligibility::{self, Verdict};
 use crate::advisor::{self, Check, plan};
@@ -22,6 +19,7 @@ use crate::keymap;
 use crate::profile::Profile;
 use crate::text::sanitize;
 use crate::theme::Theme;
+use crate::ui::{paint, wrap};
 
 /// The state line (Licensing only), the list and the details pane.
 fn areas(area: Rect, which: Area) -> [Rect; 3] {
@@ -136,7 +134,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     offset = offset.min(len.saturating_sub(height));
     // Inside the borders, the selection marker and the scrollbar.
     let room = usize::from(area.width.saturating_sub(4));
-    let items: Vec<ListItem> = rows
+    let items: Vec<Line> = rows
         .iter()
         .skip(offset)
         .take(height)
@@ -179,7 +177,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             if verify {
                 spans.push(Span::styled(" !", theme.warning()));
             }
-            ListItem::new(Line::from(spans))
+            Line::from(spans)
         })
         .collect();
     let progress = app.area_progress(which);
@@ -197,16 +195,34 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             title.push_str(&more);
         }
     }
-    let mut window = ListState::default().with_selected((len > 0).then(|| selected - offset));
-    let list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("›");
     // A title never runs into the corner: cut with an ellipsis.
     let title = crate::text::truncate(&title, usize::from(area.width.saturating_sub(2)));
-    let block = Block::default().borders(Borders::ALL).title(title);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_stateful_widget(list, inner, &mut window);
+    let inner = Block::bordered().inner(area);
+    paint::bordered(frame.buffer_mut(), area, &Line::from(title));
+    // Drawn as ratatui's `List` draws it (a "›" before the selected row,
+    // which takes the selection style), straight into the cells.
+    let buf = frame.buffer_mut();
+    let text = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    for (y, item) in (0..inner.height).zip(&items) {
+        paint::line(buf, text, y, item);
+        let is_selected = offset + usize::from(y) == selected;
+        if is_selected {
+            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+            paint::style(buf, row, theme.selected());
+        }
+        paint::text(
+            buf,
+            inner,
+            &mut 0,
+            y,
+            if is_selected { "›" } else { " " },
+            Style::default(),
+        );
+    }
     let state = view
         .list
         .get()
@@ -286,35 +302,28 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         cache.push(DetailsCache {
             key,
             lines,
-            rows: Vec::new(),
+            wrapped: Vec::new(),
         });
         cache.len() - 1
     };
-    // Count wrapped rows as far as a page past what is shown, no further.
+    // Wrap as far as a page past what is shown, no further; a frame then
+    // only copies the rows in view.
     let visible = area.height.saturating_sub(2);
     let wanted = usize::from(view.details_scroll) + 2 * usize::from(visible);
+    let width = area.width.saturating_sub(2);
     {
         let entry = &mut cache[index];
-        let width = area.width.saturating_sub(2);
-        let mut known: usize = entry.rows.iter().sum();
-        while known < wanted && entry.rows.len() < entry.lines.len() {
-            let line = &entry.lines[entry.rows.len()];
-            let rows = Paragraph::new(borrow_line(line))
-                .wrap(Wrap { trim: false })
-                .line_count(width);
-            entry.rows.push(rows);
-            known += rows;
+        let mut known: usize = entry.wrapped.iter().map(Vec::len).sum();
+        while known < wanted && entry.wrapped.len() < entry.lines.len() {
+            let rows = wrap::wrap(&entry.lines[entry.wrapped.len()], width);
+            known += rows.len();
+            entry.wrapped.push(rows);
         }
     }
     let cached = &cache[index];
-    // Only the lines counted so far (enough for what shows), borrowed from
-    // the cache rather than copied.
-    let counted = cached.rows.len();
-    let borrowed: Vec<Line> = cached.lines[..counted].iter().map(borrow_line).collect();
-    let paragraph = Paragraph::new(borrowed).wrap(Wrap { trim: false });
     // Say when there is more to read, and never scroll past the end. While
-    // the text is not counted to its end, at least the next page is known.
-    let known: usize = cached.rows.iter().sum();
+    // the text is not wrapped to its end, at least the next page is known.
+    let known: usize = cached.wrapped.iter().map(Vec::len).sum();
     let max_scroll = u16::try_from(known.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
     view.details_max.set(max_scroll);
     view.details_rect.set(area);
@@ -328,21 +337,13 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     if scroll < max_scroll {
         title.push(Span::styled(format!("↓ {down} more "), app.theme.key()));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Line::from(title));
-    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
-}
-
-/// A line whose text is borrowed from `line`.
-fn borrow_line<'a>(line: &'a Line<'static>) -> Line<'a> {
-    Line::from(
-        line.spans
-            .iter()
-            .map(|span| Span::styled(span.content.as_ref(), span.style))
-            .collect::<Vec<_>>(),
-    )
-    .style(line.style)
+    let inner = Block::bordered().inner(area);
+    let buf = frame.buffer_mut();
+    paint::bordered(buf, area, &Line::from(title));
+    let rows = cached.wrapped.iter().flatten().skip(usize::from(scroll));
+    for (y, row) in (0..inner.height).zip(rows) {
+        wrap::draw_row(buf, inner, y, row);
+    }
 }
 
 fn weeks_words(weeks: Weeks) -> String {

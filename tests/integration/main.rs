@@ -13,3 +13,4 @@ mod eligibility;
 mod readme;
 mod render;
 mod storage;
+mod wrap;

@@ -336,6 +336,58 @@ fn no_color_leaves_no_colour_on_screen_and_statuses_still_read() {
     }
 }
 
+/// The checklist is drawn straight into the cells: the selected row is
+/// reversed across the list's width with "›" before it, the others are not,
+/// and a done step's box keeps its colour.
+#[test]
+fn the_selected_row_is_reversed_and_marked_and_boxes_keep_their_colour() {
+    use ratatui::style::Modifier;
+    let mut app = progressed();
+    app.update(Action::Show(Screen::Education));
+    select(&mut app, "edu.prereqs.biology");
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let row_of = |needle: &str| {
+        (0..24)
+            .find(|&y| {
+                let text: String = (0..40).map(|x| buffer[(x, y)].symbol()).collect();
+                text.contains(needle)
+            })
+            .unwrap_or_else(|| panic!("no row with {needle}"))
+    };
+    let selected = row_of("Biology");
+    let other = row_of("chemi");
+    // Inside the list's borders: from column 1 to its right border, where
+    // the scrollbar runs.
+    let right = (1..80)
+        .find(|&x| ["│", "█"].contains(&buffer[(x, selected)].symbol()))
+        .expect("the list's right border");
+    assert_eq!(buffer[(1, selected)].symbol(), "›");
+    assert_eq!(buffer[(1, other)].symbol(), " ");
+    for x in 1..right {
+        assert!(
+            buffer[(x, selected)].modifier.contains(Modifier::REVERSED),
+            "column {x} of the selected row is not reversed"
+        );
+        assert!(
+            !buffer[(x, other)].modifier.contains(Modifier::REVERSED),
+            "column {x} of another row is reversed"
+        );
+    }
+    assert!(
+        !buffer[(right, selected)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    let done_box = (1..right)
+        .find(|&x| buffer[(x, selected)].symbol() == "x")
+        .expect("the done box");
+    assert_eq!(
+        buffer[(done_box, selected)].fg,
+        app.theme.done().fg.expect("a colour")
+    );
+}
+
 #[test]
 fn hostile_state_codes_from_a_profile_are_neutralised() {
     let profile = Profile {

@@ -1,0 +1,102 @@
+//! Writing text and borders straight into the frame's cells, for the parts
+//! drawn on every key (the checklist, the details). The result is what
+//! `Buffer::set_line` and `Block` give (tests in `tests/integration/wrap.rs`
+//! compare them); plain ASCII, nearly all of the guide, skips the grapheme
+//! segmentation, and an unstyled box is not restyled cell by cell.
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Writes `content` in `style` at column `*x` of row `y` inside `area`,
+/// moving `*x` past it; what does not fit in the area's width is left out.
+pub fn text(buf: &mut Buffer, area: Rect, x: &mut u16, y: u16, content: &str, style: Style) {
+    if y >= area.height {
+        return;
+    }
+    let row = area.y + y;
+    if is_plain_ascii(content) {
+        for i in 0..content.len() {
+            if *x >= area.width {
+                return;
+            }
+            buf[(area.x + *x, row)]
+                .set_symbol(&content[i..=i])
+                .set_style(style);
+            *x += 1;
+        }
+        return;
+    }
+    for grapheme in Span::styled(content, style).styled_graphemes(Style::default()) {
+        let width = grapheme.symbol.cell_width();
+        if width == 0 {
+            continue;
+        }
+        if *x + width > area.width {
+            return;
+        }
+        buf[(area.x + *x, row)]
+            .set_symbol(grapheme.symbol)
+            .set_style(grapheme.style);
+        // Cells hidden under a wide symbol are blanked, as `set_line` does.
+        for hidden in 1..width {
+            buf[(area.x + *x + hidden, row)].reset();
+        }
+        *x += width;
+    }
+}
+
+/// Printable ASCII only: every byte is a grapheme one column wide.
+pub fn is_plain_ascii(content: &str) -> bool {
+    content.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+/// Writes a line at the start of row `y` inside `area`, as
+/// `Buffer::set_line` would, and returns the columns it took.
+pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) -> u16 {
+    let mut x = 0;
+    for span in &line.spans {
+        text(
+            buf,
+            area,
+            &mut x,
+            y,
+            &span.content,
+            line.style.patch(span.style),
+        );
+    }
+    x
+}
+
+/// Patches `style` onto every cell of `area`; nothing to do for the default.
+pub fn style(buf: &mut Buffer, area: Rect, style: Style) {
+    if style != Style::default() {
+        buf.set_style(area, style);
+    }
+}
+
+/// A plain bordered box with `title` on its top border, as
+/// `Block::bordered().title(title)` draws it; the inside is left as it is.
+pub fn bordered(buf: &mut Buffer, area: Rect, title: &Line<'_>) {
+    let area = buf.area.intersection(area);
+    if area.is_empty() {
+        return;
+    }
+    let (left, top) = (area.x, area.y);
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    for x in left..=right {
+        buf[(x, top)].set_symbol("─");
+        buf[(x, bottom)].set_symbol("─");
+    }
+    for y in top..=bottom {
+        buf[(left, y)].set_symbol("│");
+        buf[(right, y)].set_symbol("│");
+    }
+    buf[(left, top)].set_symbol("┌");
+    buf[(right, top)].set_symbol("┐");
+    buf[(left, bottom)].set_symbol("└");
+    buf[(right, bottom)].set_symbol("┘");
+    let titles = Rect::new(left + 1, top, area.width.saturating_sub(2), 1);
+    line(buf, titles, 0, title);
+}

@@ -1,0 +1,158 @@
+//! The details pane wraps its text once and then copies rows; those rows
+//! must be the ones ratatui's `Paragraph` draws, on the real guide's text.
+
+use medtech::content::Guide;
+use medtech::ui::wrap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// Every piece of text in the guide's steps, as styled lines like the
+/// details pane's: a bold label, then the text, sometimes indented.
+fn guide_lines() -> Vec<Line<'static>> {
+    let guide = Guide::embedded().expect("the embedded guide");
+    let mut lines = Vec::new();
+    for (_, step) in guide.all_steps() {
+        for (label, text) in [
+            ("Summary", &step.summary),
+            ("What", &step.what),
+            ("Why", &step.why),
+            ("How", &step.how),
+        ] {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{label}: "),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(text.clone()),
+            ]));
+            lines.push(Line::from(format!("  • {text}")));
+        }
+        for fact in &step.facts {
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(fact.text.clone(), Style::new().yellow()),
+                Span::styled(" [1]".to_owned(), Style::new().dim()),
+            ]));
+        }
+        lines.push(Line::from(step.title.clone()).alignment(Alignment::Center));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from("   "));
+    lines.push(Line::from(
+        "a  b   c    d     e   ".to_owned() + &"x".repeat(130),
+    ));
+    lines.push(Line::from("naïve café — emoji 🧪 and tabs".to_owned()));
+    lines
+}
+
+fn with_paragraph(line: &Line<'static>, width: u16) -> Buffer {
+    let height = u16::try_from(
+        Paragraph::new(line.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(width),
+    )
+    .expect("fits");
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    Paragraph::new(line.clone())
+        .wrap(Wrap { trim: false })
+        .render(buf.area, &mut buf);
+    buf
+}
+
+fn with_rows(line: &Line<'static>, width: u16) -> Buffer {
+    let rows = wrap::wrap(line, width);
+    let height = u16::try_from(rows.len()).expect("fits");
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    let area = buf.area;
+    for (y, row) in (0..height).zip(&rows) {
+        wrap::draw_row(&mut buf, area, y, row);
+    }
+    buf
+}
+
+#[test]
+fn wrapped_rows_are_what_a_wrapping_paragraph_draws_for_every_guide_line() {
+    let lines = guide_lines();
+    let mut compared = 0;
+    for width in [1, 2, 5, 17, 30, 38, 57, 80, 137] {
+        for line in &lines {
+            let expected = with_paragraph(line, width);
+            let got = with_rows(line, width);
+            assert_eq!(got, expected, "width {width}, line {:?}", line.to_string());
+            compared += 1;
+        }
+    }
+    assert!(compared > 1000, "only {compared} lines compared");
+}
+
+/// Where they differ: ratatui can put a two-column symbol in a row's last
+/// column, half outside the pane (over its border); the rows never do.
+#[test]
+fn a_wide_symbol_never_hangs_over_the_edge() {
+    let line = Line::from("café — 日本語のテキスト");
+    let got = with_rows(&line, 5);
+    let theirs = with_paragraph(&line, 5);
+    // The same rows but for the symbol that would hang over.
+    assert_eq!(got.area, theirs.area);
+    assert_eq!(got[(4, 2)].symbol(), " ");
+    assert!(
+        theirs[(4, 2)].symbol() == "語",
+        "ratatui no longer overflows: compare the whole line again\n{theirs:?}\n{got:?}",
+    );
+    // Wider, where nothing overflows, they agree.
+    for width in [6, 7, 8, 20] {
+        assert_eq!(with_rows(&line, width), with_paragraph(&line, width));
+    }
+}
+
+#[test]
+fn a_zero_width_gives_no_rows_and_an_empty_line_one() {
+    assert!(wrap::wrap(&Line::from("text"), 0).is_empty());
+    assert_eq!(wrap::wrap(&Line::default(), 10).len(), 1);
+    let rows = wrap::wrap(&Line::from("one two three"), 7);
+    let text: Vec<String> = rows.iter().map(ToString::to_string).collect();
+    assert_eq!(text, ["one two", "three"]);
+}
+
+/// The checklist's boxes and rows are written into the cells directly;
+/// they must look as ratatui's `Block` and `Buffer::set_line` draw them.
+#[test]
+fn boxes_and_lines_are_drawn_as_ratatui_draws_them() {
+    use medtech::ui::paint;
+    use ratatui::widgets::Block;
+    let titles = [
+        Line::from(" Education · 3 of 15 done "),
+        Line::from(vec![
+            Span::raw(" Details "),
+            Span::styled("↓ PgDn more ", Style::new().cyan()),
+        ]),
+        Line::from("x".repeat(300)),
+        Line::default(),
+    ];
+    for (width, height) in [(2, 2), (3, 5), (12, 3), (40, 20), (120, 40)] {
+        for title in &titles {
+            let area = Rect::new(1, 1, width, height);
+            let mut expected = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
+            Block::bordered()
+                .title(title.clone())
+                .render(area, &mut expected);
+            let mut got = Buffer::empty(expected.area);
+            paint::bordered(&mut got, area, title);
+            assert_eq!(got, expected, "{width}x{height} {title}");
+        }
+    }
+    for line in guide_lines().iter().take(200) {
+        for width in [3, 30, 90] {
+            let area = Rect::new(2, 1, width, 1);
+            let mut expected = Buffer::empty(Rect::new(0, 0, width + 4, 3));
+            expected.set_line(area.x, area.y, line, width);
+            let mut got = Buffer::empty(expected.area);
+            let columns = paint::line(&mut got, area, 0, line);
+            assert_eq!(got, expected, "{width} {line}");
+            assert_eq!(usize::from(columns), line.width().min(usize::from(width)));
+        }
+    }
+}
