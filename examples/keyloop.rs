@@ -18,7 +18,9 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(200);
+    let started = std::time::Instant::now();
     let guide = Guide::embedded().expect("embedded content");
+    eprintln!("guide decoded in {:?}", started.elapsed());
     let today = "2026-11-25".parse().expect("a date");
     let profile = Profile {
         state: Some("CA".to_owned()),

@@ -36,9 +36,6 @@ fn main() -> ExitCode {
 }
 
 fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
-    // Reading the guide is most of the start: do it while the profile is
-    // found, locked and read.
-    let guide = std::thread::spawn(Guide::embedded);
     let path = match session::resolve_path(cli.profile.clone()) {
         Ok(path) => path,
         Err(e) => {
@@ -60,9 +57,8 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Start::Resume(_) if !session.read_only => session.storage.load_draft(),
         _ => None,
     };
-    let guide = guide
-        .join()
-        .map_err(|_| color_eyre::eyre::eyre!("reading the guide failed"))??;
+    // The compact guide decodes in well under a millisecond: no thread.
+    let guide = Guide::embedded()?;
     let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);

@@ -22,6 +22,19 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("assets/career.ron", include_str!("../../assets/career.ron")),
 ];
 
+/// The same files as build.rs wrote them, in postcard (see `build.rs`).
+const COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guide.postcard"));
+
+/// The embedded parts, decoded from the compact form.
+pub(super) fn compact_parts() -> Result<Vec<Part>, ContentError> {
+    postcard::from_bytes(COMPACT).map_err(|e| ContentError {
+        file: "the compact guide (build.rs)".to_owned(),
+        line: 0,
+        col: 0,
+        message: e.to_string(),
+    })
+}
+
 /// A content file that is not valid RON for a [`Part`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ContentError {

@@ -47,7 +47,7 @@ pub fn is_spam_url(url: &str) -> bool {
 }
 
 /// One content file. Every section is optional so a file holds only what it is about.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Part {
     pub sources: Vec<Source>,

@@ -22,6 +22,32 @@ fn embedded_content_has_no_problems() {
     );
 }
 
+/// The binary carries the guide in the compact form build.rs writes; it
+/// must be exactly what the RON files say, file for file.
+#[test]
+fn the_compact_guide_is_the_ron_guide() {
+    let from_ron = match Guide::from_files(EMBEDDED_FILES) {
+        Ok(guide) => guide,
+        Err(e) => panic!("content file is not valid RON: {e}"),
+    };
+    assert!(
+        guide() == from_ron,
+        "the compact guide differs from the RON files"
+    );
+    // build.rs reads the same files in the same order.
+    let build = include_str!("../../build.rs");
+    let listed: Vec<&str> = build
+        .lines()
+        .map(str::trim)
+        .filter_map(|l| l.strip_prefix("\"assets/")?.strip_suffix("\","))
+        .collect();
+    let embedded: Vec<&str> = EMBEDDED_FILES
+        .iter()
+        .map(|(name, _)| name.trim_start_matches("assets/"))
+        .collect();
+    assert_eq!(listed, embedded);
+}
+
 /// The 50 states, DC and Puerto Rico.
 const JURISDICTIONS: [&str; 52] = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
