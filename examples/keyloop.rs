@@ -8,7 +8,7 @@ use medtech::clock::Clock;
 use medtech::content::Guide;
 use medtech::keymap;
 use medtech::profile::{Profile, Screen};
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -33,23 +33,48 @@ fn main() {
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
     };
-    let mut terminal =
-        Terminal::with_options(CrosstermBackend::new(std::io::sink()), options).expect("terminal");
-    let keys = [
-        KeyCode::Char('j'),
-        KeyCode::Char('j'),
-        KeyCode::Char('k'),
-        KeyCode::Char('k'),
-        KeyCode::PageDown,
-        KeyCode::PageUp,
-        KeyCode::Char('3'),
-        KeyCode::Char('2'),
-        KeyCode::Char(' '),
-        KeyCode::Char(' '),
-    ];
+    if std::env::args().nth(2).as_deref() == Some("floor") {
+        floor(rounds, options);
+        return;
+    }
+    // `crossterm` as the second argument draws through ratatui's crossterm
+    // backend instead of the app's (`src/term.rs`), to compare the two.
+    if std::env::args().nth(2).as_deref() == Some("crossterm") {
+        let terminal = Terminal::with_options(CrosstermBackend::new(std::io::sink()), options)
+            .expect("terminal");
+        run(app, terminal, rounds);
+    } else {
+        let terminal =
+            Terminal::with_options(medtech::term::Backend::new(std::io::sink()), options)
+                .expect("terminal");
+        run(app, terminal, rounds);
+    }
+}
+
+fn run<B: Backend>(mut app: App, mut terminal: Terminal<B>, rounds: usize) {
+    // The first frame, as at the start.
+    terminal
+        .draw(|frame| medtech::ui::draw(frame, &app))
+        .expect("draw");
+    // `KEYLOOP_KEYS=" "` (say) replaces the cycle with those keys.
+    let keys: Vec<KeyCode> = match std::env::var("KEYLOOP_KEYS") {
+        Ok(keys) => keys.chars().map(KeyCode::Char).collect(),
+        Err(_) => vec![
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Char('k'),
+            KeyCode::Char('k'),
+            KeyCode::PageDown,
+            KeyCode::PageUp,
+            KeyCode::Char('3'),
+            KeyCode::Char('2'),
+            KeyCode::Char(' '),
+            KeyCode::Char(' '),
+        ],
+    };
     let mut bytes = 0usize;
     for _ in 0..rounds {
-        for code in keys {
+        for &code in &keys {
             let key = KeyEvent::new(code, KeyModifiers::NONE);
             if let Some(action) = keymap::action_for(&app, key) {
                 app.update(action);
@@ -61,4 +86,29 @@ fn main() {
         }
     }
     println!("{bytes} keys");
+}
+
+/// The floor's frame (`examples/floor.rs`) for the same keys, to compare
+/// instruction counts: a bordered list of 40 lines, `j`/`k` moving.
+fn floor(rounds: usize, options: TerminalOptions) {
+    use ratatui::widgets::{Block, List, ListState};
+    let mut terminal =
+        Terminal::with_options(CrosstermBackend::new(std::io::sink()), options).expect("terminal");
+    let items: Vec<String> = (1..=40).map(|i| format!("Line {i}")).collect();
+    let mut state = ListState::default().with_selected(Some(0));
+    for i in 0..rounds * 10 {
+        terminal
+            .draw(|frame| {
+                let list = List::new(items.iter().map(String::as_str))
+                    .block(Block::bordered().title(" floor "))
+                    .highlight_symbol("> ");
+                frame.render_stateful_widget(list, frame.area(), &mut state);
+            })
+            .expect("draw");
+        if i % 4 < 2 {
+            state.select_next();
+        } else {
+            state.select_previous();
+        }
+    }
 }

@@ -109,12 +109,19 @@ fn options() -> Options {
                     .filter_map(|kv| kv.split_once('='))
                     .map(|(k, v)| (k.to_owned(), v.to_owned()))
                     .collect();
+                // A name starting with "floor" is a variant of the floor.
+                let floor = name.starts_with("floor");
                 opts.extra.push(Program {
                     name: name.to_owned(),
                     path: path.into(),
                     env,
-                    ready: "medtech · Education".to_owned(),
-                    profile: true,
+                    ready: if floor {
+                        "Line 38"
+                    } else {
+                        "medtech · Education"
+                    }
+                    .to_owned(),
+                    profile: !floor,
                 });
             }
             _ => usage(),

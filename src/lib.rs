@@ -18,6 +18,7 @@ pub mod search;
 pub mod session;
 pub mod setup;
 pub mod storage;
+pub mod term;
 pub mod text;
 pub mod textarea;
 pub mod theme;
@@ -28,7 +29,7 @@ use std::io;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind, MouseEvent};
 
 use app::{Action, App, Effect};
@@ -56,10 +57,10 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
 /// Runs the interactive app until the user quits or a signal arrives.
 /// The terminal is restored on every way out, panics included.
 pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
-    let mut terminal = ratatui::init();
+    let mut terminal = init_terminal()?;
     let mouse = app.mouse;
     terminal_modes(true, mouse);
-    // ratatui's hook restores the screen on a panic; this one first turns
+    // The first hook restores the screen on a panic; this one first turns
     // the mouse and paste modes off, so the shell is left as it was.
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -71,6 +72,28 @@ pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
     terminal_modes(false, mouse);
     ratatui::restore();
     result
+}
+
+/// The terminal the app draws on: stdout through [`term::Backend`].
+pub type Tty = Terminal<term::Backend<io::Stdout>>;
+
+/// What `ratatui::init` does, with the app's backend: a panic hook that
+/// restores the screen, raw mode, the alternate screen.
+fn init_terminal() -> io::Result<Tty> {
+    use ratatui::crossterm::execute;
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    let setup = enable_raw_mode()
+        .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
+        .and_then(|()| Terminal::new(term::Backend::new(io::stdout())));
+    if setup.is_err() {
+        ratatui::restore();
+    }
+    setup
 }
 
 /// Bracketed paste always (so a pasted note arrives as text, not as keys),
@@ -95,7 +118,7 @@ fn terminal_modes(on: bool, mouse: bool) {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tty,
     app: &mut App,
     storage: &Storage,
     events: &Receiver<Event>,

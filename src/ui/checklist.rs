@@ -306,10 +306,10 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         });
         cache.len() - 1
     };
-    // Wrap as far as a page past what is shown, no further; a frame then
-    // only copies the rows in view.
+    // Wrap what is shown and one row more (to know there is more), no
+    // further: a new step costs a page, and a frame copies the rows in view.
     let visible = area.height.saturating_sub(2);
-    let wanted = usize::from(view.details_scroll) + 2 * usize::from(visible);
+    let wanted = usize::from(view.details_scroll) + usize::from(visible) + 1;
     let width = area.width.saturating_sub(2);
     {
         let entry = &mut cache[index];
@@ -322,9 +322,16 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     }
     let cached = &cache[index];
     // Say when there is more to read, and never scroll past the end. While
-    // the text is not wrapped to its end, at least the next page is known.
+    // the text is not wrapped to its end, scrolling may go as far as what
+    // is wrapped (the next frame wraps on, and stops at the end).
     let known: usize = cached.wrapped.iter().map(Vec::len).sum();
-    let max_scroll = u16::try_from(known.saturating_sub(usize::from(visible))).unwrap_or(u16::MAX);
+    let complete = cached.wrapped.len() == cached.lines.len();
+    let last_top = if complete {
+        known.saturating_sub(usize::from(visible))
+    } else {
+        known
+    };
+    let max_scroll = u16::try_from(last_top).unwrap_or(u16::MAX);
     view.details_max.set(max_scroll);
     view.details_rect.set(area);
     let scroll = view.details_scroll.min(max_scroll);

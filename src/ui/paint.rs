@@ -1,8 +1,9 @@
 //! Writing text and borders straight into the frame's cells, for the parts
 //! drawn on every key (the checklist, the details). The result is what
 //! `Buffer::set_line` and `Block` give (tests in `tests/integration/wrap.rs`
-//! compare them); plain ASCII, nearly all of the guide, skips the grapheme
-//! segmentation, and an unstyled box is not restyled cell by cell.
+//! compare them). Text of characters that stand alone (nearly all of the
+//! guide) skips the grapheme segmentation, and an unstyled box is not
+//! restyled cell by cell.
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -16,40 +17,48 @@ pub fn text(buf: &mut Buffer, area: Rect, x: &mut u16, y: u16, content: &str, st
         return;
     }
     let row = area.y + y;
-    if is_plain_ascii(content) {
-        for i in 0..content.len() {
-            if *x >= area.width {
-                return;
-            }
-            buf[(area.x + *x, row)]
-                .set_symbol(&content[i..=i])
-                .set_style(style);
-            *x += 1;
-        }
-        return;
-    }
-    for grapheme in Span::styled(content, style).styled_graphemes(Style::default()) {
-        let width = grapheme.symbol.cell_width();
+    let mut put = |buf: &mut Buffer, symbol: &str, style: Style| {
+        let width = symbol.cell_width();
         if width == 0 {
-            continue;
+            return true;
         }
         if *x + width > area.width {
-            return;
+            return false;
         }
-        buf[(area.x + *x, row)]
-            .set_symbol(grapheme.symbol)
-            .set_style(grapheme.style);
+        buf[(area.x + *x, row)].set_symbol(symbol).set_style(style);
         // Cells hidden under a wide symbol are blanked, as `set_line` does.
         for hidden in 1..width {
             buf[(area.x + *x + hidden, row)].reset();
         }
         *x += width;
+        true
+    };
+    if content.chars().all(stands_alone) {
+        for (start, c) in content.char_indices() {
+            if !put(buf, &content[start..start + c.len_utf8()], style) {
+                return;
+            }
+        }
+        return;
+    }
+    for grapheme in Span::styled(content, style).styled_graphemes(Style::default()) {
+        if !put(buf, grapheme.symbol, grapheme.style) {
+            return;
+        }
     }
 }
 
-/// Printable ASCII only: every byte is a grapheme one column wide.
-pub fn is_plain_ascii(content: &str) -> bool {
-    content.bytes().all(|b| (0x20..0x7f).contains(&b))
+/// A character that is always a grapheme of its own (UAX #29), so text made
+/// of them can be cut by character: printable ASCII, Latin-1 and Latin
+/// Extended letters, general punctuation (but the joiners), arrows, symbols
+/// and box drawing. Other text goes through the grapheme segmentation.
+pub fn stands_alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{24F}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2190}'..='\u{27BF}')
 }
 
 /// Writes a line at the start of row `y` inside `area`, as

@@ -5,12 +5,20 @@
 //! draws (the same state machine, run once); a test in
 //! `tests/integration/render.rs` checks that on every line of the guide.
 
-use std::collections::VecDeque;
-
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, StyledGrapheme};
+
+/// One grapheme of the line: where it is, how wide, whether it is blank.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    span: usize,
+    start: usize,
+    end: usize,
+    width: u16,
+    blank: bool,
+}
 
 /// `line` wrapped to `width` columns: one line per screen row, each span
 /// carrying the style it is drawn in. A zero width gives no rows.
@@ -18,108 +26,142 @@ pub fn wrap(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
     if width == 0 {
         return Vec::new();
     }
-    let alignment = line.alignment;
-    let mut rows: Vec<Vec<StyledGrapheme>> = Vec::new();
-    let mut pending_line: Vec<StyledGrapheme> = Vec::new();
-    let mut pending_word: Vec<StyledGrapheme> = Vec::new();
-    let mut pending_whitespace: VecDeque<StyledGrapheme> = VecDeque::new();
-    let (mut line_width, mut word_width, mut whitespace_width) = (0u16, 0u16, 0u16);
-    let mut non_whitespace_previous = false;
-    for grapheme in graphemes(line) {
-        let is_whitespace = grapheme.is_whitespace();
-        let symbol_width = grapheme.symbol.cell_width();
+    let units = units(line);
+    // Rows as ranges of `kept`: the units drawn, in order.
+    let mut kept: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    // Ratatui's state machine (`WordWrapper`, trim off), on indices: the
+    // row being filled is `kept[row_start..]`, then the pending whitespace
+    // and the pending word.
+    let mut row_start = 0;
+    let mut word: Vec<Unit> = Vec::new();
+    let mut blanks: std::collections::VecDeque<Unit> = std::collections::VecDeque::new();
+    let (mut line_width, mut word_width, mut blank_width) = (0u16, 0u16, 0u16);
+    let mut non_blank_previous = false;
+    for unit in units {
         // Wider than the row: never drawn.
-        if symbol_width > width {
+        if unit.width > width {
             continue;
         }
-        let word_found = non_whitespace_previous && is_whitespace;
-        let overflow =
-            pending_line.is_empty() && word_width + whitespace_width + symbol_width > width;
+        let word_found = non_blank_previous && unit.blank;
+        let overflow = kept.len() == row_start && word_width + blank_width + unit.width > width;
         if word_found || overflow {
-            pending_line.extend(pending_whitespace.drain(..));
-            line_width += whitespace_width;
-            pending_line.append(&mut pending_word);
+            kept.extend(blanks.drain(..));
+            line_width += blank_width;
+            kept.append(&mut word);
             line_width += word_width;
-            whitespace_width = 0;
+            blank_width = 0;
             word_width = 0;
         }
         let line_full = line_width >= width;
-        let word_overflow = symbol_width > 0 && line_width + whitespace_width + word_width >= width;
+        let word_overflow = unit.width > 0 && line_width + blank_width + word_width >= width;
         if line_full || word_overflow {
             let mut remaining = width.saturating_sub(line_width);
-            rows.push(std::mem::take(&mut pending_line));
+            rows.push((row_start, kept.len()));
+            row_start = kept.len();
             line_width = 0;
             // The whitespace that ended the row goes with it.
-            while let Some(front) = pending_whitespace.front() {
-                let w = front.symbol.cell_width();
-                if w > remaining {
+            while let Some(front) = blanks.front() {
+                if front.width > remaining {
                     break;
                 }
-                whitespace_width -= w;
-                remaining -= w;
-                pending_whitespace.pop_front();
+                blank_width -= front.width;
+                remaining -= front.width;
+                blanks.pop_front();
             }
-            if is_whitespace && pending_whitespace.is_empty() {
+            if unit.blank && blanks.is_empty() {
                 continue;
             }
         }
-        if is_whitespace {
-            whitespace_width += symbol_width;
-            pending_whitespace.push_back(grapheme);
+        if unit.blank {
+            blank_width += unit.width;
+            blanks.push_back(unit);
         } else {
-            word_width += symbol_width;
-            pending_word.push(grapheme);
+            word_width += unit.width;
+            word.push(unit);
         }
-        non_whitespace_previous = !is_whitespace;
+        non_blank_previous = !unit.blank;
     }
-    pending_line.extend(pending_whitespace.drain(..));
-    pending_line.append(&mut pending_word);
-    if !pending_line.is_empty() {
-        rows.push(pending_line);
+    kept.extend(blanks.drain(..));
+    kept.append(&mut word);
+    if kept.len() > row_start {
+        rows.push((row_start, kept.len()));
     }
     if rows.is_empty() {
-        rows.push(Vec::new());
+        rows.push((0, 0));
     }
+    let styles: Vec<Style> = line
+        .spans
+        .iter()
+        .map(|span| line.style.patch(span.style))
+        .collect();
     rows.into_iter()
-        .map(|graphemes| {
-            let mut row = Line::from(spans(&graphemes));
-            row.alignment = alignment;
+        .map(|(from, to)| {
+            let mut row = Line::from(spans(line, &styles, &kept[from..to]));
+            row.alignment = line.alignment;
             row
         })
         .collect()
 }
 
-/// The line's graphemes with their styles, as `Line::styled_graphemes`
-/// gives them; a span of plain ASCII is cut byte by byte, without the
-/// segmentation (graphemes never cross spans, so this is exact).
-fn graphemes<'a>(line: &'a Line<'_>) -> impl Iterator<Item = StyledGrapheme<'a>> {
-    line.spans.iter().flat_map(move |span| {
-        let style = line.style.patch(span.style);
-        let content: &'a str = &span.content;
-        let ascii = super::paint::is_plain_ascii(content);
-        let fast = ascii
-            .then(|| (0..content.len()).map(move |i| StyledGrapheme::new(&content[i..=i], style)));
-        let slow = (!ascii).then(|| span.styled_graphemes(line.style));
-        fast.into_iter().flatten().chain(slow.into_iter().flatten())
-    })
+/// The line cut into graphemes, as `Line::styled_graphemes` cuts it
+/// (control characters left out). Text of printable ASCII and common
+/// punctuation and symbols is cut by character: none of those join a
+/// neighbour into one grapheme, so only other text needs the segmentation.
+fn units(line: &Line<'_>) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for (index, span) in line.spans.iter().enumerate() {
+        let content: &str = &span.content;
+        let unit = |start: usize, symbol: &str| Unit {
+            span: index,
+            start,
+            end: start + symbol.len(),
+            width: symbol.cell_width(),
+            blank: StyledGrapheme::new(symbol, Style::default()).is_whitespace(),
+        };
+        if content.chars().all(super::paint::stands_alone) {
+            units.extend(
+                content
+                    .char_indices()
+                    .map(|(start, c)| unit(start, &content[start..start + c.len_utf8()])),
+            );
+        } else {
+            let base = content.as_ptr() as usize;
+            units.extend(
+                Span::raw(content)
+                    .styled_graphemes(Style::default())
+                    .map(|g| unit(g.symbol.as_ptr() as usize - base, g.symbol)),
+            );
+        }
+    }
+    units
 }
 
-/// Graphemes joined into spans of one style each.
-fn spans(graphemes: &[StyledGrapheme]) -> Vec<Span<'static>> {
+/// A row's units joined into spans: one per run of a source span.
+fn spans(line: &Line<'_>, styles: &[Style], units: &[Unit]) -> Vec<Span<'static>> {
     let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut text = String::new();
-    let mut style: Option<Style> = None;
-    for grapheme in graphemes {
-        if style != Some(grapheme.style) {
-            if let Some(style) = style {
-                spans.push(Span::styled(std::mem::take(&mut text), style));
+    let mut run: Option<(usize, usize, usize)> = None;
+    let mut flush = |run: (usize, usize, usize)| {
+        let (span, start, end) = run;
+        spans.push(Span::styled(
+            line.spans[span].content[start..end].to_owned(),
+            styles[span],
+        ));
+    };
+    for unit in units {
+        run = match run {
+            Some((span, start, end)) if span == unit.span && end == unit.start => {
+                Some((span, start, unit.end))
             }
-            style = Some(grapheme.style);
-        }
-        text.push_str(grapheme.symbol);
+            Some(done) => {
+                flush(done);
+                Some((unit.span, unit.start, unit.end))
+            }
+            None => Some((unit.span, unit.start, unit.end)),
+        };
     }
-    if let Some(style) = style {
-        spans.push(Span::styled(text, style));
+    if let Some(done) = run {
+        flush(done);
     }
     spans
 }

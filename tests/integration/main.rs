@@ -13,4 +13,5 @@ mod eligibility;
 mod readme;
 mod render;
 mod storage;
+mod term;
 mod wrap;

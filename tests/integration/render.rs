@@ -847,3 +847,77 @@ fn the_military_step_reads_not_for_you_without_a_military_course() {
     let text = screen_text(&unanswered, 120, 40);
     assert!(!text.contains("not for you"), "{text}");
 }
+
+/// The details are wrapped only as far as they are read: paging down must
+/// still reach the very last row of a long text, never scroll into blank
+/// rows, and page back up to the top.
+#[test]
+fn paging_down_the_details_reaches_their_last_row_and_back() {
+    let mut app = progressed();
+    let steps: Vec<String> = app
+        .guide
+        .all_steps()
+        .filter(|(area, _)| *area != medtech::content::Area::Licensing)
+        .map(|(_, step)| step.id.clone())
+        .step_by(4)
+        .collect();
+    let details_rows = |text: &str| -> Vec<String> {
+        let rows: Vec<Vec<char>> = text
+            .lines()
+            .map(|row| row.trim_matches('"').chars().collect())
+            .collect();
+        // The details box starts at its top-left corner, on the third row.
+        let left = rows[2]
+            .iter()
+            .rposition(|c| *c == '┌')
+            .expect("the details box");
+        rows[3..rows.len() - 2]
+            .iter()
+            .map(|row| {
+                let inside: String = row[left + 1..row.len() - 1].iter().collect();
+                inside.trim_end().to_owned()
+            })
+            .collect()
+    };
+    let trimmed = |mut rows: Vec<String>| {
+        while rows.last().is_some_and(String::is_empty) {
+            rows.pop();
+        }
+        rows
+    };
+    for id in steps {
+        select(&mut app, &id);
+        app.update(Action::Resize(80, 400));
+        let tall = trimmed(details_rows(&screen_text(&app, 80, 400)));
+        app.update(Action::Resize(80, 24));
+        let mut pages = 0;
+        loop {
+            let text = screen_text(&app, 80, 24);
+            // Page until the title no longer says there is more.
+            if !text.lines().nth(2).is_some_and(|row| row.contains("more")) {
+                let shown = trimmed(details_rows(&text));
+                assert!(
+                    tall.ends_with(&shown) && !shown.is_empty(),
+                    "{id}: the end of the text is not what shows:\n{text}"
+                );
+                if pages > 0 {
+                    assert_eq!(shown.len(), 19, "{id}: blank rows at the end:\n{text}");
+                }
+                break;
+            }
+            pages += 1;
+            assert!(pages < 40, "{id}: the end never shows:\n{text}");
+            app.update(Action::DetailsDown);
+        }
+        for _ in 0..=pages {
+            app.update(Action::DetailsUp);
+            render(&app, 80, 24);
+        }
+        assert_eq!(
+            app.view(app.guide.step(&id).expect("a step").0)
+                .details_scroll,
+            0,
+            "{id}"
+        );
+    }
+}

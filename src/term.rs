@@ -1,0 +1,241 @@
+//! The terminal backend: ratatui's crossterm backend, but a frame's changes
+//! are written as one block of bytes.
+//!
+//! `CrosstermBackend::draw` formats every cell through crossterm's commands
+//! (a `fmt::write` per cell, and a lock of stdout for each), which is most
+//! of what a key costs once the screen is drawn. [`Backend`] writes the
+//! same bytes (a test in `tests/integration/term.rs` compares them on
+//! whole screens) into a buffer kept between frames and hands it to the
+//! terminal at once. Everything else is the crossterm backend's.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::crossterm::queue;
+use ratatui::crossterm::style::{
+    Attribute, Color as CColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
+    SetForegroundColor, SetUnderlineColor,
+};
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+/// Ratatui's crossterm backend with a faster `draw`.
+#[derive(Debug)]
+pub struct Backend<W: Write> {
+    inner: CrosstermBackend<W>,
+    /// The bytes of the frame being drawn, kept so frames reuse the memory.
+    frame: Vec<u8>,
+}
+
+impl<W: Write> Backend<W> {
+    pub fn new(writer: W) -> Backend<W> {
+        Backend {
+            inner: CrosstermBackend::new(writer),
+            frame: Vec::new(),
+        }
+    }
+
+    pub fn writer(&self) -> &W {
+        self.inner.writer()
+    }
+}
+
+/// The bytes `CrosstermBackend::draw` writes for `content`, into `out`.
+pub fn encode<'a>(
+    out: &mut Vec<u8>,
+    content: impl Iterator<Item = (u16, u16, &'a Cell)>,
+) -> io::Result<()> {
+    let mut fg = Color::Reset;
+    let mut bg = Color::Reset;
+    let mut underline = Color::Reset;
+    let mut modifier = Modifier::empty();
+    let mut last: Option<(u16, u16)> = None;
+    for (x, y, cell) in content {
+        // A cursor move unless this cell follows the last one.
+        if !matches!(last, Some((lx, ly)) if x == lx + 1 && y == ly) {
+            move_to(out, x, y);
+        }
+        last = Some((x, y));
+        if cell.modifier != modifier {
+            modifier_diff(out, modifier, cell.modifier)?;
+            modifier = cell.modifier;
+        }
+        if cell.fg != fg || cell.bg != bg {
+            queue!(
+                out,
+                SetColors(Colors::new(crossterm(cell.fg), crossterm(cell.bg)))
+            )?;
+            fg = cell.fg;
+            bg = cell.bg;
+        }
+        if cell.underline_color != underline {
+            queue!(out, SetUnderlineColor(crossterm(cell.underline_color)))?;
+            underline = cell.underline_color;
+        }
+        out.extend_from_slice(cell.symbol().as_bytes());
+    }
+    queue!(
+        out,
+        SetForegroundColor(CColor::Reset),
+        SetBackgroundColor(CColor::Reset),
+        SetUnderlineColor(CColor::Reset),
+        SetAttribute(Attribute::Reset),
+    )
+}
+
+/// `ESC [ row ; column H`, one-based, as crossterm's `MoveTo` writes it.
+fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
+    out.extend_from_slice(b"\x1b[");
+    decimal(out, u32::from(y) + 1);
+    out.push(b';');
+    decimal(out, u32::from(x) + 1);
+    out.push(b'H');
+}
+
+fn decimal(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        // `n % 10` is below 10: the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            digits[i] = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Ratatui's colours as crossterm names them (ratatui's own mapping).
+fn crossterm(color: Color) -> CColor {
+    match color {
+        Color::Reset => CColor::Reset,
+        Color::Black => CColor::Black,
+        Color::Red => CColor::DarkRed,
+        Color::Green => CColor::DarkGreen,
+        Color::Yellow => CColor::DarkYellow,
+        Color::Blue => CColor::DarkBlue,
+        Color::Magenta => CColor::DarkMagenta,
+        Color::Cyan => CColor::DarkCyan,
+        Color::Gray => CColor::Grey,
+        Color::DarkGray => CColor::DarkGrey,
+        Color::LightRed => CColor::Red,
+        Color::LightGreen => CColor::Green,
+        Color::LightBlue => CColor::Blue,
+        Color::LightYellow => CColor::Yellow,
+        Color::LightMagenta => CColor::Magenta,
+        Color::LightCyan => CColor::Cyan,
+        Color::White => CColor::White,
+        Color::Indexed(i) => CColor::AnsiValue(i),
+        Color::Rgb(r, g, b) => CColor::Rgb { r, g, b },
+    }
+}
+
+/// The attribute changes from one cell's modifiers to the next, in the
+/// order ratatui's crossterm backend writes them.
+fn modifier_diff(out: &mut Vec<u8>, from: Modifier, to: Modifier) -> io::Result<()> {
+    let removed = from - to;
+    if removed.contains(Modifier::REVERSED) {
+        queue!(out, SetAttribute(Attribute::NoReverse))?;
+    }
+    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
+    if reset_intensity {
+        // Bold and dim are both undone by normal intensity; what stays is
+        // set again.
+        queue!(out, SetAttribute(Attribute::NormalIntensity))?;
+        if to.contains(Modifier::DIM) {
+            queue!(out, SetAttribute(Attribute::Dim))?;
+        }
+        if to.contains(Modifier::BOLD) {
+            queue!(out, SetAttribute(Attribute::Bold))?;
+        }
+    }
+    for (modifier, attribute) in [
+        (Modifier::ITALIC, Attribute::NoItalic),
+        (Modifier::UNDERLINED, Attribute::NoUnderline),
+        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
+        (Modifier::HIDDEN, Attribute::NoHidden),
+    ] {
+        if removed.contains(modifier) {
+            queue!(out, SetAttribute(attribute))?;
+        }
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        queue!(out, SetAttribute(Attribute::NoBlink))?;
+    }
+    let added = to - from;
+    for (modifier, attribute, unless_reset) in [
+        (Modifier::REVERSED, Attribute::Reverse, false),
+        (Modifier::BOLD, Attribute::Bold, true),
+        (Modifier::ITALIC, Attribute::Italic, false),
+        (Modifier::UNDERLINED, Attribute::Underlined, false),
+        (Modifier::DIM, Attribute::Dim, true),
+        (Modifier::CROSSED_OUT, Attribute::CrossedOut, false),
+        (Modifier::HIDDEN, Attribute::Hidden, false),
+        (Modifier::SLOW_BLINK, Attribute::SlowBlink, false),
+        (Modifier::RAPID_BLINK, Attribute::RapidBlink, false),
+    ] {
+        if added.contains(modifier) && !(unless_reset && reset_intensity) {
+            queue!(out, SetAttribute(attribute))?;
+        }
+    }
+    Ok(())
+}
+
+impl<W: Write> ratatui::backend::Backend for Backend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.frame.clear();
+        encode(&mut self.frame, content)?;
+        self.inner.writer_mut().write_all(&self.frame)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        ratatui::backend::Backend::flush(&mut self.inner)
+    }
+}
