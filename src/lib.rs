@@ -57,21 +57,50 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
 /// Runs the interactive app until the user quits or a signal arrives.
 /// The terminal is restored on every way out, panics included.
 pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
-    let mut terminal = init_terminal()?;
-    let mouse = app.mouse;
-    terminal_modes(true, mouse);
-    // The first hook restores the screen on a panic; this one first turns
-    // the mouse and paste modes off, so the shell is left as it was.
-    let restore_screen = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        terminal_modes(false, mouse);
-        restore_screen(info);
-    }));
-    let events = spawn_event_sources();
-    let result = event_loop(&mut terminal, app, storage, &events);
-    terminal_modes(false, mouse);
-    ratatui::restore();
-    result
+    let mut screen = Screen::open(app.mouse)?;
+    screen.run(app, storage)
+}
+
+/// The terminal taken over for the app: raw mode, the alternate screen,
+/// paste and mouse modes, and the key and signal sources. Opened before
+/// the app exists (the start opens it while the guide decodes), given
+/// back on drop, panics included.
+pub struct Screen {
+    terminal: Tty,
+    mouse: bool,
+    events: Receiver<Event>,
+}
+
+impl Screen {
+    pub fn open(mouse: bool) -> io::Result<Screen> {
+        let terminal = init_terminal()?;
+        terminal_modes(true, mouse);
+        // The first hook restores the screen on a panic; this one first
+        // turns the mouse and paste modes off, so the shell is left as it was.
+        let restore_screen = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            terminal_modes(false, mouse);
+            restore_screen(info);
+        }));
+        Ok(Screen {
+            terminal,
+            mouse,
+            events: spawn_event_sources(),
+        })
+    }
+
+    /// The app on this screen until it quits; keys pressed since the
+    /// screen opened are not lost.
+    pub fn run(&mut self, app: &mut App, storage: &Storage) -> io::Result<()> {
+        event_loop(&mut self.terminal, app, storage, &self.events)
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        terminal_modes(false, self.mouse);
+        ratatui::restore();
+    }
 }
 
 /// The terminal the app draws on: stdout through [`term::Backend`].
@@ -263,23 +292,58 @@ fn spawn_event_sources() -> Receiver<Event> {
     rx
 }
 
+/// The settings file as read at the start: the settings and their path,
+/// or why the defaults are used (the file is then never overwritten).
+#[derive(Debug, Default)]
+pub struct Settings {
+    file: Option<(std::path::PathBuf, config::Config)>,
+    problem: Option<String>,
+}
+
+impl Settings {
+    pub fn read() -> Settings {
+        let Some(path) = config::default_path() else {
+            return Settings::default();
+        };
+        match config::load(&path) {
+            Ok(settings) => Settings {
+                file: Some((path, settings)),
+                problem: None,
+            },
+            Err(message) => Settings {
+                file: None,
+                problem: Some(message),
+            },
+        }
+    }
+
+    /// Whether the settings leave the mouse to the app.
+    pub fn mouse(&self) -> bool {
+        self.file.as_ref().is_none_or(|(_, config)| config.mouse)
+    }
+}
+
 /// Applies the settings file to the app: theme, hyperlinks. Returns a
 /// message when the file could not be read (the defaults are used and the
 /// file is never overwritten).
 pub fn configure(app: &mut App) -> Option<String> {
-    let path = config::default_path()?;
+    configure_with(app, Settings::read())
+}
+
+/// [`configure`] with settings already read.
+pub fn configure_with(app: &mut App, settings: Settings) -> Option<String> {
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
-    match config::load(&path) {
-        Ok(settings) => {
+    match settings.file {
+        Some((path, settings)) => {
             app.theme.palette = settings.theme;
             app.hyperlinks = settings.hyperlinks && !dumb;
             app.mouse = app.mouse && settings.mouse;
             app.config = Some((path, settings));
             None
         }
-        Err(message) => {
+        None => {
             app.hyperlinks = !dumb;
-            Some(message)
+            settings.problem
         }
     }
 }

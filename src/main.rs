@@ -9,9 +9,20 @@ use medtech::clock::Clock;
 use medtech::content::Guide;
 use medtech::session::{self, Start};
 use medtech::theme::Theme;
+use medtech::{Screen, Settings};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // With no arguments (the usual start) there is nothing for clap to
+    // read, and building its parser is a tenth of the start.
+    let cli = if std::env::args_os().len() > 1 {
+        Cli::parse()
+    } else {
+        Cli {
+            profile: None,
+            no_mouse: false,
+            command: None,
+        }
+    };
     if let Some(command) = cli.command {
         // The commands print their own one-line errors; no report hook.
         return cli::run(command, cli.profile);
@@ -57,20 +68,25 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Start::Resume(_) if !session.read_only => session.storage.load_draft(),
         _ => None,
     };
-    // The compact guide decodes in well under a millisecond: no thread.
+    let settings = Settings::read();
+    let mouse = !cli.no_mouse && settings.mouse();
+    let mut screen = Screen::open(mouse)?;
+    // A failure here is a bug (the compact guide is checked by the tests);
+    // the screen is given back before the report.
     let guide = Guide::embedded()?;
     let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);
     app.theme = Theme::from_env();
-    app.mouse = !cli.no_mouse;
-    if let Some(problem) = medtech::configure(&mut app) {
+    app.mouse = mouse;
+    if let Some(problem) = medtech::configure_with(&mut app, settings) {
         app.notice = Some(problem);
     }
     if let Some(draft) = draft {
         app.resume_draft(draft);
     }
-    medtech::run(&mut app, &session.storage)?;
+    screen.run(&mut app, &session.storage)?;
+    drop(screen);
     // Everything is saved and the terminal restored: the process ends now,
     // and freeing the guide piece by piece would only delay the prompt.
     std::mem::forget(app);

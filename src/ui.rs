@@ -2,6 +2,7 @@
 
 mod checklist;
 mod dashboard;
+pub mod layout;
 pub mod paint;
 mod popup;
 mod setup;
@@ -10,7 +11,7 @@ mod welcome;
 pub mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -48,14 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 fn draw_main(frame: &mut Frame, area: Rect, app: &App) {
     let (banner, banner_rows) = banner_paragraph(app, area.width);
-    let [header, tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(banner_rows),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, tabs, body, status, footer] = layout::column(area, [1, 1, 1, banner_rows, 1], 2);
     draw_header(frame, header, app);
     draw_tabs(frame, tabs, app);
     match app.screen.area() {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
@@ -19,18 +19,16 @@ use crate::keymap;
 use crate::profile::Profile;
 use crate::text::sanitize;
 use crate::theme::Theme;
-use crate::ui::{paint, wrap};
+use crate::ui::{layout, paint, wrap};
 
 /// The state line (Licensing only), the list and the details pane.
 fn areas(area: Rect, which: Area) -> [Rect; 3] {
     let info_height = if which == Area::Licensing { 2 } else { 0 };
-    let [info, body] =
-        Layout::vertical([Constraint::Length(info_height), Constraint::Min(1)]).areas(area);
+    let [info, body] = layout::column(area, [info_height, 1], 1);
     // About half, but a wide terminal gives the extra room to the details
     // rather than stretching the titles.
     let list_width = (body.width * 48 / 100).min(64);
-    let [list, details] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
+    let [list, details] = layout::row(body, [list_width, 1], 1);
     [info, list, details]
 }
 

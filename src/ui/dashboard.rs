@@ -16,6 +16,7 @@ use crate::content::Date;
 use crate::keymap;
 use crate::text::sanitize;
 use crate::theme::Theme;
+use crate::ui::layout;
 use ratatui::buffer::Buffer;
 
 /// What the advisor says today, worked out once a frame.
@@ -74,12 +75,7 @@ fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
                 .areas(area);
         let excluded = advisor::excluded(&app.guide, &app.profile);
         let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
-        let [path, progress, _] = Layout::vertical([
-            Constraint::Length(5),
-            Constraint::Length(progress_rows),
-            Constraint::Min(0),
-        ])
-        .areas(left);
+        let [path, progress, _] = layout::column(left, [5, progress_rows, 0], 2);
         draw_path(frame, path, app, &advice, true);
         draw_progress(frame, progress, app, true);
         draw_next(frame, right, app, &advice, true);
@@ -87,12 +83,12 @@ fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
     }
     let excluded = advisor::excluded(&app.guide, &app.profile);
     let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
-    let [path, progress, next] = Layout::vertical([
-        Constraint::Length(if roomy { 5 } else { 4 }),
-        Constraint::Length(if roomy { progress_rows } else { 3 }),
-        Constraint::Min(3),
-    ])
-    .areas(area);
+    let sizes = [
+        if roomy { 5 } else { 4 },
+        if roomy { progress_rows } else { 3 },
+        3,
+    ];
+    let [path, progress, next] = layout::column(area, sizes, 2);
     draw_path(frame, path, app, &advice, roomy);
     draw_progress(frame, progress, app, roomy);
     draw_next(frame, next, app, &advice, roomy);

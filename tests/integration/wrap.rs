@@ -165,3 +165,54 @@ fn boxes_and_lines_are_drawn_as_ratatui_draws_them() {
         }
     }
 }
+
+/// The screen's splits skip ratatui's solver when the parts fit; they must
+/// be what `Layout` gives, at every size.
+#[test]
+fn fixed_splits_are_what_the_layout_solver_gives() {
+    use medtech::ui::layout;
+    use ratatui::layout::{Constraint, Layout};
+    for height in 0..70 {
+        for banner in 0..6 {
+            let area = Rect::new(3, 2, 80, height);
+            let sizes = [1, 1, 1, banner, 1];
+            let expected: [Rect; 5] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Min(1),
+                Constraint::Length(banner),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            assert_eq!(
+                layout::column(area, sizes, 2),
+                expected,
+                "{height} {banner}"
+            );
+        }
+    }
+    for width in 0..250 {
+        for list in [0, 10, 38, 64, 300] {
+            let area = Rect::new(0, 5, width, 20);
+            let expected: [Rect; 2] =
+                Layout::horizontal([Constraint::Length(list), Constraint::Min(1)]).areas(area);
+            assert_eq!(layout::row(area, [list, 1], 1), expected, "{width} {list}");
+            let expected: [Rect; 2] =
+                Layout::vertical([Constraint::Length(list % 3), Constraint::Min(1)]).areas(Rect {
+                    height: width % 40,
+                    ..area
+                });
+            assert_eq!(
+                layout::column(
+                    Rect {
+                        height: width % 40,
+                        ..area
+                    },
+                    [list % 3, 1],
+                    1
+                ),
+                expected
+            );
+        }
+    }
+}
