@@ -91,6 +91,27 @@ fn render(c: &mut Criterion) {
                 });
             });
         }
+        // The floor's frame (examples/floor.rs) at the same size, for scale:
+        // ratatui's own work for a bordered list of 40 lines.
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+        let items: Vec<String> = (1..=40).map(|i| format!("Line {i}")).collect();
+        let mut state = ratatui::widgets::ListState::default().with_selected(Some(0));
+        group.bench_function(
+            BenchmarkId::new(format!("{width}x{height}"), "floor"),
+            |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| {
+                            let list =
+                                ratatui::widgets::List::new(items.iter().map(String::as_str))
+                                    .block(ratatui::widgets::Block::bordered().title(" floor "))
+                                    .highlight_symbol("> ");
+                            frame.render_stateful_widget(list, frame.area(), &mut state);
+                        })
+                        .expect("draw");
+                });
+            },
+        );
     }
     group.finish();
 }

@@ -333,17 +333,14 @@ pub fn configure(app: &mut App) -> Option<String> {
 /// [`configure`] with settings already read.
 pub fn configure_with(app: &mut App, settings: Settings) -> Option<String> {
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
-    match settings.file {
-        Some((path, settings)) => {
-            app.theme.palette = settings.theme;
-            app.hyperlinks = settings.hyperlinks && !dumb;
-            app.mouse = app.mouse && settings.mouse;
-            app.config = Some((path, settings));
-            None
-        }
-        None => {
-            app.hyperlinks = !dumb;
-            settings.problem
-        }
+    if let Some((path, settings)) = settings.file {
+        app.theme.palette = settings.theme;
+        app.hyperlinks = settings.hyperlinks && !dumb;
+        app.mouse = app.mouse && settings.mouse;
+        app.config = Some((path, settings));
+        None
+    } else {
+        app.hyperlinks = !dumb;
+        settings.problem
     }
 }

@@ -109,3 +109,44 @@ pub fn bordered(buf: &mut Buffer, area: Rect, title: &Line<'_>) {
     let titles = Rect::new(left + 1, top, area.width.saturating_sub(2), 1);
     line(buf, titles, 0, title);
 }
+
+/// A bordered list of `len` rows as ratatui's `List` draws it with a "›"
+/// highlight symbol and a fresh `ListState`: the selected row is kept in
+/// view, reversed (or as `highlight` says) and marked. Only the rows in
+/// view are built, by `item`.
+pub fn list<'a>(
+    buf: &mut Buffer,
+    area: Rect,
+    title: &Line<'_>,
+    len: usize,
+    selected: usize,
+    highlight: Style,
+    item: impl Fn(usize) -> Line<'a>,
+) {
+    bordered(buf, area, title);
+    let inner = ratatui::widgets::Block::bordered().inner(area);
+    if inner.is_empty() || len == 0 {
+        return;
+    }
+    let selected = selected.min(len - 1);
+    let height = usize::from(inner.height);
+    let offset = (selected + 1).saturating_sub(height);
+    let rows = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    for (y, index) in (0..inner.height).zip(offset..len) {
+        line(buf, rows, y, &item(index));
+        let is_selected = index == selected;
+        if is_selected {
+            style(
+                buf,
+                Rect::new(inner.x, inner.y + y, inner.width, 1),
+                highlight,
+            );
+        }
+        let marker = if is_selected { "›" } else { " " };
+        text(buf, inner, &mut 0, y, marker, Style::default());
+    }
+}

@@ -12,6 +12,7 @@ use crate::content::LicenseRule;
 use crate::keymap;
 use crate::text::{sanitize, truncate};
 use crate::textarea::TextAreaView;
+use crate::ui::paint;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -118,23 +119,32 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The list of states shared by the welcome screen and the picker popup.
-pub fn state_list(app: &App, title: String) -> List<'_> {
-    let mut items = vec![ListItem::new(
-        "— No state / outside the US / decide later —",
-    )];
-    for (code, name) in app.state_choices() {
-        let rule = app.guide.state(code).map(|s| s.license);
-        let words = match rule {
+/// The state list (the welcome's and the picker's) in `area`, with
+/// `selected` marked: "no state" first, then every state and its rule.
+/// Drawn as ratatui's `List` draws it, building only the rows in view.
+pub fn draw_state_list(frame: &mut Frame, area: Rect, app: &App, title: &str, selected: usize) {
+    let choices = app.state_choices();
+    let item = |index: usize| -> Line<'static> {
+        if index == 0 {
+            return Line::from("— No state / outside the US / decide later —");
+        }
+        let (code, name) = choices[index - 1];
+        let words = match app.guide.state(code).map(|s| s.license) {
             Some(LicenseRule::Required) => "license required",
             Some(LicenseRule::NotRequired) => "no license",
             Some(LicenseRule::Verify) | None => "verify",
         };
-        items.push(ListItem::new(format!("{name} ({code}) — {words}")));
-    }
-    List::new(items)
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .highlight_style(app.theme.selected())
-        .highlight_symbol("›")
+        Line::from(format!("{name} ({code}) — {words}"))
+    };
+    paint::list(
+        frame.buffer_mut(),
+        area,
+        &Line::from(title.to_owned()),
+        choices.len() + 1,
+        selected,
+        app.theme.selected(),
+        item,
+    );
 }
 
 /// The picker's title: how to use it, and what has been typed.
@@ -150,12 +160,8 @@ pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Pick
     let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
     let [list, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
-    let mut state = ListState::default().with_selected(Some(picker.selected));
-    frame.render_stateful_widget(
-        state_list(app, picker_title(picker, "Choose your state")),
-        list,
-        &mut state,
-    );
+    let title = picker_title(picker, "Choose your state");
+    draw_state_list(frame, list, app, &title, picker.selected);
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 

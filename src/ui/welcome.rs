@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListState, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{Action, App, Picker, usable_backup};
 use crate::content::Goal;
@@ -70,12 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     }
     frame.render_widget(Paragraph::new(goal_lines), goal);
 
-    let mut state = ListState::default().with_selected(Some(picker.selected));
-    frame.render_stateful_widget(
-        super::popup::state_list(app, super::popup::picker_title(picker, "Your state")),
-        list,
-        &mut state,
-    );
+    let title = super::popup::picker_title(picker, "Your state");
+    super::popup::draw_state_list(frame, list, app, &title, picker.selected);
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 
