@@ -17,6 +17,23 @@ pub fn text(buf: &mut Buffer, area: Rect, x: &mut u16, y: u16, content: &str, st
         return;
     }
     let row = area.y + y;
+    // Printable ASCII, most of the text: one cell per byte, written in a
+    // run without looking each cell up.
+    if content.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        let from = area.x + *x;
+        let end = area.right().min(buf.area.right());
+        let n = content.len().min(usize::from(end.saturating_sub(from)));
+        if n == 0 || row >= buf.area.bottom() {
+            return;
+        }
+        let start = buf.index_of(from, row);
+        for (i, cell) in buf.content[start..start + n].iter_mut().enumerate() {
+            cell.set_symbol(&content[i..=i]).set_style(style);
+        }
+        // `n` is at most the area's width, a u16.
+        *x += u16::try_from(n).unwrap_or(u16::MAX);
+        return;
+    }
     let mut put = |buf: &mut Buffer, symbol: &str, style: Style| {
         let width = symbol.cell_width();
         if width == 0 {
