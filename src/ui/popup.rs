@@ -108,14 +108,13 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         title.push(Span::styled("↓ more ", theme.key()));
     }
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(Line::from(title)),
-        ),
-        rect,
-    );
+    // Lines cut to fit already: written straight into the cells.
+    let buf = frame.buffer_mut();
+    paint::bordered(buf, rect, &Line::from(title));
+    let inner = Block::bordered().inner(rect);
+    for (y, line) in (0..inner.height).zip(lines.iter().skip(usize::from(scroll))) {
+        paint::line(buf, inner, y, line);
+    }
 }
 
 /// The list of states shared by the welcome screen and the picker popup.
