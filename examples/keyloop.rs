@@ -19,7 +19,23 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(200);
     let started = std::time::Instant::now();
-    let guide = Guide::embedded().expect("embedded content");
+    // `KEYLOOP_GUIDE_DIR=/tmp/guides/100` reads a generated guide instead
+    // (written by `examples/scaled.rs --write`).
+    let guide = match std::env::var("KEYLOOP_GUIDE_DIR") {
+        Ok(dir) => {
+            let texts: Vec<(&str, String)> = medtech::content::EMBEDDED_FILES
+                .iter()
+                .map(|(name, _)| {
+                    let file = std::path::Path::new(name).file_name().unwrap_or_default();
+                    let text = std::fs::read_to_string(std::path::Path::new(&dir).join(file));
+                    (*name, text.expect("a guide file"))
+                })
+                .collect();
+            let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            Guide::from_files(&files).expect("the guide parses")
+        }
+        Err(_) => Guide::embedded().expect("embedded content"),
+    };
     eprintln!("guide decoded in {:?}", started.elapsed());
     let today = "2026-11-25".parse().expect("a date");
     let profile = Profile {
