@@ -109,7 +109,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         Span::raw(" · "),
         Span::styled(app.screen.title(), theme.heading()),
     ]);
-    frame.render_widget(Paragraph::new(title), area);
+    paint::line(frame.buffer_mut(), area, 0, &title);
     let state = match app.profile.state.as_deref() {
         Some(code) => app
             .guide
@@ -118,7 +118,19 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         None => "no state chosen".to_owned(),
     };
     let right = Line::from(format!("Goal: {} · {state} ", app.profile.goal.short()));
-    frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
+    // Right-aligned, as `Paragraph` aligns it; one too long for the row is
+    // left to `Paragraph`, which cuts it from the left.
+    match u16::try_from(right.width()) {
+        Ok(width) if width <= area.width => {
+            let at = Rect {
+                x: area.right() - width,
+                width,
+                ..area
+            };
+            paint::line(frame.buffer_mut(), at, 0, &right);
+        }
+        _ => frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area),
+    }
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
@@ -139,7 +151,7 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(" "));
     }
     app.tab_rects.set(rects);
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    paint::line(frame.buffer_mut(), area, 0, &Line::from(spans));
 }
 
 /// Key hints generated from the keymap for what is on screen now. Hints
@@ -171,8 +183,35 @@ pub(crate) fn hint_line(app: &App, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
+/// What the footer's hints depend on: they are worked out again only when
+/// one of these changes, not on every key.
+#[derive(Clone, PartialEq)]
+struct FooterKey {
+    contexts: &'static [keymap::Context],
+    read_only: bool,
+    width: u16,
+    theme: crate::theme::Theme,
+}
+
+thread_local! {
+    static FOOTER: std::cell::RefCell<Option<(FooterKey, Line<'static>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
-    frame.render_widget(Paragraph::new(hint_line(app, area.width)), area);
+    let key = FooterKey {
+        contexts: keymap::active_contexts(app),
+        read_only: app.read_only,
+        width: area.width,
+        theme: app.theme,
+    };
+    FOOTER.with_borrow_mut(|cache| {
+        let line = match cache {
+            Some((cached, line)) if *cached == key => line,
+            _ => &mut cache.insert((key, hint_line(app, area.width))).1,
+        };
+        paint::line(frame.buffer_mut(), area, 0, line);
+    });
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {

@@ -921,3 +921,40 @@ fn paging_down_the_details_reaches_their_last_row_and_back() {
         );
     }
 }
+
+/// The footer's hints are kept between frames; they must still follow the
+/// screen, the mode, a read-only copy and the width.
+#[test]
+fn the_kept_footer_follows_mode_read_only_and_width() {
+    let footer = |app: &App, width: u16| {
+        let text = screen_text(app, width, 24);
+        text.lines().last().expect("a footer").to_owned()
+    };
+    let mut app = progressed();
+    app.update(Action::Show(Screen::Education));
+    assert!(
+        footer(&app, 80).contains("Space done"),
+        "{}",
+        footer(&app, 80)
+    );
+    app.read_only = true;
+    assert!(
+        !footer(&app, 80).contains("Space done"),
+        "{}",
+        footer(&app, 80)
+    );
+    app.read_only = false;
+    assert!(footer(&app, 80).contains("Space done"));
+    let wide = footer(&app, 160);
+    assert!(wide.matches("  ").count() > 0 && wide.len() > footer(&app, 80).len());
+    app.update(Action::Show(Screen::Dashboard));
+    assert!(
+        !footer(&app, 80).contains("Space done"),
+        "{}",
+        footer(&app, 80)
+    );
+    app.update(Action::OpenHelp);
+    let help = footer(&app, 80);
+    app.update(Action::Close);
+    assert_ne!(help, footer(&app, 80));
+}
