@@ -327,6 +327,9 @@ pub struct App {
     pub sources_rect: Cell<ratatui::layout::Rect>,
     /// Where each screen's tab was last drawn, for the mouse.
     pub tab_rects: Cell<[ratatui::layout::Rect; 4]>,
+    /// Where the last frame put the text cursor (a field being typed in),
+    /// for the loop that shows it; `None` hides it.
+    pub cursor: Cell<Option<ratatui::layout::Position>>,
     /// The matches of the last search, and the one shown, for `]` and `[`.
     pub last_search: Option<(Vec<Hit>, usize)>,
     /// Write links as OSC 8 hyperlinks (off for tests and dumb terminals).
@@ -366,6 +369,7 @@ impl App {
             archive_backup_first: false,
             last_search: None,
             tab_rects: Cell::new([ratatui::layout::Rect::default(); 4]),
+            cursor: Cell::new(None),
             sources_rect: Cell::new(ratatui::layout::Rect::default()),
             hyperlinks: false,
             mouse: false,

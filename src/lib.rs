@@ -69,6 +69,51 @@ pub struct Screen {
     terminal: Tty,
     mouse: bool,
     events: Receiver<Event>,
+    frames: Frames,
+}
+
+/// What the terminal shows, kept to send only what the next frame changes.
+pub struct Frames {
+    /// The last frame written (blank after the screen is cleared).
+    shown: ratatui::buffer::Buffer,
+    /// The bytes of the frame being written, kept to reuse the memory.
+    bytes: Vec<u8>,
+}
+
+impl Frames {
+    /// Draws the app: ratatui's frame is filled by `ui::draw`, the cells
+    /// that changed since the last frame are found by [`term::diff`] (what
+    /// ratatui's own diff finds, cheaper) and written at once, then the
+    /// cursor is placed or hidden. This is `Terminal::draw` with a faster
+    /// diff; the frame drawn becomes `shown` without a copy.
+    fn draw(&mut self, terminal: &mut Tty, app: &App) -> io::Result<()> {
+        terminal.autoresize()?;
+        let area = {
+            let mut frame = terminal.get_frame();
+            ui::draw(&mut frame, app);
+            frame.area()
+        };
+        // A new size cleared the screen: none of the last frame is on it.
+        if self.shown.area != area {
+            self.shown = ratatui::buffer::Buffer::empty(area);
+        }
+        self.bytes.clear();
+        let changed = term::diff(&self.shown, terminal.current_buffer_mut());
+        term::encode(&mut self.bytes, changed.into_iter())?;
+        terminal.backend_mut().write_frame(&self.bytes)?;
+        match app.cursor.get() {
+            None => terminal.hide_cursor()?,
+            Some(position) => {
+                terminal.show_cursor()?;
+                terminal.set_cursor_position(position)?;
+            }
+        }
+        // The frame just drawn is what shows now; ratatui resets its other
+        // buffer for the next frame.
+        std::mem::swap(&mut self.shown, terminal.current_buffer_mut());
+        terminal.swap_buffers();
+        ratatui::backend::Backend::flush(terminal.backend_mut())
+    }
 }
 
 impl Screen {
@@ -86,13 +131,17 @@ impl Screen {
             terminal,
             mouse,
             events: spawn_event_sources(),
+            frames: Frames {
+                shown: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::ZERO),
+                bytes: Vec::new(),
+            },
         })
     }
 
     /// The app on this screen until it quits; keys pressed since the
     /// screen opened are not lost.
     pub fn run(&mut self, app: &mut App, storage: &Storage) -> io::Result<()> {
-        event_loop(&mut self.terminal, app, storage, &self.events)
+        event_loop(self, app, storage)
     }
 }
 
@@ -146,12 +195,13 @@ fn terminal_modes(on: bool, mouse: bool) {
     }
 }
 
-fn event_loop(
-    terminal: &mut Tty,
-    app: &mut App,
-    storage: &Storage,
-    events: &Receiver<Event>,
-) -> io::Result<()> {
+fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Result<()> {
+    let Screen {
+        terminal,
+        events,
+        frames,
+        ..
+    } = screen;
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
     }
@@ -160,7 +210,7 @@ fn event_loop(
     let mut effects = VecDeque::new();
     let mut redraw = true;
     loop {
-        if redraw && let Err(e) = terminal.draw(|frame| ui::draw(frame, app)) {
+        if redraw && let Err(e) = frames.draw(terminal, app) {
             // The terminal is gone (window closed): save what we have.
             carry_out(app, storage, &mut effects);
             apply(app, storage, Action::Exit);

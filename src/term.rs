@@ -11,13 +11,13 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
     Attribute, Color as CColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
     SetForegroundColor, SetUnderlineColor,
 };
-use ratatui::layout::{Position, Size};
+use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 
 /// Ratatui's crossterm backend with a faster `draw`.
@@ -38,6 +38,11 @@ impl<W: Write> Backend<W> {
 
     pub fn writer(&self) -> &W {
         self.inner.writer()
+    }
+
+    /// Writes a frame's bytes (see [`encode`]) to the terminal at once.
+    pub fn write_frame(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.inner.writer_mut().write_all(bytes)
     }
 }
 
@@ -238,4 +243,111 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
     fn flush(&mut self) -> io::Result<()> {
         ratatui::backend::Backend::flush(&mut self.inner)
     }
+}
+
+/// The cells of `next` that differ from `prev`: what `Buffer::diff` gives
+/// (the same rules for wide symbols, skipped cells and forced widths; a test
+/// compares them), with a cheaper comparison of equal cells, which are most
+/// of a frame.
+pub fn diff<'a>(prev: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+    let mut updates = Vec::new();
+    let area = Rect {
+        height: prev.area.height.min(next.area.height),
+        ..prev.area
+    };
+    let (prev, next) = (&prev.content, &next.content);
+    let len = next.len().min(prev.len());
+    let width = usize::from(area.width.max(1));
+    // The cell at `index`, with its column and row.
+    let update = |index: usize| -> (u16, u16, &'a Cell) {
+        // Inside the area: both fit in a u16.
+        let col = u16::try_from(index % width).unwrap_or(u16::MAX);
+        let row = u16::try_from(index / width).unwrap_or(u16::MAX);
+        (area.x + col, area.y + row, &next[index])
+    };
+    // The cells a symbol at `index` covered (or covers), from `index + 1`
+    // to `end`: sent when `force`, else when their symbol changed.
+    let covered =
+        |updates: &mut Vec<(u16, u16, &'a Cell)>, index: usize, end: usize, force: bool| {
+            let mut cursor = index + 1;
+            let mut end = end;
+            while cursor < end {
+                let here = cursor;
+                cursor += usize::from(next[here].cell_width().max(1));
+                end = end.max(cursor).min(len);
+                if !is_skip(&next[here]) && (force || prev[here].symbol() != next[here].symbol()) {
+                    updates.push(update(here));
+                }
+            }
+            end
+        };
+    let mut pos = 0;
+    while pos < len {
+        let index = pos;
+        pos += 1;
+        let (current, previous) = (&next[index], &prev[index]);
+        match current.diff_option {
+            CellDiffOption::Skip => {}
+            _ if is_skip(current) => {}
+            CellDiffOption::ForcedWidth(forced) => {
+                pos = pos.saturating_add(usize::from(forced.get()).saturating_sub(1));
+                if !same(current, previous) {
+                    updates.push(update(index));
+                }
+            }
+            CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                if matches!(current.diff_option, CellDiffOption::None) && same(current, previous) {
+                    pos += usize::from(current.cell_width()).saturating_sub(1);
+                    continue;
+                }
+                let cell_width = usize::from(current.cell_width());
+                let previous_width = usize::from(previous.cell_width());
+                updates.push(update(index));
+                if cell_width > 1 && current.symbol().contains('\u{FE0F}') {
+                    // An emoji with a variation selector: the cells it
+                    // covers go too, for terminals that draw it one wide.
+                    pos = covered(&mut updates, index, (index + cell_width).min(len), false);
+                } else if cell_width > 1 {
+                    pos += cell_width - 1;
+                } else if previous_width > cell_width
+                    && (previous.bg != Color::Reset
+                        || previous.modifier.intersects(VISIBLE_ON_BLANK))
+                {
+                    // A wide styled symbol became narrow: clear what it covered.
+                    pos = covered(&mut updates, index, (index + previous_width).min(len), true);
+                }
+            }
+        }
+    }
+    updates
+}
+
+/// Modifiers that show on a blank cell.
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+fn is_skip(cell: &Cell) -> bool {
+    #[allow(deprecated)]
+    let skip = cell.skip;
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+/// `Cell`'s equality, the one-byte symbols (most of a screen) compared
+/// without a call.
+fn same(a: &Cell, b: &Cell) -> bool {
+    let (x, y) = (a.symbol().as_bytes(), b.symbol().as_bytes());
+    let symbols = x.len() == y.len() && (x.len() == 1 && x[0] == y[0] || x == y);
+    #[allow(deprecated)]
+    let skips = a.skip == b.skip;
+    symbols
+        && a.fg == b.fg
+        && a.bg == b.bg
+        && a.modifier == b.modifier
+        && a.underline_color == b.underline_color
+        && skips
+        && a.diff_option == b.diff_option
 }

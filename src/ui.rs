@@ -22,6 +22,7 @@ use crate::profile::Screen;
 use crate::text;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    app.cursor.set(None);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area, app);
@@ -45,6 +46,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Sources(first) => sources::draw(frame, area, app, *first),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
+}
+
+/// Shows the terminal's cursor at `position` after this frame (in the
+/// field being typed in), and tells the loop where it is.
+pub(crate) fn place_cursor(frame: &mut Frame, app: &App, position: ratatui::layout::Position) {
+    frame.set_cursor_position(position);
+    app.cursor.set(Some(position));
 }
 
 fn draw_main(frame: &mut Frame, area: Rect, app: &App) {

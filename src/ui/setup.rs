@@ -209,7 +209,7 @@ fn draw_text(
                 theme.todo()
             });
             if selected && let Some(Position { x, y }) = view.cursor_position(field) {
-                frame.set_cursor_position(Position { x, y });
+                super::place_cursor(frame, app, Position { x, y });
             }
             if text.is_empty() && !selected {
                 frame.render_widget(

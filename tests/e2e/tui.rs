@@ -817,6 +817,43 @@ fn typing_a_note(data: &DataDir, text: &str) -> Pty {
     app
 }
 
+/// The app writes only what changed between frames and places the cursor
+/// itself: typing shows the cursor after the text, closing hides it, and
+/// the screen behind is whole again.
+#[test]
+fn the_cursor_follows_the_note_and_hides_when_it_closes() {
+    let data = DataDir::new();
+    let mut app = typing_a_note(&data, "abc");
+    let row = (0..24)
+        .find(|&r| app.row(r).contains("abc"))
+        .expect("the note's row");
+    let column = app.row(row).find("abc").expect("the text") + 3;
+    let column = u16::try_from(app.row(row)[..column].chars().count()).expect("fits");
+    let wanted = Some((row, column));
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while app.cursor() != wanted && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(app.cursor(), wanted, "{}", app.screen_text());
+    app.send("\x1b");
+    app.wait_until("the note editor closed", |screen| {
+        !screen.contains("Note: Know the job")
+    });
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while app.cursor().is_some() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(app.cursor(), None);
+    let screen = app.screen_text();
+    assert!(
+        screen.contains("Know the job before you start ✎"),
+        "{screen}"
+    );
+    assert!(screen.contains("Details"), "{screen}");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
+
 #[test]
 fn sigterm_while_typing_a_note_saves_the_note() {
     let data = DataDir::new();

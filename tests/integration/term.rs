@@ -136,3 +136,113 @@ fn every_style_change_is_written_as_crossterm_writes_it() {
         String::from_utf8_lossy(&crossterm_bytes(&empty, &next))
     );
 }
+
+/// The app computes a frame's changes itself; they must be exactly the
+/// cells `Buffer::diff` gives, wide symbols, emoji, skipped cells and
+/// forced widths included.
+#[test]
+fn the_frame_diff_is_ratatuis_diff() {
+    use ratatui::buffer::CellDiffOption;
+    use std::num::NonZeroU16;
+    // A small deterministic generator: the same cases on every run.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(self.0 >> 33).expect("fits") % n
+        }
+    }
+    const SYMBOLS: [&str; 9] = ["a", "b", " ", "─", "語", "✌\u{fe0f}", "🧪", "e\u{301}", "x"];
+    fn random_buffer(rng: &mut Rng, width: u16, height: u16) -> Buffer {
+        let colors = [Color::Reset, Color::Red, Color::Indexed(8)];
+        let modifiers = [
+            Modifier::empty(),
+            Modifier::REVERSED,
+            Modifier::BOLD,
+            Modifier::UNDERLINED,
+        ];
+        let mut buf = Buffer::empty(Rect::new(2, 1, width, height));
+        for cell in &mut buf.content {
+            if rng.below(3) == 0 {
+                continue;
+            }
+            cell.set_symbol(SYMBOLS[rng.below(SYMBOLS.len())]);
+            cell.bg = colors[rng.below(colors.len())];
+            cell.fg = colors[rng.below(colors.len())];
+            cell.modifier = modifiers[rng.below(modifiers.len())];
+            match rng.below(20) {
+                0 => cell.diff_option = CellDiffOption::Skip,
+                1 => cell.diff_option = CellDiffOption::AlwaysUpdate,
+                2 => {
+                    cell.diff_option =
+                        CellDiffOption::ForcedWidth(NonZeroU16::new(2).expect("not zero"));
+                }
+                #[allow(deprecated)]
+                3 => cell.skip = true,
+                _ => {}
+            }
+        }
+        // Well formed: nothing wide in the very last cell (ratatui's diff
+        // would read past the end).
+        if let Some(last) = buf.content.last_mut() {
+            last.set_symbol("z");
+        }
+        buf
+    }
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut compared = 0;
+    for _ in 0..400 {
+        let width = 1 + u16::try_from(rng.below(30)).expect("fits");
+        let height = 1 + u16::try_from(rng.below(6)).expect("fits");
+        let prev = random_buffer(&mut rng, width, height);
+        let mut following = random_buffer(&mut rng, width, height);
+        // Often the same but for a few cells, as between two frames.
+        if rng.below(2) == 0 {
+            following = prev.clone();
+            for _ in 0..rng.below(4) {
+                let i = rng.below(following.content.len().max(2) - 1);
+                following.content[i].set_symbol(SYMBOLS[rng.below(SYMBOLS.len())]);
+            }
+        }
+        let ours: Vec<(u16, u16, String)> = term::diff(&prev, &following)
+            .into_iter()
+            .map(|(x, y, c)| (x, y, format!("{c:?}")))
+            .collect();
+        let theirs: Vec<(u16, u16, String)> = prev
+            .diff(&following)
+            .into_iter()
+            .map(|(x, y, c)| (x, y, format!("{c:?}")))
+            .collect();
+        assert_eq!(ours, theirs, "{prev:?}\n{following:?}");
+        compared += theirs.len();
+    }
+    assert!(compared > 1000, "{compared}");
+    // And on the real screens, key after key.
+    let mut app = app_with(Profile {
+        state: Some("CA".into()),
+        ..Profile::default()
+    });
+    app.update(Action::Resize(120, 40));
+    let mut previous = Buffer::empty(Rect::new(0, 0, 120, 40));
+    for which in Screen::ALL {
+        app.update(Action::Show(which));
+        for action in [
+            Action::Down,
+            Action::Toggle,
+            Action::DetailsDown,
+            Action::OpenHelp,
+        ] {
+            let next_screen = screen(&app, 120, 40);
+            assert_eq!(
+                term::diff(&previous, &next_screen),
+                previous.diff(&next_screen)
+            );
+            previous = next_screen;
+            app.update(action);
+        }
+        app.update(Action::Close);
+    }
+}

@@ -225,6 +225,13 @@ impl Pty {
         String::from_utf8_lossy(&self.output().raw).into_owned()
     }
 
+    /// Where the terminal's cursor is (row, column), or `None` when hidden.
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        let out = self.output();
+        let screen = out.parser.screen();
+        (!screen.hide_cursor()).then(|| screen.cursor_position())
+    }
+
     /// Whether the VT100 parser thinks the app is on the alternate screen.
     pub fn on_alternate_screen(&self) -> bool {
         self.output().parser.screen().alternate_screen()
