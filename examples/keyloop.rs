@@ -60,18 +60,28 @@ fn main() {
             .expect("terminal");
         run(app, terminal, rounds);
     } else {
-        let terminal =
+        // The app's own pipeline: its backend and its diff (`Frames`).
+        let mut terminal =
             Terminal::with_options(medtech::term::Backend::new(std::io::sink()), options)
                 .expect("terminal");
-        run(app, terminal, rounds);
+        let mut frames = medtech::Frames::default();
+        let mut draw = |app: &App| frames.draw(&mut terminal, app).expect("draw");
+        keys(app, rounds, &mut draw);
     }
 }
 
-fn run<B: Backend>(mut app: App, mut terminal: Terminal<B>, rounds: usize) {
+fn run<B: Backend>(app: App, mut terminal: Terminal<B>, rounds: usize) {
+    let mut draw = |app: &App| {
+        terminal
+            .draw(|frame| medtech::ui::draw(frame, app))
+            .expect("draw");
+    };
+    keys(app, rounds, &mut draw);
+}
+
+fn keys(mut app: App, rounds: usize, draw: &mut dyn FnMut(&App)) {
     // The first frame, as at the start.
-    terminal
-        .draw(|frame| medtech::ui::draw(frame, &app))
-        .expect("draw");
+    draw(&app);
     // `KEYLOOP_KEYS=" "` (say) replaces the cycle with those keys.
     let keys: Vec<KeyCode> = match std::env::var("KEYLOOP_KEYS") {
         Ok(keys) => keys.chars().map(KeyCode::Char).collect(),
@@ -88,20 +98,18 @@ fn run<B: Backend>(mut app: App, mut terminal: Terminal<B>, rounds: usize) {
             KeyCode::Char(' '),
         ],
     };
-    let mut bytes = 0usize;
+    let mut count = 0usize;
     for _ in 0..rounds {
         for &code in &keys {
             let key = KeyEvent::new(code, KeyModifiers::NONE);
             if let Some(action) = keymap::action_for(&app, key) {
                 app.update(action);
             }
-            terminal
-                .draw(|frame| medtech::ui::draw(frame, &app))
-                .expect("draw");
-            bytes += 1;
+            draw(&app);
+            count += 1;
         }
     }
-    println!("{bytes} keys");
+    println!("{count} keys");
 }
 
 /// The floor's frame (`examples/floor.rs`) for the same keys, to compare

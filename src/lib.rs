@@ -80,13 +80,26 @@ pub struct Frames {
     bytes: Vec<u8>,
 }
 
+impl Default for Frames {
+    fn default() -> Frames {
+        Frames {
+            shown: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::ZERO),
+            bytes: Vec::new(),
+        }
+    }
+}
+
 impl Frames {
     /// Draws the app: ratatui's frame is filled by `ui::draw`, the cells
     /// that changed since the last frame are found by [`term::diff`] (what
     /// ratatui's own diff finds, cheaper) and written at once, then the
     /// cursor is placed or hidden. This is `Terminal::draw` with a faster
     /// diff; the frame drawn becomes `shown` without a copy.
-    fn draw(&mut self, terminal: &mut Tty, app: &App) -> io::Result<()> {
+    pub fn draw<W: io::Write>(
+        &mut self,
+        terminal: &mut Terminal<term::Backend<W>>,
+        app: &App,
+    ) -> io::Result<()> {
         terminal.autoresize()?;
         let area = {
             let mut frame = terminal.get_frame();
@@ -131,10 +144,7 @@ impl Screen {
             terminal,
             mouse,
             events: spawn_event_sources(),
-            frames: Frames {
-                shown: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::ZERO),
-                bytes: Vec::new(),
-            },
+            frames: Frames::default(),
         })
     }
 

@@ -297,7 +297,9 @@ pub fn diff<'a>(prev: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
             }
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
                 if matches!(current.diff_option, CellDiffOption::None) && same(current, previous) {
-                    pos += usize::from(current.cell_width()).saturating_sub(1);
+                    if !narrow(current.symbol()) {
+                        pos += usize::from(current.cell_width()).saturating_sub(1);
+                    }
                     continue;
                 }
                 let cell_width = usize::from(current.cell_width());
@@ -320,6 +322,22 @@ pub fn diff<'a>(prev: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
         }
     }
     updates
+}
+
+/// Whether a symbol is surely at most one column wide, without looking its
+/// width up: one character below U+1100 (where wide characters start), or
+/// among the punctuation, arrows, mathematical signs, box drawing, blocks
+/// and shapes the screens are drawn with. Anything else is looked up.
+pub fn narrow(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            c < '\u{1100}'
+                || ('\u{2000}'..='\u{2319}').contains(&c)
+                || ('\u{2500}'..='\u{25FC}').contains(&c)
+        }
+        _ => false,
+    }
 }
 
 /// Modifiers that show on a blank cell.

@@ -246,3 +246,25 @@ fn the_frame_diff_is_ratatuis_diff() {
         app.update(Action::Close);
     }
 }
+
+/// The diff takes some symbols to be one column wide without a lookup;
+/// every one it takes so must be at most one column wide.
+#[test]
+fn symbols_taken_as_narrow_are_narrow() {
+    use ratatui::buffer::CellWidth;
+    let mut narrow = 0;
+    for c in ('\u{0}'..='\u{1FFFF}').filter(|c| !c.is_control()) {
+        let mut text = [0u8; 4];
+        let symbol: &str = c.encode_utf8(&mut text);
+        if term::narrow(symbol) {
+            assert!(
+                symbol.cell_width() <= 1,
+                "{c:?} is {} wide",
+                symbol.cell_width()
+            );
+            narrow += 1;
+        }
+    }
+    assert!(narrow > 4000, "{narrow}");
+    assert!(!term::narrow("語") && !term::narrow("e\u{301}") && !term::narrow("🧪"));
+}
