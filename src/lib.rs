@@ -244,12 +244,22 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
                 continue;
             }
         }
-        let action = match events.recv() {
-            Ok(Event::Key(key)) => keymap::action_for(app, key),
-            Ok(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
-            Ok(Event::Mouse(mouse)) => mouse::action_for(app, mouse),
-            Ok(Event::Paste(text)) => keymap::paste_action(app, text),
-            Ok(Event::Terminate) | Err(_) => Some(Action::Exit),
+        // While no key waits, get ready for the next one (the screen and
+        // the disk are done): a key that arrives meanwhile waits at most
+        // for two steps' details.
+        let event = match events.try_recv() {
+            Err(mpsc::TryRecvError::Empty) => {
+                ui::prefetch(app);
+                events.recv().ok()
+            }
+            event => event.ok(),
+        };
+        let action = match event {
+            Some(Event::Key(key)) => keymap::action_for(app, key),
+            Some(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
+            Some(Event::Mouse(mouse)) => mouse::action_for(app, mouse),
+            Some(Event::Paste(text)) => keymap::paste_action(app, text),
+            Some(Event::Terminate) | None => Some(Action::Exit),
         };
         let Some(action) = action else { continue };
         effects.extend(app.update(action));

@@ -1,6 +1,7 @@
 //! A checklist screen: the steps with checkboxes, and the selected step's
 //! details and sources beside them.
 
+use std::cell::RefMut;
 use std::fmt::Write as _;
 
 use ratatui::Frame;
@@ -11,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 
 use crate::advisor::eligibility::{self, Verdict};
 use crate::advisor::{self, Check, plan};
-use crate::app::{Action, App, DetailsCache, DetailsKey};
+use crate::app::{Action, App, ChecklistView, DetailsCache, DetailsKey, Mode};
 use crate::content::{
     Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Tier, Weeks,
 };
@@ -270,9 +271,17 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
     crate::text::truncate(text, width)
 }
 
-fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
-    let view = app.view(which);
-    let step = app.selected_step();
+/// The details of `step` for a pane of `area`: from the cache, or built and
+/// kept; either way wrapped down to row `wanted` (or the end). Returns the
+/// cache and the entry's place in it.
+fn cached_details<'v>(
+    view: &'v ChecklistView,
+    app: &App,
+    which: Area,
+    step: Option<&Step>,
+    area: Rect,
+    wanted: usize,
+) -> (RefMut<'v, Vec<DetailsCache>>, usize) {
     let key = DetailsKey {
         step: step.map(|s| s.id.clone()),
         width: area.width,
@@ -304,20 +313,57 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         });
         cache.len() - 1
     };
+    let width = area.width.saturating_sub(2);
+    let entry = &mut cache[index];
+    let mut known: usize = entry.wrapped.iter().map(Vec::len).sum();
+    while known < wanted && entry.wrapped.len() < entry.lines.len() {
+        let rows = wrap::wrap(&entry.lines[entry.wrapped.len()], width);
+        known += rows.len();
+        entry.wrapped.push(rows);
+    }
+    (cache, index)
+}
+
+/// Builds the details of the steps just above and below the selected one,
+/// as far as their first page: done after a frame is on screen and while no
+/// key waits, so that moving to them finds them ready.
+pub fn prefetch(app: &App) {
+    let Some(which) = app.screen.area() else {
+        return;
+    };
+    if !matches!(app.mode, Mode::Normal) {
+        return;
+    }
+    let view = app.view(which);
+    let area = view.details_rect.get();
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let rows = app.rows(which);
+    let cursor = view.cursor();
+    let wanted = usize::from(area.height.saturating_sub(2)) + 1;
+    for index in [cursor + 1, cursor.wrapping_sub(1)] {
+        if let Some(row) = rows.get(index) {
+            drop(cached_details(
+                view,
+                app,
+                which,
+                Some(row.step),
+                area,
+                wanted,
+            ));
+        }
+    }
+}
+
+fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
+    let view = app.view(which);
+    let step = app.selected_step();
     // Wrap what is shown and one row more (to know there is more), no
     // further: a new step costs a page, and a frame copies the rows in view.
     let visible = area.height.saturating_sub(2);
     let wanted = usize::from(view.details_scroll) + usize::from(visible) + 1;
-    let width = area.width.saturating_sub(2);
-    {
-        let entry = &mut cache[index];
-        let mut known: usize = entry.wrapped.iter().map(Vec::len).sum();
-        while known < wanted && entry.wrapped.len() < entry.lines.len() {
-            let rows = wrap::wrap(&entry.lines[entry.wrapped.len()], width);
-            known += rows.len();
-            entry.wrapped.push(rows);
-        }
-    }
+    let (cache, index) = cached_details(view, app, which, step, area, wanted);
     let cached = &cache[index];
     // Say when there is more to read, and never scroll past the end. While
     // the text is not wrapped to its end, scrolling may go as far as what

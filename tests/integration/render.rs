@@ -958,3 +958,46 @@ fn the_kept_footer_follows_mode_read_only_and_width() {
     app.update(Action::Close);
     assert_ne!(help, footer(&app, 80));
 }
+
+/// Between keys the loop builds the details of the steps beside the
+/// selection; moving there then finds them ready, and shows exactly what it
+/// would have shown without.
+#[test]
+fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
+    use medtech::content::Area;
+    let cached = |app: &App| -> Vec<String> {
+        app.view(Area::Education)
+            .details_cache
+            .borrow()
+            .iter()
+            .filter_map(|entry| entry.key.step.clone())
+            .collect()
+    };
+    let mut app = progressed();
+    app.update(Action::Show(Screen::Education));
+    select(&mut app, "edu.prereqs.chemistry");
+    render(&app, 80, 24);
+    let rows = app.rows(Area::Education);
+    let cursor = app.view(Area::Education).cursor();
+    let (above, below) = (
+        rows[cursor - 1].step.id.clone(),
+        rows[cursor + 1].step.id.clone(),
+    );
+    drop(rows);
+    assert!(!cached(&app).contains(&below), "{:?}", cached(&app));
+    medtech::ui::prefetch(&app);
+    let ready = cached(&app);
+    assert!(
+        ready.contains(&below) && ready.contains(&above),
+        "{ready:?}"
+    );
+    let mut plain = progressed();
+    plain.update(Action::Show(Screen::Education));
+    select(&mut plain, "edu.prereqs.chemistry");
+    render(&plain, 80, 24);
+    for action in [Action::Down, Action::Up, Action::Up] {
+        app.update(action.clone());
+        plain.update(action);
+        assert_eq!(screen_text(&app, 80, 24), screen_text(&plain, 80, 24));
+    }
+}
