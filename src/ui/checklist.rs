@@ -325,33 +325,41 @@ fn cached_details<'v>(
 }
 
 /// Builds the details of the steps just above and below the selected one,
-/// as far as their first page: done after a frame is on screen and while no
-/// key waits, so that moving to them finds them ready.
+/// and of the selected step on the other checklists already shown, as far
+/// as their first page: done after a frame is on screen and while no key
+/// waits, so that moving or switching to them finds them ready.
 pub fn prefetch(app: &App) {
-    let Some(which) = app.screen.area() else {
+    let Some(current) = app.screen.area() else {
         return;
     };
     if !matches!(app.mode, Mode::Normal) {
         return;
     }
-    let view = app.view(which);
-    let area = view.details_rect.get();
-    if area.width < 3 || area.height < 3 {
-        return;
-    }
-    let rows = app.rows(which);
-    let cursor = view.cursor();
-    let wanted = usize::from(area.height.saturating_sub(2)) + 1;
-    for index in [cursor + 1, cursor.wrapping_sub(1)] {
-        if let Some(row) = rows.get(index) {
-            drop(cached_details(
-                view,
-                app,
-                which,
-                Some(row.step),
-                area,
-                wanted,
-            ));
+    for which in Area::ALL {
+        let view = app.view(which);
+        let area = view.details_rect.get();
+        if area.width < 3 || area.height < 3 {
+            continue;
+        }
+        let rows = app.rows(which);
+        let cursor = view.cursor();
+        let wanted = usize::from(area.height.saturating_sub(2)) + 1;
+        let places = if which == current {
+            [cursor + 1, cursor.wrapping_sub(1)]
+        } else {
+            [cursor, usize::MAX]
+        };
+        for index in places {
+            if let Some(row) = rows.get(index) {
+                drop(cached_details(
+                    view,
+                    app,
+                    which,
+                    Some(row.step),
+                    area,
+                    wanted,
+                ));
+            }
         }
     }
 }

@@ -1000,4 +1000,31 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
         plain.update(action);
         assert_eq!(screen_text(&app, 80, 24), screen_text(&plain, 80, 24));
     }
+    // A checklist shown before has its selected step ready too, after a
+    // change made elsewhere.
+    for each in [&mut app, &mut plain] {
+        each.update(Action::Show(Screen::Certification));
+        render(each, 80, 24);
+        each.update(Action::Show(Screen::Education));
+        each.update(Action::Toggle);
+        render(each, 80, 24);
+    }
+    medtech::ui::prefetch(&app);
+    let certification = app.view(Area::Certification);
+    let selected = app.rows(Area::Certification)[certification.cursor()]
+        .step
+        .id
+        .clone();
+    assert!(
+        certification
+            .details_cache
+            .borrow()
+            .iter()
+            .any(|entry| entry.key.step.as_ref() == Some(&selected)
+                && entry.key.revision == app.revision),
+        "{selected} is not ready"
+    );
+    app.update(Action::Show(Screen::Certification));
+    plain.update(Action::Show(Screen::Certification));
+    assert_eq!(screen_text(&app, 80, 24), screen_text(&plain, 80, 24));
 }
