@@ -506,7 +506,8 @@ impl App {
     pub fn selected_step(&self) -> Option<&Step> {
         let area = self.screen.area()?;
         let rows = self.rows(area);
-        rows.get(self.cursor_in(area)).map(|r| r.step)
+        let cursor = self.view(area).cursor().min(rows.len().saturating_sub(1));
+        rows.get(cursor).map(|r| r.step)
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -693,7 +694,7 @@ impl App {
             | Action::Bottom => {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
-                    let mut cursor = self.cursor_in(area);
+                    let mut cursor = self.view(area).cursor().min(len.saturating_sub(1));
                     let page = usize::from(self.view(area).list_rect.get().height);
                     move_in(&mut cursor, len, action, page);
                     self.views[area as usize].set_cursor(cursor);
