@@ -236,11 +236,47 @@ fn profile_io(c: &mut Criterion) {
     group.finish();
 }
 
+/// The eligibility engine over every route, and search over the whole
+/// guide, on the real guide and on the 100x one.
+fn advisor(c: &mut Criterion) {
+    let mut group = c.benchmark_group("advisor");
+    for n in [1, 100] {
+        let guide = if n == 1 {
+            Guide::embedded().expect("embedded content")
+        } else {
+            let files = scale::guide_files(n);
+            Guide::from_files(&scale::as_refs(&files)).expect("scaled content")
+        };
+        let profile = profile(&guide);
+        group.bench_function(BenchmarkId::new("every route", format!("{n}x")), |b| {
+            b.iter(|| {
+                medtech::advisor::eligibility::evaluate(&guide, black_box(&profile), today())
+            });
+        });
+        for query in ["chem", "license renewal fee"] {
+            group.bench_function(
+                BenchmarkId::new(format!("search {query:?}"), format!("{n}x")),
+                |b| {
+                    b.iter(|| {
+                        medtech::search::search(
+                            &guide,
+                            profile.goal,
+                            profile.state.as_deref(),
+                            black_box(query),
+                        )
+                    });
+                },
+            );
+        }
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = render, key, content, profile_io
+    targets = render, key, content, profile_io, advisor
 }
 criterion_main!(benches);
