@@ -63,7 +63,7 @@ pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
 
 /// The terminal taken over for the app: raw mode, the alternate screen,
 /// paste and mouse modes, and the key and signal sources. Opened before
-/// the app exists (the start opens it while the guide decodes), given
+/// the app exists (keys pressed while the guide decodes are kept), given
 /// back on drop, panics included.
 pub struct Screen {
     terminal: Tty,
@@ -219,6 +219,8 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
     // the screen, so a slow save never delays a repaint.
     let mut effects = VecDeque::new();
     let mut redraw = true;
+    // Set by each new frame: the next wait for a key prefetches once.
+    let mut prefetch = false;
     loop {
         if redraw && let Err(e) = frames.draw(terminal, app) {
             // The terminal is gone (window closed): save what we have.
@@ -230,6 +232,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
             // Links go over the drawn text; a failure only costs the links.
             let _ = ui::sources::write_hyperlinks(&mut io::stdout(), app);
         }
+        prefetch |= redraw;
         redraw = false;
         if !effects.is_empty() {
             // Every effect runs before the next event is read, so a signal
@@ -244,14 +247,17 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
                 continue;
             }
         }
-        // While no key waits, get ready for the next one (the screen and
-        // the disk are done): a key that arrives meanwhile waits at most
-        // for two steps' details.
+        // After a new frame, while no key waits, get ready for the next one
+        // (the screen and the disk are done): a key that arrives meanwhile
+        // waits at most for a few steps' details. Events that change
+        // nothing (the mouse moving) do not repeat it.
         let event = match events.try_recv() {
-            Err(mpsc::TryRecvError::Empty) => {
+            Err(mpsc::TryRecvError::Empty) if prefetch => {
+                prefetch = false;
                 ui::prefetch(app);
                 events.recv().ok()
             }
+            Err(mpsc::TryRecvError::Empty) => events.recv().ok(),
             event => event.ok(),
         };
         let action = match event {
@@ -393,15 +399,10 @@ impl Settings {
     }
 }
 
-/// Applies the settings file to the app: theme, hyperlinks. Returns a
-/// message when the file could not be read (the defaults are used and the
-/// file is never overwritten).
-pub fn configure(app: &mut App) -> Option<String> {
-    configure_with(app, Settings::read())
-}
-
-/// [`configure`] with settings already read.
-pub fn configure_with(app: &mut App, settings: Settings) -> Option<String> {
+/// Applies the settings file, read by [`Settings::read`], to the app:
+/// theme, hyperlinks, mouse. Returns a message when the file could not be
+/// read (the defaults are used and the file is never overwritten).
+pub fn configure(app: &mut App, settings: Settings) -> Option<String> {
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
     if let Some((path, settings)) = settings.file {
         app.theme.palette = settings.theme;

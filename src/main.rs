@@ -79,7 +79,7 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     app.read_only_reason.clone_from(&session.read_only_reason);
     app.theme = Theme::from_env();
     app.mouse = mouse;
-    if let Some(problem) = medtech::configure_with(&mut app, settings) {
+    if let Some(problem) = medtech::configure(&mut app, settings) {
         app.notice = Some(problem);
     }
     if let Some(draft) = draft {

@@ -3,10 +3,12 @@
 //!
 //! `CrosstermBackend::draw` formats every cell through crossterm's commands
 //! (a `fmt::write` per cell, and a lock of stdout for each), which is most
-//! of what a key costs once the screen is drawn. [`Backend`] writes the
-//! same bytes (a test in `tests/integration/term.rs` compares them on
-//! whole screens) into a buffer kept between frames and hands it to the
-//! terminal at once. Everything else is the crossterm backend's.
+//! of what a key costs once the screen is drawn. [`encode`] writes the same
+//! bytes (a test in `tests/integration/term.rs` compares them on whole
+//! screens) into memory, and [`Backend`] hands them to the terminal at once;
+//! [`diff`] finds the changed cells as `Buffer::diff` does, cheaper. The
+//! app's loop (`Frames` in `src/lib.rs`) puts them together. Everything else
+//! is the crossterm backend's.
 
 use std::io::{self, Write};
 
@@ -24,15 +26,12 @@ use ratatui::style::{Color, Modifier};
 #[derive(Debug)]
 pub struct Backend<W: Write> {
     inner: CrosstermBackend<W>,
-    /// The bytes of the frame being drawn, kept so frames reuse the memory.
-    frame: Vec<u8>,
 }
 
 impl<W: Write> Backend<W> {
     pub fn new(writer: W) -> Backend<W> {
         Backend {
             inner: CrosstermBackend::new(writer),
-            frame: Vec::new(),
         }
     }
 
@@ -199,9 +198,9 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.frame.clear();
-        encode(&mut self.frame, content)?;
-        self.inner.writer_mut().write_all(&self.frame)
+        let mut bytes = Vec::new();
+        encode(&mut bytes, content)?;
+        self.write_frame(&bytes)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {

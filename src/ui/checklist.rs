@@ -133,52 +133,47 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     offset = offset.min(len.saturating_sub(height));
     // Inside the borders, the selection marker and the scrollbar.
     let room = usize::from(area.width.saturating_sub(4));
-    let items: Vec<Line> = rows
-        .iter()
-        .skip(offset)
-        .take(height)
-        .map(|row| {
-            let check = advisor::check(row.step, &app.profile);
-            let verify = row.step.caveat.is_some();
-            let note = !app.profile.note(&row.step.id).is_empty();
-            // Marked by the user first; else what the background says.
-            let not_for_you = (check == Check::Todo)
-                .then(|| plan::not_for_user(&app.profile, &row.step.id))
-                .flatten();
-            let word = row_word(check).or(not_for_you);
-            // "Not for you" says more than "optional": one marker, not two.
-            let optional =
-                row.depth == 0 && !row.step.is_required_for(goal) && not_for_you.is_none();
-            // Markers always show; the title gives way with an ellipsis.
-            let markers = if optional { 11 } else { 0 }
-                + if verify { 2 } else { 0 }
-                + if note { 2 } else { 0 }
-                + word.map_or(0, |w| w.chars().count() + 3);
-            let fixed = 2 * row.depth + 4 + markers;
-            let mut spans = vec![
-                Span::raw("  ".repeat(row.depth)),
-                Span::styled(check.symbol(), check_style(theme, check)),
-                Span::raw(" "),
-                Span::raw(truncate(&row.step.title, room.saturating_sub(fixed))),
-            ];
-            if let Some(word) = word {
-                spans.push(Span::styled(
-                    format!(" · {word}"),
-                    check_style(theme, check),
-                ));
-            }
-            if optional {
-                spans.push(Span::styled(" (optional)", theme.muted()));
-            }
-            if note {
-                spans.push(Span::styled(" ✎", theme.muted()));
-            }
-            if verify {
-                spans.push(Span::styled(" !", theme.warning()));
-            }
-            Line::from(spans)
-        })
-        .collect();
+    let item = |index: usize| -> Line<'static> {
+        let row = &rows[index];
+        let check = advisor::check(row.step, &app.profile);
+        let verify = row.step.caveat.is_some();
+        let note = !app.profile.note(&row.step.id).is_empty();
+        // Marked by the user first; else what the background says.
+        let not_for_you = (check == Check::Todo)
+            .then(|| plan::not_for_user(&app.profile, &row.step.id))
+            .flatten();
+        let word = row_word(check).or(not_for_you);
+        // "Not for you" says more than "optional": one marker, not two.
+        let optional = row.depth == 0 && !row.step.is_required_for(goal) && not_for_you.is_none();
+        // Markers always show; the title gives way with an ellipsis.
+        let markers = if optional { 11 } else { 0 }
+            + if verify { 2 } else { 0 }
+            + if note { 2 } else { 0 }
+            + word.map_or(0, |w| w.chars().count() + 3);
+        let fixed = 2 * row.depth + 4 + markers;
+        let mut spans = vec![
+            Span::raw("  ".repeat(row.depth)),
+            Span::styled(check.symbol(), check_style(theme, check)),
+            Span::raw(" "),
+            Span::raw(truncate(&row.step.title, room.saturating_sub(fixed))),
+        ];
+        if let Some(word) = word {
+            spans.push(Span::styled(
+                format!(" · {word}"),
+                check_style(theme, check),
+            ));
+        }
+        if optional {
+            spans.push(Span::styled(" (optional)", theme.muted()));
+        }
+        if note {
+            spans.push(Span::styled(" ✎", theme.muted()));
+        }
+        if verify {
+            spans.push(Span::styled(" !", theme.warning()));
+        }
+        Line::from(spans)
+    };
     let progress = app.area_progress(which);
     let mut title = format!(
         " {} · {} of {} done ",
@@ -200,28 +195,15 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     paint::bordered(frame.buffer_mut(), area, &Line::from(title));
     // Drawn as ratatui's `List` draws it (a "›" before the selected row,
     // which takes the selection style), straight into the cells.
-    let buf = frame.buffer_mut();
-    let text = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
-    for (y, item) in (0..inner.height).zip(&items) {
-        paint::line(buf, text, y, item);
-        let is_selected = offset + usize::from(y) == selected;
-        if is_selected {
-            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
-            paint::style(buf, row, theme.selected());
-        }
-        paint::text(
-            buf,
-            inner,
-            &mut 0,
-            y,
-            if is_selected { "›" } else { " " },
-            Style::default(),
-        );
-    }
+    let shown = offset..(offset + height).min(len);
+    paint::list_rows(
+        frame.buffer_mut(),
+        inner,
+        shown,
+        selected,
+        theme.selected(),
+        item,
+    );
     let state = view
         .list
         .get()

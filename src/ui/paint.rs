@@ -138,22 +138,35 @@ pub fn list<'a>(
     len: usize,
     selected: usize,
     highlight: Style,
-    item: impl Fn(usize) -> Line<'a>,
+    item: impl FnMut(usize) -> Line<'a>,
 ) {
     bordered(buf, area, title);
     let inner = ratatui::widgets::Block::bordered().inner(area);
-    if inner.is_empty() || len == 0 {
+    if len == 0 {
         return;
     }
     let selected = selected.min(len - 1);
-    let height = usize::from(inner.height);
-    let offset = (selected + 1).saturating_sub(height);
+    let offset = (selected + 1).saturating_sub(usize::from(inner.height));
+    list_rows(buf, inner, offset..len, selected, highlight, item);
+}
+
+/// The rows `shown` of a list inside `inner`, one per row from the top, as
+/// ratatui's `List` draws them with a "›" highlight symbol: the `selected`
+/// row takes the `highlight` style across the width and the marker.
+pub fn list_rows<'a>(
+    buf: &mut Buffer,
+    inner: Rect,
+    shown: std::ops::Range<usize>,
+    selected: usize,
+    highlight: Style,
+    mut item: impl FnMut(usize) -> Line<'a>,
+) {
     let rows = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    for (y, index) in (0..inner.height).zip(offset..len) {
+    for (y, index) in (0..inner.height).zip(shown) {
         line(buf, rows, y, &item(index));
         let is_selected = index == selected;
         if is_selected {

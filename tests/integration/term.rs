@@ -27,10 +27,11 @@ fn our_bytes(previous: &Buffer, next: &Buffer) -> Vec<u8> {
         .draw(previous.diff(next).into_iter())
         .expect("drawn");
     let once = backend.writer().clone();
-    // A second frame reuses the buffer and writes only its own bytes.
-    let mut again = term::Backend::new(Vec::new());
-    again.draw(previous.diff(next).into_iter()).expect("drawn");
-    assert_eq!(again.writer(), &once);
+    // A second frame writes only its own bytes, nothing of the first.
+    backend
+        .draw(previous.diff(next).into_iter())
+        .expect("drawn");
+    assert_eq!(backend.writer(), &[once.as_slice(), &once].concat());
     once
 }
 
@@ -267,4 +268,52 @@ fn symbols_taken_as_narrow_are_narrow() {
     }
     assert!(narrow > 4000, "{narrow}");
     assert!(!term::narrow("語") && !term::narrow("e\u{301}") && !term::narrow("🧪"));
+}
+
+/// The app's draw loop (`Frames`: its own diff, one write, the cursor
+/// placed by the app) sends the terminal exactly what ratatui's
+/// `Terminal::draw` with the crossterm backend sends, frame after frame,
+/// the note editor's cursor included.
+#[test]
+fn the_app_draws_what_ratatuis_terminal_draws() {
+    use ratatui::{TerminalOptions, Viewport};
+    let options = || TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
+    };
+    let mut ours =
+        Terminal::with_options(term::Backend::new(Vec::new()), options()).expect("a terminal");
+    let mut theirs =
+        Terminal::with_options(CrosstermBackend::new(Vec::new()), options()).expect("a terminal");
+    let mut frames = medtech::Frames::default();
+    let mut app = app_with(Profile {
+        state: Some("CA".into()),
+        ..Profile::default()
+    });
+    app.update(Action::Resize(100, 30));
+    let steps = [
+        Action::Show(Screen::Education),
+        Action::Down,
+        Action::Toggle,
+        Action::DetailsDown,
+        Action::EditNote,
+        Action::Close,
+        Action::Show(Screen::Certification),
+        Action::OpenHelp,
+        Action::Close,
+        Action::Show(Screen::Dashboard),
+    ];
+    for action in steps {
+        app.update(action.clone());
+        frames.draw(&mut ours, &app).expect("drawn");
+        theirs.draw(|frame| ui::draw(frame, &app)).expect("drawn");
+        assert_eq!(
+            String::from_utf8_lossy(ours.backend().writer()),
+            String::from_utf8_lossy(theirs.backend().writer()),
+            "after {action:?}"
+        );
+    }
+    // The note editor showed the cursor, and it was hidden again.
+    let written = String::from_utf8_lossy(ours.backend().writer()).into_owned();
+    let shown = written.find("\x1b[?25h").expect("the cursor shown");
+    assert!(written[shown..].contains("\x1b[?25l"));
 }
