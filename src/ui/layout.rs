@@ -2,7 +2,7 @@
 //! details), computed directly. Ratatui's `Layout` runs a constraint
 //! solver, which costs a good part of the first frame; for fixed lengths
 //! around one growing part the answer is plain arithmetic. When the parts
-//! do not fit, the solver decides as before. `tests/integration/wrap.rs`
+//! do not fit, the solver decides as before. `tests/integration/drawing.rs`
 //! compares both on every size.
 
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -25,15 +25,12 @@ pub fn row<const N: usize>(area: Rect, sizes: [u16; N], grow: usize) -> [Rect; N
 }
 
 fn constraints<const N: usize>(sizes: [u16; N], grow: usize) -> [Constraint; N] {
-    let mut i = 0;
-    sizes.map(|size| {
-        let constraint = if i == grow {
-            Constraint::Min(size)
+    std::array::from_fn(|i| {
+        if i == grow {
+            Constraint::Min(sizes[i])
         } else {
-            Constraint::Length(size)
-        };
-        i += 1;
-        constraint
+            Constraint::Length(sizes[i])
+        }
     })
 }
 
@@ -47,12 +44,13 @@ fn spans<const N: usize>(
     let total: u32 = sizes.iter().map(|&s| u32::from(s)).sum();
     let spare = u16::try_from(u32::from(room).checked_sub(total)?).ok()?;
     let mut at = start;
-    let mut i = 0;
-    Some(sizes.map(|size| {
-        let size = if i == grow { size + spare } else { size };
-        let part = (at, size);
+    Some(std::array::from_fn(|i| {
+        let size = if i == grow {
+            sizes[i] + spare
+        } else {
+            sizes[i]
+        };
         at += size;
-        i += 1;
-        part
+        (at - size, size)
     }))
 }

@@ -1,6 +1,6 @@
 //! Writing text and borders straight into the frame's cells, for the parts
 //! drawn on every key (the checklist, the details). The result is what
-//! `Buffer::set_line` and `Block` give (tests in `tests/integration/wrap.rs`
+//! `Buffer::set_line` and `Block` give (tests in `tests/integration/drawing.rs`
 //! compare them). Text of characters that stand alone (nearly all of the
 //! guide) skips the grapheme segmentation, and an unstyled box is not
 //! restyled cell by cell.

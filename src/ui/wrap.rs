@@ -3,7 +3,7 @@
 //!
 //! The rows are the ones ratatui's `Paragraph` with `Wrap { trim: false }`
 //! draws (the same state machine, run once); a test in
-//! `tests/integration/render.rs` checks that on every line of the guide.
+//! `tests/integration/drawing.rs` checks that on every line of the guide.
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};

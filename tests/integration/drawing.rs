@@ -1,5 +1,6 @@
-//! The details pane wraps its text once and then copies rows; those rows
-//! must be the ones ratatui's `Paragraph` draws, on the real guide's text.
+//! The app draws its busiest parts itself (`ui::wrap`, `ui::paint`,
+//! `ui::layout`); each must give exactly what the ratatui widget it
+//! replaces gives, on the real guide's text.
 
 use medtech::content::Guide;
 use medtech::ui::wrap;
