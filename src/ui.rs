@@ -49,10 +49,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// Work for the time between keys: the details of the steps beside the
-/// selected one (see `checklist::prefetch`).
-pub fn prefetch(app: &App) {
-    checklist::prefetch(app);
-}
+/// selected one.
+pub use checklist::prefetch;
 
 /// Shows the terminal's cursor at `position` after this frame (in the
 /// field being typed in), and tells the loop where it is.
