@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 #[path = "src/content/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "src/content/text.rs"]
+mod text;
 
 /// The same list, in the same order, as `EMBEDDED_FILES` in
 /// `src/content/load.rs` (a test compares them).
@@ -25,6 +28,7 @@ const FILES: &[&str] = &[
 
 fn main() {
     println!("cargo::rerun-if-changed=src/content/model.rs");
+    println!("cargo::rerun-if-changed=src/content/text.rs");
     let mut parts = Vec::new();
     for file in FILES {
         println!("cargo::rerun-if-changed={file}");

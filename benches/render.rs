@@ -194,7 +194,7 @@ fn profile_io(c: &mut Criterion) {
     group.sample_size(30);
 
     let mut applied = profile(&guide);
-    let steps: Vec<String> = guide.all_steps().map(|(_, s)| s.id.clone()).collect();
+    let steps: Vec<String> = guide.all_steps().map(|(_, s)| s.id.to_string()).collect();
     for i in 0..10_000 {
         let step = steps[i % steps.len()].clone();
         let from = applied.status(&step);

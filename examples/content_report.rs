@@ -14,13 +14,13 @@
 
 use std::process::ExitCode;
 
-use medtech::content::{Caveat, EMBEDDED_FILES, Fact, Guide, Step, Tier};
+use medtech::content::{Caveat, EMBEDDED_FILES, Fact, Guide, Step, Text, Tier};
 
 /// One sourced claim of the guide.
 struct Item {
     /// Where it is, e.g. `step cert.apply.fee` or `CA fact "Renewal"`.
     at: String,
-    sources: Vec<String>,
+    sources: Vec<Text>,
     caveat: Option<Caveat>,
 }
 

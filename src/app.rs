@@ -410,7 +410,7 @@ impl App {
         let title = self
             .guide
             .step(&draft.step)
-            .map_or_else(|| draft.step.clone(), |(_, s)| s.title.clone());
+            .map_or_else(|| draft.step.clone(), |(_, s)| s.title.to_string());
         self.mode = Mode::Note(NoteEditor {
             step: draft.step,
             title,
@@ -965,7 +965,7 @@ impl App {
         let name = to
             .as_deref()
             .and_then(|c| self.guide.state(c))
-            .map_or_else(|| "no state".to_owned(), |s| s.name.clone());
+            .map_or_else(|| "no state".to_owned(), |s| s.name.to_string());
         self.commit(format!("chose {name}"), vec![Change::State { from, to }])
     }
 
@@ -1029,7 +1029,7 @@ impl App {
             let index = self.cursor_in(area);
             if let Some(row) = self.rows(area).get(index) {
                 let id = row.step.id.clone();
-                self.profile.resume.selected.insert(area, id);
+                self.profile.resume.selected.insert(area, id.to_string());
             }
         }
     }
@@ -1101,8 +1101,8 @@ impl App {
                 .get()
                 .selected()
                 .and_then(|i| rows.get(i))
-                .map(|r| r.step.id.clone())
-                .or_else(|| self.profile.resume.selected.get(&area).cloned());
+                .map(|r| r.step.id.as_str())
+                .or_else(|| self.profile.resume.selected.get(&area).map(String::as_str));
             let index = current
                 .and_then(|id| rows.iter().position(|r| r.step.id == id))
                 .unwrap_or_else(|| view.cursor().min(rows.len().saturating_sub(1)));
@@ -1158,8 +1158,8 @@ impl App {
             return;
         };
         self.mode = Mode::Note(NoteEditor {
-            step: step.id.clone(),
-            title: step.title.clone(),
+            step: step.id.to_string(),
+            title: step.title.to_string(),
             text: TextArea::new(self.profile.note(&step.id)),
         });
     }
@@ -1231,8 +1231,8 @@ impl App {
             .done_on(&step.id)
             .unwrap_or_else(|| PartialDate::month_of(self.clock.today()));
         self.mode = Mode::Date(DatePrompt {
-            step: step.id.clone(),
-            title: step.title.clone(),
+            step: step.id.to_string(),
+            title: step.title.to_string(),
             input: TextArea::single_line(&current.to_string()).with_max_chars(10),
             error: None,
         });
@@ -1460,7 +1460,10 @@ impl App {
         let title = step.title.clone();
         let result = plan::what_if(&self.guide, &self.profile, &step.id, self.clock.today());
         self.help_scroll = 0;
-        self.mode = Mode::WhatIf(WhatIfView { title, result });
+        self.mode = Mode::WhatIf(WhatIfView {
+            title: title.to_string(),
+            result,
+        });
     }
 }
 
@@ -1476,7 +1479,7 @@ pub fn usable_backup(recovery: &Recovery) -> Option<&Profile> {
 /// nested choice are included only with `into_choices`.
 fn collect_leaves(step: &Step, out: &mut Vec<String>, into_choices: bool) {
     if step.substeps.is_empty() {
-        out.push(step.id.clone());
+        out.push(step.id.to_string());
     } else {
         for sub in &step.substeps {
             if !sub.one_of || into_choices || sub.substeps.is_empty() {

@@ -3,10 +3,12 @@
 
 mod load;
 mod model;
+mod text;
 mod validate;
 
 pub use load::{ContentError, EMBEDDED_FILES};
 pub use model::*;
+pub use text::decode_borrowed;
 pub use validate::Problem;
 
 use std::collections::HashMap;
@@ -135,7 +137,7 @@ impl Guide {
         ) {
             for (i, step) in steps.iter().enumerate() {
                 path.push(i);
-                out.entry(step.id.clone()).or_insert_with(|| StepPath {
+                out.entry(step.id.to_string()).or_insert_with(|| StepPath {
                     area,
                     root,
                     path: path.clone(),
@@ -244,7 +246,7 @@ impl Guide {
 
     /// The best tier among these sources (Official before Copy before `ThirdParty`);
     /// `None` when none of the ids is a known source.
-    pub fn best_tier(&self, sources: &[String]) -> Option<Tier> {
+    pub fn best_tier(&self, sources: &[Text]) -> Option<Tier> {
         sources
             .iter()
             .filter_map(|id| self.source(id).map(|s| s.tier))
@@ -252,12 +254,12 @@ impl Guide {
     }
 
     /// True when every cited source is third-party (and at least one is cited).
-    pub fn third_party_only(&self, sources: &[String]) -> bool {
+    pub fn third_party_only(&self, sources: &[Text]) -> bool {
         self.best_tier(sources) == Some(Tier::ThirdParty)
     }
 
     /// The earliest `verified` date among these sources: how old the evidence is.
-    pub fn oldest_verified(&self, sources: &[String]) -> Option<Date> {
+    pub fn oldest_verified(&self, sources: &[Text]) -> Option<Date> {
         sources
             .iter()
             .filter_map(|id| self.source(id).map(|s| s.verified))

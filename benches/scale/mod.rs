@@ -5,12 +5,12 @@
 
 #![allow(dead_code, reason = "each user takes what it needs")]
 
-use medtech::content::{EMBEDDED_FILES, Part, Step};
+use medtech::content::{EMBEDDED_FILES, Part, Step, Text};
 use medtech::profile::{Entry, Event, Profile, Status};
 
 /// Renames a step and its sub-steps, and the sources they cite.
 fn rename_step(step: &mut Step, suffix: &str) {
-    step.id.push_str(suffix);
+    step.id.to_mut().push_str(suffix);
     rename_ids(&mut step.sources, suffix);
     rename_ids(&mut step.duration_sources, suffix);
     for fee in &mut step.fees {
@@ -24,9 +24,9 @@ fn rename_step(step: &mut Step, suffix: &str) {
     }
 }
 
-fn rename_ids(ids: &mut [String], suffix: &str) {
+fn rename_ids(ids: &mut [Text], suffix: &str) {
     for id in ids {
-        id.push_str(suffix);
+        id.to_mut().push_str(suffix);
     }
 }
 
@@ -40,7 +40,7 @@ pub fn scale_part(part: &Part, n: usize) -> Part {
         let suffix = format!("-x{copy}");
         for source in &part.sources {
             let mut source = source.clone();
-            source.id.push_str(&suffix);
+            source.id.to_mut().push_str(&suffix);
             out.sources.push(source);
         }
         for (from, to) in [
@@ -56,8 +56,8 @@ pub fn scale_part(part: &Part, n: usize) -> Part {
         }
         for state in &part.states {
             let mut state = state.clone();
-            state.code = format!("{}{copy}", state.code);
-            state.name = format!("{} {copy}", state.name);
+            state.code = format!("{}{copy}", state.code).into();
+            state.name = format!("{} {copy}", state.name).into();
             rename_ids(&mut state.sources, &suffix);
             for fact in &mut state.facts {
                 rename_ids(&mut fact.sources, &suffix);

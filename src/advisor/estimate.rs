@@ -75,7 +75,7 @@ fn walk_duration(
         return;
     }
     if let Some(weeks) = step.duration {
-        out.push((step.title.clone(), weeks.min, weeks.max));
+        out.push((step.title.to_string(), weeks.min, weeks.max));
     } else if step.substeps.is_empty() || step.one_of {
         *without += 1;
     } else {
@@ -167,7 +167,7 @@ pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cos
         } else {
             for fee in chosen {
                 items.push((
-                    fee.what.clone(),
+                    fee.what.to_string(),
                     fee.usd,
                     fee.usd_max.unwrap_or(fee.usd),
                     fee.year,
@@ -206,12 +206,15 @@ pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cos
 /// MLT generalist exam").
 fn fee_is_for(fee: &Fee, credential: &Credential) -> bool {
     // The whole name: "MLS(ASCP)" is not "MLS(ASCPi)".
-    let named = fee.what.match_indices(&credential.name).any(|(at, name)| {
-        !fee.what[at + name.len()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-    });
+    let named = fee
+        .what
+        .match_indices(credential.name.as_str())
+        .any(|(at, name)| {
+            !fee.what[at + name.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        });
     if named {
         return true;
     }

@@ -154,9 +154,9 @@ pub fn license_advice(
     let code = profile.state.as_deref()?;
     let state = guide.state(code)?;
     let credential = eligibility::target_credential(guide, profile, routes);
-    let name = credential.map_or_else(|| "your credential".to_owned(), |c| c.name.clone());
+    let name = credential.map_or_else(|| "your credential".to_owned(), |c| c.name.to_string());
     let advice = |verdict, text: String| LicenseAdvice {
-        state: state.name.clone(),
+        state: state.name.to_string(),
         credential: name.clone(),
         verdict,
         text,
@@ -189,6 +189,7 @@ pub fn license_advice(
                 "Ask the {} board which certifications it accepts.",
                 state.name
             )
+            .into()
         });
         return Some(advice(
             "unknown",

@@ -27,7 +27,7 @@ const COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guide.postcard"
 
 /// The embedded parts, decoded from the compact form.
 pub(super) fn compact_parts() -> Result<Vec<Part>, ContentError> {
-    postcard::from_bytes(COMPACT).map_err(|e| ContentError {
+    super::text::decode_borrowed(COMPACT).map_err(|e| ContentError {
         file: "the compact guide (build.rs)".to_owned(),
         line: 0,
         col: 0,

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::text::Text;
+
 /// A date as written in the content files (`"2026-11-24"`).
 pub type Date = jiff::civil::Date;
 
@@ -67,16 +69,16 @@ pub struct Part {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
+    pub id: Text,
     /// What the page is called, in a few words.
-    pub title: String,
+    pub title: Text,
     /// Who publishes it (e.g. "ASCP Board of Certification").
-    pub publisher: String,
-    pub url: String,
+    pub publisher: Text,
+    pub url: Text,
     pub tier: Tier,
     /// A date or edition the page itself shows, if any ("current through Sep 2024").
     #[serde(default)]
-    pub dated: Option<String>,
+    pub dated: Option<Text>,
     /// The day a maintainer last checked this guide's facts against the page.
     pub verified: Date,
 }
@@ -96,9 +98,9 @@ pub enum Tier {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 pub enum Caveat {
     /// Not confirmed by an official source; the text says what is missing.
-    Unverified(String),
+    Unverified(Text),
     /// Sources disagree; the text says what differs.
-    Conflict(String),
+    Conflict(Text),
 }
 
 /// A sourced statement shown in a detail pane: a fee, an hour count, a deadline.
@@ -106,9 +108,9 @@ pub enum Caveat {
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// A short label ("CE", "Renewal", "Fee").
-    pub label: String,
-    pub text: String,
-    pub sources: Vec<String>,
+    pub label: Text,
+    pub text: Text,
+    pub sources: Vec<Text>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
 }
@@ -173,18 +175,18 @@ pub struct Weeks {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Stable id saved in profiles. Never reuse or rename one that has shipped.
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// One line shown under the title.
-    pub summary: String,
-    pub what: String,
-    pub why: String,
-    pub how: String,
+    pub summary: Text,
+    pub what: Text,
+    pub why: Text,
+    pub how: Text,
     #[serde(default)]
     pub duration: Option<Weeks>,
     /// Where the typical `duration` comes from (source ids).
     #[serde(default)]
-    pub duration_sources: Vec<String>,
+    pub duration_sources: Vec<Text>,
     /// Money spent at this step, each amount with its year and sources.
     #[serde(default)]
     pub fees: Vec<Fee>,
@@ -199,7 +201,7 @@ pub struct Step {
     pub one_of: bool,
     #[serde(default)]
     pub facts: Vec<Fact>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
     #[serde(default)]
@@ -214,7 +216,7 @@ pub struct Step {
 #[serde(deny_unknown_fields)]
 pub struct Fee {
     /// What the money is for ("MLT(ASCP) application fee").
-    pub what: String,
+    pub what: Text,
     /// The lowest amount, in US dollars.
     pub usd: u32,
     /// The highest amount, when the source gives a range or several amounts.
@@ -222,7 +224,7 @@ pub struct Fee {
     pub usd_max: Option<u32>,
     /// The year the amount was published or checked.
     pub year: u16,
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
 }
@@ -259,7 +261,7 @@ pub enum Level {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct LicenseTitle {
-    pub name: String,
+    pub name: Text,
     pub level: Level,
 }
 
@@ -268,14 +270,14 @@ pub struct LicenseTitle {
 #[serde(deny_unknown_fields)]
 pub struct StateRecord {
     /// USPS code ("FL", "DC", "PR").
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub license: LicenseRule,
     /// One paragraph: the situation in this state, in plain words.
-    pub summary: String,
+    pub summary: Text,
     /// The licensing body, if any.
     #[serde(default)]
-    pub body: Option<String>,
+    pub body: Option<Text>,
     #[serde(default)]
     pub titles: Vec<LicenseTitle>,
     /// Renewal, CE, fees, processing times: each with its sources.
@@ -285,7 +287,7 @@ pub struct StateRecord {
     /// which show the shared `no_license_step`.
     #[serde(default)]
     pub steps: Vec<Step>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
     /// Which national credentials the jurisdiction accepts, by license level.
@@ -293,7 +295,7 @@ pub struct StateRecord {
     pub accepts: Vec<Acceptance>,
     /// For a licensing jurisdiction whose accepted credentials are not known: what to ask the board.
     #[serde(default)]
-    pub accepts_unknown: Option<String>,
+    pub accepts_unknown: Option<Text>,
 }
 
 /// Whether a licensing jurisdiction accepts a national credential for a license level.
@@ -311,14 +313,14 @@ pub struct Acceptance {
     /// The license level the credential is accepted for.
     pub level: Level,
     /// A credential id from `credentials` ("mlt-amt").
-    pub credential: String,
+    pub credential: Text,
     pub accepts: Accepts,
     /// Exams taken before this date do not count.
     #[serde(default)]
     pub exam_from: Option<Date>,
     #[serde(default)]
-    pub note: Option<String>,
-    pub sources: Vec<String>,
+    pub note: Option<Text>,
+    pub sources: Vec<Text>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
 }
@@ -327,27 +329,27 @@ pub struct Acceptance {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Certifier {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
+    pub id: Text,
+    pub name: Text,
+    pub summary: Text,
     #[serde(default)]
     pub facts: Vec<Fact>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// A credential such as MLT(ASCP).
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Credential {
-    pub id: String,
+    pub id: Text,
     /// As printed after a name: "MLT(ASCP)".
-    pub name: String,
-    pub certifier: String,
+    pub name: Text,
+    pub certifier: Text,
     pub goal: Goal,
-    pub summary: String,
+    pub summary: Text,
     #[serde(default)]
     pub facts: Vec<Fact>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// Whether a route is open to new applicants.
@@ -355,21 +357,21 @@ pub struct Credential {
 pub enum RouteStatus {
     Open,
     /// Closed; the text says since when and according to whom.
-    Closed(String),
+    Closed(Text),
 }
 
 /// One eligibility route to a credential: all requirements must hold.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
-    pub id: String,
-    pub credential: String,
+    pub id: Text,
+    pub credential: Text,
     /// As the certifier names it ("Route 1").
-    pub name: String,
-    pub summary: String,
+    pub name: Text,
+    pub summary: Text,
     pub status: RouteStatus,
     pub requirements: Vec<Requirement>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
 }
@@ -464,7 +466,7 @@ pub enum Requirement {
         areas: Vec<Discipline>,
     },
     /// Holds a current credential (by credential id).
-    Credential(String),
+    Credential(Text),
     /// Any one of these.
     AnyOf(Vec<Requirement>),
     /// All of these; used inside `AnyOf` when one option has several parts.

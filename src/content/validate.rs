@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::Guide;
-use super::model::{Caveat, Fact, Fee, LicenseRule, Requirement, Step, is_spam_url, url_host};
+use super::model::{
+    Caveat, Fact, Fee, LicenseRule, Requirement, Step, Text, is_spam_url, url_host,
+};
 
 /// The USPS codes of the 50 states, DC and Puerto Rico: each must appear once.
 pub const REQUIRED_JURISDICTIONS: [&str; 52] = [
@@ -71,13 +73,13 @@ impl Checker<'_> {
         }
     }
 
-    fn cites(&mut self, key: &str, what: &str, ids: &[String]) {
+    fn cites(&mut self, key: &str, what: &str, ids: &[Text]) {
         if ids.is_empty() {
             self.problem(key, format!("`{key}`: {what} has no source"));
         }
         for id in ids {
             if self.sources.contains(id.as_str()) {
-                self.cited.insert(id.clone());
+                self.cited.insert(id.to_string());
             } else {
                 self.problem(key, format!("`{key}`: {what} cites unknown source `{id}`"));
             }
@@ -242,11 +244,11 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         .chain(guide.credentials.iter().map(|x| x.id.clone()))
         .chain(guide.routes.iter().map(|x| x.id.clone()));
     for id in ids {
-        *seen.entry(id).or_default() += 1;
+        *seen.entry(id.to_string()).or_default() += 1;
     }
     let mut step_ids: BTreeMap<String, usize> = BTreeMap::new();
     for (_, step) in guide.all_steps() {
-        *step_ids.entry(step.id.clone()).or_default() += 1;
+        *step_ids.entry(step.id.to_string()).or_default() += 1;
     }
     for (id, n) in seen.iter().chain(step_ids.iter()) {
         if *n > 1 {
@@ -426,8 +428,8 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
     let unused: Vec<String> = guide
         .sources
         .iter()
-        .filter(|s| !c.cited.contains(&s.id))
-        .map(|s| s.id.clone())
+        .filter(|s| !c.cited.contains(s.id.as_str()))
+        .map(|s| s.id.to_string())
         .collect();
     for id in unused {
         c.problem(

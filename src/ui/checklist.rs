@@ -1,6 +1,7 @@
 //! A checklist screen: the steps with checkboxes, and the selected step's
 //! details and sources beside them.
 
+use std::borrow::Cow;
 use std::cell::RefMut;
 use std::fmt::Write as _;
 
@@ -14,7 +15,7 @@ use crate::advisor::eligibility::{self, Verdict};
 use crate::advisor::{self, Check, plan};
 use crate::app::{Action, App, ChecklistView, DetailsCache, DetailsKey, Mode};
 use crate::content::{
-    Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Tier, Weeks,
+    Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Text, Tier, Weeks,
 };
 use crate::keymap;
 use crate::profile::Profile;
@@ -265,7 +266,7 @@ fn cached_details<'v>(
     wanted: usize,
 ) -> (RefMut<'v, Vec<DetailsCache>>, usize) {
     let key = DetailsKey {
-        step: step.map(|s| s.id.clone()),
+        step: step.map(|s| s.id.to_string()),
         width: area.width,
         revision: app.revision,
         today: app.clock.today(),
@@ -462,10 +463,10 @@ struct Citations<'g> {
 }
 
 impl<'g> Citations<'g> {
-    fn mark(&mut self, ids: &'g [String]) -> String {
+    fn mark(&mut self, ids: &'g [Text]) -> String {
         let mut marks = String::new();
-        for id in ids {
-            let n = if let Some(i) = self.ids.iter().position(|x| x == id) {
+        for id in ids.iter().map(Text::as_str) {
+            let n = if let Some(i) = self.ids.iter().position(|x| *x == id) {
                 i + 1
             } else {
                 self.ids.push(id);
@@ -590,7 +591,7 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
     for (label, text) in [("What", &step.what), ("Why", &step.why), ("How", &step.how)] {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(label, theme.heading())));
-        lines.push(Line::from(text.clone()));
+        lines.push(Line::from(Cow::from(text.clone())));
     }
     let state_record = app
         .profile
@@ -715,7 +716,7 @@ fn push_certifiers<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut
             Span::styled(certifier.name.clone(), theme.heading()),
             Span::raw(format!(" {}", cites.mark(&certifier.sources))),
         ]));
-        lines.push(Line::from(certifier.summary.clone()));
+        lines.push(Line::from(Cow::from(certifier.summary.clone())));
         let credentials: Vec<&str> = app
             .guide
             .credentials

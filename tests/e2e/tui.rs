@@ -1060,11 +1060,11 @@ fn the_sources_view_shows_whole_links_and_hyperlinks_them() {
     let first = &guide.sources[0];
     let row = screen
         .lines()
-        .find(|l| l.contains(&first.url))
+        .find(|l| l.contains(first.url.as_str()))
         .unwrap_or_else(|| panic!("{} not shown whole:\n{screen}", first.url));
     assert!(row.starts_with(&format!("│{}", first.url)), "{row}");
     assert!(
-        row.contains(&first.title),
+        row.contains(first.title.as_str()),
         "the rest of the row is drawn: {row}"
     );
     assert!(

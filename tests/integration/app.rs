@@ -14,7 +14,7 @@ fn education(app: &mut App) {
 
 fn selected_id(app: &App) -> String {
     app.selected_step()
-        .map(|s| s.id.clone())
+        .map(|s| s.id.to_string())
         .unwrap_or_default()
 }
 

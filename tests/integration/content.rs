@@ -1,7 +1,7 @@
 //! Content validation: a maintainer who edits `assets/` and runs `cargo test`
 //! learns exactly which file and line is wrong.
 
-use medtech::content::{EMBEDDED_FILES, Guide, LicenseRule};
+use medtech::content::{EMBEDDED_FILES, Guide, LicenseRule, Text};
 
 fn guide() -> Guide {
     match Guide::embedded() {
@@ -358,7 +358,7 @@ fn every_third_party_only_item_carries_a_caveat() {
     // third parties must say so (CONTENT.md, "Source tiers").
     let guide = guide();
     let mut missing = Vec::new();
-    let mut check = |at: String, sources: &[String], caveat: bool| {
+    let mut check = |at: String, sources: &[Text], caveat: bool| {
         if guide.third_party_only(sources) && !caveat {
             missing.push(at);
         }
@@ -423,4 +423,29 @@ fn every_third_party_only_item_carries_a_caveat() {
         "third-party only, no caveat:\n{}",
         missing.join("\n")
     );
+}
+
+#[test]
+fn the_embedded_guide_borrows_its_text_instead_of_copying_it() {
+    // Decoding copied every string into its own allocation; the start now
+    // reads them where the binary holds them.
+    let guide = Guide::embedded().expect("the embedded guide");
+    let mut texts = 0;
+    for (_, step) in guide.all_steps() {
+        for text in [&step.id, &step.title, &step.summary, &step.what] {
+            assert!(text.is_borrowed(), "{text:?} was copied");
+            texts += 1;
+        }
+        for text in step
+            .sources
+            .iter()
+            .chain(step.facts.iter().map(|f| &f.text))
+        {
+            assert!(text.is_borrowed(), "{text:?} was copied");
+        }
+    }
+    for source in &guide.sources {
+        assert!(source.url.is_borrowed() && source.title.is_borrowed());
+    }
+    assert!(texts > 100, "only {texts} texts checked");
 }

@@ -109,7 +109,7 @@ fn satisfy(req: &Requirement, bg: &mut Background, when: PartialDate, guide: &Gu
             areas: areas.clone(),
         }),
         Requirement::Credential(id) => bg.credentials.push(HeldCredential {
-            name: guide.credential(id).expect("credential").name.clone(),
+            name: guide.credential(id).expect("credential").name.to_string(),
             since: when,
         }),
         Requirement::ForeignEducation { degree, field } => {
@@ -462,9 +462,9 @@ fn the_dates_on_the_checklist_are_the_dates_the_advisor_uses() {
     mark(&mut p, "edu.accredited", "2022-08");
     let (_, degree) = guide.step("edu.associate").expect("the degree step");
     let leaves: Vec<String> = if degree.substeps.is_empty() {
-        vec![degree.id.clone()]
+        vec![degree.id.to_string()]
     } else {
-        degree.substeps.iter().map(|s| s.id.clone()).collect()
+        degree.substeps.iter().map(|s| s.id.to_string()).collect()
     };
     for leaf in &leaves {
         mark(&mut p, leaf, "2024-05");
@@ -492,8 +492,8 @@ fn ticking_the_degree_does_not_answer_the_other_questions() {
     let guide = guide();
     let mut p = profile(Goal::Mlt, Background::default());
     let (_, degree) = guide.step("edu.associate").expect("the degree step");
-    let ids: Vec<String> = degree.substeps.iter().map(|s| s.id.clone()).collect();
-    for id in ids.iter().chain(std::iter::once(&degree.id)) {
+    let ids: Vec<String> = degree.substeps.iter().map(|s| s.id.to_string()).collect();
+    for id in ids.iter().chain(std::iter::once(&degree.id.to_string())) {
         let change = Change::Status {
             step: id.clone(),
             from: p.status(id),

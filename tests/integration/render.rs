@@ -535,7 +535,7 @@ fn real_guide_panels_show_routes_and_career_facts() {
         let text = screen_text(&app, 200, 900);
         for credential in guide.credentials.iter().filter(|c| c.goal == goal) {
             assert!(
-                text.contains(&credential.name),
+                text.contains(credential.name.as_str()),
                 "{goal:?}: {} missing",
                 credential.name
             );
@@ -728,9 +728,9 @@ fn sources_view_lists_every_link_whole() {
     let first = &app.guide.sources[0];
     let line = text
         .lines()
-        .find(|l| l.contains(&first.url))
+        .find(|l| l.contains(first.url.as_str()))
         .unwrap_or_else(|| panic!("{} not shown whole:\n{text}", first.url));
-    assert!(line.contains(&first.title), "{line}");
+    assert!(line.contains(first.title.as_str()), "{line}");
     snapshot_both_sizes("sources", &app);
 }
 
@@ -858,7 +858,7 @@ fn paging_down_the_details_reaches_their_last_row_and_back() {
         .guide
         .all_steps()
         .filter(|(area, _)| *area != medtech::content::Area::Licensing)
-        .map(|(_, step)| step.id.clone())
+        .map(|(_, step)| step.id.to_string())
         .step_by(4)
         .collect();
     let details_rows = |text: &str| -> Vec<String> {
@@ -980,8 +980,8 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
     let rows = app.rows(Area::Education);
     let cursor = app.view(Area::Education).cursor();
     let (above, below) = (
-        rows[cursor - 1].step.id.clone(),
-        rows[cursor + 1].step.id.clone(),
+        rows[cursor - 1].step.id.to_string(),
+        rows[cursor + 1].step.id.to_string(),
     );
     drop(rows);
     assert!(!cached(&app).contains(&below), "{:?}", cached(&app));
@@ -1014,7 +1014,7 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
     let selected = app.rows(Area::Certification)[certification.cursor()]
         .step
         .id
-        .clone();
+        .to_string();
     assert!(
         certification
             .details_cache
