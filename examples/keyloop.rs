@@ -61,11 +61,10 @@ fn main() {
         run(app, terminal, rounds);
     } else {
         // The app's own pipeline: its backend and its diff (`Frames`).
-        let mut terminal =
-            Terminal::with_options(medtech::term::Backend::new(std::io::sink()), options)
-                .expect("terminal");
+        let mut backend = medtech::term::Backend::new(std::io::sink());
         let mut frames = medtech::Frames::default();
-        let mut draw = |app: &App| frames.draw(&mut terminal, app).expect("draw");
+        let area = Rect::new(0, 0, 120, 40);
+        let mut draw = |app: &App| frames.draw(&mut backend, area, app).expect("draw");
         keys(app, rounds, &mut draw);
     }
 }

@@ -29,8 +29,9 @@ use std::io;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
-use ratatui::Terminal;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind, MouseEvent};
+use ratatui::layout::Rect;
 
 use app::{Action, App, Effect};
 use storage::Storage;
@@ -66,72 +67,84 @@ pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
 /// the app exists (keys pressed while the guide decodes are kept), given
 /// back on drop, panics included.
 pub struct Screen {
-    terminal: Tty,
+    backend: Tty,
     mouse: bool,
     events: Receiver<Event>,
+    /// Until the first frame is out: the threads that will feed `events`.
+    sources: Option<EventSources>,
     frames: Frames,
 }
 
 /// What the terminal shows, kept to send only what the next frame changes.
 pub struct Frames {
+    /// The frame being drawn (blank before each draw).
+    next: Buffer,
     /// The last frame written (blank after the screen is cleared).
-    shown: ratatui::buffer::Buffer,
+    shown: Buffer,
     /// The bytes of the frame being written, kept to reuse the memory.
     bytes: Vec<u8>,
+    /// The size drawn at, once a frame has been.
+    area: Option<Rect>,
 }
 
 impl Default for Frames {
     fn default() -> Frames {
         Frames {
-            shown: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::ZERO),
+            next: Buffer::empty(Rect::ZERO),
+            shown: Buffer::empty(Rect::ZERO),
             bytes: Vec::new(),
+            area: None,
         }
     }
 }
 
 impl Frames {
-    /// Draws the app: ratatui's frame is filled by `ui::draw`, the cells
-    /// that changed since the last frame are found by [`term::diff`] (what
-    /// ratatui's own diff finds, cheaper) and written at once, then the
-    /// cursor is placed or hidden. This is `Terminal::draw` with a faster
-    /// diff; the frame drawn becomes `shown` without a copy.
+    /// Draws the app at `area` (the terminal's size): `ui::render` fills a
+    /// blank buffer, the cells that changed since the last frame are found
+    /// by [`term::diff`] (what ratatui's own diff finds, cheaper) and
+    /// written at once, then the cursor is placed or hidden. This is what
+    /// `Terminal::draw` does (a new size clears the screen, as its
+    /// `autoresize` does), with two buffers where the app and ratatui's
+    /// terminal together needed three.
     pub fn draw<W: io::Write>(
         &mut self,
-        terminal: &mut Terminal<term::Backend<W>>,
+        backend: &mut term::Backend<W>,
+        area: Rect,
         app: &App,
     ) -> io::Result<()> {
-        terminal.autoresize()?;
-        let area = {
-            let mut frame = terminal.get_frame();
-            ui::draw(&mut frame, app);
-            frame.area()
-        };
-        // A new size cleared the screen: none of the last frame is on it.
-        if self.shown.area != area {
-            self.shown = ratatui::buffer::Buffer::empty(area);
+        use ratatui::backend::Backend as _;
+        if self.area != Some(area) {
+            // A new size: the screen is cleared, none of the last frame is on it.
+            if self.area.is_some() {
+                backend.clear()?;
+            }
+            self.area = Some(area);
+            self.next = Buffer::empty(area);
+            self.shown = Buffer::empty(area);
         }
+        ui::render(&mut ui::Frame::new(&mut self.next), app);
         self.bytes.clear();
-        let changed = term::diff(&self.shown, terminal.current_buffer_mut());
+        let changed = term::diff(&self.shown, &self.next);
         term::encode(&mut self.bytes, changed.into_iter())?;
-        terminal.backend_mut().write_frame(&self.bytes)?;
+        backend.write_frame(&self.bytes)?;
         match app.cursor.get() {
-            None => terminal.hide_cursor()?,
+            None => backend.hide_cursor()?,
             Some(position) => {
-                terminal.show_cursor()?;
-                terminal.set_cursor_position(position)?;
+                backend.show_cursor()?;
+                backend.set_cursor_position(position)?;
             }
         }
-        // The frame just drawn is what shows now; ratatui resets its other
-        // buffer for the next frame.
-        std::mem::swap(&mut self.shown, terminal.current_buffer_mut());
-        terminal.swap_buffers();
-        ratatui::backend::Backend::flush(terminal.backend_mut())
+        // The frame just drawn is what shows now; the other is blanked for
+        // the next frame.
+        std::mem::swap(&mut self.shown, &mut self.next);
+        self.next.reset();
+        backend.flush()
     }
 }
 
 impl Screen {
     pub fn open(mouse: bool) -> io::Result<Screen> {
-        let terminal = init_terminal()?;
+        let backend = init_terminal()?;
         terminal_modes(true, mouse);
         // The first hook restores the screen on a panic; this one first
         // turns the mouse and paste modes off, so the shell is left as it was.
@@ -140,10 +153,12 @@ impl Screen {
             terminal_modes(false, mouse);
             restore_screen(info);
         }));
+        let (events, sources) = EventSources::new();
         Ok(Screen {
-            terminal,
+            backend,
             mouse,
-            events: spawn_event_sources(),
+            events,
+            sources: Some(sources),
             frames: Frames::default(),
         })
     }
@@ -159,11 +174,12 @@ impl Drop for Screen {
     fn drop(&mut self) {
         terminal_modes(false, self.mouse);
         ratatui::restore();
+        let _ = ratatui::backend::Backend::show_cursor(&mut self.backend);
     }
 }
 
 /// The terminal the app draws on: stdout through [`term::Backend`].
-pub type Tty = Terminal<term::Backend<io::Stdout>>;
+pub type Tty = term::Backend<io::Stdout>;
 
 /// What `ratatui::init` does, with the app's backend: a panic hook that
 /// restores the screen, raw mode, the alternate screen.
@@ -177,7 +193,7 @@ fn init_terminal() -> io::Result<Tty> {
     }));
     let setup = enable_raw_mode()
         .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
-        .and_then(|()| Terminal::new(term::Backend::new(io::stdout())));
+        .map(|()| term::Backend::new(io::stdout()));
     if setup.is_err() {
         ratatui::restore();
     }
@@ -206,15 +222,14 @@ fn terminal_modes(on: bool, mouse: bool) {
 }
 
 fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Result<()> {
+    use ratatui::backend::Backend as _;
     let Screen {
-        terminal,
+        backend,
         events,
+        sources,
         frames,
         ..
     } = screen;
-    if let Ok(size) = terminal.size() {
-        app.update(Action::Resize(size.width, size.height));
-    }
     // Effects of the last action still to carry out: the disk comes after
     // the screen, so a slow save never delays a repaint.
     let mut effects = VecDeque::new();
@@ -222,11 +237,27 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
     // Set by each new frame: the next wait for a key prefetches once.
     let mut prefetch = false;
     loop {
-        if redraw && let Err(e) = frames.draw(terminal, app) {
-            // The terminal is gone (window closed): save what we have.
-            carry_out(app, storage, &mut effects);
-            apply(app, storage, Action::Exit);
-            return Err(e);
+        if redraw {
+            // The size is read before every frame, as ratatui's `Terminal`
+            // does: a resize whose event was missed still shows right.
+            let drawn = backend.size().and_then(|size| {
+                let area = Rect::from((ratatui::layout::Position::ORIGIN, size));
+                if frames.area != Some(area) {
+                    effects.extend(app.update(Action::Resize(size.width, size.height)));
+                }
+                frames.draw(backend, area, app)
+            });
+            if let Err(e) = drawn {
+                // The terminal is gone (window closed): save what we have.
+                carry_out(app, storage, &mut effects);
+                apply(app, storage, Action::Exit);
+                return Err(e);
+            }
+        }
+        // The key and signal threads start once the first frame is out
+        // (keys typed before wait in the terminal, signals in their pipe).
+        if let Some(sources) = sources.take() {
+            sources.spawn();
         }
         if redraw && app.hyperlinks {
             // Links go over the drawn text; a failure only costs the links.
@@ -330,32 +361,56 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
 
 /// Keyboard and signals feed one channel, so the loop blocks on a single
 /// `recv` and never polls on a timer.
-fn spawn_event_sources() -> Receiver<Event> {
-    let (tx, rx) = mpsc::channel();
-    let keys = tx.clone();
-    thread::spawn(move || {
-        loop {
-            let event = match event::read() {
-                // Windows also reports releases; act on presses only.
-                Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
-                Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
-                Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
-                Ok(TermEvent::Paste(text)) => Event::Paste(text),
-                Ok(_) => continue,
-                Err(_) => Event::Terminate,
-            };
-            let stop = matches!(event, Event::Terminate);
-            if keys.send(event).is_err() || stop {
-                break;
-            }
-        }
-    });
+/// The keys and signals the loop waits on. The signal handlers are set at
+/// once (a signal from then on is kept); the threads that read keys and
+/// signals start with [`EventSources::spawn`], after the first frame, so
+/// starting them does not delay it.
+struct EventSources {
+    tx: mpsc::Sender<Event>,
     #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-        if let Ok(mut signals) =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-        {
+    signals: Option<signal_hook::iterator::Signals>,
+}
+
+impl EventSources {
+    fn new() -> (Receiver<Event>, EventSources) {
+        let (tx, rx) = mpsc::channel();
+        #[cfg(unix)]
+        let signals = {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).ok()
+        };
+        (
+            rx,
+            EventSources {
+                tx,
+                #[cfg(unix)]
+                signals,
+            },
+        )
+    }
+
+    fn spawn(self) {
+        let keys = self.tx.clone();
+        thread::spawn(move || {
+            loop {
+                let event = match event::read() {
+                    // Windows also reports releases; act on presses only.
+                    Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
+                    Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
+                    Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
+                    Ok(TermEvent::Paste(text)) => Event::Paste(text),
+                    Ok(_) => continue,
+                    Err(_) => Event::Terminate,
+                };
+                let stop = matches!(event, Event::Terminate);
+                if keys.send(event).is_err() || stop {
+                    break;
+                }
+            }
+        });
+        #[cfg(unix)]
+        if let Some(mut signals) = self.signals {
+            let tx = self.tx;
             thread::spawn(move || {
                 for _ in signals.forever() {
                     if tx.send(Event::Terminate).is_err() {
@@ -365,7 +420,6 @@ fn spawn_event_sources() -> Receiver<Event> {
             });
         }
     }
-    rx
 }
 
 /// The settings file as read at the start: the settings and their path,

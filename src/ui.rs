@@ -10,8 +10,8 @@ pub mod sources;
 mod welcome;
 pub mod wrap;
 
-use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -21,7 +21,53 @@ use crate::keymap;
 use crate::profile::Screen;
 use crate::text;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// Where a screen is drawn: the cells of the whole terminal. What
+/// ratatui's `Frame` offers the drawing code, over a buffer the app owns
+/// (`Frames` in `lib.rs` keeps two, where ratatui's `Terminal` keeps two
+/// and the app needed a third). The cursor goes to `App::cursor`.
+pub struct Frame<'a> {
+    buffer: &'a mut Buffer,
+}
+
+impl<'a> Frame<'a> {
+    pub fn new(buffer: &'a mut Buffer) -> Frame<'a> {
+        Frame { buffer }
+    }
+
+    pub fn area(&self) -> Rect {
+        self.buffer.area
+    }
+
+    pub fn buffer_mut(&mut self) -> &mut Buffer {
+        self.buffer
+    }
+
+    pub fn render_widget<W: ratatui::widgets::Widget>(&mut self, widget: W, area: Rect) {
+        widget.render(area, self.buffer);
+    }
+
+    pub fn render_stateful_widget<W: ratatui::widgets::StatefulWidget>(
+        &mut self,
+        widget: W,
+        area: Rect,
+        state: &mut W::State,
+    ) {
+        widget.render(area, self.buffer, state);
+    }
+}
+
+/// Draws the app into ratatui's frame (tests, benches, and any
+/// `Terminal::draw`): the same cells and cursor as the app's own loop.
+pub fn draw(frame: &mut ratatui::Frame, app: &App) {
+    render(&mut Frame::new(frame.buffer_mut()), app);
+    if let Some(position) = app.cursor.get() {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// Draws the app into a blank buffer the size of the terminal, and sets
+/// `App::cursor` to where the text cursor shows, if anywhere.
+pub fn render(frame: &mut Frame, app: &App) {
     app.cursor.set(None);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -54,8 +100,7 @@ pub use checklist::prefetch;
 
 /// Shows the terminal's cursor at `position` after this frame (in the
 /// field being typed in), and tells the loop where it is.
-pub(crate) fn place_cursor(frame: &mut Frame, app: &App, position: ratatui::layout::Position) {
-    frame.set_cursor_position(position);
+pub(crate) fn place_cursor(app: &App, position: Position) {
     app.cursor.set(Some(position));
 }
 

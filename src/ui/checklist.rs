@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cell::RefMut;
 use std::fmt::Write as _;
 
-use ratatui::Frame;
+use crate::ui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -1,6 +1,6 @@
 //! The dashboard: where the user stands and what to do next.
 
-use ratatui::Frame;
+use crate::ui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};

@@ -1,7 +1,7 @@
 //! Popups drawn over the current screen: help, the state picker, the goal
 //! question, the note editor and the date prompt.
 
-use ratatui::Frame;
+use crate::ui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
@@ -208,7 +208,7 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, editor: &NoteEditor) 
             .border_style(app.theme.key()),
     );
     if let Some(position) = view.cursor_position(text_area) {
-        super::place_cursor(frame, app, position);
+        super::place_cursor(app, position);
     }
     frame.render_widget(view, text_area);
     let footer_line = super::hint_line(app, footer.width);
@@ -242,7 +242,7 @@ pub fn draw_date(frame: &mut Frame, area: Rect, app: &App, prompt: &DatePrompt) 
     frame.render_widget(Paragraph::new(" Date: "), label);
     let view = TextAreaView::new(&prompt.input).style(app.theme.selected());
     if let Some(position) = view.cursor_position(input) {
-        super::place_cursor(frame, app, position);
+        super::place_cursor(app, position);
     }
     frame.render_widget(view, input);
     if let Some(error) = &prompt.error {
@@ -404,7 +404,7 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, view: &SearchView) 
     frame.render_widget(Paragraph::new(Span::styled(" / ", theme.key())), label);
     let input_view = TextAreaView::new(&view.query);
     if let Some(position) = input_view.cursor_position(input) {
-        super::place_cursor(frame, app, position);
+        super::place_cursor(app, position);
     }
     frame.render_widget(input_view, input);
     let words = if view.query.is_empty() {

@@ -2,7 +2,7 @@
 //! clicked or copied whole. Links are written as OSC 8 hyperlinks where the
 //! app is told the terminal supports them.
 
-use ratatui::Frame;
+use crate::ui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};

@@ -280,8 +280,7 @@ fn the_app_draws_what_ratatuis_terminal_draws() {
     let options = || TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
     };
-    let mut ours =
-        Terminal::with_options(term::Backend::new(Vec::new()), options()).expect("a terminal");
+    let mut ours = term::Backend::new(Vec::new());
     let mut theirs =
         Terminal::with_options(CrosstermBackend::new(Vec::new()), options()).expect("a terminal");
     let mut frames = medtech::Frames::default();
@@ -304,16 +303,52 @@ fn the_app_draws_what_ratatuis_terminal_draws() {
     ];
     for action in steps {
         app.update(action.clone());
-        frames.draw(&mut ours, &app).expect("drawn");
+        frames
+            .draw(&mut ours, Rect::new(0, 0, 100, 30), &app)
+            .expect("drawn");
         theirs.draw(|frame| ui::draw(frame, &app)).expect("drawn");
         assert_eq!(
-            String::from_utf8_lossy(ours.backend().writer()),
+            String::from_utf8_lossy(ours.writer()),
             String::from_utf8_lossy(theirs.backend().writer()),
             "after {action:?}"
         );
     }
     // The note editor showed the cursor, and it was hidden again.
-    let written = String::from_utf8_lossy(ours.backend().writer()).into_owned();
+    let written = String::from_utf8_lossy(ours.writer()).into_owned();
     let shown = written.find("\x1b[?25h").expect("the cursor shown");
     assert!(written[shown..].contains("\x1b[?25l"));
+}
+
+/// A new size clears the screen (as ratatui's `Terminal::autoresize`
+/// does) and the next frame is written whole, byte for byte what a first
+/// frame at that size is; the same size again writes only what changed.
+#[test]
+fn a_new_size_clears_the_screen_and_draws_the_whole_frame() {
+    let mut app = app_with(Profile::default());
+    app.update(Action::Show(Screen::Education));
+    let (big, small) = (Rect::new(0, 0, 100, 30), Rect::new(0, 0, 80, 24));
+    let mut frames = medtech::Frames::default();
+    let mut ours = term::Backend::new(Vec::new());
+    frames.draw(&mut ours, big, &app).expect("drawn");
+    let first = ours.writer().len();
+    assert!(
+        !String::from_utf8_lossy(ours.writer()).contains("\x1b[2J"),
+        "the first frame clears nothing"
+    );
+    app.update(Action::Resize(80, 24));
+    frames.draw(&mut ours, small, &app).expect("drawn");
+    let after = String::from_utf8_lossy(&ours.writer()[first..]).into_owned();
+    let whole = after.strip_prefix("\x1b[2J").expect("cleared first");
+    let mut fresh = term::Backend::new(Vec::new());
+    medtech::Frames::default()
+        .draw(&mut fresh, small, &app)
+        .expect("drawn");
+    assert_eq!(whole, String::from_utf8_lossy(fresh.writer()));
+    let before = ours.writer().len();
+    frames.draw(&mut ours, small, &app).expect("drawn");
+    assert_eq!(
+        String::from_utf8_lossy(&ours.writer()[before..]),
+        "\x1b[39m\x1b[49m\x1b[59m\x1b[0m\x1b[?25l",
+        "an unchanged frame writes no cells"
+    );
 }
