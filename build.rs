@@ -3,7 +3,8 @@
 //! The RON under `assets/` stays the source people edit and review; this
 //! parses it with the app's own types (`src/content/model.rs`) and writes
 //! the same parts with postcard, which decodes several times faster than
-//! RON parses. A file that does not parse stops the build with its
+//! RON parses, and the guide's words once each in a text of their own that
+//! the strings point into (`src/content/text.rs`). A file that does not parse stops the build with its
 //! `file:line:col`. `tests/integration/content.rs` checks that the compact
 //! guide equals the one parsed from the RON.
 
@@ -41,9 +42,11 @@ fn main() {
             ),
         }
     }
-    let bytes = postcard::to_allocvec(&parts).unwrap_or_else(|e| fail("guide", &e.to_string()));
+    let (bytes, words) =
+        text::encode_compact(&parts).unwrap_or_else(|e| fail("guide", &e.to_string()));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     write(&out.join("guide.postcard"), &bytes);
+    write(&out.join("guide.text"), words.as_bytes());
 }
 
 fn write(path: &Path, bytes: &[u8]) {

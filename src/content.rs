@@ -8,7 +8,7 @@ mod validate;
 
 pub use load::{ContentError, EMBEDDED_FILES};
 pub use model::*;
-pub use text::decode_borrowed;
+pub use text::{decode_compact, encode_compact};
 pub use validate::Problem;
 
 use std::collections::HashMap;

@@ -22,12 +22,14 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("assets/career.ron", include_str!("../../assets/career.ron")),
 ];
 
-/// The same files as build.rs wrote them, in postcard (see `build.rs`).
+/// The same files as build.rs wrote them, in postcard (see `build.rs`),
+/// and the words they point into.
 const COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guide.postcard"));
+const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/guide.text"));
 
 /// The embedded parts, decoded from the compact form.
 pub(super) fn compact_parts() -> Result<Vec<Part>, ContentError> {
-    super::text::decode_borrowed(COMPACT).map_err(|e| ContentError {
+    super::text::decode_compact(COMPACT, WORDS).map_err(|e| ContentError {
         file: "the compact guide (build.rs)".to_owned(),
         line: 0,
         col: 0,

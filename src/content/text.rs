@@ -2,18 +2,20 @@
 //! owned when parsed from RON.
 //!
 //! Decoding the embedded guide used to copy each of its ~13,000 strings
-//! into its own allocation; half the start's decoding was `malloc`. A
-//! [`Text`] decoded with [`decode_borrowed`] points into the embedded bytes
-//! instead (each string is checked to be UTF-8 once, as before), so the
-//! guide costs no heap for its words. Everywhere else a `Text` reads as a
-//! `&str`.
+//! into its own allocation, after checking each was UTF-8: most of the
+//! start's decoding. `build.rs` now writes the guide's words once, as one
+//! text the binary embeds with `include_str!` (so the compiler checks it is
+//! UTF-8), and each [`Text`] in the compact guide as a position in it
+//! ([`encode_compact`]); [`decode_compact`] makes each a `&'static str` into
+//! that text. Everywhere else a `Text` reads as a `&str`.
 
 use std::borrow::{Borrow, Cow};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 
 /// A string of the guide: `&'static str` into the embedded bytes, or owned.
@@ -25,7 +27,7 @@ impl Text {
         &self.0
     }
 
-    /// Whether the text points into bytes decoded by [`decode_borrowed`].
+    /// Whether the text is borrowed (from the words [`decode_compact`] read).
     pub fn is_borrowed(&self) -> bool {
         matches!(self.0, Cow::Borrowed(_))
     }
@@ -121,73 +123,78 @@ impl PartialEq<Text> for String {
     }
 }
 
-impl Serialize for Text {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
 thread_local! {
-    /// The `'static` bytes being decoded by [`decode_borrowed`] on this
-    /// thread, if any: text found inside them is borrowed.
-    static BORROWABLE: Cell<&'static [u8]> = const { Cell::new(&[]) };
+    /// While [`encode_compact`] runs on this thread: the text written so
+    /// far, and where each distinct string starts in it.
+    static WRITING: RefCell<Option<(String, HashMap<String, u32>)>> = const { RefCell::new(None) };
+    /// While [`decode_compact`] runs on this thread: the text that the
+    /// positions being read point into.
+    static READING: Cell<Option<&'static str>> = const { Cell::new(None) };
 }
 
-/// Decodes postcard `bytes` that live as long as the program (the
-/// embedded guide) with every [`Text`] in them borrowed, not copied.
-pub fn decode_borrowed<T: de::DeserializeOwned>(bytes: &'static [u8]) -> postcard::Result<T> {
-    struct Reset(&'static [u8]);
+/// The compact form of `value`: postcard, with every [`Text`] written as a
+/// position (start, length) in one text that holds each distinct string
+/// once. Returns the postcard bytes and that text (see `build.rs`).
+pub fn encode_compact<T: Serialize>(value: &T) -> postcard::Result<(Vec<u8>, String)> {
+    WRITING.with(|w| *w.borrow_mut() = Some((String::new(), HashMap::new())));
+    let bytes = postcard::to_allocvec(value);
+    let (text, _) = WRITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
+    Ok((bytes?, text))
+}
+
+/// Decodes what [`encode_compact`] wrote, with every [`Text`] borrowed
+/// from `text` (the embedded guide's words: no copy, no allocation, and
+/// no UTF-8 check beyond the one the compiler made of the whole text).
+pub fn decode_compact<T: de::DeserializeOwned>(
+    bytes: &[u8],
+    text: &'static str,
+) -> postcard::Result<T> {
+    struct Reset(Option<&'static str>);
     impl Drop for Reset {
         fn drop(&mut self) {
-            BORROWABLE.with(|b| b.set(self.0));
+            READING.with(|r| r.set(self.0));
         }
     }
-    let _reset = Reset(BORROWABLE.with(|b| b.replace(bytes)));
+    let _reset = Reset(READING.with(|r| r.replace(Some(text))));
     postcard::from_bytes(bytes)
 }
 
-/// The same bytes as `part`, as a slice of the `'static` bytes being
-/// decoded, when `part` lies inside them.
-fn borrowable(part: &[u8]) -> Option<&'static [u8]> {
-    let whole = BORROWABLE.with(Cell::get);
-    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    whole.get(start..start.checked_add(part.len())?)
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let at = WRITING.with(|w| {
+            let mut w = w.borrow_mut();
+            let (text, starts) = w.as_mut()?;
+            let start = if let Some(&start) = starts.get(self.as_str()) {
+                start
+            } else {
+                let start = u32::try_from(text.len()).ok()?;
+                text.push_str(self);
+                starts.insert(self.to_string(), start);
+                start
+            };
+            Some((start, u32::try_from(self.len()).ok()?))
+        });
+        match at {
+            Some(at) if !serializer.is_human_readable() => at.serialize(serializer),
+            _ => serializer.serialize_str(&self.0),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        struct TextVisitor;
-        impl Visitor<'_> for TextVisitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
-                Ok(Text(Cow::Owned(text.to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, text: String) -> Result<Text, E> {
-                Ok(Text(Cow::Owned(text)))
-            }
-            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Text, E> {
-                let invalid = |_| E::invalid_value(de::Unexpected::Bytes(bytes), &self);
-                match borrowable(bytes) {
-                    Some(bytes) => Ok(Text(Cow::Borrowed(
-                        std::str::from_utf8(bytes).map_err(invalid)?,
-                    ))),
-                    None => Ok(Text(Cow::Owned(
-                        std::str::from_utf8(bytes).map_err(invalid)?.to_owned(),
-                    ))),
-                }
-            }
+        if let Some(text) = READING.with(Cell::get)
+            && !deserializer.is_human_readable()
+        {
+            let (start, len) = <(u32, u32)>::deserialize(deserializer)?;
+            let (start, len) = (start as usize, len as usize);
+            return start
+                .checked_add(len)
+                .and_then(|end| text.get(start..end))
+                .map(|words| Text(Cow::Borrowed(words)))
+                .ok_or_else(|| de::Error::custom("text outside the compact guide's words"));
         }
-        // A compact format writes a string as its bytes: reading them as
-        // bytes lets the visitor borrow them (they are checked to be UTF-8
-        // there, once). Text formats (RON) give a string.
-        if deserializer.is_human_readable() {
-            deserializer.deserialize_string(TextVisitor)
-        } else {
-            deserializer.deserialize_bytes(TextVisitor)
-        }
+        String::deserialize(deserializer).map(|text| Text(Cow::Owned(text)))
     }
 }
 
@@ -217,36 +224,44 @@ mod tests {
     }
 
     #[test]
-    fn text_decoded_from_static_bytes_points_into_them() {
-        let bytes: &'static [u8] = postcard::to_allocvec(&item()).expect("encode").leak();
-        let decoded: Item = decode_borrowed(bytes).expect("decode");
-        assert_eq!(decoded, item());
-        let whole = bytes.as_ptr_range();
-        for text in [&decoded.title, &decoded.sources[0], &decoded.sources[1]] {
+    fn compact_text_is_written_once_and_read_in_place() {
+        let items = [item(), item()];
+        let (bytes, words) = encode_compact(&items).expect("encode");
+        // Each distinct string once, however often it occurs.
+        assert_eq!(words.matches("ascp-boc").count(), 1, "{words}");
+        assert!(!String::from_utf8_lossy(&bytes).contains("ascp-boc"));
+        let words: &'static str = words.leak();
+        let decoded: [Item; 2] = decode_compact(&bytes, words).expect("decode");
+        assert_eq!(decoded, items);
+        let whole = words.as_bytes().as_ptr_range();
+        for text in [
+            &decoded[0].title,
+            &decoded[1].sources[0],
+            &decoded[1].sources[1],
+        ] {
             assert!(text.is_borrowed(), "{text:?}");
             assert!(whole.contains(&text.as_ptr()), "{text:?} is a copy");
         }
     }
 
     #[test]
-    fn text_from_other_bytes_or_ron_is_owned_and_equal() {
+    fn text_outside_compact_decoding_is_owned_and_equal() {
         let bytes = postcard::to_allocvec(&item()).expect("encode");
         let decoded: Item = postcard::from_bytes(&bytes).expect("decode");
         assert_eq!(decoded, item());
         assert!(!decoded.title.is_borrowed());
-        // Bytes outside the ones being decoded are never borrowed, even
-        // while `decode_borrowed` runs elsewhere on this thread.
         let ron = ron::to_string(&item()).expect("ron");
+        assert!(ron.contains("ascp-boc"), "{ron}");
         let parsed: Item = ron::from_str(&ron).expect("parse");
         assert_eq!(parsed, item());
         assert!(!parsed.sources[0].is_borrowed());
     }
 
     #[test]
-    fn text_that_is_not_utf8_is_an_error_not_a_panic() {
-        // A string of length 2 holding a lone continuation byte and 'a'.
-        let bytes: &'static [u8] = &[2, 0x80, b'a'];
-        assert!(decode_borrowed::<Text>(bytes).is_err());
-        assert!(postcard::from_bytes::<Text>(bytes).is_err());
+    fn a_position_outside_the_words_is_an_error_not_a_panic() {
+        let (bytes, _) = encode_compact(&item()).expect("encode");
+        assert!(decode_compact::<Item>(&bytes, "short").is_err());
+        // Inside a character.
+        assert!(decode_compact::<Item>(&bytes, "é".repeat(40).leak()).is_err());
     }
 }
