@@ -11,7 +11,23 @@ pub use model::*;
 pub use text::{decode_compact, encode_compact};
 pub use validate::Problem;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// The index's maps: keyed by the guide's own ids (borrowed, not copied),
+/// hashed with foldhash (the ids are the guide's, not an attacker's, so a
+/// fast hash is safe; the standard `SipHash` was a tenth of the start's decoding).
+type Map<V> = HashMap<Text, V, Hasher>;
+type Hasher = foldhash::fast::RandomState;
+
+/// A state code in upper case, without a copy when it already is.
+fn upper(code: &str) -> Cow<'_, str> {
+    if code.bytes().any(|b| b.is_ascii_lowercase()) {
+        Cow::Owned(code.to_ascii_uppercase())
+    } else {
+        Cow::Borrowed(code)
+    }
+}
 
 use serde::{Deserialize, Serialize};
 
@@ -55,11 +71,11 @@ pub struct Guide {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Index {
-    sources: HashMap<String, usize>,
+    sources: Map<usize>,
     /// By upper-case code.
-    states: HashMap<String, usize>,
-    credentials: HashMap<String, usize>,
-    steps: HashMap<String, StepPath>,
+    states: Map<usize>,
+    credentials: Map<usize>,
+    steps: Map<StepPath>,
 }
 
 /// Where a step sits: its list, then the index at each level down.
@@ -121,10 +137,10 @@ impl Guide {
     /// The first of each id wins, as a search from the start would find
     /// (validation reports duplicates).
     fn build_index(&self) -> Index {
-        fn first<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-            let mut map = HashMap::new();
+        fn first<'a>(ids: impl ExactSizeIterator<Item = &'a Text>) -> Map<usize> {
+            let mut map = Map::with_capacity_and_hasher(ids.len(), Hasher::default());
             for (i, id) in ids.enumerate() {
-                map.entry(id.to_owned()).or_insert(i);
+                map.entry(id.clone()).or_insert(i);
             }
             map
         }
@@ -133,11 +149,11 @@ impl Guide {
             area: Area,
             root: Root,
             path: &mut Vec<usize>,
-            out: &mut HashMap<String, StepPath>,
+            out: &mut Map<StepPath>,
         ) {
             for (i, step) in steps.iter().enumerate() {
                 path.push(i);
-                out.entry(step.id.to_string()).or_insert_with(|| StepPath {
+                out.entry(step.id.clone()).or_insert_with(|| StepPath {
                     area,
                     root,
                     path: path.clone(),
@@ -146,7 +162,7 @@ impl Guide {
                 path.pop();
             }
         }
-        let mut steps = HashMap::new();
+        let mut steps = Map::with_capacity_and_hasher(self.all_steps().count(), Hasher::default());
         let mut path = Vec::new();
         walk(
             &self.education,
@@ -188,16 +204,19 @@ impl Guide {
             );
         }
         Index {
-            sources: first(self.sources.iter().map(|s| s.id.as_str())),
-            states: self
-                .states
-                .iter()
-                .enumerate()
-                .fold(HashMap::new(), |mut map, (i, s)| {
-                    map.entry(s.code.to_ascii_uppercase()).or_insert(i);
+            sources: first(self.sources.iter().map(|s| &s.id)),
+            states: self.states.iter().enumerate().fold(
+                Map::with_capacity_and_hasher(self.states.len(), Hasher::default()),
+                |mut map, (i, s)| {
+                    let code = match upper(&s.code) {
+                        Cow::Borrowed(_) => s.code.clone(),
+                        Cow::Owned(code) => Text::from(code),
+                    };
+                    map.entry(code).or_insert(i);
                     map
-                }),
-            credentials: first(self.credentials.iter().map(|c| c.id.as_str())),
+                },
+            ),
+            credentials: first(self.credentials.iter().map(|c| &c.id)),
             steps,
         }
     }
@@ -227,8 +246,7 @@ impl Guide {
     }
 
     pub fn state(&self, code: &str) -> Option<&StateRecord> {
-        self.states
-            .get(*self.index.states.get(&code.to_ascii_uppercase())?)
+        self.states.get(*self.index.states.get(&*upper(code))?)
     }
 
     pub fn credential(&self, id: &str) -> Option<&Credential> {

@@ -113,18 +113,24 @@ impl Frames {
         app: &App,
     ) -> io::Result<()> {
         use ratatui::backend::Backend as _;
-        if self.area != Some(area) {
+        let cleared = self.area != Some(area);
+        if cleared {
             // A new size: the screen is cleared, none of the last frame is on it.
             if self.area.is_some() {
                 backend.clear()?;
             }
             self.area = Some(area);
-            self.next = Buffer::empty(area);
-            self.shown = Buffer::empty(area);
+            if self.next.area != area {
+                self.next = Buffer::empty(area);
+            }
         }
         ui::render(&mut ui::Frame::new(&mut self.next), app);
         self.bytes.clear();
-        let changed = term::diff(&self.shown, &self.next);
+        let changed = if cleared {
+            term::diff_from_blank(&self.next)
+        } else {
+            term::diff(&self.shown, &self.next)
+        };
         term::encode(&mut self.bytes, changed.into_iter())?;
         backend.write_frame(&self.bytes)?;
         match app.cursor.get() {
@@ -134,11 +140,16 @@ impl Frames {
                 backend.set_cursor_position(position)?;
             }
         }
+        backend.flush()?;
         // The frame just drawn is what shows now; the other is blanked for
-        // the next frame.
+        // the next frame, once this one is out.
         std::mem::swap(&mut self.shown, &mut self.next);
-        self.next.reset();
-        backend.flush()
+        if self.next.area == area {
+            self.next.reset();
+        } else {
+            self.next = Buffer::empty(area);
+        }
+        Ok(())
     }
 }
 

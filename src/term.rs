@@ -249,12 +249,51 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
 /// compares them), with a cheaper comparison of equal cells, which are most
 /// of a frame.
 pub fn diff<'a>(prev: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
-    let mut updates = Vec::new();
     let area = Rect {
         height: prev.area.height.min(next.area.height),
         ..prev.area
     };
-    let (prev, next) = (&prev.content, &next.content);
+    cells_diff(&prev.content, area, next)
+}
+
+/// What [`diff`] gives for `next` against a blank buffer of its size (a
+/// cleared screen), without one.
+pub fn diff_from_blank(next: &Buffer) -> Vec<(u16, u16, &Cell)> {
+    cells_diff(&Blank, next.area, next)
+}
+
+/// Every cell blank, as many as asked for.
+struct Blank;
+
+static BLANK: Cell = Cell::EMPTY;
+
+impl std::ops::Index<usize> for Blank {
+    type Output = Cell;
+    fn index(&self, _: usize) -> &Cell {
+        &BLANK
+    }
+}
+
+/// Cells that can be read by index: a buffer's, or [`Blank`].
+trait Cells: std::ops::Index<usize, Output = Cell> {
+    fn len(&self) -> usize;
+}
+
+impl Cells for Vec<Cell> {
+    fn len(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Cells for Blank {
+    fn len(&self) -> usize {
+        usize::MAX
+    }
+}
+
+fn cells_diff<'a>(prev: &impl Cells, area: Rect, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+    let mut updates = Vec::new();
+    let next = &next.content;
     let len = next.len().min(prev.len());
     let width = usize::from(area.width.max(1));
     // The cell at `index`, with its column and row.

@@ -141,6 +141,14 @@ fn every_style_change_is_written_as_crossterm_writes_it() {
 /// The app computes a frame's changes itself; they must be exactly the
 /// cells `Buffer::diff` gives, wide symbols, emoji, skipped cells and
 /// forced widths included.
+/// A diff's cells by position and everything about them.
+fn shown(cells: Vec<(u16, u16, &ratatui::buffer::Cell)>) -> Vec<(u16, u16, String)> {
+    cells
+        .into_iter()
+        .map(|(x, y, c)| (x, y, format!("{c:?}")))
+        .collect()
+}
+
 #[test]
 fn the_frame_diff_is_ratatuis_diff() {
     use ratatui::buffer::CellDiffOption;
@@ -208,17 +216,19 @@ fn the_frame_diff_is_ratatuis_diff() {
                 following.content[i].set_symbol(SYMBOLS[rng.below(SYMBOLS.len())]);
             }
         }
-        let ours: Vec<(u16, u16, String)> = term::diff(&prev, &following)
-            .into_iter()
-            .map(|(x, y, c)| (x, y, format!("{c:?}")))
-            .collect();
-        let theirs: Vec<(u16, u16, String)> = prev
-            .diff(&following)
-            .into_iter()
-            .map(|(x, y, c)| (x, y, format!("{c:?}")))
-            .collect();
-        assert_eq!(ours, theirs, "{prev:?}\n{following:?}");
+        let theirs = shown(prev.diff(&following));
+        assert_eq!(
+            shown(term::diff(&prev, &following)),
+            theirs,
+            "{prev:?}\n{following:?}"
+        );
         compared += theirs.len();
+        // The first frame after a clear, against no buffer at all.
+        assert_eq!(
+            shown(term::diff_from_blank(&following)),
+            shown(Buffer::empty(following.area).diff(&following)),
+            "{following:?}"
+        );
     }
     assert!(compared > 1000, "{compared}");
     // And on the real screens, key after key.
