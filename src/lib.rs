@@ -26,8 +26,10 @@ pub mod ui;
 
 use std::collections::VecDeque;
 use std::io;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
+use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind, MouseEvent};
@@ -69,9 +71,7 @@ pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
 pub struct Screen {
     backend: Tty,
     mouse: bool,
-    events: Receiver<Event>,
-    /// Until the first frame is out: the threads that will feed `events`.
-    sources: Option<EventSources>,
+    signals: Signals,
     frames: Frames,
 }
 
@@ -155,6 +155,9 @@ impl Frames {
 
 impl Screen {
     pub fn open(mouse: bool) -> io::Result<Screen> {
+        // Signals first: from the moment the screen is taken, a signal
+        // gives it back.
+        let signals = Signals::new();
         let backend = init_terminal()?;
         terminal_modes(true, mouse);
         // The first hook restores the screen on a panic; this one first
@@ -164,12 +167,10 @@ impl Screen {
             terminal_modes(false, mouse);
             restore_screen(info);
         }));
-        let (events, sources) = EventSources::new();
         Ok(Screen {
             backend,
             mouse,
-            events,
-            sources: Some(sources),
+            signals,
             frames: Frames::default(),
         })
     }
@@ -236,8 +237,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
     use ratatui::backend::Backend as _;
     let Screen {
         backend,
-        events,
-        sources,
+        signals,
         frames,
         ..
     } = screen;
@@ -265,11 +265,9 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
                 return Err(e);
             }
         }
-        // The key and signal threads start once the first frame is out
-        // (keys typed before wait in the terminal, signals in their pipe).
-        if let Some(sources) = sources.take() {
-            sources.spawn();
-        }
+        // The thread that waits for signals starts once the first frame
+        // is out (a signal before then is kept).
+        signals.listen();
         if redraw && app.hyperlinks {
             // Links go over the drawn text; a failure only costs the links.
             let _ = ui::sources::write_hyperlinks(&mut io::stdout(), app);
@@ -293,21 +291,16 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
         // (the screen and the disk are done): a key that arrives meanwhile
         // waits at most for a few steps' details. Events that change
         // nothing (the mouse moving) do not repeat it.
-        let event = match events.try_recv() {
-            Err(mpsc::TryRecvError::Empty) if prefetch => {
-                prefetch = false;
-                ui::prefetch(app);
-                events.recv().ok()
-            }
-            Err(mpsc::TryRecvError::Empty) => events.recv().ok(),
-            event => event.ok(),
-        };
-        let action = match event {
-            Some(Event::Key(key)) => keymap::action_for(app, key),
-            Some(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
-            Some(Event::Mouse(mouse)) => mouse::action_for(app, mouse),
-            Some(Event::Paste(text)) => keymap::paste_action(app, text),
-            Some(Event::Terminate) | None => Some(Action::Exit),
+        if prefetch && !event::poll(Duration::ZERO).unwrap_or(true) {
+            prefetch = false;
+            ui::prefetch(app);
+        }
+        let action = match signals.next_event() {
+            Event::Key(key) => keymap::action_for(app, key),
+            Event::Resize(width, height) => Some(Action::Resize(width, height)),
+            Event::Mouse(mouse) => mouse::action_for(app, mouse),
+            Event::Paste(text) => keymap::paste_action(app, text),
+            Event::Terminate => Some(Action::Exit),
         };
         let Some(action) = action else { continue };
         effects.extend(app.update(action));
@@ -372,63 +365,71 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
 
 /// Keyboard and signals feed one channel, so the loop blocks on a single
 /// `recv` and never polls on a timer.
-/// The keys and signals the loop waits on. The signal handlers are set at
-/// once (a signal from then on is kept); the threads that read keys and
-/// signals start with [`EventSources::spawn`], after the first frame, so
-/// starting them does not delay it.
-struct EventSources {
-    tx: mpsc::Sender<Event>,
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT, and the keys the loop reads.
+///
+/// Keys are read on the loop's own thread (a thread that read them and
+/// passed them on cost every key a wake-up of another thread). The signal
+/// handlers are set when the screen opens, so a signal from then on is
+/// kept; once the first frame is out a thread waits for one, marks it, and
+/// wakes the read with a SIGWINCH, which crossterm turns into a resize
+/// event; the loop then sees the mark.
+struct Signals {
+    terminate: Arc<AtomicBool>,
     #[cfg(unix)]
-    signals: Option<signal_hook::iterator::Signals>,
+    waiting: Option<signal_hook::iterator::Signals>,
 }
 
-impl EventSources {
-    fn new() -> (Receiver<Event>, EventSources) {
-        let (tx, rx) = mpsc::channel();
+impl Signals {
+    fn new() -> Signals {
         #[cfg(unix)]
-        let signals = {
+        let waiting = {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
             signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).ok()
         };
-        (
-            rx,
-            EventSources {
-                tx,
-                #[cfg(unix)]
-                signals,
-            },
-        )
+        Signals {
+            terminate: Arc::new(AtomicBool::new(false)),
+            #[cfg(unix)]
+            waiting,
+        }
     }
 
-    fn spawn(self) {
-        let keys = self.tx.clone();
-        thread::spawn(move || {
-            loop {
-                let event = match event::read() {
-                    // Windows also reports releases; act on presses only.
-                    Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
-                    Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
-                    Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
-                    Ok(TermEvent::Paste(text)) => Event::Paste(text),
-                    Ok(_) => continue,
-                    Err(_) => Event::Terminate,
-                };
-                let stop = matches!(event, Event::Terminate);
-                if keys.send(event).is_err() || stop {
-                    break;
-                }
-            }
-        });
+    /// Starts the thread that waits for a signal, once.
+    fn listen(&mut self) {
         #[cfg(unix)]
-        if let Some(mut signals) = self.signals {
-            let tx = self.tx;
+        if let Some(mut waiting) = self.waiting.take() {
+            // crossterm's reader (and its SIGWINCH handler) first, so the
+            // wake-up always finds it.
+            let _ = event::poll(Duration::ZERO);
+            let terminate = Arc::clone(&self.terminate);
             thread::spawn(move || {
-                for _ in signals.forever() {
-                    if tx.send(Event::Terminate).is_err() {
-                        break;
-                    }
+                if waiting.forever().next().is_some() {
+                    terminate.store(true, Ordering::SeqCst);
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
                 }
             });
+        }
+    }
+
+    /// The next event, waiting for it; `Terminate` once a signal came or
+    /// the terminal is gone.
+    fn next_event(&self) -> Event {
+        loop {
+            if self.terminate.load(Ordering::SeqCst) {
+                return Event::Terminate;
+            }
+            let event = event::read();
+            if self.terminate.load(Ordering::SeqCst) {
+                return Event::Terminate;
+            }
+            return match event {
+                // Windows also reports releases; act on presses only.
+                Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
+                Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
+                Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
+                Ok(TermEvent::Paste(text)) => Event::Paste(text),
+                Ok(_) => continue,
+                Err(_) => Event::Terminate,
+            };
         }
     }
 }

@@ -854,6 +854,30 @@ fn the_cursor_follows_the_note_and_hides_when_it_closes() {
     assert_eq!(exit_code(&mut app), 0);
 }
 
+/// A signal as soon as the screen is taken (the first frame maybe not yet
+/// out, the thread that waits for signals not yet started) still gives
+/// the terminal back and ends the app cleanly; so does one while it waits
+/// for a key, read on the loop's own thread.
+#[test]
+fn a_signal_at_any_moment_from_the_start_ends_the_app_cleanly() {
+    for wait_for_frame in [false, true] {
+        let data = DataDir::new();
+        let mut app = Pty::launch(&data);
+        if wait_for_frame {
+            app.wait_for("Welcome");
+        } else {
+            app.wait_until("the alternate screen", |_| app.on_alternate_screen());
+        }
+        app.kill("TERM");
+        let status = app.wait_exit(TIMEOUT);
+        assert!(
+            status.signal().is_none(),
+            "killed, not handled (frame shown: {wait_for_frame}): {status:?}"
+        );
+        assert_terminal_restored(&app);
+    }
+}
+
 #[test]
 fn sigterm_while_typing_a_note_saves_the_note() {
     let data = DataDir::new();
