@@ -165,6 +165,15 @@ impl Running {
             };
             let app_dir = data.path().join("medtech");
             std::fs::create_dir_all(&app_dir).expect("create the app dir");
+            // As medtech leaves its folder after the first run (only the
+            // user may read it), so the start measured is a usual one, not
+            // the first one's tightening of the permissions and its note.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&app_dir, std::fs::Permissions::from_mode(0o700))
+                    .expect("set the app dir's permissions");
+            }
             let text = profile.to_ron().expect("encode the profile");
             std::fs::write(app_dir.join("profile.ron"), text).expect("write the profile");
         }

@@ -6,6 +6,11 @@
 //! MEDTECH_GUIDE_DIR=DIR target/release/examples/scaled   # run the app on it
 //! ```
 //!
+//! `--write` writes the RON files and the compact form the binary carries
+//! for its own guide (`guide.postcard` and `guide.text`, as `build.rs`
+//! writes them); the app reads the compact form when it is there (set
+//! `MEDTECH_GUIDE_RON=1` to parse the RON instead).
+//!
 //! Run it as `ptybench --extra 100x=target/release/examples/scaled,MEDTECH_GUIDE_DIR=DIR`.
 //! With `--write DIR 1` it runs the real guide read from files, the fair
 //! baseline for the scaled ones (the binary embeds its guide instead).
@@ -31,9 +36,30 @@ fn main() -> color_eyre::Result<()> {
             let file = Path::new(name).file_name().unwrap_or_default();
             std::fs::write(Path::new(dir).join(file), text)?;
         }
+        let (bytes, words) = medtech::content::encode_compact(&scale::guide_parts(n))?;
+        std::fs::write(Path::new(dir).join("guide.postcard"), bytes)?;
+        std::fs::write(Path::new(dir).join("guide.text"), words)?;
         return Ok(());
     }
     let dir = PathBuf::from(std::env::var("MEDTECH_GUIDE_DIR")?);
+    let guide = if std::env::var_os("MEDTECH_GUIDE_RON").is_none()
+        && let Ok(bytes) = std::fs::read(dir.join("guide.postcard"))
+    {
+        // The words live as long as the app, as the binary's own do.
+        let words: &'static str = std::fs::read_to_string(dir.join("guide.text"))?.leak();
+        Guide::from_compact(&bytes, words)?
+    } else {
+        from_ron(&dir)?
+    };
+    let session = session::open(session::resolve_path(None)?)?;
+    let mut app = App::start(guide.leak(), session.start, Clock::from_env());
+    app.read_only = session.read_only;
+    medtech::run(&mut app, &session.storage)?;
+    Ok(())
+}
+
+/// The guide parsed from the RON files in `dir`.
+fn from_ron(dir: &Path) -> color_eyre::Result<Guide> {
     let texts: Vec<(&str, String)> = medtech::content::EMBEDDED_FILES
         .iter()
         .map(|(name, _)| {
@@ -42,11 +68,5 @@ fn main() -> color_eyre::Result<()> {
         })
         .collect::<Result<_, _>>()?;
     let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let guide = Guide::from_files(&files)?;
-    drop(texts);
-    let session = session::open(session::resolve_path(None)?)?;
-    let mut app = App::start(guide, session.start, Clock::from_env());
-    app.read_only = session.read_only;
-    medtech::run(&mut app, &session.storage)?;
-    Ok(())
+    Ok(Guide::from_files(&files)?)
 }

@@ -4,6 +4,7 @@
 //! renderer fills in, ratatui's `ListState` pattern).
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::widgets::ListState;
@@ -210,6 +211,14 @@ pub struct WhatIfView {
     pub result: Option<WhatIf>,
 }
 
+/// A checklist's rows as built for a goal and state (see `App::rows`).
+#[derive(Debug, Clone)]
+struct RowsMemo {
+    goal: Goal,
+    state: Option<String>,
+    rows: Rc<[Row<'static>]>,
+}
+
 /// One line of a checklist: a step and how deep it is nested.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'g> {
@@ -286,7 +295,9 @@ impl ChecklistView {
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub struct App {
-    pub guide: Guide,
+    /// The guide, loaded once and kept for the life of the process (so
+    /// what is built from it, like the checklist rows, can be kept too).
+    pub guide: &'static Guide,
     pub profile: Profile,
     /// Read when a change is made; injected so date logic is testable.
     pub clock: Clock,
@@ -296,6 +307,10 @@ pub struct App {
     /// How many routes to the goal are met, and the first, worked out once
     /// per change to the profile (and per day).
     pub routes_memo: RefCell<Option<(u64, crate::content::Date, RouteSummary)>>,
+    /// Each checklist's rows, and the goal and state they were built for
+    /// (nothing else changes them): a key that moves or switches screens
+    /// costs what is on screen, not what the guide holds.
+    rows_memo: RefCell<[Option<RowsMemo>; 3]>,
     /// The dashboard as last drawn, and for what: the advisor runs again
     /// only when the profile, the date, the size or the theme changed.
     pub dashboard_cache: RefCell<Option<(DetailsKey, ratatui::buffer::Buffer)>>,
@@ -347,12 +362,13 @@ pub struct App {
 
 impl App {
     /// A new app on an existing profile, resuming where the user left off.
-    pub fn new(guide: Guide, profile: Profile, clock: Clock) -> App {
+    pub fn new(guide: &'static Guide, profile: Profile, clock: Clock) -> App {
         let mut app = App {
             guide,
             profile,
             clock,
             revision: 0,
+            rows_memo: RefCell::default(),
             dashboard_cache: RefCell::new(None),
             routes_memo: RefCell::new(None),
             mode: Mode::Normal,
@@ -383,7 +399,7 @@ impl App {
     }
 
     /// The app for what the session found.
-    pub fn start(guide: Guide, start: Start, clock: Clock) -> App {
+    pub fn start(guide: &'static Guide, start: Start, clock: Clock) -> App {
         match start {
             Start::Resume(profile) => App::new(guide, profile, clock),
             Start::FirstLaunch => App::first_launch(guide, clock),
@@ -392,14 +408,14 @@ impl App {
     }
 
     /// A first launch: the welcome screen asks for goal and state.
-    pub fn first_launch(guide: Guide, clock: Clock) -> App {
+    pub fn first_launch(guide: &'static Guide, clock: Clock) -> App {
         let mut app = App::new(guide, Profile::default(), clock);
         app.mode = Mode::Welcome(Picker::default());
         app
     }
 
     /// The profile could not be read: ask the user what to do.
-    pub fn recover(guide: Guide, clock: Clock, recovery: Recovery) -> App {
+    pub fn recover(guide: &'static Guide, clock: Clock, recovery: Recovery) -> App {
         let mut app = App::new(guide, Profile::default(), clock);
         app.mode = Mode::Recovery(recovery);
         app
@@ -439,22 +455,35 @@ impl App {
         states
     }
 
-    /// The visible checklist of an area, sub-steps under their parents.
-    pub fn rows(&self, area: Area) -> Vec<Row<'_>> {
-        fn walk<'g>(step: &'g Step, depth: usize, out: &mut Vec<Row<'g>>) {
+    /// The visible checklist of an area, sub-steps under their parents;
+    /// built once per goal and state.
+    pub fn rows(&self, area: Area) -> Rc<[Row<'static>]> {
+        fn walk(step: &'static Step, depth: usize, out: &mut Vec<Row<'static>>) {
             out.push(Row { step, depth });
             for sub in &step.substeps {
                 walk(sub, depth + 1, out);
             }
         }
-        let mut out = Vec::new();
-        for step in self
-            .guide
-            .steps(area, self.profile.goal, self.profile.state.as_deref())
+        let (goal, state) = (self.profile.goal, self.profile.state.as_deref());
+        let mut memo = self.rows_memo.borrow_mut();
+        let slot = &mut memo[area as usize];
+        if let Some(kept) = slot.as_ref()
+            && kept.goal == goal
+            && kept.state.as_deref() == state
         {
+            return Rc::clone(&kept.rows);
+        }
+        let mut out = Vec::new();
+        for step in self.guide.steps(area, goal, state) {
             walk(step, 0, &mut out);
         }
-        out
+        let rows: Rc<[Row<'static>]> = out.into();
+        *slot = Some(RowsMemo {
+            goal,
+            state: state.map(str::to_owned),
+            rows: Rc::clone(&rows),
+        });
+        rows
     }
 
     pub fn view(&self, area: Area) -> &ChecklistView {
@@ -477,7 +506,7 @@ impl App {
         {
             return summary.clone();
         }
-        let routes = advisor::eligibility::for_goal(&self.guide, &self.profile, today);
+        let routes = advisor::eligibility::for_goal(self.guide, &self.profile, today);
         let summary = RouteSummary {
             met: routes
                 .iter()
@@ -497,7 +526,7 @@ impl App {
         {
             return progress;
         }
-        let progress = advisor::area_progress(&self.guide, &self.profile, area);
+        let progress = advisor::area_progress(self.guide, &self.profile, area);
         memo.set(Some((self.revision, progress)));
         progress
     }
@@ -1071,8 +1100,8 @@ impl App {
 
     /// Jumps from the dashboard to the next step, selected on its checklist.
     fn open_next_step(&mut self) {
-        let routes = advisor::eligibility::for_goal(&self.guide, &self.profile, self.clock.today());
-        let Some((area, id)) = plan::next_step(&self.guide, &self.profile, &routes)
+        let routes = advisor::eligibility::for_goal(self.guide, &self.profile, self.clock.today());
+        let Some((area, id)) = plan::next_step(self.guide, &self.profile, &routes)
             .map(|n| (n.area, n.step.id.clone()))
         else {
             return;
@@ -1407,7 +1436,7 @@ impl App {
         };
         if changed {
             view.hits = search::search(
-                &self.guide,
+                self.guide,
                 self.profile.goal,
                 self.profile.state.as_deref(),
                 &view.query.text(),
@@ -1458,7 +1487,7 @@ impl App {
             return;
         }
         let title = step.title.clone();
-        let result = plan::what_if(&self.guide, &self.profile, &step.id, self.clock.today());
+        let result = plan::what_if(self.guide, &self.profile, &step.id, self.clock.today());
         self.help_scroll = 0;
         self.mode = Mode::WhatIf(WhatIfView {
             title: title.to_string(),

@@ -104,6 +104,19 @@ impl Guide {
         Ok(Guide::from_parts(load::compact_parts()?))
     }
 
+    /// The guide kept for the rest of the process, as the app keeps it
+    /// (one per run; see `App::guide`).
+    pub fn leak(self) -> &'static Guide {
+        Box::leak(Box::new(self))
+    }
+
+    /// A guide in the compact form `build.rs` writes for the binary
+    /// (`encode_compact` of the parts in path order): its postcard bytes and
+    /// the words they point into. For generated guides (`examples/scaled.rs`).
+    pub fn from_compact(bytes: &[u8], words: &'static str) -> Result<Guide, ContentError> {
+        Ok(Guide::from_parts(load::decode_parts(bytes, words)?))
+    }
+
     /// Parses and merges content files given as `(name, text)` pairs, in path order.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Guide, ContentError> {
         let parts = files

@@ -253,13 +253,19 @@ pub fn diff<'a>(prev: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
         height: prev.area.height.min(next.area.height),
         ..prev.area
     };
-    cells_diff(&prev.content, area, next)
+    cells_diff(&prev.content, area, next, Vec::new())
 }
 
 /// What [`diff`] gives for `next` against a blank buffer of its size (a
 /// cleared screen), without one.
 pub fn diff_from_blank(next: &Buffer) -> Vec<(u16, u16, &Cell)> {
-    cells_diff(&Blank, next.area, next)
+    // Most cells of a first frame are written: room for all at once.
+    cells_diff(
+        &Blank,
+        next.area,
+        next,
+        Vec::with_capacity(next.content.len()),
+    )
 }
 
 /// Every cell blank, as many as asked for.
@@ -291,8 +297,13 @@ impl Cells for Blank {
     }
 }
 
-fn cells_diff<'a>(prev: &impl Cells, area: Rect, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
-    let mut updates = Vec::new();
+/// The changes, pushed onto `updates`.
+fn cells_diff<'a>(
+    prev: &impl Cells,
+    area: Rect,
+    next: &'a Buffer,
+    mut updates: Vec<(u16, u16, &'a Cell)>,
+) -> Vec<(u16, u16, &'a Cell)> {
     let next = &next.content;
     let len = next.len().min(prev.len());
     let width = usize::from(area.width.max(1));

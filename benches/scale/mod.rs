@@ -84,12 +84,22 @@ pub fn scale_part(part: &Part, n: usize) -> Part {
 pub fn guide_files(n: usize) -> Vec<(&'static str, String)> {
     EMBEDDED_FILES
         .iter()
-        .map(|(name, text)| {
-            let part: Part = ron::from_str(text).expect("embedded content parses");
-            let scaled = scale_part(&part, n);
+        .zip(guide_parts(n))
+        .map(|((name, _), scaled)| {
             let config = ron::ser::PrettyConfig::new().new_line("\n");
             let text = ron::ser::to_string_pretty(&scaled, config).expect("content serializes");
             (*name, text)
+        })
+        .collect()
+}
+
+/// The embedded content's parts `n` times over, in path order.
+pub fn guide_parts(n: usize) -> Vec<Part> {
+    EMBEDDED_FILES
+        .iter()
+        .map(|(_, text)| {
+            let part: Part = ron::from_str(text).expect("embedded content parses");
+            scale_part(&part, n)
         })
         .collect()
 }

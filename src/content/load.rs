@@ -29,7 +29,12 @@ const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/guide.text"));
 
 /// The embedded parts, decoded from the compact form.
 pub(super) fn compact_parts() -> Result<Vec<Part>, ContentError> {
-    super::text::decode_compact(COMPACT, WORDS).map_err(|e| ContentError {
+    decode_parts(COMPACT, WORDS)
+}
+
+/// Parts in the compact form `build.rs` writes (`text::encode_compact`).
+pub(super) fn decode_parts(bytes: &[u8], words: &'static str) -> Result<Vec<Part>, ContentError> {
+    super::text::decode_compact(bytes, words).map_err(|e| ContentError {
         file: "the compact guide (build.rs)".to_owned(),
         line: 0,
         col: 0,

@@ -539,7 +539,7 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
     let theme = app.theme;
     let goal = app.profile.goal;
     let mut cites = Citations {
-        guide: &app.guide,
+        guide: app.guide,
         ids: Vec::new(),
         today: app.clock.today(),
     };
@@ -636,7 +636,7 @@ fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Cit
     let theme = app.theme;
     let goal = app.profile.goal;
     let today = app.clock.today();
-    let advice = eligibility::for_goal(&app.guide, &app.profile, today);
+    let advice = eligibility::for_goal(app.guide, &app.profile, today);
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         format!("Your routes to {} (meet all of one route)", goal.short()),
@@ -860,8 +860,8 @@ fn push_state<'g>(
     if let Some(body) = &record.body {
         lines.push(Line::from(format!("Licensing body: {body}")));
     }
-    let routes = eligibility::for_goal(&app.guide, &app.profile, app.clock.today());
-    if let Some(license) = crate::advisor::plan::license_advice(&app.guide, &app.profile, &routes) {
+    let routes = eligibility::for_goal(app.guide, &app.profile, app.clock.today());
+    if let Some(license) = crate::advisor::plan::license_advice(app.guide, &app.profile, &routes) {
         let (symbol, style) = super::license_mark(license.verdict, theme);
         lines.push(Line::from(vec![
             Span::styled(format!("{symbol} {}: ", license.credential), style),

@@ -57,12 +57,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
     let today = app.clock.today();
-    let routes = eligibility::for_goal(&app.guide, &app.profile, today);
+    let routes = eligibility::for_goal(app.guide, &app.profile, today);
     let advice = Advice {
-        next: plan::next_step(&app.guide, &app.profile, &routes),
-        license: plan::license_advice(&app.guide, &app.profile, &routes),
-        finish: estimate::finish(&app.guide, &app.profile, &routes, today),
-        cost: estimate::cost(&app.guide, &app.profile, &routes),
+        next: plan::next_step(app.guide, &app.profile, &routes),
+        license: plan::license_advice(app.guide, &app.profile, &routes),
+        finish: estimate::finish(app.guide, &app.profile, &routes, today),
+        cost: estimate::cost(app.guide, &app.profile, &routes),
         routes,
         today,
     };
@@ -73,7 +73,7 @@ fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let excluded = advisor::excluded(&app.guide, &app.profile);
+        let excluded = advisor::excluded(app.guide, &app.profile);
         let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
         let [path, progress, _] = layout::column(left, [5, progress_rows, 0], 2);
         draw_path(frame, path, app, &advice, true);
@@ -81,7 +81,7 @@ fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
         draw_next(frame, right, app, &advice, true);
         return;
     }
-    let excluded = advisor::excluded(&app.guide, &app.profile);
+    let excluded = advisor::excluded(app.guide, &app.profile);
     let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
     let sizes = [
         if roomy { 5 } else { 4 },
@@ -183,7 +183,7 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
     let width = area.width.saturating_sub(2);
     let mut lines = vec![progress_line(
         "Overall",
-        advisor::overall_progress(&app.guide, &app.profile),
+        advisor::overall_progress(app.guide, &app.profile),
         width,
         theme,
     )];
@@ -191,12 +191,12 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
     for &which in areas {
         lines.push(progress_line(
             which.title(),
-            advisor::area_progress(&app.guide, &app.profile, which),
+            advisor::area_progress(app.guide, &app.profile, which),
             width,
             theme,
         ));
     }
-    let excluded = advisor::excluded(&app.guide, &app.profile);
+    let excluded = advisor::excluded(app.guide, &app.profile);
     let mut left_out = Vec::new();
     if excluded.not_applicable > 0 {
         left_out.push(format!(
@@ -309,7 +309,7 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
     }
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
     let next_id = advice.next.as_ref().map(|n| n.step.id.as_str());
-    let after: Vec<_> = advisor::upcoming(&app.guide, &app.profile)
+    let after: Vec<_> = advisor::upcoming(app.guide, &app.profile)
         .filter(|(_, s)| Some(s.id.as_str()) != next_id)
         .take(room)
         .collect();

@@ -23,13 +23,10 @@ fn optional_steps_do_not_count_and_sub_steps_count_one_each() {
     // MLT education: bio + chem + degree; the bachelor's is optional.
     let p = profile(Goal::Mlt, None, &["edu.prereqs.bio"]);
     assert_eq!(
-        advisor::area_progress(&g, &p, Area::Education),
+        advisor::area_progress(g, &p, Area::Education),
         Progress { done: 1, total: 3 }
     );
-    assert_eq!(
-        advisor::area_progress(&g, &p, Area::Education).percent(),
-        33
-    );
+    assert_eq!(advisor::area_progress(g, &p, Area::Education).percent(), 33);
 }
 
 #[test]
@@ -38,7 +35,7 @@ fn a_choose_one_step_is_done_when_any_option_is() {
     let p = profile(Goal::Mls, None, &["edu.bachelor.bridge"]);
     // MLS education: bio + chem + the bachelor's as one unit.
     assert_eq!(
-        advisor::area_progress(&g, &p, Area::Education),
+        advisor::area_progress(g, &p, Area::Education),
         Progress { done: 1, total: 3 }
     );
 }
@@ -49,9 +46,9 @@ fn the_state_adds_its_steps_to_licensing() {
     let none = profile(Goal::Mlt, None, &[]);
     let fl = profile(Goal::Mlt, Some("FL"), &[]);
     let tx = profile(Goal::Mlt, Some("TX"), &[]);
-    assert_eq!(advisor::area_progress(&g, &none, Area::Licensing).total, 1);
-    assert_eq!(advisor::area_progress(&g, &fl, Area::Licensing).total, 3);
-    assert_eq!(advisor::area_progress(&g, &tx, Area::Licensing).total, 2);
+    assert_eq!(advisor::area_progress(g, &none, Area::Licensing).total, 1);
+    assert_eq!(advisor::area_progress(g, &fl, Area::Licensing).total, 3);
+    assert_eq!(advisor::area_progress(g, &tx, Area::Licensing).total, 2);
 }
 
 #[test]
@@ -61,7 +58,7 @@ fn the_next_step_is_the_first_unfinished_one_in_path_order() {
     // No route is met on the fixture guide: the plan's next step is the
     // first unfinished required one.
     let next =
-        |p: &Profile| advisor::plan::next_step(&g, p, &[]).map(|n| (n.area, n.step.id.clone()));
+        |p: &Profile| advisor::plan::next_step(g, p, &[]).map(|n| (n.area, n.step.id.clone()));
     assert_eq!(next(&p), Some((Area::Education, "edu.prereqs.bio".into())));
     p.set_done("edu.prereqs.bio", true, today());
     assert_eq!(next(&p), Some((Area::Education, "edu.prereqs.chem".into())));
@@ -74,7 +71,7 @@ fn the_next_step_is_the_first_unfinished_one_in_path_order() {
         p.set_done(id, true, today());
     }
     assert_eq!(next(&p), None);
-    assert_eq!(advisor::overall_progress(&g, &p).percent(), 100);
+    assert_eq!(advisor::overall_progress(g, &p).percent(), 100);
 }
 
 #[test]

@@ -256,27 +256,31 @@ fn the_state_picker_changes_the_licensing_steps() {
         1,
         "no state: general steps only"
     );
+    let ids = |app: &App| -> Vec<&'static str> {
+        app.rows(Area::Licensing)
+            .iter()
+            .map(|r| r.step.id.as_str())
+            .collect()
+    };
     app.update(Action::ChooseState);
     assert!(matches!(app.mode, Mode::StatePicker(_)));
     app.update(Action::Down);
     assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
     assert_eq!(app.profile.state.as_deref(), Some("FL"));
-    let ids: Vec<&str> = app
-        .rows(Area::Licensing)
-        .iter()
-        .map(|r| r.step.id.as_str())
-        .collect();
-    assert_eq!(ids, ["lic.check", "fl.hiv", "fl.tech"]);
+    assert_eq!(ids(&app), ["lic.check", "fl.hiv", "fl.tech"]);
     // Texas has no license: the shared step shows instead.
     app.update(Action::ChooseState);
     app.update(Action::Down);
     app.update(Action::Confirm);
-    let ids: Vec<&str> = app
-        .rows(Area::Licensing)
-        .iter()
-        .map(|r| r.step.id.as_str())
-        .collect();
-    assert_eq!(ids, ["lic.check", "lic.none"]);
+    assert_eq!(ids(&app), ["lic.check", "lic.none"]);
+    // The rows are kept between keys; undoing the choices brings the
+    // earlier ones back, not the kept ones.
+    app.update(Action::Undo);
+    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert_eq!(ids(&app), ["lic.check", "fl.hiv", "fl.tech"]);
+    app.update(Action::Undo);
+    assert_eq!(app.profile.state, None);
+    assert_eq!(ids(&app), ["lic.check"]);
 }
 
 #[test]
@@ -606,7 +610,7 @@ fn select(app: &mut App, id: &str) {
 fn each_status_key_sets_its_status_and_the_excluded_leave_the_totals() {
     let mut app = app();
     select(&mut app, "edu.prereqs.bio");
-    let before = medtech::advisor::area_progress(&app.guide, &app.profile, Area::Education);
+    let before = medtech::advisor::area_progress(app.guide, &app.profile, Area::Education);
     for (status, counts) in [
         (Status::InProgress, true),
         (Status::Done, true),
@@ -616,7 +620,7 @@ fn each_status_key_sets_its_status_and_the_excluded_leave_the_totals() {
     ] {
         assert_eq!(app.update(Action::SetStatus(status)), vec![Effect::Save]);
         assert_eq!(app.profile.status("edu.prereqs.bio"), status);
-        let now = medtech::advisor::area_progress(&app.guide, &app.profile, Area::Education);
+        let now = medtech::advisor::area_progress(app.guide, &app.profile, Area::Education);
         let expected_total = if counts {
             before.total
         } else {
@@ -646,7 +650,7 @@ fn a_status_key_on_a_parent_sets_every_sub_step() {
         medtech::advisor::Check::NotApplicable
     );
     assert_eq!(
-        medtech::advisor::excluded(&app.guide, &app.profile).not_applicable,
+        medtech::advisor::excluded(app.guide, &app.profile).not_applicable,
         2
     );
 }
@@ -853,7 +857,7 @@ fn typing_a_name_in_the_state_picker_jumps_to_it() {
 #[test]
 fn type_ahead_on_the_real_guide_reaches_any_state_in_a_few_letters() {
     let guide = medtech::content::Guide::embedded().expect("guide");
-    let mut app = App::new(guide, Profile::default(), clock());
+    let mut app = App::new(guide.leak(), Profile::default(), clock());
     for (typed, code) in [
         ("new y", "NY"),
         ("wy", "WY"),

@@ -449,3 +449,17 @@ fn the_embedded_guide_borrows_its_text_instead_of_copying_it() {
     }
     assert!(texts > 100, "only {texts} texts checked");
 }
+
+#[test]
+fn any_guide_in_the_compact_form_reads_back_as_parsed() {
+    // What `examples/scaled.rs` does with a generated guide: the same
+    // encoding as build.rs, read back with every text borrowed.
+    let parts: Vec<medtech::content::Part> = EMBEDDED_FILES
+        .iter()
+        .map(|(_, text)| ron::from_str(text).expect("parses"))
+        .collect();
+    let (bytes, words) = medtech::content::encode_compact(&parts).expect("encodes");
+    let read = Guide::from_compact(&bytes, words.leak()).expect("decodes");
+    assert_eq!(read, Guide::from_files(EMBEDDED_FILES).expect("parses"));
+    assert!(read.all_steps().all(|(_, s)| s.title.is_borrowed()));
+}

@@ -27,8 +27,10 @@ fn screen_text(app: &App, width: u16, height: u16) -> String {
 }
 
 /// The guide people use, as embedded in the binary.
-fn real_guide() -> Guide {
-    Guide::embedded().expect("the embedded guide parses")
+/// The embedded guide, decoded once and kept, as the app keeps it.
+fn real_guide() -> &'static Guide {
+    static GUIDE: std::sync::OnceLock<Guide> = std::sync::OnceLock::new();
+    GUIDE.get_or_init(|| Guide::embedded().expect("the embedded guide parses"))
 }
 
 /// The real guide, part-way along: Florida, MLT, a few steps marked with
@@ -513,7 +515,7 @@ proptest! {
 /// with its requirements in words, and the first step shows the career facts.
 #[test]
 fn real_guide_panels_show_routes_and_career_facts() {
-    let guide = medtech::content::Guide::embedded().expect("embedded guide");
+    let guide = real_guide();
     for goal in medtech::content::Goal::ALL {
         let profile = Profile {
             goal,
@@ -527,7 +529,7 @@ fn real_guide_panels_show_routes_and_career_facts() {
             },
             ..Profile::default()
         };
-        let app = App::new(guide.clone(), profile, clock());
+        let app = App::new(guide, profile, clock());
         assert_eq!(
             app.selected_step().map(|s| s.id.as_str()),
             Some("cert.eligibility")
@@ -554,7 +556,7 @@ fn real_guide_panels_show_routes_and_career_facts() {
             }
         }
     }
-    let mut app = App::new(guide.clone(), Profile::default(), clock());
+    let mut app = App::new(guide, Profile::default(), clock());
     app.update(Action::Show(Screen::Education));
     app.update(Action::Top);
     let text = screen_text(&app, 200, 300);

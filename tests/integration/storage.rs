@@ -207,7 +207,9 @@ fn quitting_the_welcome_after_start_fresh_keeps_the_backup_on_offer() {
         .expect("second, a change, makes a backup");
     fs::remove_file(&path).expect("the profile is gone");
     let mut app = medtech::app::App::recover(
-        medtech::content::Guide::from_files(&[]).expect("empty guide"),
+        medtech::content::Guide::from_files(&[])
+            .expect("empty guide")
+            .leak(),
         medtech::clock::Clock::Fixed(date("2026-11-24")),
         medtech::session::Recovery {
             problem: "missing".into(),
@@ -391,7 +393,9 @@ fn starting_fresh_sets_the_old_backup_aside_for_good() {
     let original = fs::read(storage.backup_path()).expect("backup bytes");
     fs::remove_file(&path).expect("the profile is gone");
     let mut app = medtech::app::App::recover(
-        medtech::content::Guide::from_files(&[]).expect("empty guide"),
+        medtech::content::Guide::from_files(&[])
+            .expect("empty guide")
+            .leak(),
         medtech::clock::Clock::Fixed(date("2026-11-24")),
         medtech::session::Recovery {
             problem: "missing".into(),

@@ -428,8 +428,11 @@ pub const FIXTURE: &[(&str, &str)] = &[(
     include_str!("../fixtures/guide/guide.ron"),
 )];
 
-pub fn guide() -> Guide {
-    Guide::from_files(FIXTURE).expect("the fixture guide parses")
+/// The fixture guide, parsed once and kept, as the app keeps its guide
+/// (`.clone()` it to change it).
+pub fn guide() -> &'static Guide {
+    static GUIDE: std::sync::OnceLock<Guide> = std::sync::OnceLock::new();
+    GUIDE.get_or_init(|| Guide::from_files(FIXTURE).expect("the fixture guide parses"))
 }
 
 pub fn today() -> Date {
