@@ -175,7 +175,15 @@ impl Guide {
                 path.pop();
             }
         }
-        let mut steps = Map::with_capacity_and_hasher(self.all_steps().count(), Hasher::default());
+        fn count(steps: &[Step]) -> usize {
+            steps.iter().map(|s| 1 + count(&s.substeps)).sum()
+        }
+        let all = count(&self.education)
+            + count(&self.certification)
+            + count(&self.licensing)
+            + 1
+            + self.states.iter().map(|s| count(&s.steps)).sum::<usize>();
+        let mut steps = Map::with_capacity_and_hasher(all, Hasher::default());
         let mut path = Vec::new();
         walk(
             &self.education,

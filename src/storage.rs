@@ -579,8 +579,11 @@ fn read_capped(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
     // Non-blocking, in case the file was swapped for a FIFO since the check;
     // the open file is checked again, then read no further than the cap.
     let file = open_nonblocking(OpenOptions::new().read(true), path).map_err(io_err)?;
-    check(&file.metadata().map_err(io_err)?)?;
-    let mut bytes = Vec::new();
+    let metadata = file.metadata().map_err(io_err)?;
+    check(&metadata)?;
+    // Room for the whole file (at most the cap, checked above), so it is
+    // read in one call rather than in growing pieces.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
     file.take(MAX_PROFILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
