@@ -214,6 +214,7 @@ pub struct WhatIfView {
 /// A checklist's rows as built for a goal and state (see `App::rows`).
 #[derive(Debug, Clone)]
 struct RowsMemo {
+    guide: &'static Guide,
     goal: Goal,
     state: Option<String>,
     rows: Rc<[Row<'static>]>,
@@ -468,6 +469,7 @@ impl App {
         let mut memo = self.rows_memo.borrow_mut();
         let slot = &mut memo[area as usize];
         if let Some(kept) = slot.as_ref()
+            && std::ptr::eq(kept.guide, self.guide)
             && kept.goal == goal
             && kept.state.as_deref() == state
         {
@@ -479,6 +481,7 @@ impl App {
         }
         let rows: Rc<[Row<'static>]> = out.into();
         *slot = Some(RowsMemo {
+            guide: self.guide,
             goal,
             state: state.map(str::to_owned),
             rows: Rc::clone(&rows),

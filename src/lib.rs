@@ -83,8 +83,11 @@ pub struct Frames {
     shown: Buffer,
     /// The bytes of the frame being written, kept to reuse the memory.
     bytes: Vec<u8>,
-    /// The size drawn at, once a frame has been.
+    /// The size of the frame on screen; `None` before the first one and
+    /// after a frame that could not be written whole.
     area: Option<Rect>,
+    /// Whether a frame was ever begun (the first is not preceded by a clear).
+    started: bool,
 }
 
 impl Default for Frames {
@@ -94,6 +97,7 @@ impl Default for Frames {
             shown: Buffer::empty(Rect::ZERO),
             bytes: Vec::new(),
             area: None,
+            started: false,
         }
     }
 }
@@ -115,15 +119,21 @@ impl Frames {
         use ratatui::backend::Backend as _;
         let cleared = self.area != Some(area);
         if cleared {
-            // A new size: the screen is cleared, none of the last frame is on it.
-            if self.area.is_some() {
+            // A new size (or a frame that failed half-way): the screen is
+            // cleared, none of the last frame is on it. The very first
+            // frame goes on the fresh alternate screen as it is.
+            if self.started {
                 backend.clear()?;
             }
-            self.area = Some(area);
-            if self.next.area != area {
+            if self.next.area == area {
+                self.next.reset();
+            } else {
                 self.next = Buffer::empty(area);
             }
         }
+        self.started = true;
+        // Until this frame is out, what the terminal shows is not known.
+        self.area = None;
         ui::render(&mut ui::Frame::new(&mut self.next), app);
         self.bytes.clear();
         let changed = if cleared {
@@ -143,6 +153,7 @@ impl Frames {
         backend.flush()?;
         // The frame just drawn is what shows now; the other is blanked for
         // the next frame, once this one is out.
+        self.area = Some(area);
         std::mem::swap(&mut self.shown, &mut self.next);
         if self.next.area == area {
             self.next.reset();
@@ -363,8 +374,6 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
     false
 }
 
-/// Keyboard and signals feed one channel, so the loop blocks on a single
-/// `recv` and never polls on a timer.
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT, and the keys the loop reads.
 ///
 /// Keys are read on the loop's own thread (a thread that read them and
@@ -372,7 +381,8 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
 /// handlers are set when the screen opens, so a signal from then on is
 /// kept; once the first frame is out a thread waits for one, marks it, and
 /// wakes the read with a SIGWINCH, which crossterm turns into a resize
-/// event; the loop then sees the mark.
+/// event; the loop then sees the mark. A second signal ends the process
+/// at once (it is what the user does when leaving seems stuck).
 struct Signals {
     terminate: Arc<AtomicBool>,
     #[cfg(unix)]
@@ -402,9 +412,15 @@ impl Signals {
             let _ = event::poll(Duration::ZERO);
             let terminate = Arc::clone(&self.terminate);
             thread::spawn(move || {
-                if waiting.forever().next().is_some() {
+                let mut signals = waiting.forever();
+                if signals.next().is_some() {
                     terminate.store(true, Ordering::SeqCst);
                     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                }
+                // A second signal while the app is still leaving (a save
+                // that hangs on a dead disk) ends it as if unhandled.
+                if let Some(signal) = signals.next() {
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
                 }
             });
         }

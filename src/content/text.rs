@@ -136,10 +136,19 @@ thread_local! {
 /// position (start, length) in one text that holds each distinct string
 /// once. Returns the postcard bytes and that text (see `build.rs`).
 pub fn encode_compact<T: Serialize>(value: &T) -> postcard::Result<(Vec<u8>, String)> {
+    /// Leaves compact mode however the encoding ends, panics included.
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            WRITING.with(|w| w.borrow_mut().take());
+        }
+    }
     WRITING.with(|w| *w.borrow_mut() = Some((String::new(), HashMap::new())));
-    let bytes = postcard::to_allocvec(value);
+    let reset = Reset;
+    let bytes = postcard::to_allocvec(value)?;
     let (text, _) = WRITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
-    Ok((bytes?, text))
+    drop(reset);
+    Ok((bytes, text))
 }
 
 /// Decodes what [`encode_compact`] wrote, with every [`Text`] borrowed
@@ -161,24 +170,39 @@ pub fn decode_compact<T: de::DeserializeOwned>(
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return serializer.serialize_str(&self.0);
+        }
         let at = WRITING.with(|w| {
             let mut w = w.borrow_mut();
-            let (text, starts) = w.as_mut()?;
-            let start = if let Some(&start) = starts.get(self.as_str()) {
-                start
-            } else {
-                let start = u32::try_from(text.len()).ok()?;
-                text.push_str(self);
-                starts.insert(self.to_string(), start);
-                start
-            };
-            Some((start, u32::try_from(self.len()).ok()?))
+            let (words, starts) = w.as_mut()?;
+            Some(position(words, starts, self))
         });
         match at {
-            Some(at) if !serializer.is_human_readable() => at.serialize(serializer),
-            _ => serializer.serialize_str(&self.0),
+            None => serializer.serialize_str(&self.0),
+            Some(Ok(at)) => at.serialize(serializer),
+            Some(Err(e)) => Err(serde::ser::Error::custom(e)),
         }
     }
+}
+
+/// Where `text` is in the words being written: (start, length), the text
+/// added the first time it is seen.
+fn position(
+    words: &mut String,
+    starts: &mut HashMap<String, u32>,
+    text: &str,
+) -> Result<(u32, u32), &'static str> {
+    let fits = |n: usize| u32::try_from(n).map_err(|_| "the guide's words pass 4 GiB");
+    let start = if let Some(&start) = starts.get(text) {
+        start
+    } else {
+        let start = fits(words.len())?;
+        words.push_str(text);
+        starts.insert(text.to_owned(), start);
+        start
+    };
+    Ok((start, fits(text.len())?))
 }
 
 impl<'de> Deserialize<'de> for Text {

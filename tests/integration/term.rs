@@ -362,3 +362,51 @@ fn a_new_size_clears_the_screen_and_draws_the_whole_frame() {
         "an unchanged frame writes no cells"
     );
 }
+
+/// A frame that could not be written whole (the terminal refused the
+/// bytes) leaves the screen unknown: the next frame clears it and is
+/// written whole, byte for byte a first frame after a clear.
+#[test]
+fn after_a_failed_write_the_next_frame_is_written_whole() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    struct Flaky {
+        fail: Rc<Cell<bool>>,
+        out: Vec<u8>,
+    }
+    impl std::io::Write for Flaky {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.fail.get() {
+                return Err(std::io::Error::other("the terminal went away"));
+            }
+            self.out.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut app = app_with(Profile::default());
+    app.update(Action::Show(Screen::Education));
+    let area = Rect::new(0, 0, 100, 30);
+    let fail = Rc::new(Cell::new(false));
+    let mut ours = term::Backend::new(Flaky {
+        fail: Rc::clone(&fail),
+        out: Vec::new(),
+    });
+    let mut frames = medtech::Frames::default();
+    frames.draw(&mut ours, area, &app).expect("drawn");
+    app.update(Action::Down);
+    fail.set(true);
+    assert!(frames.draw(&mut ours, area, &app).is_err());
+    fail.set(false);
+    let before = ours.writer().out.len();
+    frames.draw(&mut ours, area, &app).expect("drawn");
+    let after = String::from_utf8_lossy(&ours.writer().out[before..]).into_owned();
+    let whole = after.strip_prefix("\x1b[2J").expect("cleared first");
+    let mut fresh = term::Backend::new(Vec::new());
+    medtech::Frames::default()
+        .draw(&mut fresh, area, &app)
+        .expect("drawn");
+    assert_eq!(whole, String::from_utf8_lossy(fresh.writer()));
+}
