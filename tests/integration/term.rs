@@ -347,13 +347,7 @@ fn a_new_size_clears_the_screen_and_draws_the_whole_frame() {
     );
     app.update(Action::Resize(80, 24));
     frames.draw(&mut ours, small, &app).expect("drawn");
-    let after = String::from_utf8_lossy(&ours.writer()[first..]).into_owned();
-    let whole = after.strip_prefix("\x1b[2J").expect("cleared first");
-    let mut fresh = term::Backend::new(Vec::new());
-    medtech::Frames::default()
-        .draw(&mut fresh, small, &app)
-        .expect("drawn");
-    assert_eq!(whole, String::from_utf8_lossy(fresh.writer()));
+    assert_cleared_then_whole(&ours.writer()[first..], small, &app);
     let before = ours.writer().len();
     frames.draw(&mut ours, small, &app).expect("drawn");
     assert_eq!(
@@ -402,11 +396,17 @@ fn after_a_failed_write_the_next_frame_is_written_whole() {
     fail.set(false);
     let before = ours.writer().out.len();
     frames.draw(&mut ours, area, &app).expect("drawn");
-    let after = String::from_utf8_lossy(&ours.writer().out[before..]).into_owned();
-    let whole = after.strip_prefix("\x1b[2J").expect("cleared first");
+    assert_cleared_then_whole(&ours.writer().out[before..], area, &app);
+}
+
+/// `written` clears the screen, then is byte for byte the first frame a
+/// new draw loop writes for `app` at `area`.
+fn assert_cleared_then_whole(written: &[u8], area: Rect, app: &medtech::app::App) {
+    let written = String::from_utf8_lossy(written);
+    let whole = written.strip_prefix("\x1b[2J").expect("cleared first");
     let mut fresh = term::Backend::new(Vec::new());
     medtech::Frames::default()
-        .draw(&mut fresh, area, &app)
+        .draw(&mut fresh, area, app)
         .expect("drawn");
     assert_eq!(whole, String::from_utf8_lossy(fresh.writer()));
 }
