@@ -45,9 +45,9 @@ fn main() -> color_eyre::Result<()> {
     let guide = if std::env::var_os("MEDTECH_GUIDE_RON").is_none()
         && let Ok(bytes) = std::fs::read(dir.join("guide.postcard"))
     {
-        // The words live as long as the app, as the binary's own do.
+        // The bytes and words live as long as the app, as the binary's own do.
         let words: &'static str = std::fs::read_to_string(dir.join("guide.text"))?.leak();
-        Guide::from_compact(&bytes, words)?
+        Guide::from_compact(bytes.leak(), words)?
     } else {
         from_ron(&dir)?
     };

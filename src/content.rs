@@ -75,7 +75,32 @@ struct Index {
     /// By upper-case code.
     states: Map<usize>,
     credentials: Map<usize>,
+    /// The steps of the checklists and the no-license step.
     steps: Map<StepPath>,
+    /// The states' own steps, indexed when one is first looked for (the
+    /// states' lists are decoded only when read).
+    state_steps: std::sync::OnceLock<Map<StepPath>>,
+}
+
+/// Adds `steps` and their sub-steps to `out` by id (the first of each id
+/// wins), with where each sits.
+fn index_steps(
+    steps: &[Step],
+    area: Area,
+    root: Root,
+    path: &mut Vec<usize>,
+    out: &mut Map<StepPath>,
+) {
+    for (i, step) in steps.iter().enumerate() {
+        path.push(i);
+        out.entry(step.id.clone()).or_insert_with(|| StepPath {
+            area,
+            root,
+            path: path.clone(),
+        });
+        index_steps(&step.substeps, area, root, path, out);
+        path.pop();
+    }
 }
 
 /// Where a step sits: its list, then the index at each level down.
@@ -113,7 +138,7 @@ impl Guide {
     /// A guide in the compact form `build.rs` writes for the binary
     /// (`encode_compact` of the parts in path order): its postcard bytes and
     /// the words they point into. For generated guides (`examples/scaled.rs`).
-    pub fn from_compact(bytes: &[u8], words: &'static str) -> Result<Guide, ContentError> {
+    pub fn from_compact(bytes: &'static [u8], words: &'static str) -> Result<Guide, ContentError> {
         Ok(Guide::from_parts(load::decode_parts(bytes, words)?))
     }
 
@@ -157,49 +182,27 @@ impl Guide {
             }
             map
         }
-        fn walk(
-            steps: &[Step],
-            area: Area,
-            root: Root,
-            path: &mut Vec<usize>,
-            out: &mut Map<StepPath>,
-        ) {
-            for (i, step) in steps.iter().enumerate() {
-                path.push(i);
-                out.entry(step.id.clone()).or_insert_with(|| StepPath {
-                    area,
-                    root,
-                    path: path.clone(),
-                });
-                walk(&step.substeps, area, root, path, out);
-                path.pop();
-            }
-        }
         fn count(steps: &[Step]) -> usize {
             steps.iter().map(|s| 1 + count(&s.substeps)).sum()
         }
-        let all = count(&self.education)
-            + count(&self.certification)
-            + count(&self.licensing)
-            + 1
-            + self.states.iter().map(|s| count(&s.steps)).sum::<usize>();
+        let all = count(&self.education) + count(&self.certification) + count(&self.licensing) + 1;
         let mut steps = Map::with_capacity_and_hasher(all, Hasher::default());
         let mut path = Vec::new();
-        walk(
+        index_steps(
             &self.education,
             Area::Education,
             Root::Education,
             &mut path,
             &mut steps,
         );
-        walk(
+        index_steps(
             &self.certification,
             Area::Certification,
             Root::Certification,
             &mut path,
             &mut steps,
         );
-        walk(
+        index_steps(
             &self.licensing,
             Area::Licensing,
             Root::Licensing,
@@ -207,19 +210,10 @@ impl Guide {
             &mut steps,
         );
         if let Some(step) = &self.no_license_step {
-            walk(
+            index_steps(
                 std::slice::from_ref(step),
                 Area::Licensing,
                 Root::NoLicense,
-                &mut path,
-                &mut steps,
-            );
-        }
-        for (si, state) in self.states.iter().enumerate() {
-            walk(
-                &state.steps,
-                Area::Licensing,
-                Root::State(si),
                 &mut path,
                 &mut steps,
             );
@@ -239,6 +233,7 @@ impl Guide {
             ),
             credentials: first(self.credentials.iter().map(|c| &c.id)),
             steps,
+            state_steps: std::sync::OnceLock::new(),
         }
     }
 
@@ -346,9 +341,26 @@ impl Guide {
         out.into_iter()
     }
 
+    /// The states' steps by id (decoding every state's steps, once).
+    fn state_steps(&self) -> &Map<StepPath> {
+        self.index.state_steps.get_or_init(|| {
+            let mut map = Map::default();
+            let mut path = Vec::new();
+            for (si, state) in self.states.iter().enumerate() {
+                let root = Root::State(si);
+                index_steps(&state.steps, Area::Licensing, root, &mut path, &mut map);
+            }
+            map
+        })
+    }
+
     /// Finds a step anywhere in the guide by id.
     pub fn step(&self, id: &str) -> Option<(Area, &Step)> {
-        let at = self.index.steps.get(id)?;
+        let at = self
+            .index
+            .steps
+            .get(id)
+            .or_else(|| self.state_steps().get(id))?;
         let mut list: &[Step] = match at.root {
             Root::Education => &self.education,
             Root::Certification => &self.certification,

@@ -59,13 +59,13 @@ pub fn scale_part(part: &Part, n: usize) -> Part {
             state.code = format!("{}{copy}", state.code).into();
             state.name = format!("{} {copy}", state.name).into();
             rename_ids(&mut state.sources, &suffix);
-            for fact in &mut state.facts {
+            for fact in state.facts.iter_mut() {
                 rename_ids(&mut fact.sources, &suffix);
             }
-            for step in &mut state.steps {
+            for step in state.steps.iter_mut() {
                 rename_step(step, &suffix);
             }
-            for acceptance in &mut state.accepts {
+            for acceptance in state.accepts.iter_mut() {
                 rename_ids(&mut acceptance.sources, &suffix);
             }
             out.states.push(state);

@@ -33,7 +33,10 @@ pub(super) fn compact_parts() -> Result<Vec<Part>, ContentError> {
 }
 
 /// Parts in the compact form `build.rs` writes (`text::encode_compact`).
-pub(super) fn decode_parts(bytes: &[u8], words: &'static str) -> Result<Vec<Part>, ContentError> {
+pub(super) fn decode_parts(
+    bytes: &'static [u8],
+    words: &'static str,
+) -> Result<Vec<Part>, ContentError> {
     super::text::decode_compact(bytes, words).map_err(|e| ContentError {
         file: "the compact guide (build.rs)".to_owned(),
         line: 0,

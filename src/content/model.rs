@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::text::Text;
+pub use super::text::{Lazy, Text};
 
 /// A date as written in the content files (`"2026-11-24"`).
 pub type Date = jiff::civil::Date;
@@ -278,21 +278,23 @@ pub struct StateRecord {
     /// The licensing body, if any.
     #[serde(default)]
     pub body: Option<Text>,
+    // The lists below are most of the guide's bytes and are read for one
+    // state at a time: the compact guide decodes each when first read.
     #[serde(default)]
-    pub titles: Vec<LicenseTitle>,
+    pub titles: Lazy<Vec<LicenseTitle>>,
     /// Renewal, CE, fees, processing times: each with its sources.
     #[serde(default)]
-    pub facts: Vec<Fact>,
+    pub facts: Lazy<Vec<Fact>>,
     /// The state's requirements as steps. Empty for states without a license,
     /// which show the shared `no_license_step`.
     #[serde(default)]
-    pub steps: Vec<Step>,
-    pub sources: Vec<Text>,
+    pub steps: Lazy<Vec<Step>>,
+    pub sources: Lazy<Vec<Text>>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
     /// Which national credentials the jurisdiction accepts, by license level.
     #[serde(default)]
-    pub accepts: Vec<Acceptance>,
+    pub accepts: Lazy<Vec<Acceptance>>,
     /// For a licensing jurisdiction whose accepted credentials are not known: what to ask the board.
     #[serde(default)]
     pub accepts_unknown: Option<Text>,

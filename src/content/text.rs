@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
@@ -129,7 +130,7 @@ thread_local! {
     static WRITING: RefCell<Option<(String, HashMap<String, u32>)>> = const { RefCell::new(None) };
     /// While [`decode_compact`] runs on this thread: the text that the
     /// positions being read point into.
-    static READING: Cell<Option<&'static str>> = const { Cell::new(None) };
+    static READING: Cell<Option<Compact>> = const { Cell::new(None) };
 }
 
 /// The compact form of `value`: postcard, with every [`Text`] written as a
@@ -155,17 +156,38 @@ pub fn encode_compact<T: Serialize>(value: &T) -> postcard::Result<(Vec<u8>, Str
 /// from `text` (the embedded guide's words: no copy, no allocation, and
 /// no UTF-8 check beyond the one the compiler made of the whole text).
 pub fn decode_compact<T: de::DeserializeOwned>(
-    bytes: &[u8],
+    bytes: &'static [u8],
     text: &'static str,
 ) -> postcard::Result<T> {
-    struct Reset(Option<&'static str>);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            READING.with(|r| r.set(self.0));
+    Compact { bytes, words: text }.decode(bytes)
+}
+
+/// The compact guide being read: its postcard bytes and its words, both
+/// kept for the life of the process.
+#[derive(Clone, Copy)]
+struct Compact {
+    bytes: &'static [u8],
+    words: &'static str,
+}
+
+impl Compact {
+    /// Decodes `part` (some of `self.bytes`) with this guide's words.
+    fn decode<T: de::DeserializeOwned>(self, part: &[u8]) -> postcard::Result<T> {
+        struct Reset(Option<Compact>);
+        impl Drop for Reset {
+            fn drop(&mut self) {
+                READING.with(|r| r.set(self.0));
+            }
         }
+        let _reset = Reset(READING.with(|r| r.replace(Some(self))));
+        postcard::from_bytes(part)
     }
-    let _reset = Reset(READING.with(|r| r.replace(Some(text))));
-    postcard::from_bytes(bytes)
+
+    /// The same bytes as `part`, as a slice of `self.bytes`, when they lie inside.
+    fn kept(self, part: &[u8]) -> Option<&'static [u8]> {
+        let start = (part.as_ptr() as usize).checked_sub(self.bytes.as_ptr() as usize)?;
+        self.bytes.get(start..start.checked_add(part.len())?)
+    }
 }
 
 impl Serialize for Text {
@@ -207,7 +229,7 @@ fn position(
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        if let Some(text) = READING.with(Cell::get)
+        if let Some(Compact { words: text, .. }) = READING.with(Cell::get)
             && !deserializer.is_human_readable()
         {
             let (start, len) = <(u32, u32)>::deserialize(deserializer)?;
@@ -219,6 +241,137 @@ impl<'de> Deserialize<'de> for Text {
                 .ok_or_else(|| de::Error::custom("text outside the compact guide's words"));
         }
         String::deserialize(deserializer).map(|text| Text(Cow::Owned(text)))
+    }
+}
+
+/// Part of the guide decoded when it is first read, not at start: in the
+/// compact form it is kept as its own bytes (skipped in one step when the
+/// guide is decoded); from RON, or once read, it is the value. Reads as the
+/// value (`Deref`); equal, printed and cloned as the value.
+pub struct Lazy<T> {
+    value: OnceLock<T>,
+    /// The value's bytes in the compact guide, until it is decoded.
+    compact: Option<(Compact, &'static [u8])>,
+}
+
+impl<T> Lazy<T> {
+    /// Whether the value has been decoded (always, for a guide from RON).
+    pub fn is_decoded(&self) -> bool {
+        self.value.get().is_some()
+    }
+}
+
+impl<T: de::DeserializeOwned> Deref for Lazy<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value.get_or_init(|| {
+            let (compact, bytes) = self
+                .compact
+                .expect("a lazy value without a value has its bytes");
+            // The bytes were written by `encode_compact` and decode in the
+            // tests (`the_compact_guide_is_the_ron_guide` reads every one).
+            compact
+                .decode(bytes)
+                .expect("the compact guide decodes (build.rs wrote it)")
+        })
+    }
+}
+
+impl<T: de::DeserializeOwned> std::ops::DerefMut for Lazy<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        let _ = &**self;
+        self.value.get_mut().expect("decoded just above")
+    }
+}
+
+impl<T> From<T> for Lazy<T> {
+    fn from(value: T) -> Lazy<T> {
+        Lazy {
+            value: OnceLock::from(value),
+            compact: None,
+        }
+    }
+}
+
+impl<T: Default> Default for Lazy<T> {
+    fn default() -> Lazy<T> {
+        Lazy::from(T::default())
+    }
+}
+
+impl<T: de::DeserializeOwned + Clone> Clone for Lazy<T> {
+    fn clone(&self) -> Lazy<T> {
+        match self.value.get() {
+            Some(value) => Lazy::from(value.clone()),
+            None => Lazy {
+                value: OnceLock::new(),
+                compact: self.compact,
+            },
+        }
+    }
+}
+
+impl<T: de::DeserializeOwned + PartialEq> PartialEq for Lazy<T> {
+    fn eq(&self, other: &Lazy<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: de::DeserializeOwned + Eq> Eq for Lazy<T> {}
+
+impl<T: de::DeserializeOwned + fmt::Debug> fmt::Debug for Lazy<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<'a, T: de::DeserializeOwned> IntoIterator for &'a Lazy<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: de::DeserializeOwned + Serialize> Serialize for Lazy<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let compact = WRITING.with(|w| w.borrow().is_some());
+        if compact && !serializer.is_human_readable() {
+            // Its own bytes (its words go with the others), skipped as a
+            // whole when the guide is decoded.
+            let bytes = postcard::to_allocvec(&**self).map_err(serde::ser::Error::custom)?;
+            serializer.serialize_bytes(&bytes)
+        } else {
+            (**self).serialize(serializer)
+        }
+    }
+}
+
+impl<'de, T: de::DeserializeOwned> Deserialize<'de> for Lazy<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Lazy<T>, D::Error> {
+        struct Bytes<T>(Compact, std::marker::PhantomData<T>);
+        impl<T: de::DeserializeOwned> de::Visitor<'_> for Bytes<T> {
+            type Value = Lazy<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the bytes of a part of the compact guide")
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Lazy<T>, E> {
+                match self.0.kept(bytes) {
+                    Some(kept) => Ok(Lazy {
+                        value: OnceLock::new(),
+                        compact: Some((self.0, kept)),
+                    }),
+                    // Not the guide's own bytes: decoded now.
+                    None => self.0.decode::<T>(bytes).map(Lazy::from).map_err(E::custom),
+                }
+            }
+        }
+        match READING.with(Cell::get) {
+            Some(compact) if !deserializer.is_human_readable() => {
+                deserializer.deserialize_bytes(Bytes(compact, std::marker::PhantomData))
+            }
+            _ => T::deserialize(deserializer).map(Lazy::from),
+        }
     }
 }
 
@@ -255,7 +408,7 @@ mod tests {
         assert_eq!(words.matches("ascp-boc").count(), 1, "{words}");
         assert!(!String::from_utf8_lossy(&bytes).contains("ascp-boc"));
         let words: &'static str = words.leak();
-        let decoded: [Item; 2] = decode_compact(&bytes, words).expect("decode");
+        let decoded: [Item; 2] = decode_compact(bytes.leak(), words).expect("decode");
         assert_eq!(decoded, items);
         let whole = words.as_bytes().as_ptr_range();
         for text in [
@@ -284,8 +437,9 @@ mod tests {
     #[test]
     fn a_position_outside_the_words_is_an_error_not_a_panic() {
         let (bytes, _) = encode_compact(&item()).expect("encode");
-        assert!(decode_compact::<Item>(&bytes, "short").is_err());
+        let bytes: &'static [u8] = bytes.leak();
+        assert!(decode_compact::<Item>(bytes, "short").is_err());
         // Inside a character.
-        assert!(decode_compact::<Item>(&bytes, "é".repeat(40).leak()).is_err());
+        assert!(decode_compact::<Item>(bytes, "é".repeat(40).leak()).is_err());
     }
 }

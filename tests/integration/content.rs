@@ -459,7 +459,40 @@ fn any_guide_in_the_compact_form_reads_back_as_parsed() {
         .map(|(_, text)| ron::from_str(text).expect("parses"))
         .collect();
     let (bytes, words) = medtech::content::encode_compact(&parts).expect("encodes");
-    let read = Guide::from_compact(&bytes, words.leak()).expect("decodes");
+    let read = Guide::from_compact(bytes.leak(), words.leak()).expect("decodes");
     assert_eq!(read, Guide::from_files(EMBEDDED_FILES).expect("parses"));
     assert!(read.all_steps().all(|(_, s)| s.title.is_borrowed()));
+}
+
+#[test]
+fn a_states_lists_are_decoded_only_when_read() {
+    // The states' lists are most of the guide's bytes; the start reads none
+    // of them, and a state's when that state is shown.
+    let guide = Guide::embedded().expect("the embedded guide");
+    let decoded = |g: &Guide| {
+        g.states
+            .iter()
+            .filter(|s| {
+                s.steps.is_decoded()
+                    || s.facts.is_decoded()
+                    || s.accepts.is_decoded()
+                    || s.titles.is_decoded()
+                    || s.sources.is_decoded()
+            })
+            .count()
+    };
+    assert_eq!(decoded(&guide), 0);
+    let florida = guide.state("FL").expect("Florida");
+    assert!(!florida.steps.is_empty() && florida.steps.is_decoded());
+    assert_eq!(decoded(&guide), 1);
+    // A state's step is found by id, the other states' read to find it.
+    let id = florida.steps[0].id.to_string();
+    assert_eq!(
+        guide.step(&id).map(|(_, s)| s.id.as_str()),
+        Some(id.as_str())
+    );
+    assert_eq!(decoded(&guide), guide.states.len());
+    // From RON every list is there from the start.
+    let parsed = Guide::from_files(EMBEDDED_FILES).expect("parses");
+    assert_eq!(decoded(&parsed), parsed.states.len());
 }

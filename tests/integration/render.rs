@@ -1030,3 +1030,26 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
     plain.update(Action::Show(Screen::Certification));
     assert_eq!(screen_text(&app, 80, 24), screen_text(&plain, 80, 24));
 }
+
+#[test]
+fn starting_on_a_checklist_reads_only_the_chosen_states_lists() {
+    let guide = Guide::embedded().expect("the embedded guide").leak();
+    let profile = Profile {
+        state: Some("FL".into()),
+        resume: medtech::profile::Resume {
+            screen: Screen::Education,
+            ..Default::default()
+        },
+        ..Profile::default()
+    };
+    let app = App::new(guide, profile, clock());
+    render(&app, 120, 40);
+    medtech::ui::prefetch(&app);
+    let read: Vec<&str> = guide
+        .states
+        .iter()
+        .filter(|s| s.steps.is_decoded() || s.facts.is_decoded() || s.accepts.is_decoded())
+        .map(|s| s.code.as_str())
+        .collect();
+    assert!(read.iter().all(|code| *code == "FL"), "{read:?}");
+}
