@@ -120,11 +120,21 @@ fn units(line: &Line<'_>) -> Vec<Unit> {
             blank: StyledGrapheme::new(symbol, Style::default()).is_whitespace(),
         };
         if content.chars().all(super::paint::stands_alone) {
-            units.extend(
-                content
-                    .char_indices()
-                    .map(|(start, c)| unit(start, &content[start..start + c.len_utf8()])),
-            );
+            units.extend(content.char_indices().map(|(start, c)| {
+                if c == ' ' || c.is_ascii_graphic() {
+                    // Printable ASCII: one column, blank only if a space
+                    // (what the lookups below give, without them).
+                    Unit {
+                        span: index,
+                        start,
+                        end: start + 1,
+                        width: 1,
+                        blank: c == ' ',
+                    }
+                } else {
+                    unit(start, &content[start..start + c.len_utf8()])
+                }
+            }));
         } else {
             let base = content.as_ptr() as usize;
             units.extend(
