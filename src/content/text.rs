@@ -8,6 +8,10 @@
 //! UTF-8), and each [`Text`] in the compact guide as a position in it
 //! ([`encode_compact`]); [`decode_compact`] makes each a `&'static str` into
 //! that text. Everywhere else a `Text` reads as a `&str`.
+//!
+//! Parts of the guide read for one state at a time are a [`Lazy`]: in the
+//! compact guide they are their own bytes, skipped at start and decoded the
+//! first time they are read.
 
 use std::borrow::{Borrow, Cow};
 use std::cell::{Cell, RefCell};
