@@ -77,7 +77,11 @@ pub fn encode<'a>(
             queue!(out, SetUnderlineColor(crossterm(cell.underline_color)))?;
             underline = cell.underline_color;
         }
-        out.extend_from_slice(cell.symbol().as_bytes());
+        match cell.symbol().as_bytes() {
+            // Most cells: one byte, pushed without a copy call.
+            &[byte] => out.push(byte),
+            bytes => out.extend_from_slice(bytes),
+        }
     }
     queue!(
         out,
