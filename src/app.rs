@@ -211,6 +211,16 @@ pub struct WhatIfView {
     pub result: Option<WhatIf>,
 }
 
+/// What the route summary was worked out for (see `App::route_summary`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoutesKey {
+    goal: Goal,
+    today: crate::content::Date,
+    /// As the record shows it, and whether the setup was answered.
+    background: crate::profile::Background,
+    answered: bool,
+}
+
 /// A checklist's rows as built for a goal and state (see `App::rows`).
 #[derive(Debug, Clone)]
 struct RowsMemo {
@@ -307,7 +317,7 @@ pub struct App {
     pub revision: u64,
     /// How many routes to the goal are met, and the first, worked out once
     /// per change to the profile (and per day).
-    pub routes_memo: RefCell<Option<(u64, crate::content::Date, RouteSummary)>>,
+    pub routes_memo: RefCell<Option<(RoutesKey, RouteSummary)>>,
     /// Each checklist's rows, and the goal and state they were built for
     /// (nothing else changes them): a key that moves or switches screens
     /// costs what is on screen, not what the guide holds.
@@ -499,17 +509,28 @@ impl App {
         self.view(area).cursor().min(len.saturating_sub(1))
     }
 
-    /// The routes to the goal in brief, evaluated once per change.
+    /// The routes to the goal in brief, evaluated again only when what they
+    /// depend on changed: the goal, the day, and the background as the
+    /// record shows it (so ticking most steps does not re-evaluate them).
     pub fn route_summary(&self) -> RouteSummary {
-        let today = self.clock.today();
+        let key = RoutesKey {
+            goal: self.profile.goal,
+            today: self.clock.today(),
+            background: advisor::eligibility::effective_background(self.guide, &self.profile),
+            answered: self.profile.background.is_answered(),
+        };
         let mut memo = self.routes_memo.borrow_mut();
-        if let Some((revision, day, summary)) = memo.as_ref()
-            && *revision == self.revision
-            && *day == today
+        if let Some((kept, summary)) = memo.as_ref()
+            && *kept == key
         {
             return summary.clone();
         }
-        let routes = advisor::eligibility::for_goal(self.guide, &self.profile, today);
+        let routes = advisor::eligibility::for_goal_given(
+            self.guide,
+            &self.profile,
+            &key.background,
+            key.today,
+        );
         let summary = RouteSummary {
             met: routes
                 .iter()
@@ -517,7 +538,7 @@ impl App {
                 .count(),
             first_met: plan::education_covered(&routes).map(advisor::RouteAdvice::label),
         };
-        *memo = Some((self.revision, today, summary.clone()));
+        *memo = Some((key, summary.clone()));
         summary
     }
 

@@ -98,7 +98,16 @@ enum Eval {
 
 /// Every route of every credential, in the guide's order.
 pub fn evaluate<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<RouteAdvice<'g>> {
-    let background = effective_background(guide, profile);
+    evaluate_given(guide, profile, &effective_background(guide, profile), today)
+}
+
+/// [`evaluate`] with the effective background already worked out.
+fn evaluate_given<'g>(
+    guide: &'g Guide,
+    profile: &Profile,
+    background: &Background,
+    today: Date,
+) -> Vec<RouteAdvice<'g>> {
     guide
         .routes
         .iter()
@@ -106,7 +115,7 @@ pub fn evaluate<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<Rou
             let credential = guide.credential(&route.credential)?;
             // Only the setup's answer makes empty lists mean "none".
             let facts = Facts {
-                bg: &background,
+                bg: background,
                 answered: profile.background.is_answered(),
             };
             Some(route_advice(guide, route, credential, facts, today))
@@ -169,7 +178,18 @@ pub fn effective_background(guide: &Guide, profile: &Profile) -> Background {
 /// The routes of the credentials that fit the user's goal, preferred
 /// certifier first.
 pub fn for_goal<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<RouteAdvice<'g>> {
-    let mut routes: Vec<RouteAdvice<'g>> = evaluate(guide, profile, today)
+    for_goal_given(guide, profile, &effective_background(guide, profile), today)
+}
+
+/// [`for_goal`] with the effective background already worked out (what
+/// the routes depend on besides the goal and the day).
+pub fn for_goal_given<'g>(
+    guide: &'g Guide,
+    profile: &Profile,
+    background: &Background,
+    today: Date,
+) -> Vec<RouteAdvice<'g>> {
+    let mut routes: Vec<RouteAdvice<'g>> = evaluate_given(guide, profile, background, today)
         .into_iter()
         .filter(|r| r.credential.goal == profile.goal)
         .collect();

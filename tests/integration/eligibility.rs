@@ -588,3 +588,69 @@ fn a_hand_edited_date_after_today_is_not_a_finished_program() {
     );
     assert_eq!(verdict_of(&routes, "mlt-ascp.3").verdict, Verdict::NotMet);
 }
+
+#[test]
+fn the_route_summary_follows_the_dates_and_ticks_it_depends_on() {
+    // The app keeps its route summary until what the routes depend on
+    // changes: a degree's date moves it, an unrelated tick does not.
+    use medtech::app::App;
+    use medtech::clock::Clock;
+    use medtech::profile::{Change, Status};
+    let guide = guide().leak();
+    let mut app = App::new(
+        guide,
+        profile(Goal::Mlt, Background::default()),
+        Clock::Fixed(today()),
+    );
+    let before = app.route_summary();
+    let apply = |app: &mut App, change: Change| app.profile.apply(&change, today());
+    let done = |app: &mut App, id: &str, when: Option<&str>| {
+        let from = app.profile.status(id);
+        apply(
+            app,
+            Change::Status {
+                step: id.into(),
+                from,
+                to: Status::Done,
+            },
+        );
+        if let Some(when) = when {
+            apply(
+                app,
+                Change::Date {
+                    step: id.into(),
+                    from: None,
+                    to: Some(month(when)),
+                },
+            );
+        }
+    };
+    done(&mut app, "edu.accredited", Some("2022-08"));
+    let (_, degree) = guide.step("edu.associate").expect("the degree step");
+    let leaves: Vec<String> = degree.substeps.iter().map(|s| s.id.to_string()).collect();
+    for leaf in &leaves {
+        done(&mut app, leaf, Some("2024-05"));
+    }
+    let met = app.route_summary();
+    assert!(met.met > before.met, "{before:?} → {met:?}");
+    assert!(met.first_met.is_some(), "{met:?}");
+    // A tick the routes do not read leaves the summary as it was.
+    done(&mut app, "edu.career", None);
+    assert_eq!(app.route_summary(), met);
+    // The degree five years and more ago: route 1 closes again.
+    for leaf in &leaves {
+        apply(
+            &mut app,
+            Change::Date {
+                step: leaf.clone(),
+                from: Some(month("2024-05")),
+                to: Some(month("2020-05")),
+            },
+        );
+    }
+    assert!(
+        app.route_summary().met < met.met,
+        "{:?}",
+        app.route_summary()
+    );
+}
