@@ -214,6 +214,8 @@ pub struct WhatIfView {
 /// What the route summary was worked out for (see `App::route_summary`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoutesKey {
+    /// The profile's revision it was last checked against.
+    revision: u64,
     goal: Goal,
     today: crate::content::Date,
     /// As the record shows it, and whether the setup was answered.
@@ -279,7 +281,7 @@ pub struct DetailsCache {
 /// Everything the details depend on besides the guide.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailsKey {
-    pub step: Option<String>,
+    pub step: Option<crate::content::Text>,
     pub width: u16,
     pub revision: u64,
     pub today: crate::content::Date,
@@ -512,14 +514,23 @@ impl App {
     /// The routes to the goal in brief, evaluated again only when what they
     /// depend on changed: the goal, the day, and the background as the
     /// record shows it (so ticking most steps does not re-evaluate them).
+    /// Between changes to the profile nothing is worked out at all.
     pub fn route_summary(&self) -> RouteSummary {
+        let today = self.clock.today();
+        let mut memo = self.routes_memo.borrow_mut();
+        if let Some((kept, summary)) = memo.as_mut() {
+            if kept.revision == self.revision && kept.today == today {
+                return summary.clone();
+            }
+            kept.revision = self.revision;
+        }
         let key = RoutesKey {
+            revision: self.revision,
             goal: self.profile.goal,
-            today: self.clock.today(),
+            today,
             background: advisor::eligibility::effective_background(self.guide, &self.profile),
             answered: self.profile.background.is_answered(),
         };
-        let mut memo = self.routes_memo.borrow_mut();
         if let Some((kept, summary)) = memo.as_ref()
             && *kept == key
         {
@@ -558,9 +569,7 @@ impl App {
     /// The selected row's step on the current checklist screen.
     pub fn selected_step(&self) -> Option<&Step> {
         let area = self.screen.area()?;
-        let rows = self.rows(area);
-        let cursor = self.view(area).cursor().min(rows.len().saturating_sub(1));
-        rows.get(cursor).map(|r| r.step)
+        self.rows(area).get(self.cursor_in(area)).map(|r| r.step)
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -747,7 +756,7 @@ impl App {
             | Action::Bottom => {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
-                    let mut cursor = self.view(area).cursor().min(len.saturating_sub(1));
+                    let mut cursor = self.cursor_in(area);
                     let page = usize::from(self.view(area).list_rect.get().height);
                     move_in(&mut cursor, len, action, page);
                     self.views[area as usize].set_cursor(cursor);

@@ -266,7 +266,7 @@ fn cached_details<'v>(
     wanted: usize,
 ) -> (RefMut<'v, Vec<DetailsCache>>, usize) {
     let key = DetailsKey {
-        step: step.map(|s| s.id.to_string()),
+        step: step.map(|s| s.id.clone()),
         width: area.width,
         revision: app.revision,
         today: app.clock.today(),

@@ -603,7 +603,11 @@ fn the_route_summary_follows_the_dates_and_ticks_it_depends_on() {
         Clock::Fixed(today()),
     );
     let before = app.route_summary();
-    let apply = |app: &mut App, change: Change| app.profile.apply(&change, today());
+    // As the app changes its profile: the change, then a new revision.
+    let apply = |app: &mut App, change: Change| {
+        app.profile.apply(&change, today());
+        app.revision += 1;
+    };
     let done = |app: &mut App, id: &str, when: Option<&str>| {
         let from = app.profile.status(id);
         apply(

@@ -972,7 +972,7 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
             .details_cache
             .borrow()
             .iter()
-            .filter_map(|entry| entry.key.step.clone())
+            .filter_map(|entry| entry.key.step.as_ref().map(ToString::to_string))
             .collect()
     };
     let mut app = progressed();
@@ -1022,8 +1022,10 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
             .details_cache
             .borrow()
             .iter()
-            .any(|entry| entry.key.step.as_ref() == Some(&selected)
-                && entry.key.revision == app.revision),
+            .any(
+                |entry| entry.key.step.as_ref().is_some_and(|s| *s == selected)
+                    && entry.key.revision == app.revision
+            ),
         "{selected} is not ready"
     );
     app.update(Action::Show(Screen::Certification));
