@@ -26,10 +26,8 @@ pub mod ui;
 
 use std::collections::VecDeque;
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind, MouseEvent};
@@ -71,7 +69,7 @@ pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
 pub struct Screen {
     backend: Tty,
     mouse: bool,
-    signals: Signals,
+    sources: Sources,
     frames: Frames,
 }
 
@@ -168,7 +166,7 @@ impl Screen {
     pub fn open(mouse: bool) -> io::Result<Screen> {
         // Signals first: from the moment the screen is taken, a signal
         // gives it back.
-        let signals = Signals::new();
+        let sources = Sources::new();
         let backend = init_terminal()?;
         terminal_modes(true, mouse);
         // The first hook restores the screen on a panic; this one first
@@ -181,7 +179,7 @@ impl Screen {
         Ok(Screen {
             backend,
             mouse,
-            signals,
+            sources,
             frames: Frames::default(),
         })
     }
@@ -196,9 +194,17 @@ impl Screen {
 impl Drop for Screen {
     fn drop(&mut self) {
         terminal_modes(false, self.mouse);
-        ratatui::restore();
+        restore();
         let _ = ratatui::backend::Backend::show_cursor(&mut self.backend);
     }
+}
+
+/// Raw mode off and the main screen back. Failures are ignored: when the
+/// terminal is gone there is nothing to restore and nowhere to say so
+/// (`ratatui::restore` prints the error, and printing to a closed terminal
+/// panics, which aborted the app on its way out).
+fn restore() {
+    let _ = ratatui::try_restore();
 }
 
 /// The terminal the app draws on: stdout through [`term::Backend`].
@@ -211,14 +217,14 @@ fn init_terminal() -> io::Result<Tty> {
     use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        restore();
         hook(info);
     }));
     let setup = enable_raw_mode()
         .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
         .map(|()| term::Backend::new(io::stdout()));
     if setup.is_err() {
-        ratatui::restore();
+        restore();
     }
     setup
 }
@@ -248,7 +254,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
     use ratatui::backend::Backend as _;
     let Screen {
         backend,
-        signals,
+        sources,
         frames,
         ..
     } = screen;
@@ -276,9 +282,10 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
                 return Err(e);
             }
         }
-        // The thread that waits for signals starts once the first frame
-        // is out (a signal before then is kept).
-        signals.listen();
+        // The threads that read keys and wait for signals start once the
+        // first frame is out (keys typed before wait in the terminal,
+        // signals in their pipe).
+        sources.start();
         if redraw && app.hyperlinks {
             // Links go over the drawn text; a failure only costs the links.
             let _ = ui::sources::write_hyperlinks(&mut io::stdout(), app);
@@ -302,11 +309,12 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
         // (the screen and the disk are done): a key that arrives meanwhile
         // waits at most for a few steps' details. Events that change
         // nothing (the mouse moving) do not repeat it.
-        if prefetch && !event::poll(Duration::ZERO).unwrap_or(true) {
-            prefetch = false;
-            ui::prefetch(app);
-        }
-        let action = match signals.next_event() {
+        let event = sources.next_event(|| {
+            if std::mem::take(&mut prefetch) {
+                ui::prefetch(app);
+            }
+        });
+        let action = match event {
             Event::Key(key) => keymap::action_for(app, key),
             Event::Resize(width, height) => Some(Action::Resize(width, height)),
             Event::Mouse(mouse) => mouse::action_for(app, mouse),
@@ -374,78 +382,94 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
     false
 }
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT, and the keys the loop reads.
+/// Where the loop's events come from: keys (and resizes, the mouse,
+/// pastes) read by a thread of their own, and SIGTERM, SIGHUP, SIGINT and
+/// SIGQUIT, all into one channel, so the loop blocks on one `recv` and
+/// never polls on a timer.
 ///
-/// Keys are read on the loop's own thread (a thread that read them and
-/// passed them on cost every key a wake-up of another thread). The signal
-/// handlers are set when the screen opens, so a signal from then on is
-/// kept; once the first frame is out a thread waits for one, marks it, and
-/// wakes the read with a SIGWINCH, which crossterm turns into a resize
-/// event; the loop then sees the mark. A second signal ends the process
-/// at once (it is what the user does when leaving seems stuck).
-struct Signals {
-    terminate: Arc<AtomicBool>,
-    #[cfg(unix)]
-    waiting: Option<signal_hook::iterator::Signals>,
+/// The keys are read off the loop's thread on purpose: when the terminal
+/// goes away, crossterm's reader can spin on the end of input forever, and
+/// the loop must still hear the SIGHUP that comes with it, save and leave.
+/// The signal handlers are set when the screen opens (a signal from then on
+/// is kept); both threads start once the first frame is out. A second
+/// signal while the app is still leaving (a save stuck on a dead disk)
+/// ends it at once.
+struct Sources {
+    events: Receiver<Event>,
+    /// Until the threads start: the channel's sending side and the signals.
+    pending: Option<(Sender<Event>, Option<Signals>)>,
 }
 
-impl Signals {
-    fn new() -> Signals {
+#[cfg(unix)]
+type Signals = signal_hook::iterator::Signals;
+#[cfg(not(unix))]
+type Signals = ();
+
+impl Sources {
+    fn new() -> Sources {
         #[cfg(unix)]
-        let waiting = {
+        let signals = {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).ok()
+            Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).ok()
         };
-        Signals {
-            terminate: Arc::new(AtomicBool::new(false)),
-            #[cfg(unix)]
-            waiting,
+        #[cfg(not(unix))]
+        let signals = None;
+        let (tx, events) = mpsc::channel();
+        Sources {
+            events,
+            pending: Some((tx, signals)),
         }
     }
 
-    /// Starts the thread that waits for a signal, once.
-    fn listen(&mut self) {
-        #[cfg(unix)]
-        if let Some(mut waiting) = self.waiting.take() {
-            // crossterm's reader (and its SIGWINCH handler) first, so the
-            // wake-up always finds it.
-            let _ = event::poll(Duration::ZERO);
-            let terminate = Arc::clone(&self.terminate);
-            thread::spawn(move || {
-                let mut signals = waiting.forever();
-                if signals.next().is_some() {
-                    terminate.store(true, Ordering::SeqCst);
-                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    /// Starts the threads, once.
+    fn start(&mut self) {
+        let Some((tx, signals)) = self.pending.take() else {
+            return;
+        };
+        let keys = tx.clone();
+        thread::spawn(move || {
+            loop {
+                let event = match event::read() {
+                    // Windows also reports releases; act on presses only.
+                    Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
+                    Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
+                    Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
+                    Ok(TermEvent::Paste(text)) => Event::Paste(text),
+                    Ok(_) => continue,
+                    Err(_) => Event::Terminate,
+                };
+                let stop = matches!(event, Event::Terminate);
+                if keys.send(event).is_err() || stop {
+                    break;
                 }
-                // A second signal while the app is still leaving (a save
-                // that hangs on a dead disk) ends it as if unhandled.
+            }
+        });
+        #[cfg(unix)]
+        if let Some(mut signals) = signals {
+            thread::spawn(move || {
+                let mut signals = signals.forever();
+                if signals.next().is_some() {
+                    let _ = tx.send(Event::Terminate);
+                }
                 if let Some(signal) = signals.next() {
                     let _ = signal_hook::low_level::emulate_default_handler(signal);
                 }
             });
         }
+        #[cfg(not(unix))]
+        let _ = (tx, signals);
     }
 
-    /// The next event, waiting for it; `Terminate` once a signal came or
-    /// the terminal is gone.
-    fn next_event(&self) -> Event {
-        loop {
-            if self.terminate.load(Ordering::SeqCst) {
-                return Event::Terminate;
+    /// The next event; when none waits, `idle` runs first, then the wait.
+    /// `Terminate` once a signal came or the terminal is gone.
+    fn next_event(&self, idle: impl FnOnce()) -> Event {
+        match self.events.try_recv() {
+            Ok(event) => event,
+            Err(mpsc::TryRecvError::Empty) => {
+                idle();
+                self.events.recv().unwrap_or(Event::Terminate)
             }
-            let event = event::read();
-            if self.terminate.load(Ordering::SeqCst) {
-                return Event::Terminate;
-            }
-            return match event {
-                // Windows also reports releases; act on presses only.
-                Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
-                Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
-                Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
-                Ok(TermEvent::Paste(text)) => Event::Paste(text),
-                Ok(_) => continue,
-                Err(_) => Event::Terminate,
-            };
+            Err(mpsc::TryRecvError::Disconnected) => Event::Terminate,
         }
     }
 }

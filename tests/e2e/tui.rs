@@ -5,6 +5,7 @@
 //! nothing here reads or writes the real profile.
 
 use std::collections::BTreeSet;
+use std::io::Write as _;
 use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -366,6 +367,59 @@ fn second_copy_is_read_only() {
         done.iter().all(|id| !id.starts_with("cert.")),
         "B's Certification tick reached the file: {done:?}"
     );
+}
+
+/// Closing the terminal window for real: the terminal itself goes away
+/// (reads see the end of input) and the kernel sends SIGHUP. The app saves
+/// its place and exits on its own, without spinning on the dead input and
+/// without a panic on its way out. (With keys read on the loop's thread,
+/// crossterm's reader spun on the end of input and the SIGHUP was never
+/// heard: the app burned a core and kept nothing.)
+#[test]
+fn closing_the_terminal_saves_the_place_and_ends_the_app() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let data = DataDir::new();
+    data.write_profile(b"Profile(version: 2, goal: Mlt, resume: (screen: Dashboard))\n");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_medtech"));
+    cmd.env_clear();
+    cmd.env("XDG_DATA_HOME", data.root());
+    cmd.env("HOME", data.root());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("MEDTECH_TODAY", crate::shared::TODAY);
+    cmd.env("RUST_BACKTRACE", "0");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn medtech");
+    drop(pair.slave);
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    // Nobody reads the screen here (a reader would keep the terminal
+    // open); a few frames fit in the terminal's buffer.
+    thread::sleep(Duration::from_millis(700));
+    writer.write_all(b"2").expect("type 2");
+    writer.flush().expect("flush");
+    thread::sleep(Duration::from_millis(700));
+    // The window closes: every handle on the terminal's side goes.
+    drop(writer);
+    drop(pair.master);
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("poll medtech") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("medtech did not exit after its terminal closed");
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    assert!(status.signal().is_none(), "{status:?}");
+    assert_eq!(load(&data.profile_path()).resume.screen, Screen::Education);
 }
 
 /// 6. SIGTERM and SIGHUP (a closed terminal window) save everything, the
