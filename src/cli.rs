@@ -33,7 +33,7 @@ pub use report::{FORMAT_VERSION, Plan, Report};
 /// technician" to certified and licensed.
 ///
 /// With no command, medtech opens the interactive guide in the terminal.
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, Parser)]
 #[command(name = "medtech", version, about, long_about)]
 pub struct Cli {
     #[arg(

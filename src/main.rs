@@ -17,11 +17,7 @@ fn main() -> ExitCode {
     let cli = if std::env::args_os().len() > 1 {
         Cli::parse()
     } else {
-        Cli {
-            profile: None,
-            no_mouse: false,
-            command: None,
-        }
+        Cli::default()
     };
     if let Some(command) = cli.command {
         // The commands print their own one-line errors; no report hook.
