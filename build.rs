@@ -27,11 +27,27 @@ const FILES: &[&str] = &[
     "assets/career.ron",
 ];
 
+/// For benchmarks only: a folder of generated RON files (`examples/scaled.rs
+/// --write DIR N`) to embed instead of `assets/`, so a binary can carry a
+/// guide 100 times the real one exactly as it carries its own (BENCHMARKS.md).
+/// The tests that compare the compact guide with `assets/` fail in such a build.
+const BENCH_GUIDE: &str = "MEDTECH_BENCH_GUIDE_DIR";
+
 fn main() {
     println!("cargo::rerun-if-changed=src/content/model.rs");
     println!("cargo::rerun-if-changed=src/content/text.rs");
+    println!("cargo::rerun-if-env-changed={BENCH_GUIDE}");
+    let bench_dir = std::env::var_os(BENCH_GUIDE).map(PathBuf::from);
     let mut parts = Vec::new();
     for file in FILES {
+        let file = match &bench_dir {
+            Some(dir) => dir
+                .join(Path::new(file).file_name().expect("a file name"))
+                .display()
+                .to_string(),
+            None => (*file).to_owned(),
+        };
+        let file = file.as_str();
         println!("cargo::rerun-if-changed={file}");
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| fail(file, &e.to_string()));
         match ron::Options::default().from_str::<model::Part>(&text) {

@@ -271,7 +271,11 @@ pub struct RouteSummary {
 #[derive(Debug, Clone)]
 pub struct DetailsCache {
     pub key: DetailsKey,
+    /// The first lines, as far as the pane has needed (built again,
+    /// further, when it needs more).
     pub lines: Vec<ratatui::text::Line<'static>>,
+    /// Whether `lines` are all of them.
+    pub complete: bool,
     /// The first lines wrapped to the key's width, a line per row, only as
     /// far as the pane has needed: a long text costs what is read of it,
     /// not its length.

@@ -282,16 +282,15 @@ fn cached_details<'v>(
     let index = if let Some(i) = cache.iter().position(|c| c.key == key) {
         i
     } else {
-        let lines = match step {
-            Some(step) => details(step, app, which),
-            None => vec![Line::from("Nothing to show here yet.")],
-        };
+        // Every line is at least a row: this many lines fill what is wanted.
+        let (lines, complete) = build(app, which, step, wanted + 8);
         if cache.len() >= 8 {
             cache.remove(0);
         }
         cache.push(DetailsCache {
             key,
             lines,
+            complete,
             wrapped: Vec::new(),
         });
         cache.len() - 1
@@ -299,12 +298,31 @@ fn cached_details<'v>(
     let width = area.width.saturating_sub(2);
     let entry = &mut cache[index];
     let mut known: usize = entry.wrapped.iter().map(Vec::len).sum();
-    while known < wanted && entry.wrapped.len() < entry.lines.len() {
-        let rows = wrap::wrap(&entry.lines[entry.wrapped.len()], width);
-        known += rows.len();
-        entry.wrapped.push(rows);
+    loop {
+        while known < wanted && entry.wrapped.len() < entry.lines.len() {
+            let rows = wrap::wrap(&entry.lines[entry.wrapped.len()], width);
+            known += rows.len();
+            entry.wrapped.push(rows);
+        }
+        if known >= wanted || entry.complete {
+            break;
+        }
+        // Read past what was built: build twice as far. The lines built
+        // before come out the same, so their wrapped rows are kept.
+        let (lines, complete) = build(app, which, step, entry.lines.len() * 2);
+        entry.lines = lines;
+        entry.complete = complete;
     }
     (cache, index)
+}
+
+/// The details of `step` (or a line saying there is nothing) as far as
+/// `limit` lines, and whether that is all of them.
+fn build(app: &App, which: Area, step: Option<&Step>, limit: usize) -> (Vec<Line<'static>>, bool) {
+    match step {
+        Some(step) => details(step, app, which, limit),
+        None => (vec![Line::from("Nothing to show here yet.")], true),
+    }
 }
 
 /// Builds the details of the steps just above and below the selected one,
@@ -360,7 +378,7 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     // the text is not wrapped to its end, scrolling may go as far as what
     // is wrapped (the next frame wraps on, and stops at the end).
     let known: usize = cached.wrapped.iter().map(Vec::len).sum();
-    let complete = cached.wrapped.len() == cached.lines.len();
+    let complete = cached.complete && cached.wrapped.len() == cached.lines.len();
     let last_top = if complete {
         known.saturating_sub(usize::from(visible))
     } else {
@@ -535,7 +553,50 @@ fn ancestors<'g>(app: &'g App, which: Area, id: &str) -> Vec<&'g Step> {
     path
 }
 
-fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
+/// The details' lines, built only as far as they are read: lists and
+/// sections stop once `limit` lines are written (see [`Lines::room`]), so a
+/// step whose details run long costs the page shown, not its length.
+struct Lines {
+    lines: Vec<Line<'static>>,
+    limit: usize,
+}
+
+impl Lines {
+    fn full(&self) -> bool {
+        self.lines.len() >= self.limit
+    }
+
+    /// `None` once the limit is reached: `?` after a section ends the build.
+    fn room(&self) -> Option<()> {
+        (!self.full()).then_some(())
+    }
+}
+
+impl std::ops::Deref for Lines {
+    type Target = Vec<Line<'static>>;
+    fn deref(&self) -> &Self::Target {
+        &self.lines
+    }
+}
+
+impl std::ops::DerefMut for Lines {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.lines
+    }
+}
+
+/// The details of `step` as far as `limit` lines (a little past it, a
+/// section ends where it ends), and whether they are all there.
+fn details(step: &Step, app: &App, which: Area, limit: usize) -> (Vec<Line<'static>>, bool) {
+    let mut lines = Lines {
+        lines: Vec::with_capacity(limit.min(256)),
+        limit,
+    };
+    let complete = details_into(&mut lines, step, app, which).is_some();
+    (lines.lines, complete)
+}
+
+fn details_into(lines: &mut Lines, step: &Step, app: &App, which: Area) -> Option<()> {
     let theme = app.theme;
     let goal = app.profile.goal;
     let mut cites = Citations {
@@ -543,12 +604,12 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
         ids: Vec::new(),
         today: app.clock.today(),
     };
-    let mut lines = vec![
+    lines.extend([
         Line::from(Span::styled(step.title.clone(), theme.heading())),
         Line::from(Span::styled(step.summary.clone(), theme.muted())),
         Line::default(),
         status_line(step, &app.profile, theme),
-    ];
+    ]);
     // A sub-step is only as required as every step above it.
     let path = ancestors(app, which, &step.id);
     let required = step.is_required_for(goal) && path.iter().all(|s| s.is_required_for(goal));
@@ -578,6 +639,7 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("Your note ✎", theme.heading())));
         for line in note.lines() {
+            lines.room()?;
             lines.push(Line::from(sanitize(line)));
         }
     }
@@ -586,9 +648,10 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
     }
     // The user's own routes are what this step is for: show them first.
     if step.panels.contains(&Panel::Routes) {
-        push_routes(&mut lines, app, &mut cites);
+        push_routes(lines, app, &mut cites);
     }
     for (label, text) in [("What", &step.what), ("Why", &step.why), ("How", &step.how)] {
+        lines.room()?;
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(label, theme.heading())));
         lines.push(Line::from(Cow::from(text.clone())));
@@ -606,33 +669,39 @@ fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
                     .as_ref()
                     .is_some_and(|s| s.id == step.id)
         });
-    push_facts(&mut lines, "Facts", &step.facts, &mut cites, theme);
+    lines.room()?;
+    push_facts(lines, "Facts", &step.facts, &mut cites, theme);
+    lines.room()?;
     lines.push(Line::default());
     lines.push(Line::from(vec![
         Span::styled("Sources for this step ", theme.heading()),
         Span::raw(cites.mark(&step.sources)),
     ]));
     for panel in &step.panels {
+        lines.room()?;
         match panel {
             Panel::Routes => {}
-            Panel::Certifiers => push_certifiers(&mut lines, app, &mut cites),
+            Panel::Certifiers => push_certifiers(lines, app, &mut cites),
             Panel::Career => {
-                push_facts(&mut lines, "The job", &app.guide.career, &mut cites, theme);
+                push_facts(lines, "The job", &app.guide.career, &mut cites, theme);
             }
         }
     }
+    lines.room()?;
     if let Some(record) = state_record {
-        push_state(&mut lines, app, record, &mut cites);
+        push_state(lines, app, record, &mut cites);
+        lines.room()?;
     }
+    // The sources cited above: as many as the lines shown cite.
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Sources", theme.heading())));
     lines.extend(cites.lines(theme));
-    lines
+    Some(())
 }
 
 /// Every credential for the user's goal with its eligibility routes, each
 /// with its verdict for this user and the reasons.
-fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Citations<'g>) {
+fn push_routes<'g>(lines: &mut Lines, app: &'g App, cites: &mut Citations<'g>) {
     let theme = app.theme;
     let goal = app.profile.goal;
     let today = app.clock.today();
@@ -657,6 +726,9 @@ fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Cit
     )));
     let mut last_credential = "";
     for route in &advice {
+        if lines.full() {
+            return;
+        }
         let credential = route.credential;
         if credential.id != last_credential {
             last_credential = &credential.id;
@@ -708,9 +780,12 @@ fn verdict_style(theme: Theme, verdict: Verdict) -> Style {
 }
 
 /// The certifiers, what they grant, and their facts.
-fn push_certifiers<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Citations<'g>) {
+fn push_certifiers<'g>(lines: &mut Lines, app: &'g App, cites: &mut Citations<'g>) {
     let theme = app.theme;
     for certifier in &app.guide.certifiers {
+        if lines.full() {
+            return;
+        }
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(certifier.name.clone(), theme.heading()),
@@ -735,7 +810,7 @@ fn push_certifiers<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut
 }
 
 fn push_facts<'g>(
-    lines: &mut Vec<Line<'static>>,
+    lines: &mut Lines,
     heading: &str,
     facts: &'g [Fact],
     cites: &mut Citations<'g>,
@@ -752,6 +827,9 @@ fn push_facts<'g>(
         )));
     }
     for fact in facts {
+        if lines.full() {
+            return;
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("• {}: ", fact.label), theme.heading()),
             Span::raw(format!("{} {}", fact.text, cites.mark(&fact.sources))),
@@ -784,7 +862,7 @@ fn title_words(title: &LicenseTitle) -> String {
 
 /// The state's table of accepted credentials for the user's license level.
 fn push_acceptance<'g>(
-    lines: &mut Vec<Line<'static>>,
+    lines: &mut Lines,
     app: &'g App,
     record: &'g crate::content::StateRecord,
     cites: &mut Citations<'g>,
@@ -813,6 +891,9 @@ fn push_acceptance<'g>(
         theme.heading(),
     )));
     for row in rows {
+        if lines.full() {
+            return;
+        }
         let name = app
             .guide
             .credential(&row.credential)
@@ -838,7 +919,7 @@ fn push_acceptance<'g>(
 
 /// What the guide says about the user's state, under a state step.
 fn push_state<'g>(
-    lines: &mut Vec<Line<'static>>,
+    lines: &mut Lines,
     app: &'g App,
     record: &'g crate::content::StateRecord,
     cites: &mut Citations<'g>,
@@ -870,6 +951,9 @@ fn push_state<'g>(
     }
     push_acceptance(lines, app, record, cites);
     for title in &record.titles {
+        if lines.full() {
+            return;
+        }
         lines.push(Line::from(title_words(title)));
     }
     push_facts(lines, "", &record.facts, cites, theme);

@@ -1055,3 +1055,71 @@ fn starting_on_a_checklist_reads_only_the_chosen_states_lists() {
         .collect();
     assert!(read.iter().all(|code| *code == "FL"), "{read:?}");
 }
+
+/// The details are built as far as they are read: a step whose details run
+/// long has its first page built when it is shown, and paging to the end
+/// shows, row for row, what a pane tall enough for all of it shows, down to
+/// its list of sources.
+#[test]
+fn long_details_are_built_as_far_as_they_are_read() {
+    use medtech::content::{Area, Panel};
+    let routes_step = real_guide()
+        .certification
+        .iter()
+        .find(|s| s.panels.contains(&Panel::Routes))
+        .expect("a step with the routes")
+        .id
+        .to_string();
+    let rows_of = |app: &App| -> (Vec<String>, bool, usize) {
+        let view = app.view(Area::Certification);
+        let cache = view.details_cache.borrow();
+        let entry = cache
+            .iter()
+            .find(|e| e.key.step.as_deref() == Some(routes_step.as_str()))
+            .expect("the step's details are kept");
+        let rows = entry
+            .wrapped
+            .iter()
+            .flatten()
+            .map(|row| row.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        (rows, entry.complete, entry.lines.len())
+    };
+    let mut tall = progressed();
+    select(&mut tall, &routes_step);
+    tall.update(Action::Resize(80, 400));
+    render(&tall, 80, 400);
+    let (all, complete, built) = rows_of(&tall);
+    assert!(complete, "a 400-row pane shows every row");
+    assert!(
+        all.len() > 60,
+        "the routes step's details run long: {all:?}"
+    );
+    assert!(all.iter().any(|r| r == "Sources"), "{all:?}");
+
+    let mut app = progressed();
+    select(&mut app, &routes_step);
+    render(&app, 80, 24);
+    let (first, complete, first_built) = rows_of(&app);
+    assert!(
+        !complete && first_built < built / 2,
+        "{first_built} of {built} lines built"
+    );
+    assert!(first.len() < all.len() / 2 && all.starts_with(&first));
+    // Page on until the end: the rows shown are the tall pane's rows.
+    let mut shown = Vec::new();
+    loop {
+        render(&app, 80, 24);
+        let view = app.view(Area::Certification);
+        let (rows, _, _) = rows_of(&app);
+        let (top, max) = (view.details_scroll, view.details_max.get());
+        let visible = view.details_rect.get().height - 2;
+        shown.truncate(usize::from(top));
+        shown.extend(rows.into_iter().skip(top.into()).take(visible.into()));
+        if top >= max {
+            break;
+        }
+        app.update(Action::DetailsDown);
+    }
+    assert_eq!(shown, all);
+}
