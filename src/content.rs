@@ -51,10 +51,54 @@ impl Area {
     }
 }
 
+/// The guide's sources, read as one list. In the compact guide each file's
+/// list is its own bytes, all decoded the first time any source is read:
+/// the first screen shows none, so the start does not pay for them.
+#[derive(Clone, Default)]
+pub struct Sources {
+    parts: Vec<Lazy<Vec<Source>>>,
+    all: std::sync::OnceLock<Vec<Source>>,
+}
+
+impl Sources {
+    /// Whether the sources have been read (always, once one has).
+    pub fn is_decoded(&self) -> bool {
+        self.all.get().is_some()
+    }
+}
+
+impl std::ops::Deref for Sources {
+    type Target = [Source];
+    fn deref(&self) -> &[Source] {
+        self.all
+            .get_or_init(|| self.parts.iter().flat_map(Lazy::to_value).collect())
+    }
+}
+
+impl PartialEq for Sources {
+    fn eq(&self, other: &Sources) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Sources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<'a> IntoIterator for &'a Sources {
+    type Item = &'a Source;
+    type IntoIter = std::slice::Iter<'a, Source>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// The whole guide, merged from every content file.
 #[derive(Debug, Clone)]
 pub struct Guide {
-    pub sources: Vec<Source>,
+    pub sources: Sources,
     pub education: Vec<Step>,
     pub certification: Vec<Step>,
     pub licensing: Vec<Step>,
@@ -102,7 +146,8 @@ impl PartialEq for Guide {
 
 #[derive(Debug, Clone, Default)]
 struct Index {
-    sources: Map<usize>,
+    /// Built when a source is first looked for (see [`Sources`]).
+    sources: std::sync::OnceLock<Map<usize>>,
     /// By upper-case code.
     states: Map<usize>,
     credentials: Map<usize>,
@@ -111,6 +156,15 @@ struct Index {
     /// The states' own steps, indexed when one is first looked for (the
     /// states' lists are decoded only when read).
     state_steps: std::sync::OnceLock<Map<StepPath>>,
+}
+
+/// Each id to the place of its first occurrence.
+fn first<'a>(ids: impl ExactSizeIterator<Item = &'a Text>) -> Map<usize> {
+    let mut map = Map::with_capacity_and_hasher(ids.len(), Hasher::default());
+    for (i, id) in ids.enumerate() {
+        map.entry(id.clone()).or_insert(i);
+    }
+    map
 }
 
 /// Adds `steps` and their sub-steps to `out` by id (the first of each id
@@ -183,7 +237,7 @@ impl Guide {
 
     fn from_parts(parts: Vec<Part>) -> Guide {
         let mut guide = Guide {
-            sources: Vec::new(),
+            sources: Sources::default(),
             education: Vec::new(),
             certification: Vec::new(),
             licensing: Vec::new(),
@@ -205,13 +259,6 @@ impl Guide {
     /// The first of each id wins, as a search from the start would find
     /// (validation reports duplicates).
     fn build_index(&self) -> Index {
-        fn first<'a>(ids: impl ExactSizeIterator<Item = &'a Text>) -> Map<usize> {
-            let mut map = Map::with_capacity_and_hasher(ids.len(), Hasher::default());
-            for (i, id) in ids.enumerate() {
-                map.entry(id.clone()).or_insert(i);
-            }
-            map
-        }
         fn count(steps: &[Step]) -> usize {
             steps.iter().map(|s| 1 + count(&s.substeps)).sum()
         }
@@ -249,7 +296,7 @@ impl Guide {
             );
         }
         Index {
-            sources: first(self.sources.iter().map(|s| &s.id)),
+            sources: std::sync::OnceLock::new(),
             states: self.states.iter().enumerate().fold(
                 Map::with_capacity_and_hasher(self.states.len(), Hasher::default()),
                 |mut map, (i, s)| {
@@ -268,7 +315,7 @@ impl Guide {
     }
 
     fn merge(&mut self, part: Part) {
-        self.sources.extend(part.sources);
+        self.sources.parts.push(part.sources);
         self.education.extend(part.education);
         self.certification.extend(part.certification);
         self.licensing.extend(part.licensing);
@@ -288,7 +335,11 @@ impl Guide {
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.get(*self.index.sources.get(id)?)
+        let index = self
+            .index
+            .sources
+            .get_or_init(|| first(self.sources.iter().map(|s| &s.id)));
+        self.sources.get(*index.get(id)?)
     }
 
     pub fn state(&self, code: &str) -> Option<&StateRecord> {

@@ -52,7 +52,8 @@ pub fn is_spam_url(url: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Part {
-    pub sources: Vec<Source>,
+    /// Decoded when a source is first read (the start shows none).
+    pub sources: Lazy<Vec<Source>>,
     pub education: Vec<Step>,
     pub certification: Vec<Step>,
     pub licensing: Vec<Step>,

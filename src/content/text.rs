@@ -265,19 +265,35 @@ impl<T> Lazy<T> {
     }
 }
 
+impl<T: de::DeserializeOwned> Lazy<T> {
+    fn decode(&self) -> T {
+        let (compact, bytes) = self
+            .compact
+            .expect("a lazy value without a value has its bytes");
+        // The bytes were written by `encode_compact` and decode in the
+        // tests (`the_compact_guide_is_the_ron_guide` reads every one).
+        compact
+            .decode(bytes)
+            .expect("the compact guide decodes (build.rs wrote it)")
+    }
+
+    /// The value, decoded now and not kept (or a copy of the one kept):
+    /// for a value that is read once into something else.
+    pub fn to_value(&self) -> T
+    where
+        T: Clone,
+    {
+        match self.value.get() {
+            Some(value) => value.clone(),
+            None => self.decode(),
+        }
+    }
+}
+
 impl<T: de::DeserializeOwned> Deref for Lazy<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        self.value.get_or_init(|| {
-            let (compact, bytes) = self
-                .compact
-                .expect("a lazy value without a value has its bytes");
-            // The bytes were written by `encode_compact` and decode in the
-            // tests (`the_compact_guide_is_the_ron_guide` reads every one).
-            compact
-                .decode(bytes)
-                .expect("the compact guide decodes (build.rs wrote it)")
-        })
+        self.value.get_or_init(|| self.decode())
     }
 }
 

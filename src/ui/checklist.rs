@@ -279,11 +279,11 @@ fn cached_details<'v>(
     cache.retain(|c| {
         c.key.revision == key.revision && c.key.today == key.today && c.key.theme == key.theme
     });
+    let width = area.width.saturating_sub(2);
     let index = if let Some(i) = cache.iter().position(|c| c.key == key) {
         i
     } else {
-        // Every line is at least a row: this many lines fill what is wanted.
-        let (lines, complete) = build(app, which, step, wanted + 8);
+        let (lines, complete) = build(app, which, step, width, wanted);
         if cache.len() >= 8 {
             cache.remove(0);
         }
@@ -295,7 +295,6 @@ fn cached_details<'v>(
         });
         cache.len() - 1
     };
-    let width = area.width.saturating_sub(2);
     let entry = &mut cache[index];
     let mut known: usize = entry.wrapped.iter().map(Vec::len).sum();
     loop {
@@ -309,18 +308,24 @@ fn cached_details<'v>(
         }
         // Read past what was built: build twice as far. The lines built
         // before come out the same, so their wrapped rows are kept.
-        let (lines, complete) = build(app, which, step, entry.lines.len() * 2);
+        let (lines, complete) = build(app, which, step, width, known.max(wanted) * 2);
         entry.lines = lines;
         entry.complete = complete;
     }
     (cache, index)
 }
 
-/// The details of `step` (or a line saying there is nothing) as far as
-/// `limit` lines, and whether that is all of them.
-fn build(app: &App, which: Area, step: Option<&Step>, limit: usize) -> (Vec<Line<'static>>, bool) {
+/// The details of `step` (or a line saying there is nothing) at `width`
+/// until they fill `limit` rows, and whether that is all of them.
+fn build(
+    app: &App,
+    which: Area,
+    step: Option<&Step>,
+    width: u16,
+    limit: usize,
+) -> (Vec<Line<'static>>, bool) {
     match step {
-        Some(step) => details(step, app, which, limit),
+        Some(step) => details(step, app, which, width, limit),
         None => (vec![Line::from("Nothing to show here yet.")], true),
     }
 }
@@ -554,49 +559,69 @@ fn ancestors<'g>(app: &'g App, which: Area, id: &str) -> Vec<&'g Step> {
 }
 
 /// The details' lines, built only as far as they are read: lists and
-/// sections stop once `limit` lines are written (see [`Lines::room`]), so a
-/// step whose details run long costs the page shown, not its length.
-struct Lines {
+/// sections stop once the lines fill `limit` rows (see [`DetailLines::room`]), so
+/// a step whose details run long costs the page shown, not its length.
+struct DetailLines {
     lines: Vec<Line<'static>>,
+    /// The pane's width, and the rows to fill in it.
+    width: usize,
     limit: usize,
+    /// The rows the first `counted` lines take at least (a line of `n`
+    /// columns takes `n / width` rows or more once wrapped at words).
+    rows: usize,
+    counted: usize,
 }
 
-impl Lines {
-    fn full(&self) -> bool {
-        self.lines.len() >= self.limit
+impl DetailLines {
+    fn full(&mut self) -> bool {
+        for line in &self.lines[self.counted..] {
+            self.rows += line.width().div_ceil(self.width.max(1)).max(1);
+        }
+        self.counted = self.lines.len();
+        self.rows >= self.limit
     }
 
     /// `None` once the limit is reached: `?` after a section ends the build.
-    fn room(&self) -> Option<()> {
+    fn room(&mut self) -> Option<()> {
         (!self.full()).then_some(())
     }
 }
 
-impl std::ops::Deref for Lines {
+impl std::ops::Deref for DetailLines {
     type Target = Vec<Line<'static>>;
     fn deref(&self) -> &Self::Target {
         &self.lines
     }
 }
 
-impl std::ops::DerefMut for Lines {
+impl std::ops::DerefMut for DetailLines {
     fn deref_mut(&mut self) -> &mut Self::Target {
         &mut self.lines
     }
 }
 
-/// The details of `step` as far as `limit` lines (a little past it, a
-/// section ends where it ends), and whether they are all there.
-fn details(step: &Step, app: &App, which: Area, limit: usize) -> (Vec<Line<'static>>, bool) {
-    let mut lines = Lines {
+/// The details of `step` wrapped to `width` columns, built until they fill
+/// `limit` rows (a little past, as a section ends where it ends), and
+/// whether they are all there.
+fn details(
+    step: &Step,
+    app: &App,
+    which: Area,
+    width: u16,
+    limit: usize,
+) -> (Vec<Line<'static>>, bool) {
+    let mut lines = DetailLines {
         lines: Vec::with_capacity(limit.min(256)),
+        width: usize::from(width),
         limit,
+        rows: 0,
+        counted: 0,
     };
     let complete = details_into(&mut lines, step, app, which).is_some();
     (lines.lines, complete)
 }
 
-fn details_into(lines: &mut Lines, step: &Step, app: &App, which: Area) -> Option<()> {
+fn details_into(lines: &mut DetailLines, step: &Step, app: &App, which: Area) -> Option<()> {
     let theme = app.theme;
     let goal = app.profile.goal;
     let mut cites = Citations {
@@ -701,7 +726,7 @@ fn details_into(lines: &mut Lines, step: &Step, app: &App, which: Area) -> Optio
 
 /// Every credential for the user's goal with its eligibility routes, each
 /// with its verdict for this user and the reasons.
-fn push_routes<'g>(lines: &mut Lines, app: &'g App, cites: &mut Citations<'g>) {
+fn push_routes<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<'g>) {
     let theme = app.theme;
     let goal = app.profile.goal;
     let today = app.clock.today();
@@ -780,7 +805,7 @@ fn verdict_style(theme: Theme, verdict: Verdict) -> Style {
 }
 
 /// The certifiers, what they grant, and their facts.
-fn push_certifiers<'g>(lines: &mut Lines, app: &'g App, cites: &mut Citations<'g>) {
+fn push_certifiers<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<'g>) {
     let theme = app.theme;
     for certifier in &app.guide.certifiers {
         if lines.full() {
@@ -810,7 +835,7 @@ fn push_certifiers<'g>(lines: &mut Lines, app: &'g App, cites: &mut Citations<'g
 }
 
 fn push_facts<'g>(
-    lines: &mut Lines,
+    lines: &mut DetailLines,
     heading: &str,
     facts: &'g [Fact],
     cites: &mut Citations<'g>,
@@ -862,7 +887,7 @@ fn title_words(title: &LicenseTitle) -> String {
 
 /// The state's table of accepted credentials for the user's license level.
 fn push_acceptance<'g>(
-    lines: &mut Lines,
+    lines: &mut DetailLines,
     app: &'g App,
     record: &'g crate::content::StateRecord,
     cites: &mut Citations<'g>,
@@ -919,7 +944,7 @@ fn push_acceptance<'g>(
 
 /// What the guide says about the user's state, under a state step.
 fn push_state<'g>(
-    lines: &mut Lines,
+    lines: &mut DetailLines,
     app: &'g App,
     record: &'g crate::content::StateRecord,
     cites: &mut Citations<'g>,

@@ -1034,7 +1034,7 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
 }
 
 #[test]
-fn starting_on_a_checklist_reads_only_the_chosen_states_lists() {
+fn starting_on_a_checklist_reads_only_the_chosen_states_lists_and_no_source() {
     let guide = Guide::embedded().expect("the embedded guide").leak();
     let profile = Profile {
         state: Some("FL".into()),
@@ -1046,6 +1046,9 @@ fn starting_on_a_checklist_reads_only_the_chosen_states_lists() {
     };
     let app = App::new(guide, profile, clock());
     render(&app, 120, 40);
+    // The first step's first page cites sources by number; their list
+    // comes further down, so none has been read yet.
+    assert!(!guide.sources.is_decoded());
     medtech::ui::prefetch(&app);
     let read: Vec<&str> = guide
         .states
