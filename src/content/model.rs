@@ -172,32 +172,84 @@ pub struct Weeks {
 }
 
 /// One thing the user does on the way, with its reasons and sources.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+///
+/// In the content files a step is one flat record (see [`StepFile`]). In
+/// the app it is what the checklists need of every step (its id, title,
+/// goals, sub-steps), and a [`StepBody`] with what its details show, read
+/// when first needed: in the compact guide the body is its own bytes, so
+/// the start does not decode the text of steps nobody has looked at. A step
+/// reads as its body too (`step.what`), so code that shows a step need not
+/// know which half a field is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// Stable id saved in profiles. Never reuse or rename one that has shipped.
     pub id: Text,
     pub title: Text,
+    pub duration: Option<Weeks>,
+    /// Goals the step is required for; empty means every goal.
+    pub goals: Vec<Goal>,
+    /// Goals for which the step is shown but optional (not counted in progress).
+    pub optional_for: Vec<Goal>,
+    /// Sub-steps are alternatives: the step is done when any one of them is.
+    pub one_of: bool,
+    /// Shown as a "verify" mark in the checklist, beside the title.
+    pub caveat: Option<Caveat>,
+    pub substeps: Vec<Step>,
+    /// Guide-wide tables shown in this step's details.
+    pub panels: Vec<Panel>,
+    pub body: Lazy<StepBody>,
+}
+
+/// What a step's details say: decoded the first time they are read.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+pub struct StepBody {
     /// One line shown under the title.
+    pub summary: Text,
+    pub what: Text,
+    pub why: Text,
+    pub how: Text,
+    /// Where the typical `duration` comes from (source ids).
+    pub duration_sources: Vec<Text>,
+    /// Money spent at this step, each amount with its year and sources.
+    pub fees: Vec<Fee>,
+    pub facts: Vec<Fact>,
+    pub sources: Vec<Text>,
+}
+
+impl std::ops::Deref for Step {
+    type Target = StepBody;
+    fn deref(&self) -> &StepBody {
+        &self.body
+    }
+}
+
+impl std::ops::DerefMut for Step {
+    fn deref_mut(&mut self) -> &mut StepBody {
+        &mut self.body
+    }
+}
+
+/// A step as the content files write it: every field in one record, in
+/// the words content maintainers type.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename = "Step", deny_unknown_fields)]
+pub struct StepFile {
+    pub id: Text,
+    pub title: Text,
     pub summary: Text,
     pub what: Text,
     pub why: Text,
     pub how: Text,
     #[serde(default)]
     pub duration: Option<Weeks>,
-    /// Where the typical `duration` comes from (source ids).
     #[serde(default)]
     pub duration_sources: Vec<Text>,
-    /// Money spent at this step, each amount with its year and sources.
     #[serde(default)]
     pub fees: Vec<Fee>,
-    /// Goals the step is required for; empty means every goal.
     #[serde(default)]
     pub goals: Vec<Goal>,
-    /// Goals for which the step is shown but optional (not counted in progress).
     #[serde(default)]
     pub optional_for: Vec<Goal>,
-    /// Sub-steps are alternatives: the step is done when any one of them is.
     #[serde(default)]
     pub one_of: bool,
     #[serde(default)]
@@ -207,9 +259,136 @@ pub struct Step {
     pub caveat: Option<Caveat>,
     #[serde(default)]
     pub substeps: Vec<Step>,
-    /// Guide-wide tables shown in this step's details.
     #[serde(default)]
     pub panels: Vec<Panel>,
+}
+
+/// A step in the compact guide: what every checklist reads, then the body
+/// as its own bytes.
+#[derive(Deserialize, Serialize)]
+struct StepCompact {
+    id: Text,
+    title: Text,
+    duration: Option<Weeks>,
+    goals: Vec<Goal>,
+    optional_for: Vec<Goal>,
+    one_of: bool,
+    caveat: Option<Caveat>,
+    substeps: Vec<Step>,
+    panels: Vec<Panel>,
+    body: Lazy<StepBody>,
+}
+
+impl From<StepFile> for Step {
+    fn from(file: StepFile) -> Step {
+        let StepFile {
+            id,
+            title,
+            summary,
+            what,
+            why,
+            how,
+            duration,
+            duration_sources,
+            fees,
+            goals,
+            optional_for,
+            one_of,
+            facts,
+            sources,
+            caveat,
+            substeps,
+            panels,
+        } = file;
+        Step {
+            id,
+            title,
+            duration,
+            goals,
+            optional_for,
+            one_of,
+            caveat,
+            substeps,
+            panels,
+            body: Lazy::from(StepBody {
+                summary,
+                what,
+                why,
+                how,
+                duration_sources,
+                fees,
+                facts,
+                sources,
+            }),
+        }
+    }
+}
+
+impl From<Step> for StepFile {
+    fn from(step: Step) -> StepFile {
+        let body = step.body.to_value();
+        StepFile {
+            id: step.id,
+            title: step.title,
+            summary: body.summary,
+            what: body.what,
+            why: body.why,
+            how: body.how,
+            duration: step.duration,
+            duration_sources: body.duration_sources,
+            fees: body.fees,
+            goals: step.goals,
+            optional_for: step.optional_for,
+            one_of: step.one_of,
+            facts: body.facts,
+            sources: body.sources,
+            caveat: step.caveat,
+            substeps: step.substeps,
+            panels: step.panels,
+        }
+    }
+}
+
+impl Serialize for Step {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return StepFile::from(self.clone()).serialize(serializer);
+        }
+        StepCompact {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            duration: self.duration,
+            goals: self.goals.clone(),
+            optional_for: self.optional_for.clone(),
+            one_of: self.one_of,
+            caveat: self.caveat.clone(),
+            substeps: self.substeps.clone(),
+            panels: self.panels.clone(),
+            body: self.body.clone(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Step {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Step, D::Error> {
+        if deserializer.is_human_readable() {
+            return StepFile::deserialize(deserializer).map(Step::from);
+        }
+        let c = StepCompact::deserialize(deserializer)?;
+        Ok(Step {
+            id: c.id,
+            title: c.title,
+            duration: c.duration,
+            goals: c.goals,
+            optional_for: c.optional_for,
+            one_of: c.one_of,
+            caveat: c.caveat,
+            substeps: c.substeps,
+            panels: c.panels,
+            body: c.body,
+        })
+    }
 }
 
 /// An amount of money a step costs, as structured data for the advisor's estimates.

@@ -138,6 +138,28 @@ fn invalid_ron_names_the_file_line_and_column() {
     assert!(err.to_string().starts_with("assets/typo.ron:3:"), "{err}");
 }
 
+/// A step is written as one record in the files (the app keeps its details
+/// apart): a misspelled field is still named, with the step and its line.
+#[test]
+fn a_misspelled_step_field_is_named_with_its_line() {
+    let step = |extra: &str| {
+        format!(
+            "(\n    education: [\n        (id: \"a\", title: \"x\", summary: \"s\", what: \"w\",\n         why: \"y\", how: \"h\", sources: [], {extra}),\n    ],\n)"
+        )
+    };
+    let good = step("one_of: true");
+    let guide = Guide::from_files(&[("assets/a.ron", &good)]).expect("a valid step");
+    assert_eq!(guide.education[0].what, "w");
+    assert!(guide.education[0].one_of);
+    let bad = step("hwo: \"typo\"");
+    let err = Guide::from_files(&[("assets/a.ron", &bad)]).expect_err("an unknown field");
+    assert_eq!(err.line, 4, "{err}");
+    assert!(
+        err.message.contains("hwo") && err.message.contains("Step"),
+        "{err}"
+    );
+}
+
 #[test]
 fn no_source_uses_a_known_spam_host() {
     use medtech::content::{SPAM_HOSTS, is_spam_url, url_host};

@@ -1033,8 +1033,18 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
     assert_eq!(screen_text(&app, 80, 24), screen_text(&plain, 80, 24));
 }
 
+/// The ids of the steps (and sub-steps) whose details have been decoded.
+fn bodies_read<'g>(steps: &'g [medtech::content::Step], out: &mut Vec<&'g str>) {
+    for step in steps {
+        if step.body.is_decoded() {
+            out.push(&step.id);
+        }
+        bodies_read(&step.substeps, out);
+    }
+}
+
 #[test]
-fn starting_on_a_checklist_reads_only_the_chosen_states_lists_and_no_source() {
+fn starting_on_a_checklist_reads_one_steps_details_the_chosen_states_lists_and_no_source() {
     let guide = Guide::embedded().expect("the embedded guide").leak();
     let profile = Profile {
         state: Some("FL".into()),
@@ -1049,6 +1059,13 @@ fn starting_on_a_checklist_reads_only_the_chosen_states_lists_and_no_source() {
     // The first step's first page cites sources by number; their list
     // comes further down, so none has been read yet.
     assert!(!guide.sources.is_decoded());
+    // Of the checklists' steps, only the selected one's details have been
+    // read (the states' own steps are not read at all, below).
+    let mut bodies = Vec::new();
+    for steps in [&guide.education, &guide.certification, &guide.licensing] {
+        bodies_read(steps, &mut bodies);
+    }
+    assert_eq!(bodies, [app.selected_step().expect("a step").id.as_str()]);
     medtech::ui::prefetch(&app);
     let read: Vec<&str> = guide
         .states
