@@ -134,7 +134,7 @@ thread_local! {
     static WRITING: RefCell<Option<(String, HashMap<String, u32>)>> = const { RefCell::new(None) };
     /// While [`decode_compact`] runs on this thread: the text that the
     /// positions being read point into.
-    static READING: Cell<Option<Compact>> = const { Cell::new(None) };
+    static READING: Cell<Option<&'static Compact>> = const { Cell::new(None) };
 }
 
 /// The compact form of `value`: postcard, with every [`Text`] written as a
@@ -163,12 +163,14 @@ pub fn decode_compact<T: de::DeserializeOwned>(
     bytes: &'static [u8],
     text: &'static str,
 ) -> postcard::Result<T> {
-    Compact { bytes, words: text }.decode(bytes)
+    // Kept for the life of the process, as the bytes and words are, so each
+    // lazy part points at it with one word (a guide is decoded once a run).
+    let guide: &'static Compact = Box::leak(Box::new(Compact { bytes, words: text }));
+    guide.decode(bytes)
 }
 
 /// The compact guide being read: its postcard bytes and its words, both
 /// kept for the life of the process.
-#[derive(Clone, Copy)]
 struct Compact {
     bytes: &'static [u8],
     words: &'static str,
@@ -176,8 +178,8 @@ struct Compact {
 
 impl Compact {
     /// Decodes `part` (some of `self.bytes`) with this guide's words.
-    fn decode<T: de::DeserializeOwned>(self, part: &[u8]) -> postcard::Result<T> {
-        struct Reset(Option<Compact>);
+    fn decode<T: de::DeserializeOwned>(&'static self, part: &[u8]) -> postcard::Result<T> {
+        struct Reset(Option<&'static Compact>);
         impl Drop for Reset {
             fn drop(&mut self) {
                 READING.with(|r| r.set(self.0));
@@ -187,11 +189,25 @@ impl Compact {
         postcard::from_bytes(part)
     }
 
-    /// The same bytes as `part`, as a slice of `self.bytes`, when they lie inside.
-    fn kept(self, part: &[u8]) -> Option<&'static [u8]> {
+    /// Where `part` lies in `self.bytes`, when it lies inside.
+    fn kept(&'static self, part: &[u8]) -> Option<Kept> {
         let start = (part.as_ptr() as usize).checked_sub(self.bytes.as_ptr() as usize)?;
-        self.bytes.get(start..start.checked_add(part.len())?)
+        self.bytes.get(start..start.checked_add(part.len())?)?;
+        Some(Kept {
+            guide: self,
+            start: u32::try_from(start).ok()?,
+            len: u32::try_from(part.len()).ok()?,
+        })
     }
+}
+
+/// A lazy part's bytes: where they lie in the compact guide (16 bytes, so
+/// a step that is never read costs little memory, as well as no time).
+#[derive(Clone, Copy)]
+struct Kept {
+    guide: &'static Compact,
+    start: u32,
+    len: u32,
 }
 
 impl Serialize for Text {
@@ -253,9 +269,10 @@ impl<'de> Deserialize<'de> for Text {
 /// guide is decoded); from RON, or once read, it is the value. Reads as the
 /// value (`Deref`); equal, printed and cloned as the value.
 pub struct Lazy<T> {
-    value: OnceLock<T>,
+    /// Boxed: an undecoded part holds a pointer's room, not the value's.
+    value: OnceLock<Box<T>>,
     /// The value's bytes in the compact guide, until it is decoded.
-    compact: Option<(Compact, &'static [u8])>,
+    compact: Option<Kept>,
 }
 
 impl<T> Lazy<T> {
@@ -267,13 +284,14 @@ impl<T> Lazy<T> {
 
 impl<T: de::DeserializeOwned> Lazy<T> {
     fn decode(&self) -> T {
-        let (compact, bytes) = self
+        let kept = self
             .compact
             .expect("a lazy value without a value has its bytes");
+        let (start, len) = (kept.start as usize, kept.len as usize);
         // The bytes were written by `encode_compact` and decode in the
         // tests (`the_compact_guide_is_the_ron_guide` reads every one).
-        compact
-            .decode(bytes)
+        kept.guide
+            .decode(&kept.guide.bytes[start..start + len])
             .expect("the compact guide decodes (build.rs wrote it)")
     }
 
@@ -284,7 +302,7 @@ impl<T: de::DeserializeOwned> Lazy<T> {
         T: Clone,
     {
         match self.value.get() {
-            Some(value) => value.clone(),
+            Some(value) => T::clone(value),
             None => self.decode(),
         }
     }
@@ -293,7 +311,7 @@ impl<T: de::DeserializeOwned> Lazy<T> {
 impl<T: de::DeserializeOwned> Deref for Lazy<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        self.value.get_or_init(|| self.decode())
+        self.value.get_or_init(|| Box::new(self.decode()))
     }
 }
 
@@ -307,7 +325,7 @@ impl<T: de::DeserializeOwned> std::ops::DerefMut for Lazy<T> {
 impl<T> From<T> for Lazy<T> {
     fn from(value: T) -> Lazy<T> {
         Lazy {
-            value: OnceLock::from(value),
+            value: OnceLock::from(Box::new(value)),
             compact: None,
         }
     }
@@ -322,7 +340,7 @@ impl<T: Default> Default for Lazy<T> {
 impl<T: de::DeserializeOwned + Clone> Clone for Lazy<T> {
     fn clone(&self) -> Lazy<T> {
         match self.value.get() {
-            Some(value) => Lazy::from(value.clone()),
+            Some(value) => Lazy::from(T::clone(value)),
             None => Lazy {
                 value: OnceLock::new(),
                 compact: self.compact,
@@ -369,7 +387,7 @@ impl<T: de::DeserializeOwned + Serialize> Serialize for Lazy<T> {
 
 impl<'de, T: de::DeserializeOwned> Deserialize<'de> for Lazy<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Lazy<T>, D::Error> {
-        struct Bytes<T>(Compact, std::marker::PhantomData<T>);
+        struct Bytes<T>(&'static Compact, std::marker::PhantomData<T>);
         impl<T: de::DeserializeOwned> de::Visitor<'_> for Bytes<T> {
             type Value = Lazy<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -379,7 +397,7 @@ impl<'de, T: de::DeserializeOwned> Deserialize<'de> for Lazy<T> {
                 match self.0.kept(bytes) {
                     Some(kept) => Ok(Lazy {
                         value: OnceLock::new(),
-                        compact: Some((self.0, kept)),
+                        compact: Some(kept),
                     }),
                     // Not the guide's own bytes: decoded now.
                     None => self.0.decode::<T>(bytes).map(Lazy::from).map_err(E::custom),
@@ -452,6 +470,16 @@ mod tests {
         let parsed: Item = ron::from_str(&ron).expect("parse");
         assert_eq!(parsed, item());
         assert!(!parsed.sources[0].is_borrowed());
+    }
+
+    /// A part nobody reads costs its place, not its value's room: the
+    /// 100x guide's steps and states hold tens of thousands of them.
+    #[test]
+    fn an_undecoded_part_is_small() {
+        #[derive(Clone, Debug, PartialEq, serde::Deserialize, Serialize)]
+        struct Big([u64; 32]);
+        assert!(std::mem::size_of::<Lazy<Big>>() <= 32);
+        assert!(std::mem::size_of::<Lazy<Vec<Item>>>() <= 32);
     }
 
     #[test]
