@@ -70,8 +70,12 @@ impl Sources {
 impl std::ops::Deref for Sources {
     type Target = [Source];
     fn deref(&self) -> &[Source] {
-        self.all
-            .get_or_init(|| self.parts.iter().flat_map(Lazy::to_value).collect())
+        self.all.get_or_init(|| {
+            let parts: Vec<Vec<Source>> = self.parts.iter().map(Lazy::to_value).collect();
+            let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+            parts.into_iter().for_each(|part| all.extend(part));
+            all
+        })
     }
 }
 

@@ -81,7 +81,32 @@ pub struct Source {
     #[serde(default)]
     pub dated: Option<Text>,
     /// The day a maintainer last checked this guide's facts against the page.
+    #[serde(with = "date_field")]
     pub verified: Date,
+}
+
+/// A date as text in the content files, and as three numbers in the
+/// compact guide: parsing the text was a third of decoding a source.
+mod date_field {
+    use super::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            date.serialize(serializer)
+        } else {
+            (date.year(), date.month(), date.day()).serialize(serializer)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        if deserializer.is_human_readable() {
+            Date::deserialize(deserializer)
+        } else {
+            let (year, month, day) = <(i16, i8, i8)>::deserialize(deserializer)?;
+            Date::new(year, month, day).map_err(serde::de::Error::custom)
+        }
+    }
 }
 
 /// How much weight a source carries, most to least.
