@@ -73,7 +73,9 @@ impl std::ops::Deref for Sources {
         self.all.get_or_init(|| {
             let parts: Vec<Vec<Source>> = self.parts.iter().map(Lazy::to_value).collect();
             let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-            parts.into_iter().for_each(|part| all.extend(part));
+            for part in parts {
+                all.extend(part);
+            }
             all
         })
     }
@@ -107,7 +109,7 @@ pub struct Guide {
     pub certification: Vec<Step>,
     pub licensing: Vec<Step>,
     pub no_license_step: Option<Step>,
-    pub states: Vec<StateRecord>,
+    pub states: States,
     pub certifiers: Vec<Certifier>,
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
@@ -246,7 +248,7 @@ impl Guide {
             certification: Vec::new(),
             licensing: Vec::new(),
             no_license_step: None,
-            states: Vec::new(),
+            states: States::default(),
             certifiers: Vec::new(),
             credentials: Vec::new(),
             routes: Vec::new(),
@@ -301,11 +303,11 @@ impl Guide {
         }
         Index {
             sources: std::sync::OnceLock::new(),
-            states: self.states.iter().enumerate().fold(
+            states: self.states.codes().enumerate().fold(
                 Map::with_capacity_and_hasher(self.states.len(), Hasher::default()),
-                |mut map, (i, s)| {
-                    let code = match upper(&s.code) {
-                        Cow::Borrowed(_) => s.code.clone(),
+                |mut map, (i, given)| {
+                    let code = match upper(given) {
+                        Cow::Borrowed(_) => given.clone(),
                         Cow::Owned(code) => Text::from(code),
                     };
                     map.entry(code).or_insert(i);
@@ -319,18 +321,28 @@ impl Guide {
     }
 
     fn merge(&mut self, part: Part) {
+        /// `to` followed by `from`; a list that is the first of its kind is
+        /// kept as it is, not copied (the 100x guide's steps and states are
+        /// megabytes, and new memory is most of what copying costs).
+        fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
+            if to.is_empty() {
+                std::mem::swap(to, &mut from);
+            } else {
+                to.append(&mut from);
+            }
+        }
         self.sources.parts.push(part.sources);
-        self.education.extend(part.education);
-        self.certification.extend(part.certification);
-        self.licensing.extend(part.licensing);
+        append(&mut self.education, part.education);
+        append(&mut self.certification, part.certification);
+        append(&mut self.licensing, part.licensing);
         if part.no_license_step.is_some() {
             self.no_license_step = part.no_license_step;
         }
-        self.states.extend(part.states);
-        self.certifiers.extend(part.certifiers);
-        self.credentials.extend(part.credentials);
-        self.routes.extend(part.routes);
-        self.career.extend(part.career);
+        self.states.append(part.states);
+        append(&mut self.certifiers, part.certifiers);
+        append(&mut self.credentials, part.credentials);
+        append(&mut self.routes, part.routes);
+        append(&mut self.career, part.career);
     }
 
     /// Every problem a content maintainer must fix, with the file and line.

@@ -59,7 +59,7 @@ pub struct Part {
     pub licensing: Vec<Step>,
     /// The one step shown to a user whose state has no personal license.
     pub no_license_step: Option<Step>,
-    pub states: Vec<StateRecord>,
+    pub states: States,
     pub certifiers: Vec<Certifier>,
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
@@ -91,6 +91,10 @@ mod date_field {
     use super::Date;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's `with` passes a reference"
+    )]
     pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
             date.serialize(serializer)
@@ -503,6 +507,114 @@ pub struct StateRecord {
     /// For a licensing jurisdiction whose accepted credentials are not known: what to ask the board.
     #[serde(default)]
     pub accepts_unknown: Option<Text>,
+}
+
+/// The jurisdictions, in file order. The content files write them as a
+/// list of records; in the compact guide each record is its own bytes
+/// beside its code, read the first time it is asked for: the start reads
+/// none but the user's own.
+#[derive(Clone, Default, PartialEq)]
+pub struct States {
+    entries: Vec<StateEntry>,
+}
+
+#[derive(Clone, PartialEq)]
+struct StateEntry {
+    /// As the record says (`record.code`), kept outside it for the index.
+    code: Text,
+    record: Lazy<StateRecord>,
+}
+
+impl States {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&StateRecord> {
+        self.entries.get(i).map(|entry| &*entry.record)
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &StateRecord> + DoubleEndedIterator {
+        self.entries.iter().map(|entry| &*entry.record)
+    }
+
+    /// The codes, in order, without reading the records.
+    pub fn codes(&self) -> impl ExactSizeIterator<Item = &Text> {
+        self.entries.iter().map(|entry| &entry.code)
+    }
+
+    /// The codes of the records read so far.
+    pub fn read(&self) -> impl Iterator<Item = &str> {
+        self.entries
+            .iter()
+            .filter(|entry| entry.record.is_decoded())
+            .map(|entry| entry.code.as_str())
+    }
+
+    pub fn push(&mut self, record: StateRecord) {
+        self.entries.push(StateEntry {
+            code: record.code.clone(),
+            record: Lazy::from(record),
+        });
+    }
+
+    /// These followed by `other`'s.
+    pub fn append(&mut self, mut other: States) {
+        self.entries.append(&mut other.entries);
+    }
+}
+
+impl std::fmt::Debug for States {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a States {
+    type Item = &'a StateRecord;
+    type IntoIter = Box<dyn DoubleEndedIterator<Item = &'a StateRecord> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl FromIterator<StateRecord> for States {
+    fn from_iter<I: IntoIterator<Item = StateRecord>>(records: I) -> States {
+        let mut states = States::default();
+        for record in records {
+            states.push(record);
+        }
+        states
+    }
+}
+
+impl Serialize for States {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.collect_seq(self.iter())
+        } else {
+            serializer.collect_seq(self.entries.iter().map(|e| (&e.code, &e.record)))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for States {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<States, D::Error> {
+        if deserializer.is_human_readable() {
+            return Vec::<StateRecord>::deserialize(deserializer).map(States::from_iter);
+        }
+        let entries = Vec::<(Text, Lazy<StateRecord>)>::deserialize(deserializer)?;
+        Ok(States {
+            entries: entries
+                .into_iter()
+                .map(|(code, record)| StateEntry { code, record })
+                .collect(),
+        })
+    }
 }
 
 /// Whether a licensing jurisdiction accepts a national credential for a license level.
