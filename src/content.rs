@@ -187,7 +187,7 @@ fn index_steps(
         out.entry(step.id.clone()).or_insert_with(|| StepPath {
             area,
             root,
-            path: path.clone(),
+            path: Place::new(path),
         });
         index_steps(&step.substeps, area, root, path, out);
         path.pop();
@@ -199,7 +199,43 @@ fn index_steps(
 struct StepPath {
     area: Area,
     root: Root,
-    path: Vec<usize>,
+    path: Place,
+}
+
+/// The index at each level down, kept without an allocation for steps
+/// up to four deep (the guide's are at most three).
+#[derive(Debug, Clone)]
+enum Place {
+    Near { at: [u16; 4], depth: u8 },
+    Far(Box<[usize]>),
+}
+
+impl Place {
+    fn new(path: &[usize]) -> Place {
+        let mut at = [0; 4];
+        if path.len() <= at.len() {
+            for (slot, &i) in at.iter_mut().zip(path) {
+                match u16::try_from(i) {
+                    Ok(i) => *slot = i,
+                    Err(_) => return Place::Far(path.into()),
+                }
+            }
+            let depth = u8::try_from(path.len()).unwrap_or(u8::MAX);
+            return Place::Near { at, depth };
+        }
+        Place::Far(path.into())
+    }
+
+    /// The indexes, outermost first.
+    fn levels(&self) -> impl Iterator<Item = usize> + '_ {
+        let (near, far): (&[u16], &[usize]) = match self {
+            Place::Near { at, depth } => (&at[..usize::from(*depth)], &[]),
+            Place::Far(path) => (&[], path),
+        };
+        near.iter()
+            .map(|&i| usize::from(i))
+            .chain(far.iter().copied())
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -465,11 +501,15 @@ impl Guide {
             Root::NoLicense => std::slice::from_ref(self.no_license_step.as_ref()?),
             Root::State(i) => &self.states.get(i)?.steps,
         };
-        let (own, above) = at.path.split_last()?;
-        for i in above {
-            list = &list.get(*i)?.substeps;
+        let mut levels = at.path.levels().peekable();
+        while let Some(i) = levels.next() {
+            let step = list.get(i)?;
+            if levels.peek().is_none() {
+                return Some((at.area, step));
+            }
+            list = &step.substeps;
         }
-        list.get(*own).map(|step| (at.area, step))
+        None
     }
 }
 
@@ -631,6 +671,20 @@ impl Discipline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index keeps where a step sits however deep or far down its list.
+    #[test]
+    fn a_place_keeps_any_path() {
+        for path in [
+            vec![],
+            vec![3],
+            vec![1, 2, 3, 4],
+            vec![1, 2, 3, 4, 5],
+            vec![70_000, 1],
+        ] {
+            assert_eq!(Place::new(&path).levels().collect::<Vec<_>>(), path);
+        }
+    }
 
     #[test]
     fn every_lookup_by_index_finds_what_a_search_would() {
