@@ -383,27 +383,106 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
 }
 
 /// Where the loop's events come from: keys (and resizes, the mouse,
-/// pastes) read by a thread of their own, and SIGTERM, SIGHUP, SIGINT and
-/// SIGQUIT, all into one channel, so the loop blocks on one `recv` and
-/// never polls on a timer.
+/// pastes), and SIGTERM, SIGHUP, SIGINT and SIGQUIT. The loop never polls
+/// on a timer: it blocks until one of them has something.
 ///
-/// The keys are read off the loop's thread on purpose: when the terminal
-/// goes away, crossterm's reader can spin on the end of input forever, and
-/// the loop must still hear the SIGHUP that comes with it, save and leave.
+/// When standard input is the terminal (as always in use), keys are read on
+/// the loop's own thread, waiting in its own `poll` (see [`Direct`]);
+/// otherwise a thread reads them into the channel the signals use. Either
+/// way the loop never blocks inside crossterm's read: when the terminal
+/// goes away that read can spin on the end of input forever, and the loop
+/// must still hear the SIGHUP that comes with it, save and leave.
 /// The signal handlers are set when the screen opens (a signal from then on
-/// is kept); both threads start once the first frame is out. A second
+/// is kept); the threads start once the first frame is out. A second
 /// signal while the app is still leaving (a save stuck on a dead disk)
-/// ends it at once.
+/// ends it at once, and so does the first after three seconds.
 struct Sources {
     events: Receiver<Event>,
     /// Until the threads start: the channel's sending side and the signals.
     pending: Option<(Sender<Event>, Option<Signals>)>,
+    /// When the terminal is standard input: keys are read on the loop's
+    /// own thread (see [`Direct`]).
+    #[cfg(unix)]
+    direct: Option<Direct>,
 }
 
 #[cfg(unix)]
 type Signals = signal_hook::iterator::Signals;
 #[cfg(not(unix))]
 type Signals = ();
+
+/// Keys read on the loop's thread, which saves handing each one over from
+/// another thread (a wake-up of a second thread per key). The loop waits
+/// in its own `poll` on the terminal and on `wake`, and asks crossterm for
+/// an event only when the terminal has input, never blocking inside
+/// crossterm: when the terminal goes away crossterm's read spins on the
+/// end of input, and the loop would never hear the SIGHUP. A hang-up of
+/// the terminal itself ends the wait too.
+#[cfg(unix)]
+struct Direct {
+    /// Readable after a signal: the first of TERM/HUP/INT/QUIT (from the
+    /// signal thread, with `Terminate` on the channel) or a resize.
+    wake: std::os::unix::net::UnixStream,
+    /// Its other end, for the signal thread.
+    waker: std::os::unix::net::UnixStream,
+}
+
+#[cfg(unix)]
+impl Direct {
+    /// When standard input is the terminal (crossterm then reads it too).
+    fn new() -> Option<Direct> {
+        if !rustix::termios::isatty(rustix::stdio::stdin()) {
+            return None;
+        }
+        let (wake, waker) = std::os::unix::net::UnixStream::pair().ok()?;
+        wake.set_nonblocking(true).ok()?;
+        waker.set_nonblocking(true).ok()?;
+        // A resize wakes the wait; crossterm's own handler queues the event.
+        signal_hook::low_level::pipe::register(
+            signal_hook::consts::SIGWINCH,
+            waker.try_clone().ok()?,
+        )
+        .ok()?;
+        Some(Direct { wake, waker })
+    }
+
+    /// Waits until the terminal has input or a signal came; `false` when
+    /// the terminal is gone.
+    fn wait(&self) -> bool {
+        use rustix::event::{PollFd, PollFlags, poll};
+        let stdin = rustix::stdio::stdin();
+        let mut fds = [
+            PollFd::new(&stdin, PollFlags::IN),
+            PollFd::new(&self.wake, PollFlags::IN),
+        ];
+        match poll(&mut fds, None) {
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return false,
+        }
+        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        if fds[0].revents().intersects(gone) {
+            return false;
+        }
+        if fds[1].revents().contains(PollFlags::IN) {
+            let mut buf = [0u8; 64];
+            while io::Read::read(&mut &self.wake, &mut buf).is_ok_and(|n| n > 0) {}
+        }
+        true
+    }
+}
+
+/// A terminal event as the loop takes it; `None` for kinds it ignores.
+fn from_terminal(event: io::Result<TermEvent>) -> Option<Event> {
+    match event {
+        // Windows also reports releases; act on presses only.
+        Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Some(Event::Key(key)),
+        Ok(TermEvent::Resize(width, height)) => Some(Event::Resize(width, height)),
+        Ok(TermEvent::Mouse(mouse)) => Some(Event::Mouse(mouse)),
+        Ok(TermEvent::Paste(text)) => Some(Event::Paste(text)),
+        Ok(_) => None,
+        Err(_) => Some(Event::Terminate),
+    }
+}
 
 impl Sources {
     fn new() -> Sources {
@@ -418,6 +497,8 @@ impl Sources {
         Sources {
             events,
             pending: Some((tx, signals)),
+            #[cfg(unix)]
+            direct: None,
         }
     }
 
@@ -426,30 +507,47 @@ impl Sources {
         let Some((tx, signals)) = self.pending.take() else {
             return;
         };
-        let keys = tx.clone();
-        thread::spawn(move || {
-            loop {
-                let event = match event::read() {
-                    // Windows also reports releases; act on presses only.
-                    Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
-                    Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
-                    Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
-                    Ok(TermEvent::Paste(text)) => Event::Paste(text),
-                    Ok(_) => continue,
-                    Err(_) => Event::Terminate,
-                };
-                let stop = matches!(event, Event::Terminate);
-                if keys.send(event).is_err() || stop {
-                    break;
+        #[cfg(unix)]
+        let direct = {
+            self.direct = Direct::new();
+            self.direct.is_some()
+        };
+        #[cfg(not(unix))]
+        let direct = false;
+        if !direct {
+            let keys = tx.clone();
+            thread::spawn(move || {
+                loop {
+                    let Some(event) = from_terminal(event::read()) else {
+                        continue;
+                    };
+                    let stop = matches!(event, Event::Terminate);
+                    if keys.send(event).is_err() || stop {
+                        break;
+                    }
                 }
-            }
-        });
+            });
+        }
         #[cfg(unix)]
         if let Some(mut signals) = signals {
+            let waker = self.direct.as_ref().and_then(|d| d.waker.try_clone().ok());
             thread::spawn(move || {
                 let mut signals = signals.forever();
-                if signals.next().is_some() {
+                if let Some(signal) = signals.next() {
                     let _ = tx.send(Event::Terminate);
+                    if let Some(mut waker) = waker {
+                        let _ = io::Write::write(&mut waker, &[1]);
+                    }
+                    // The loop saves its place and leaves. Should it be
+                    // stuck (a save on a dead disk, or crossterm spinning on
+                    // a terminal that closed just as a key was read), the
+                    // signal's default action ends the process after a
+                    // while: every change was saved when it was made, so at
+                    // most the place on screen is lost.
+                    thread::spawn(move || {
+                        thread::sleep(std::time::Duration::from_secs(3));
+                        let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    });
                 }
                 if let Some(signal) = signals.next() {
                     let _ = signal_hook::low_level::emulate_default_handler(signal);
@@ -463,6 +561,10 @@ impl Sources {
     /// The next event; when none waits, `idle` runs first, then the wait.
     /// `Terminate` once a signal came or the terminal is gone.
     fn next_event(&self, idle: impl FnOnce()) -> Event {
+        #[cfg(unix)]
+        if let Some(direct) = &self.direct {
+            return self.next_direct(direct, idle);
+        }
         match self.events.try_recv() {
             Ok(event) => event,
             Err(mpsc::TryRecvError::Empty) => {
@@ -470,6 +572,35 @@ impl Sources {
                 self.events.recv().unwrap_or(Event::Terminate)
             }
             Err(mpsc::TryRecvError::Disconnected) => Event::Terminate,
+        }
+    }
+
+    #[cfg(unix)]
+    fn next_direct(&self, direct: &Direct, idle: impl FnOnce()) -> Event {
+        let mut idle = Some(idle);
+        loop {
+            match self.events.try_recv() {
+                Ok(event) => return event,
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => return Event::Terminate,
+            }
+            // What crossterm has read already, or input waiting: never a
+            // blocking read (a zero wait cannot spin on a closed terminal).
+            match event::poll(std::time::Duration::ZERO) {
+                Ok(true) => match from_terminal(event::read()) {
+                    Some(event) => return event,
+                    None => continue,
+                },
+                Ok(false) => {}
+                Err(_) => return Event::Terminate,
+            }
+            if let Some(idle) = idle.take() {
+                idle();
+                continue;
+            }
+            if !direct.wait() {
+                return Event::Terminate;
+            }
         }
     }
 }

@@ -1155,3 +1155,46 @@ fn the_sources_view_shows_whole_links_and_hyperlinks_them() {
     app.send("q");
     assert_eq!(exit_code(&mut app), 0);
 }
+
+/// Keys that come faster than the screen repaints (several in one read, as
+/// a held key or a quick typist gives) are each acted on at once: none is
+/// left waiting in the reader until the next key.
+#[test]
+fn a_burst_of_keys_is_acted_on_whole() {
+    /// The list's row titles, top to bottom, and which one is selected.
+    fn rows(screen: &str) -> (Vec<String>, Option<usize>) {
+        let mut titles = Vec::new();
+        let mut selected = None;
+        for line in screen.lines() {
+            let Some((_, rest)) = line.split_once('│') else {
+                continue;
+            };
+            let cell = rest.split(['│', '█']).next().unwrap_or("");
+            if let Some(title) = cell.strip_prefix('›') {
+                selected = Some(titles.len());
+                titles.push(title.trim().to_owned());
+            } else if cell.trim_start().starts_with('[') {
+                titles.push(cell.trim().to_owned());
+            }
+        }
+        (titles, selected)
+    }
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    show(&mut app, "2", "Education");
+    let screen = app.wait_until("a selected row", |s| rows(s).1 == Some(0));
+    let (titles, _) = rows(&screen);
+    assert!(titles.len() > 5, "{screen}");
+    app.send("j");
+    app.wait_until("the second row", |s| rows(s).1 == Some(1));
+    // Three down in one write: the cursor goes on to the fifth row.
+    app.send("jjj");
+    app.wait_until("the fifth row", |s| rows(s).1 == Some(4));
+    // Four up in one write: back to the top, with no key after them.
+    app.send("kkkk");
+    let screen = app.wait_until("the first row", |s| rows(s).1 == Some(0));
+    assert_eq!(rows(&screen).0, titles);
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+}
