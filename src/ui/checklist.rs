@@ -330,10 +330,11 @@ fn build(
     }
 }
 
-/// Builds the details of the steps just above and below the selected one,
-/// and of the selected step on the other checklists already shown, as far
-/// as their first page: done after a frame is on screen and while no key
-/// waits, so that moving or switching to them finds them ready.
+/// Builds the details of the selected step a page further than shown, of
+/// the steps just above and below it, and of the selected step on the
+/// other checklists already shown, as far as their first page: done after
+/// a frame is on screen and while no key waits, so that paging, moving or
+/// switching to them finds them ready.
 pub fn prefetch(app: &App) {
     let Some(current) = app.screen.area() else {
         return;
@@ -350,6 +351,13 @@ pub fn prefetch(app: &App) {
         let rows = app.rows(which);
         let cursor = view.cursor();
         let wanted = usize::from(area.height.saturating_sub(2)) + 1;
+        if which == current
+            && let Some(row) = rows.get(cursor)
+        {
+            // The selected step's next page, for a `PgDn`.
+            let next = usize::from(view.details_scroll) + 2 * usize::from(area.height) + 1;
+            drop(cached_details(view, app, which, Some(row.step), area, next));
+        }
         let places = if which == current {
             [cursor + 1, cursor.wrapping_sub(1)]
         } else {

@@ -1123,6 +1123,20 @@ fn long_details_are_built_as_far_as_they_are_read() {
         "{first_built} of {built} lines built"
     );
     assert!(first.len() < all.len() / 2 && all.starts_with(&first));
+    // While no key waits, the next page is made ready for a `PgDn`.
+    let page = usize::from(app.view(Area::Certification).details_rect.get().height - 2);
+    assert!(
+        first.len() < 2 * page,
+        "{} rows wrapped at first",
+        first.len()
+    );
+    medtech::ui::prefetch(&app);
+    let (ready, _, _) = rows_of(&app);
+    assert!(
+        ready.len() >= 2 * page && all.starts_with(&ready),
+        "{} rows",
+        ready.len()
+    );
     // Page on until the end: the rows shown are the tall pane's rows.
     let mut shown = Vec::new();
     loop {
