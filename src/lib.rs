@@ -213,7 +213,7 @@ pub type Tty = term::Backend<io::Stdout>;
 /// What `ratatui::init` does, with the app's backend: a panic hook that
 /// restores the screen, raw mode, the alternate screen.
 fn init_terminal() -> io::Result<Tty> {
-    use ratatui::crossterm::execute;
+    use ratatui::crossterm::queue;
     use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -221,7 +221,7 @@ fn init_terminal() -> io::Result<Tty> {
         hook(info);
     }));
     let setup = enable_raw_mode()
-        .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
+        .and_then(|()| queue!(io::stdout(), EnterAlternateScreen))
         .map(|()| term::Backend::new(io::stdout()));
     if setup.is_err() {
         restore();
@@ -235,13 +235,16 @@ fn terminal_modes(on: bool, mouse: bool) {
     use ratatui::crossterm::event::{
         DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     };
-    use ratatui::crossterm::execute;
+    use ratatui::crossterm::{execute, queue};
     let mut out = io::stdout();
     if on {
-        let _ = execute!(out, EnableBracketedPaste);
+        // With the alternate screen (queued before), in one write: each
+        // write wakes whatever reads the terminal.
+        let _ = queue!(out, EnableBracketedPaste);
         if mouse {
-            let _ = execute!(out, EnableMouseCapture);
+            let _ = queue!(out, EnableMouseCapture);
         }
+        let _ = io::Write::flush(&mut out);
     } else {
         if mouse {
             let _ = execute!(out, DisableMouseCapture);

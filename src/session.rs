@@ -178,9 +178,12 @@ pub fn open(path: PathBuf) -> Result<Session, SessionError> {
 /// by `--profile`), the only folder whose permissions medtech may change.
 fn is_own_data_folder(storage: &Storage) -> bool {
     let real_folder = |p: &Path| p.parent().and_then(|d| std::fs::canonicalize(d).ok());
-    storage::default_path()
-        .and_then(|p| real_folder(&p))
-        .is_some_and(|own| real_folder(storage.data_path()) == Some(own))
+    let Some(own) = storage::default_path() else {
+        return false;
+    };
+    // The usual case, without asking the file system twice.
+    own == storage.data_path()
+        || real_folder(&own).is_some_and(|own| real_folder(storage.data_path()) == Some(own))
 }
 
 /// What the user sees when there is no profile. A readable backup, or a
