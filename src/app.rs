@@ -276,6 +276,8 @@ pub struct DetailsCache {
     pub lines: Vec<ratatui::text::Line<'static>>,
     /// Whether `lines` are all of them.
     pub complete: bool,
+    /// The rows `lines` were built to fill (doubled each time more is read).
+    pub limit: usize,
     /// The first lines wrapped to the key's width, a line per row, only as
     /// far as the pane has needed: a long text costs what is read of it,
     /// not its length.

@@ -291,6 +291,7 @@ fn cached_details<'v>(
             key,
             lines,
             complete,
+            limit: wanted,
             wrapped: Vec::new(),
         });
         cache.len() - 1
@@ -306,9 +307,11 @@ fn cached_details<'v>(
         if known >= wanted || entry.complete {
             break;
         }
-        // Read past what was built: build twice as far. The lines built
-        // before come out the same, so their wrapped rows are kept.
-        let (lines, complete) = build(app, which, step, width, known.max(wanted) * 2);
+        // Read past what was built: build twice as far (the limit always
+        // grows, so this ends, however few rows the lines wrap to). The
+        // lines built before come out the same, so their rows are kept.
+        entry.limit = entry.limit.max(wanted).saturating_mul(2);
+        let (lines, complete) = build(app, which, step, width, entry.limit);
         entry.lines = lines;
         entry.complete = complete;
     }
