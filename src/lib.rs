@@ -549,6 +549,13 @@ impl Sources {
                     // most the place on screen is lost.
                     thread::spawn(move || {
                         thread::sleep(std::time::Duration::from_secs(3));
+                        // Ended as the signal would end it, without the
+                        // core dump SIGQUIT's default would write.
+                        let signal = if signal == signal_hook::consts::SIGQUIT {
+                            signal_hook::consts::SIGTERM
+                        } else {
+                            signal
+                        };
                         let _ = signal_hook::low_level::emulate_default_handler(signal);
                     });
                 }
