@@ -71,10 +71,9 @@ impl std::ops::Deref for Sources {
     type Target = [Source];
     fn deref(&self) -> &[Source] {
         self.all.get_or_init(|| {
-            let parts: Vec<Vec<Source>> = self.parts.iter().map(Lazy::to_value).collect();
-            let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-            for part in parts {
-                all.extend(part);
+            let mut all = Vec::new();
+            for part in &self.parts {
+                part.append_to(&mut all);
             }
             all
         })

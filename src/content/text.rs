@@ -179,6 +179,15 @@ struct Compact {
 impl Compact {
     /// Decodes `part` (some of `self.bytes`) with this guide's words.
     fn decode<T: de::DeserializeOwned>(&'static self, part: &[u8]) -> postcard::Result<T> {
+        self.decode_seed(part, std::marker::PhantomData::<T>)
+    }
+
+    /// Decodes `part` with `seed` (which may, say, append to a list).
+    fn decode_seed<'d, S: de::DeserializeSeed<'d>>(
+        &'static self,
+        part: &'d [u8],
+        seed: S,
+    ) -> postcard::Result<S::Value> {
         struct Reset(Option<&'static Compact>);
         impl Drop for Reset {
             fn drop(&mut self) {
@@ -186,7 +195,8 @@ impl Compact {
             }
         }
         let _reset = Reset(READING.with(|r| r.replace(Some(self))));
-        postcard::from_bytes(part)
+        let mut deserializer = postcard::Deserializer::from_bytes(part);
+        seed.deserialize(&mut deserializer)
     }
 
     /// Where `part` lies in `self.bytes`, when it lies inside.
@@ -308,6 +318,44 @@ impl<T: de::DeserializeOwned> Lazy<T> {
     }
 }
 
+impl<T: de::DeserializeOwned + Clone> Lazy<Vec<T>> {
+    /// Appends the list to `out`, decoding it straight there when it has
+    /// not been read (no list of its own first, then a copy).
+    pub fn append_to(&self, out: &mut Vec<T>) {
+        /// Pushes each element of a sequence onto a list.
+        struct Append<'v, T>(&'v mut Vec<T>);
+        impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for Append<'_, T> {
+            type Value = ();
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+                deserializer.deserialize_seq(self)
+            }
+        }
+        impl<'de, T: de::Deserialize<'de>> de::Visitor<'de> for Append<'_, T> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                self.0.reserve(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element()? {
+                    self.0.push(item);
+                }
+                Ok(())
+            }
+        }
+        match (self.value.get(), self.compact) {
+            (Some(value), _) => out.extend(value.iter().cloned()),
+            (None, Some(kept)) => {
+                let (start, len) = (kept.start as usize, kept.len as usize);
+                kept.guide
+                    .decode_seed(&kept.guide.bytes[start..start + len], Append(out))
+                    .expect("the compact guide decodes (build.rs wrote it)");
+            }
+            (None, None) => unreachable!("a lazy value has its value or its bytes"),
+        }
+    }
+}
+
 impl<T: de::DeserializeOwned> Deref for Lazy<T> {
     type Target = T;
     fn deref(&self) -> &T {
@@ -423,7 +471,7 @@ impl From<Text> for Cow<'static, str> {
 mod tests {
     use super::*;
 
-    #[derive(Debug, PartialEq, serde::Deserialize, Serialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
     struct Item {
         title: Text,
         sources: Vec<Text>,
@@ -470,6 +518,42 @@ mod tests {
         let parsed: Item = ron::from_str(&ron).expect("parse");
         assert_eq!(parsed, item());
         assert!(!parsed.sources[0].is_borrowed());
+    }
+
+    /// Lists kept as their own bytes append straight onto one list, in
+    /// order, as decoded lists would; decoded ones are copied.
+    #[test]
+    fn lazy_lists_append_in_order() {
+        let parts: (Lazy<Vec<Item>>, Lazy<Vec<Item>>) = (
+            Lazy::from(vec![item()]),
+            Lazy::from(vec![
+                item(),
+                Item {
+                    note: None,
+                    ..item()
+                },
+            ]),
+        );
+        let (bytes, words) = encode_compact(&parts).expect("encode");
+        let decoded: (Lazy<Vec<Item>>, Lazy<Vec<Item>>) =
+            decode_compact(bytes.leak(), words.leak()).expect("decode");
+        assert!(!decoded.0.is_decoded() && !decoded.1.is_decoded());
+        let mut all = Vec::new();
+        decoded.0.append_to(&mut all);
+        decoded.1.append_to(&mut all);
+        parts.0.append_to(&mut all);
+        let mut expected = vec![
+            item(),
+            item(),
+            Item {
+                note: None,
+                ..item()
+            },
+        ];
+        expected.push(item());
+        assert_eq!(all, expected);
+        // Appending does not keep a copy in the lazy list.
+        assert!(!decoded.0.is_decoded());
     }
 
     /// A part nobody reads costs its place, not its value's room: the
