@@ -538,8 +538,8 @@ impl States {
         self.entries.get(i).map(|entry| &*entry.record)
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &StateRecord> + DoubleEndedIterator {
-        self.entries.iter().map(|entry| &*entry.record)
+    pub fn iter(&self) -> StatesIter<'_> {
+        StatesIter(self.entries.iter())
     }
 
     /// The codes, in order, without reading the records.
@@ -574,11 +574,32 @@ impl std::fmt::Debug for States {
     }
 }
 
+/// The records of [`States`], in order, each read when reached.
+pub struct StatesIter<'a>(std::slice::Iter<'a, StateEntry>);
+
+impl<'a> Iterator for StatesIter<'a> {
+    type Item = &'a StateRecord;
+    fn next(&mut self) -> Option<&'a StateRecord> {
+        self.0.next().map(|entry| &*entry.record)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for StatesIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|entry| &*entry.record)
+    }
+}
+
+impl ExactSizeIterator for StatesIter<'_> {}
+
 impl<'a> IntoIterator for &'a States {
     type Item = &'a StateRecord;
-    type IntoIter = Box<dyn DoubleEndedIterator<Item = &'a StateRecord> + 'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+    type IntoIter = StatesIter<'a>;
+    fn into_iter(self) -> StatesIter<'a> {
+        self.iter()
     }
 }
 
