@@ -293,8 +293,10 @@ pub struct StepFile {
 }
 
 /// A step in the compact guide: what every checklist reads, then the body
-/// as its own bytes.
+/// as its own bytes. The same fields as [`Step`], read and written straight
+/// from and into it (`remote`): no copy of a step on either way.
 #[derive(Deserialize, Serialize)]
+#[serde(remote = "Step")]
 struct StepCompact {
     id: Text,
     title: Text,
@@ -381,42 +383,20 @@ impl From<Step> for StepFile {
 impl Serialize for Step {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            return StepFile::from(self.clone()).serialize(serializer);
+            StepFile::from(self.clone()).serialize(serializer)
+        } else {
+            StepCompact::serialize(self, serializer)
         }
-        StepCompact {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            duration: self.duration,
-            goals: self.goals.clone(),
-            optional_for: self.optional_for.clone(),
-            one_of: self.one_of,
-            caveat: self.caveat.clone(),
-            substeps: self.substeps.clone(),
-            panels: self.panels.clone(),
-            body: self.body.clone(),
-        }
-        .serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Step {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Step, D::Error> {
         if deserializer.is_human_readable() {
-            return StepFile::deserialize(deserializer).map(Step::from);
+            StepFile::deserialize(deserializer).map(Step::from)
+        } else {
+            StepCompact::deserialize(deserializer)
         }
-        let c = StepCompact::deserialize(deserializer)?;
-        Ok(Step {
-            id: c.id,
-            title: c.title,
-            duration: c.duration,
-            goals: c.goals,
-            optional_for: c.optional_for,
-            one_of: c.one_of,
-            caveat: c.caveat,
-            substeps: c.substeps,
-            panels: c.panels,
-            body: c.body,
-        })
     }
 }
 

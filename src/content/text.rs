@@ -220,6 +220,23 @@ struct Kept {
     len: u32,
 }
 
+impl Kept {
+    /// The bytes, as [`Compact::kept`] found them inside the guide's.
+    fn bytes(self) -> &'static [u8] {
+        let start = self.start as usize;
+        &self.guide.bytes[start..start + self.len as usize]
+    }
+
+    /// Decodes the bytes with `seed`; they were written by `encode_compact`
+    /// and decode in the tests (`the_compact_guide_is_the_ron_guide` reads
+    /// every one), so a failure is a build bug.
+    fn decode_seed<S: de::DeserializeSeed<'static>>(self, seed: S) -> S::Value {
+        self.guide
+            .decode_seed(self.bytes(), seed)
+            .expect("the compact guide decodes (build.rs wrote it)")
+    }
+}
+
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
@@ -293,16 +310,14 @@ impl<T> Lazy<T> {
 }
 
 impl<T: de::DeserializeOwned> Lazy<T> {
+    /// Its bytes, for a value not decoded yet.
+    fn kept(&self) -> Kept {
+        self.compact
+            .expect("a lazy value without a value has its bytes")
+    }
+
     fn decode(&self) -> T {
-        let kept = self
-            .compact
-            .expect("a lazy value without a value has its bytes");
-        let (start, len) = (kept.start as usize, kept.len as usize);
-        // The bytes were written by `encode_compact` and decode in the
-        // tests (`the_compact_guide_is_the_ron_guide` reads every one).
-        kept.guide
-            .decode(&kept.guide.bytes[start..start + len])
-            .expect("the compact guide decodes (build.rs wrote it)")
+        self.kept().decode_seed(std::marker::PhantomData::<T>)
     }
 
     /// The value, decoded now and not kept (or a copy of the one kept):
@@ -343,15 +358,9 @@ impl<T: de::DeserializeOwned + Clone> Lazy<Vec<T>> {
                 Ok(())
             }
         }
-        match (self.value.get(), self.compact) {
-            (Some(value), _) => out.extend(value.iter().cloned()),
-            (None, Some(kept)) => {
-                let (start, len) = (kept.start as usize, kept.len as usize);
-                kept.guide
-                    .decode_seed(&kept.guide.bytes[start..start + len], Append(out))
-                    .expect("the compact guide decodes (build.rs wrote it)");
-            }
-            (None, None) => unreachable!("a lazy value has its value or its bytes"),
+        match self.value.get() {
+            Some(value) => out.extend(value.iter().cloned()),
+            None => self.kept().decode_seed(Append(out)),
         }
     }
 }
