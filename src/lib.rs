@@ -545,8 +545,9 @@ impl Sources {
                     // stuck (a save on a dead disk, or crossterm spinning on
                     // a terminal that closed just as a key was read), the
                     // signal's default action ends the process after a
-                    // while: every change was saved when it was made, so at
-                    // most the place on screen is lost.
+                    // while: each change was saved when it was made, so at
+                    // most the one being saved and the place on screen are
+                    // lost, and a save cut short leaves the old file whole.
                     thread::spawn(move || {
                         thread::sleep(std::time::Duration::from_secs(3));
                         // Ended as the signal would end it, without the
