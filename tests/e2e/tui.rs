@@ -372,9 +372,10 @@ fn second_copy_is_read_only() {
 /// Closing the terminal window for real: the terminal itself goes away
 /// (reads see the end of input) and the kernel sends SIGHUP. The app saves
 /// its place and exits on its own, without spinning on the dead input and
-/// without a panic on its way out. (With keys read on the loop's thread,
-/// crossterm's reader spun on the end of input and the SIGHUP was never
-/// heard: the app burned a core and kept nothing.)
+/// without a panic on its way out. (When the loop blocked in crossterm's
+/// read for its keys, that read spun on the end of input and the SIGHUP was
+/// never heard: the app burned a core and kept nothing. The loop now waits
+/// in its own poll, which sees the hang-up.)
 #[test]
 fn closing_the_terminal_saves_the_place_and_ends_the_app() {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
