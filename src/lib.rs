@@ -103,11 +103,11 @@ impl Default for Frames {
 impl Frames {
     /// Draws the app at `area` (the terminal's size): `ui::render` fills a
     /// blank buffer, the cells that changed since the last frame are found
-    /// by [`term::diff`] (what ratatui's own diff finds, cheaper) and
-    /// written at once, then the cursor is placed or hidden. This is what
-    /// `Terminal::draw` does (a new size clears the screen, as its
-    /// `autoresize` does), with two buffers where the app and ratatui's
-    /// terminal together needed three.
+    /// (what ratatui's own diff finds, cheaper) and encoded as they are
+    /// found ([`term::encode_diff`]), the cursor is placed or hidden, and
+    /// all of it is written at once. This is what `Terminal::draw` does (a
+    /// new size clears the screen, as its `autoresize` does), with two
+    /// buffers where the app and ratatui's terminal together needed three.
     pub fn draw<W: io::Write>(
         &mut self,
         backend: &mut term::Backend<W>,
@@ -115,6 +115,7 @@ impl Frames {
         app: &App,
     ) -> io::Result<()> {
         use ratatui::backend::Backend as _;
+        use ratatui::crossterm::{cursor, queue};
         let cleared = self.area != Some(area);
         if cleared {
             // A new size (or a frame that failed half-way): the screen is
@@ -134,20 +135,20 @@ impl Frames {
         self.area = None;
         ui::render(&mut ui::Frame::new(&mut self.next), app);
         self.bytes.clear();
-        let changed = if cleared {
-            term::diff_from_blank(&self.next)
-        } else {
-            term::diff(&self.shown, &self.next)
-        };
-        term::encode(&mut self.bytes, changed.into_iter())?;
-        backend.write_frame(&self.bytes)?;
+        let shown = (!cleared).then_some(&self.shown);
+        term::encode_diff(&mut self.bytes, shown, &self.next)?;
+        // The cursor goes in the same bytes (as `Terminal::draw` places
+        // it, after the cells): the frame and its cursor reach the terminal
+        // in one write, not two.
         match app.cursor.get() {
-            None => backend.hide_cursor()?,
-            Some(position) => {
-                backend.show_cursor()?;
-                backend.set_cursor_position(position)?;
-            }
+            None => queue!(self.bytes, cursor::Hide)?,
+            Some(position) => queue!(
+                self.bytes,
+                cursor::Show,
+                cursor::MoveTo(position.x, position.y)
+            )?,
         }
+        backend.write_frame(&self.bytes)?;
         backend.flush()?;
         // The frame just drawn is what shows now; the other is blanked for
         // the next frame, once this one is out.
@@ -253,8 +254,22 @@ fn terminal_modes(on: bool, mouse: bool) {
     }
 }
 
-fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Result<()> {
+/// The terminal's size: asked of stdout in one system call where it can be
+/// (crossterm opens `/dev/tty`, asks it, and closes it again: three calls
+/// before every frame), else as crossterm asks.
+fn terminal_size(backend: &Tty) -> io::Result<ratatui::layout::Size> {
     use ratatui::backend::Backend as _;
+    #[cfg(unix)]
+    if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout())
+        && size.ws_col > 0
+        && size.ws_row > 0
+    {
+        return Ok(ratatui::layout::Size::new(size.ws_col, size.ws_row));
+    }
+    backend.size()
+}
+
+fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Result<()> {
     let Screen {
         backend,
         sources,
@@ -271,7 +286,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
         if redraw {
             // The size is read before every frame, as ratatui's `Terminal`
             // does: a resize whose event was missed still shows right.
-            let drawn = backend.size().and_then(|size| {
+            let drawn = terminal_size(backend).and_then(|size| {
                 let area = Rect::from((ratatui::layout::Position::ORIGIN, size));
                 if frames.area != Some(area) {
                     effects.extend(app.update(Action::Resize(size.width, size.height)));

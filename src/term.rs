@@ -50,46 +50,104 @@ pub fn encode<'a>(
     out: &mut Vec<u8>,
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
-    let mut fg = Color::Reset;
-    let mut bg = Color::Reset;
-    let mut underline = Color::Reset;
-    let mut modifier = Modifier::empty();
-    let mut last: Option<(u16, u16)> = None;
+    let mut encoder = Encoder::new(out);
     for (x, y, cell) in content {
+        encoder.cell(x, y, cell);
+    }
+    encoder.finish()
+}
+
+/// The cells of `next` that differ from `prev` (from a blank screen when
+/// `prev` is `None`: the first frame after a clear), encoded into `out` as
+/// they are found, with no list of them in between: the bytes of
+/// [`encode`] over [`diff`] (or [`diff_from_blank`]).
+pub fn encode_diff(out: &mut Vec<u8>, prev: Option<&Buffer>, next: &Buffer) -> io::Result<()> {
+    let mut encoder = Encoder::new(out);
+    let mut emit = |(x, y, cell): (u16, u16, &Cell)| encoder.cell(x, y, cell);
+    match prev {
+        Some(prev) => cells_diff(&prev.content, common_area(prev, next), next, &mut emit),
+        None => cells_diff(&Blank, next.area, next, &mut emit),
+    }
+    encoder.finish()
+}
+
+/// Writes cells one at a time as `CrosstermBackend::draw` does: a cursor
+/// move unless a cell follows the last one, and only the style that
+/// changed.
+struct Encoder<'o> {
+    out: &'o mut Vec<u8>,
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+    last: Option<(u16, u16)>,
+    /// The first error (none writing to memory; kept for `finish`).
+    error: Option<io::Error>,
+}
+
+impl<'o> Encoder<'o> {
+    fn new(out: &'o mut Vec<u8>) -> Encoder<'o> {
+        Encoder {
+            out,
+            fg: Color::Reset,
+            bg: Color::Reset,
+            underline: Color::Reset,
+            modifier: Modifier::empty(),
+            last: None,
+            error: None,
+        }
+    }
+
+    fn cell(&mut self, x: u16, y: u16, cell: &Cell) {
+        if let Err(e) = self.write_cell(x, y, cell) {
+            self.error.get_or_insert(e);
+        }
+    }
+
+    fn write_cell(&mut self, x: u16, y: u16, cell: &Cell) -> io::Result<()> {
+        let out = &mut *self.out;
         // A cursor move unless this cell follows the last one.
-        if !matches!(last, Some((lx, ly)) if x == lx + 1 && y == ly) {
+        if !matches!(self.last, Some((lx, ly)) if x == lx + 1 && y == ly) {
             move_to(out, x, y);
         }
-        last = Some((x, y));
-        if cell.modifier != modifier {
-            modifier_diff(out, modifier, cell.modifier)?;
-            modifier = cell.modifier;
+        self.last = Some((x, y));
+        if cell.modifier != self.modifier {
+            modifier_diff(out, self.modifier, cell.modifier)?;
+            self.modifier = cell.modifier;
         }
-        if cell.fg != fg || cell.bg != bg {
+        if cell.fg != self.fg || cell.bg != self.bg {
             queue!(
                 out,
                 SetColors(Colors::new(crossterm(cell.fg), crossterm(cell.bg)))
             )?;
-            fg = cell.fg;
-            bg = cell.bg;
+            self.fg = cell.fg;
+            self.bg = cell.bg;
         }
-        if cell.underline_color != underline {
+        if cell.underline_color != self.underline {
             queue!(out, SetUnderlineColor(crossterm(cell.underline_color)))?;
-            underline = cell.underline_color;
+            self.underline = cell.underline_color;
         }
         match cell.symbol().as_bytes() {
             // Most cells: one byte, pushed without a copy call.
             &[byte] => out.push(byte),
             bytes => out.extend_from_slice(bytes),
         }
+        Ok(())
     }
-    queue!(
-        out,
-        SetForegroundColor(CColor::Reset),
-        SetBackgroundColor(CColor::Reset),
-        SetUnderlineColor(CColor::Reset),
-        SetAttribute(Attribute::Reset),
-    )
+
+    /// Every style back to the terminal's own, as ratatui ends a frame.
+    fn finish(self) -> io::Result<()> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        queue!(
+            self.out,
+            SetForegroundColor(CColor::Reset),
+            SetBackgroundColor(CColor::Reset),
+            SetUnderlineColor(CColor::Reset),
+            SetAttribute(Attribute::Reset),
+        )
+    }
 }
 
 /// `ESC [ row ; column H`, one-based, as crossterm's `MoveTo` writes it.
@@ -253,23 +311,27 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
 /// compares them), with a cheaper comparison of equal cells, which are most
 /// of a frame.
 pub fn diff<'a>(prev: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
-    let area = Rect {
+    let mut updates = Vec::new();
+    cells_diff(&prev.content, common_area(prev, next), next, &mut |u| {
+        updates.push(u);
+    });
+    updates
+}
+
+/// The area two frames are compared over.
+fn common_area(prev: &Buffer, next: &Buffer) -> Rect {
+    Rect {
         height: prev.area.height.min(next.area.height),
         ..prev.area
-    };
-    cells_diff(&prev.content, area, next, Vec::new())
+    }
 }
 
 /// What [`diff`] gives for `next` against a blank buffer of its size (a
 /// cleared screen), without one.
 pub fn diff_from_blank(next: &Buffer) -> Vec<(u16, u16, &Cell)> {
-    // Most cells of a first frame are written: room for all at once.
-    cells_diff(
-        &Blank,
-        next.area,
-        next,
-        Vec::with_capacity(next.content.len()),
-    )
+    let mut updates = Vec::new();
+    cells_diff(&Blank, next.area, next, &mut |u| updates.push(u));
+    updates
 }
 
 /// Every cell blank, as many as asked for.
@@ -301,13 +363,13 @@ impl Cells for Blank {
     }
 }
 
-/// The changes, pushed onto `updates`.
+/// The changes, each given to `emit` as it is found.
 fn cells_diff<'a>(
     prev: &impl Cells,
     area: Rect,
     next: &'a Buffer,
-    mut updates: Vec<(u16, u16, &'a Cell)>,
-) -> Vec<(u16, u16, &'a Cell)> {
+    emit: &mut impl FnMut((u16, u16, &'a Cell)),
+) {
     let next = &next.content;
     let len = next.len().min(prev.len());
     let width = usize::from(area.width.max(1));
@@ -321,7 +383,7 @@ fn cells_diff<'a>(
     // The cells a symbol at `index` covered (or covers), from `index + 1`
     // to `end`: sent when `force`, else when their symbol changed.
     let covered =
-        |updates: &mut Vec<(u16, u16, &'a Cell)>, index: usize, end: usize, force: bool| {
+        |emit: &mut dyn FnMut((u16, u16, &'a Cell)), index: usize, end: usize, force: bool| {
             let mut cursor = index + 1;
             let mut end = end;
             while cursor < end {
@@ -329,7 +391,7 @@ fn cells_diff<'a>(
                 cursor += usize::from(next[here].cell_width().max(1));
                 end = end.max(cursor).min(len);
                 if !is_skip(&next[here]) && (force || prev[here].symbol() != next[here].symbol()) {
-                    updates.push(update(here));
+                    emit(update(here));
                 }
             }
             end
@@ -345,7 +407,7 @@ fn cells_diff<'a>(
             CellDiffOption::ForcedWidth(forced) => {
                 pos = pos.saturating_add(usize::from(forced.get()).saturating_sub(1));
                 if !same(current, previous) {
-                    updates.push(update(index));
+                    emit(update(index));
                 }
             }
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
@@ -357,11 +419,11 @@ fn cells_diff<'a>(
                 }
                 let cell_width = usize::from(current.cell_width());
                 let previous_width = usize::from(previous.cell_width());
-                updates.push(update(index));
+                emit(update(index));
                 if cell_width > 1 && current.symbol().contains('\u{FE0F}') {
                     // An emoji with a variation selector: the cells it
                     // covers go too, for terminals that draw it one wide.
-                    pos = covered(&mut updates, index, (index + cell_width).min(len), false);
+                    pos = covered(emit, index, (index + cell_width).min(len), false);
                 } else if cell_width > 1 {
                     pos += cell_width - 1;
                 } else if previous_width > cell_width
@@ -369,12 +431,11 @@ fn cells_diff<'a>(
                         || previous.modifier.intersects(VISIBLE_ON_BLANK))
                 {
                     // A wide styled symbol became narrow: clear what it covered.
-                    pos = covered(&mut updates, index, (index + previous_width).min(len), true);
+                    pos = covered(emit, index, (index + previous_width).min(len), true);
                 }
             }
         }
     }
-    updates
 }
 
 /// Whether a symbol is surely at most one column wide, without looking its

@@ -229,6 +229,7 @@ fn the_frame_diff_is_ratatuis_diff() {
             shown(Buffer::empty(following.area).diff(&following)),
             "{following:?}"
         );
+        assert_encoded_as_found_is_encoded_as_listed(&prev, &following);
     }
     assert!(compared > 1000, "{compared}");
     // And on the real screens, key after key.
@@ -255,6 +256,20 @@ fn the_frame_diff_is_ratatuis_diff() {
             app.update(action);
         }
         app.update(Action::Close);
+    }
+}
+
+/// Encoded as they are found, the changes are the bytes of their list
+/// encoded, against a frame and against a blank screen.
+fn assert_encoded_as_found_is_encoded_as_listed(prev: &Buffer, following: &Buffer) {
+    for (prev, listed) in [
+        (Some(prev), term::diff(prev, following)),
+        (None, term::diff_from_blank(following)),
+    ] {
+        let (mut streamed, mut encoded) = (Vec::new(), Vec::new());
+        term::encode_diff(&mut streamed, prev, following).expect("encoded");
+        term::encode(&mut encoded, listed.into_iter()).expect("encoded");
+        assert_eq!(streamed, encoded, "{prev:?}\n{following:?}");
     }
 }
 
@@ -329,6 +344,57 @@ fn the_app_draws_what_ratatuis_terminal_draws() {
     assert!(written[shown..].contains("\x1b[?25l"));
 }
 
+/// A terminal that keeps each write apart, and refuses them while `fail`
+/// is set.
+#[derive(Default)]
+struct Writes {
+    writes: Vec<Vec<u8>>,
+    fail: std::cell::Cell<bool>,
+}
+
+impl std::io::Write for Writes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.fail.get() {
+            return Err(std::io::Error::other("the terminal went away"));
+        }
+        self.writes.push(buf.to_vec());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Each frame reaches the terminal in one write, its cursor included (the
+/// hidden cursor, or the note editor's shown and placed): never the cells
+/// in one write and the cursor in another.
+#[test]
+fn a_frame_and_its_cursor_go_out_in_one_write() {
+    let mut app = app_with(Profile::default());
+    app.update(Action::Show(Screen::Education));
+    let area = Rect::new(0, 0, 100, 30);
+    let mut ours = term::Backend::new(Writes::default());
+    let mut frames = medtech::Frames::default();
+    for (action, cursor) in [
+        (Action::Down, "\x1b[?25l"),
+        (Action::EditNote, "\x1b[?25h"),
+        (Action::Close, "\x1b[?25l"),
+    ] {
+        app.update(action.clone());
+        let before = ours.writer().writes.len();
+        frames.draw(&mut ours, area, &app).expect("drawn");
+        let writes = &ours.writer().writes[before..];
+        let sizes: Vec<usize> = writes.iter().map(Vec::len).collect();
+        assert_eq!(
+            sizes.len(),
+            1,
+            "after {action:?}: writes of {sizes:?} bytes"
+        );
+        let frame = String::from_utf8_lossy(&writes[0]);
+        assert!(frame.contains(cursor), "after {action:?}: {frame:?}");
+    }
+}
+
 /// A new size clears the screen (as ratatui's `Terminal::autoresize`
 /// does) and the next frame is written whole, byte for byte what a first
 /// frame at that size is; the same size again writes only what changed.
@@ -362,41 +428,19 @@ fn a_new_size_clears_the_screen_and_draws_the_whole_frame() {
 /// written whole, byte for byte a first frame after a clear.
 #[test]
 fn after_a_failed_write_the_next_frame_is_written_whole() {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    struct Flaky {
-        fail: Rc<Cell<bool>>,
-        out: Vec<u8>,
-    }
-    impl std::io::Write for Flaky {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if self.fail.get() {
-                return Err(std::io::Error::other("the terminal went away"));
-            }
-            self.out.extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
     let mut app = app_with(Profile::default());
     app.update(Action::Show(Screen::Education));
     let area = Rect::new(0, 0, 100, 30);
-    let fail = Rc::new(Cell::new(false));
-    let mut ours = term::Backend::new(Flaky {
-        fail: Rc::clone(&fail),
-        out: Vec::new(),
-    });
+    let mut ours = term::Backend::new(Writes::default());
     let mut frames = medtech::Frames::default();
     frames.draw(&mut ours, area, &app).expect("drawn");
     app.update(Action::Down);
-    fail.set(true);
+    ours.writer().fail.set(true);
     assert!(frames.draw(&mut ours, area, &app).is_err());
-    fail.set(false);
-    let before = ours.writer().out.len();
+    ours.writer().fail.set(false);
+    let before = ours.writer().writes.len();
     frames.draw(&mut ours, area, &app).expect("drawn");
-    assert_cleared_then_whole(&ours.writer().out[before..], area, &app);
+    assert_cleared_then_whole(&ours.writer().writes[before..].concat(), area, &app);
 }
 
 /// `written` clears the screen, then is byte for byte the first frame a
