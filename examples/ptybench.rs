@@ -224,6 +224,7 @@ impl Running {
             }
         });
         let spawned = Instant::now();
+
         let child = pair
             .slave
             .spawn_command(cmd)
@@ -347,6 +348,33 @@ impl Running {
             .unwrap_or(0)
     }
 
+    /// CPU time (ns, from every thread's `schedstat`) and minor page faults
+    /// (from `stat`) so far: what the start cost the program itself, apart
+    /// from the pty and the scheduler.
+    fn cpu_and_faults(&self) -> (u64, u64) {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{}/task", self.pid)) else {
+            return (0, 0);
+        };
+        let mut ns = 0;
+        for task in tasks.filter_map(Result::ok) {
+            let sched = std::fs::read_to_string(task.path().join("schedstat")).unwrap_or_default();
+            ns += sched
+                .split_whitespace()
+                .next()
+                .and_then(|f| f.parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
+        let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+        // minflt is field 10; `rest` starts at field 3.
+        let faults = rest
+            .split_whitespace()
+            .nth(7)
+            .and_then(|f| f.parse().ok())
+            .unwrap_or(0);
+        (ns, faults)
+    }
+
     /// utime + stime in clock ticks.
     fn cpu_ticks(&self) -> u64 {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
@@ -426,6 +454,9 @@ struct Figures {
     frame: Vec<Duration>,
     quit: Vec<Duration>,
     peak_kib: Vec<u64>,
+    /// CPU time (ns) and minor faults at the first frame.
+    start_cpu: Vec<u64>,
+    start_faults: Vec<u64>,
     idle_ticks: Option<u64>,
 }
 
@@ -438,6 +469,9 @@ impl Figures {
 fn run_once(program: &Program, opts: &Options, figures: &mut Figures) {
     let mut running = Running::start(program, &opts.dir);
     figures.start.push(running.first_frame(&program.ready));
+    let (cpu, faults) = running.cpu_and_faults();
+    figures.start_cpu.push(cpu);
+    figures.start_faults.push(faults);
     for _ in 0..opts.cycles {
         for (class, keys) in CYCLE {
             let (first, done) = running.key(keys);
@@ -531,6 +565,11 @@ fn main() {
         idle(&programs, &opts, &mut figures);
     }
 
+    report(&programs, &figures, &opts);
+}
+
+/// Prints the figures, each program beside the floor (the last).
+fn report(programs: &[Program], figures: &[Figures], opts: &Options) {
     let keys = opts.rounds * opts.cycles * CYCLE.len();
     println!(
         "ptybench: {COLS}x{ROWS} pty, {} rounds, {keys} keys per program, data in {}",
@@ -538,7 +577,7 @@ fn main() {
         opts.dir.display()
     );
     let mut header = format!("{:<28}", "(ms unless said)");
-    for p in &programs {
+    for p in programs {
         let _ = write!(header, "{:>12}", p.name);
     }
     for p in &programs[..programs.len() - 1] {
@@ -551,6 +590,20 @@ fn main() {
     println!("{header}");
     let each = |f: &dyn Fn(&Figures) -> f64| figures.iter().map(f).collect::<Vec<_>>();
     row("start, median", &each(&|f| quantile(&f.start, 0.5)));
+    #[allow(clippy::cast_precision_loss, reason = "ns and faults of one start")]
+    let median = |values: &[u64]| {
+        let mut v = values.to_vec();
+        v.sort_unstable();
+        v.get(v.len() / 2).map_or(f64::NAN, |&x| x as f64)
+    };
+    row(
+        "  its CPU time, median",
+        &each(&|f| median(&f.start_cpu) / 1e6),
+    );
+    row(
+        "  its page faults, median",
+        &each(&|f| median(&f.start_faults)),
+    );
     row(
         "key -> first byte, median",
         &each(&|f| quantile(&f.all_first_bytes(), 0.5)),
@@ -585,7 +638,7 @@ fn main() {
     );
     if opts.idle {
         let mut line = format!("{:<28}", "CPU ticks, 10 s idle");
-        for f in &figures {
+        for f in figures {
             let _ = write!(line, "{:>12}", f.idle_ticks.unwrap_or(0));
         }
         println!("{line}");
