@@ -257,6 +257,10 @@ pub struct ChecklistView {
     /// while nothing they show has changed (building them evaluates every
     /// route; moving back and forth between steps is common).
     pub details_cache: RefCell<Vec<DetailsCache>>,
+    /// The list changed (or was never shown): the selection is placed in
+    /// its rows when next read, so a checklist nobody looks at is never
+    /// built (see `App::follow_selection`).
+    follow: Cell<bool>,
 }
 
 /// The routes to the user's goal, in brief.
@@ -508,7 +512,14 @@ impl App {
     }
 
     pub fn view(&self, area: Area) -> &ChecklistView {
+        self.place_selection(area);
         &self.views[area as usize]
+    }
+
+    /// A checklist's state, to change (its selection placed first).
+    fn view_mut(&mut self, area: Area) -> &mut ChecklistView {
+        self.place_selection(area);
+        &mut self.views[area as usize]
     }
 
     /// The selected row on a checklist, kept inside the list.
@@ -741,7 +752,7 @@ impl App {
             Action::Confirm if self.screen == Screen::Dashboard => self.open_next_step(),
             Action::DetailsDown | Action::DetailsUp => {
                 if let Some(area) = self.screen.area() {
-                    let view = &mut self.views[area as usize];
+                    let view = self.view_mut(area);
                     // A page, less two lines of context, of the pane as drawn.
                     let rows = view.details_rect.get().height.saturating_sub(2);
                     let page = rows.saturating_sub(2).max(1);
@@ -765,7 +776,7 @@ impl App {
                     let mut cursor = self.cursor_in(area);
                     let page = usize::from(self.view(area).list_rect.get().height);
                     move_in(&mut cursor, len, action, page);
-                    self.views[area as usize].set_cursor(cursor);
+                    self.view_mut(area).set_cursor(cursor);
                 }
             }
             _ => {}
@@ -781,13 +792,13 @@ impl App {
         match action {
             Action::SelectRow(index) | Action::ToggleRow(index) => {
                 let last = self.rows(area).len().saturating_sub(1);
-                self.views[area as usize].set_cursor((*index).min(last));
+                self.view_mut(area).set_cursor((*index).min(last));
                 if matches!(action, Action::ToggleRow(_)) && *index <= last {
                     return self.toggle();
                 }
             }
             Action::DetailsLine(down) => {
-                let view = &mut self.views[area as usize];
+                let view = self.view_mut(area);
                 let max = view.details_max.get();
                 let now = view.details_scroll.min(max);
                 view.details_scroll = if *down {
@@ -1154,30 +1165,40 @@ impl App {
         // A step inside a choice shows as its own row; fall back to the top.
         let index = rows.iter().position(|r| r.step.id == id).unwrap_or(0);
         self.show(Screen::of(area));
-        self.views[area as usize].set_cursor(index);
+        self.view_mut(area).set_cursor(index);
     }
 
-    /// Keeps each cursor on the same step after the list changed (goal or
-    /// state switched), or inside the list if that step is gone. On the
-    /// first call it selects the steps saved in the profile.
+    /// Keeps each cursor inside its list after the list changed (goal or
+    /// state switched); the first time, selects the steps saved in the
+    /// profile. Each checklist's is placed when it is next read, so a start
+    /// builds only the checklist it shows.
     fn follow_selection(&mut self) {
-        for area in Area::ALL {
-            let rows = self.rows(area);
-            let view = &self.views[area as usize];
-            let current = view
-                .list
-                .get()
-                .selected()
-                .and_then(|i| rows.get(i))
-                .map(|r| r.step.id.as_str())
-                .or_else(|| self.profile.resume.selected.get(&area).map(String::as_str));
-            let index = current
-                .and_then(|id| rows.iter().position(|r| r.step.id == id))
-                .unwrap_or_else(|| view.cursor().min(rows.len().saturating_sub(1)));
-            let mut state = view.list.get();
-            state.select(Some(index));
-            self.views[area as usize].list.set(state);
+        for view in &self.views {
+            view.follow.set(true);
         }
+    }
+
+    /// Places a checklist's selection if its list changed since it was
+    /// last read (see `follow_selection`).
+    fn place_selection(&self, area: Area) {
+        let view = &self.views[area as usize];
+        if !view.follow.replace(false) {
+            return;
+        }
+        let rows = self.rows(area);
+        let current = view
+            .list
+            .get()
+            .selected()
+            .and_then(|i| rows.get(i))
+            .map(|r| r.step.id.as_str())
+            .or_else(|| self.profile.resume.selected.get(&area).map(String::as_str));
+        let index = current
+            .and_then(|id| rows.iter().position(|r| r.step.id == id))
+            .unwrap_or_else(|| view.cursor().min(rows.len().saturating_sub(1)));
+        let mut state = view.list.get();
+        state.select(Some(index));
+        view.list.set(state);
     }
 
     /// Space: a step done, or back to do; a parent takes all its sub-steps.

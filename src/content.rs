@@ -51,25 +51,52 @@ impl Area {
     }
 }
 
-/// The guide's sources, read as one list. In the compact guide each file's
-/// list is its own bytes, all decoded the first time any source is read:
-/// the first screen shows none, so the start does not pay for them.
-#[derive(Clone, Default)]
-pub struct Sources {
-    parts: Vec<Lazy<Vec<Source>>>,
-    all: std::sync::OnceLock<Vec<Source>>,
+/// A list each content file may give part of, read as one list. In the
+/// compact guide each file's part is its own bytes, all decoded the first
+/// time any of the list is read: the start pays for what its first screen
+/// reads (the checklist shown), not for the other checklists, the career
+/// facts or the sources.
+pub struct Gathered<T> {
+    parts: Vec<Lazy<Vec<T>>>,
+    all: std::sync::OnceLock<Vec<T>>,
 }
 
-impl Sources {
-    /// Whether the sources have been read (always, once one has).
+/// The guide's sources, read as one list (none is shown at the start).
+pub type Sources = Gathered<Source>;
+
+impl<T> Gathered<T> {
+    /// Whether the list has been read (always, once any of it has).
     pub fn is_decoded(&self) -> bool {
         self.all.get().is_some()
     }
+
+    /// Adds a file's part after the others.
+    fn push(&mut self, part: Lazy<Vec<T>>) {
+        self.parts.push(part);
+    }
 }
 
-impl std::ops::Deref for Sources {
-    type Target = [Source];
-    fn deref(&self) -> &[Source] {
+impl<T> Default for Gathered<T> {
+    fn default() -> Gathered<T> {
+        Gathered {
+            parts: Vec::new(),
+            all: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + Clone> Clone for Gathered<T> {
+    fn clone(&self) -> Gathered<T> {
+        Gathered {
+            parts: self.parts.clone(),
+            all: self.all.clone(),
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + Clone> std::ops::Deref for Gathered<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
         self.all.get_or_init(|| {
             let mut all = Vec::new();
             for part in &self.parts {
@@ -80,21 +107,21 @@ impl std::ops::Deref for Sources {
     }
 }
 
-impl PartialEq for Sources {
-    fn eq(&self, other: &Sources) -> bool {
+impl<T: serde::de::DeserializeOwned + Clone + PartialEq> PartialEq for Gathered<T> {
+    fn eq(&self, other: &Gathered<T>) -> bool {
         **self == **other
     }
 }
 
-impl std::fmt::Debug for Sources {
+impl<T: serde::de::DeserializeOwned + Clone + std::fmt::Debug> std::fmt::Debug for Gathered<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(&**self, f)
     }
 }
 
-impl<'a> IntoIterator for &'a Sources {
-    type Item = &'a Source;
-    type IntoIter = std::slice::Iter<'a, Source>;
+impl<'a, T: serde::de::DeserializeOwned + Clone> IntoIterator for &'a Gathered<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
@@ -104,15 +131,15 @@ impl<'a> IntoIterator for &'a Sources {
 #[derive(Debug, Clone)]
 pub struct Guide {
     pub sources: Sources,
-    pub education: Vec<Step>,
-    pub certification: Vec<Step>,
-    pub licensing: Vec<Step>,
+    pub education: Gathered<Step>,
+    pub certification: Gathered<Step>,
+    pub licensing: Gathered<Step>,
     pub no_license_step: Option<Step>,
     pub states: States,
     pub certifiers: Vec<Certifier>,
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
-    pub career: Vec<Fact>,
+    pub career: Gathered<Fact>,
     /// Ids to positions, built once after loading, so a lookup costs the
     /// same however large the guide is.
     index: Index,
@@ -156,8 +183,10 @@ struct Index {
     /// By upper-case code.
     states: Map<usize>,
     credentials: Map<usize>,
-    /// The steps of the checklists and the no-license step.
-    steps: Map<StepPath>,
+    /// Each checklist's steps (Licensing's with the no-license step),
+    /// indexed when a step is first looked for on that list: a step found
+    /// on an earlier list does not read the later ones.
+    steps: [std::sync::OnceLock<Map<StepPath>>; 3],
     /// The states' own steps, indexed when one is first looked for (the
     /// states' lists are decoded only when read).
     state_steps: std::sync::OnceLock<Map<StepPath>>,
@@ -279,15 +308,15 @@ impl Guide {
     fn from_parts(parts: Vec<Part>) -> Guide {
         let mut guide = Guide {
             sources: Sources::default(),
-            education: Vec::new(),
-            certification: Vec::new(),
-            licensing: Vec::new(),
+            education: Gathered::default(),
+            certification: Gathered::default(),
+            licensing: Gathered::default(),
             no_license_step: None,
             states: States::default(),
             certifiers: Vec::new(),
             credentials: Vec::new(),
             routes: Vec::new(),
-            career: Vec::new(),
+            career: Gathered::default(),
             index: Index::default(),
         };
         for part in parts {
@@ -297,45 +326,9 @@ impl Guide {
         guide
     }
 
-    /// The first of each id wins, as a search from the start would find
-    /// (validation reports duplicates).
+    /// The states and credentials by id; the steps are indexed when first
+    /// looked for (see [`Guide::step`]).
     fn build_index(&self) -> Index {
-        fn count(steps: &[Step]) -> usize {
-            steps.iter().map(|s| 1 + count(&s.substeps)).sum()
-        }
-        let all = count(&self.education) + count(&self.certification) + count(&self.licensing) + 1;
-        let mut steps = Map::with_capacity_and_hasher(all, Hasher::default());
-        let mut path = Vec::new();
-        index_steps(
-            &self.education,
-            Area::Education,
-            Root::Education,
-            &mut path,
-            &mut steps,
-        );
-        index_steps(
-            &self.certification,
-            Area::Certification,
-            Root::Certification,
-            &mut path,
-            &mut steps,
-        );
-        index_steps(
-            &self.licensing,
-            Area::Licensing,
-            Root::Licensing,
-            &mut path,
-            &mut steps,
-        );
-        if let Some(step) = &self.no_license_step {
-            index_steps(
-                std::slice::from_ref(step),
-                Area::Licensing,
-                Root::NoLicense,
-                &mut path,
-                &mut steps,
-            );
-        }
         Index {
             sources: std::sync::OnceLock::new(),
             states: self.states.codes().enumerate().fold(
@@ -350,14 +343,14 @@ impl Guide {
                 },
             ),
             credentials: first(self.credentials.iter().map(|c| &c.id)),
-            steps,
+            steps: Default::default(),
             state_steps: std::sync::OnceLock::new(),
         }
     }
 
     fn merge(&mut self, part: Part) {
         /// `to` followed by `from`; a list that is the first of its kind is
-        /// kept as it is, not copied (the 100x guide's steps and states are
+        /// kept as it is, not copied (the 100x guide's states are
         /// megabytes, and new memory is most of what copying costs).
         fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
             if to.is_empty() {
@@ -366,10 +359,10 @@ impl Guide {
                 to.append(&mut from);
             }
         }
-        self.sources.parts.push(part.sources);
-        append(&mut self.education, part.education);
-        append(&mut self.certification, part.certification);
-        append(&mut self.licensing, part.licensing);
+        self.sources.push(part.sources);
+        self.education.push(part.education);
+        self.certification.push(part.certification);
+        self.licensing.push(part.licensing);
         if part.no_license_step.is_some() {
             self.no_license_step = part.no_license_step;
         }
@@ -377,7 +370,7 @@ impl Guide {
         append(&mut self.certifiers, part.certifiers);
         append(&mut self.credentials, part.credentials);
         append(&mut self.routes, part.routes);
-        append(&mut self.career, part.career);
+        self.career.push(part.career);
     }
 
     /// Every problem a content maintainer must fix, with the file and line.
@@ -486,12 +479,38 @@ impl Guide {
         })
     }
 
-    /// Finds a step anywhere in the guide by id.
+    /// A checklist's steps by id, the first of each id (validation reports
+    /// duplicates); Licensing's include the no-license step.
+    fn area_steps(&self, area: Area) -> &Map<StepPath> {
+        fn count(steps: &[Step]) -> usize {
+            steps.iter().map(|s| 1 + count(&s.substeps)).sum()
+        }
+        self.index.steps[area as usize].get_or_init(|| {
+            let (list, root): (&[Step], Root) = match area {
+                Area::Education => (&self.education, Root::Education),
+                Area::Certification => (&self.certification, Root::Certification),
+                Area::Licensing => (&self.licensing, Root::Licensing),
+            };
+            let no_license = match area {
+                Area::Licensing => self.no_license_step.as_slice(),
+                _ => &[],
+            };
+            let mut map =
+                Map::with_capacity_and_hasher(count(list) + count(no_license), Hasher::default());
+            let mut path = Vec::new();
+            index_steps(list, area, root, &mut path, &mut map);
+            index_steps(no_license, area, Root::NoLicense, &mut path, &mut map);
+            map
+        })
+    }
+
+    /// Finds a step anywhere in the guide by id: the checklists in order
+    /// (the first of each id wins, as a search from the start would
+    /// find), then the states' own steps.
     pub fn step(&self, id: &str) -> Option<(Area, &Step)> {
-        let at = self
-            .index
-            .steps
-            .get(id)
+        let at = Area::ALL
+            .into_iter()
+            .find_map(|area| self.area_steps(area).get(id))
             .or_else(|| self.state_steps().get(id))?;
         let mut list: &[Step] = match at.root {
             Root::Education => &self.education,

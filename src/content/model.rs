@@ -54,16 +54,19 @@ pub fn is_spam_url(url: &str) -> bool {
 pub struct Part {
     /// Decoded when a source is first read (the start shows none).
     pub sources: Lazy<Vec<Source>>,
-    pub education: Vec<Step>,
-    pub certification: Vec<Step>,
-    pub licensing: Vec<Step>,
+    /// Each checklist is decoded when first read (the start reads the one
+    /// it shows).
+    pub education: Lazy<Vec<Step>>,
+    pub certification: Lazy<Vec<Step>>,
+    pub licensing: Lazy<Vec<Step>>,
     /// The one step shown to a user whose state has no personal license.
     pub no_license_step: Option<Step>,
     pub states: States,
     pub certifiers: Vec<Certifier>,
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
-    pub career: Vec<Fact>,
+    /// Decoded when first read (the dashboard and the career panel).
+    pub career: Lazy<Vec<Fact>>,
 }
 
 /// Where a fact comes from. Cited by id from steps, facts, routes and states.

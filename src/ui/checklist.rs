@@ -346,11 +346,12 @@ pub fn prefetch(app: &App) {
         return;
     }
     for which in Area::ALL {
-        let view = app.view(which);
-        let area = view.details_rect.get();
+        // Only the checklists already drawn: one never shown is not read.
+        let area = app.views[which as usize].details_rect.get();
         if area.width < 3 || area.height < 3 {
             continue;
         }
+        let view = app.view(which);
         let rows = app.rows(which);
         let cursor = view.cursor();
         let wanted = usize::from(area.height.saturating_sub(2)) + 1;

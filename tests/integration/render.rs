@@ -1044,7 +1044,8 @@ fn bodies_read<'g>(steps: &'g [medtech::content::Step], out: &mut Vec<&'g str>) 
 }
 
 #[test]
-fn starting_on_a_checklist_reads_one_steps_details_the_chosen_states_lists_and_no_source() {
+fn starting_on_a_checklist_reads_no_other_checklist_one_steps_details_the_chosen_states_lists_and_no_source()
+ {
     let guide = Guide::embedded().expect("the embedded guide").leak();
     let profile = Profile {
         state: Some("FL".into()),
@@ -1059,14 +1060,30 @@ fn starting_on_a_checklist_reads_one_steps_details_the_chosen_states_lists_and_n
     // The first step's first page cites sources by number; their list
     // comes further down, so none has been read yet.
     assert!(!guide.sources.is_decoded());
-    // Of the checklists' steps, only the selected one's details have been
+    // Nor the checklists not shown.
+    assert!(guide.education.is_decoded());
+    let unread = |guide: &Guide| {
+        [
+            ("certification", guide.certification.is_decoded()),
+            ("licensing", guide.licensing.is_decoded()),
+        ]
+        .into_iter()
+        .filter_map(|(name, read)| (!read).then_some(name))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(unread(guide), ["certification", "licensing"]);
+    // Of the checklist's steps, only the selected one's details have been
     // read (the states' own steps are not read at all, below).
     let mut bodies = Vec::new();
-    for steps in [&guide.education, &guide.certification, &guide.licensing] {
-        bodies_read(steps, &mut bodies);
-    }
+    bodies_read(&guide.education, &mut bodies);
     assert_eq!(bodies, [app.selected_step().expect("a step").id.as_str()]);
     medtech::ui::prefetch(&app);
+    // Nor by the idle work: a checklist is read once it is shown.
+    assert_eq!(unread(guide), ["certification", "licensing"]);
+    let mut app = app;
+    app.update(Action::Show(Screen::Certification));
+    render(&app, 120, 40);
+    assert_eq!(unread(guide), ["licensing"]);
     // Of the 52 jurisdictions, only the user's own record has been read.
     assert_eq!(guide.states.read().collect::<Vec<_>>(), ["FL"]);
     let florida = guide.state("FL").expect("Florida");
