@@ -51,81 +51,8 @@ impl Area {
     }
 }
 
-/// A list each content file may give part of, read as one list. In the
-/// compact guide each file's part is its own bytes, all decoded the first
-/// time any of the list is read: the start pays for what its first screen
-/// reads (the checklist shown), not for the other checklists, the career
-/// facts or the sources.
-pub struct Gathered<T> {
-    parts: Vec<Lazy<Vec<T>>>,
-    all: std::sync::OnceLock<Vec<T>>,
-}
-
 /// The guide's sources, read as one list (none is shown at the start).
 pub type Sources = Gathered<Source>;
-
-impl<T> Gathered<T> {
-    /// Whether the list has been read (always, once any of it has).
-    pub fn is_decoded(&self) -> bool {
-        self.all.get().is_some()
-    }
-
-    /// Adds a file's part after the others.
-    fn push(&mut self, part: Lazy<Vec<T>>) {
-        self.parts.push(part);
-    }
-}
-
-impl<T> Default for Gathered<T> {
-    fn default() -> Gathered<T> {
-        Gathered {
-            parts: Vec::new(),
-            all: std::sync::OnceLock::new(),
-        }
-    }
-}
-
-impl<T: serde::de::DeserializeOwned + Clone> Clone for Gathered<T> {
-    fn clone(&self) -> Gathered<T> {
-        Gathered {
-            parts: self.parts.clone(),
-            all: self.all.clone(),
-        }
-    }
-}
-
-impl<T: serde::de::DeserializeOwned + Clone> std::ops::Deref for Gathered<T> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        self.all.get_or_init(|| {
-            let mut all = Vec::new();
-            for part in &self.parts {
-                part.append_to(&mut all);
-            }
-            all
-        })
-    }
-}
-
-impl<T: serde::de::DeserializeOwned + Clone + PartialEq> PartialEq for Gathered<T> {
-    fn eq(&self, other: &Gathered<T>) -> bool {
-        **self == **other
-    }
-}
-
-impl<T: serde::de::DeserializeOwned + Clone + std::fmt::Debug> std::fmt::Debug for Gathered<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&**self, f)
-    }
-}
-
-impl<'a, T: serde::de::DeserializeOwned + Clone> IntoIterator for &'a Gathered<T> {
-    type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
 
 /// The whole guide, merged from every content file.
 #[derive(Debug, Clone)]
@@ -180,8 +107,8 @@ impl PartialEq for Guide {
 struct Index {
     /// Built when a source is first looked for (see [`Sources`]).
     sources: std::sync::OnceLock<Map<usize>>,
-    /// By upper-case code.
-    states: Map<usize>,
+    /// By upper-case code, built when a state is first looked for.
+    states: std::sync::OnceLock<Map<usize>>,
     credentials: Map<usize>,
     /// Each checklist's steps (Licensing's with the no-license step),
     /// indexed when a step is first looked for on that list: a step found
@@ -326,22 +253,12 @@ impl Guide {
         guide
     }
 
-    /// The states and credentials by id; the steps are indexed when first
-    /// looked for (see [`Guide::step`]).
+    /// The credentials by id; the states and the steps are indexed when
+    /// first looked for (see [`Guide::state`] and [`Guide::step`]).
     fn build_index(&self) -> Index {
         Index {
             sources: std::sync::OnceLock::new(),
-            states: self.states.codes().enumerate().fold(
-                Map::with_capacity_and_hasher(self.states.len(), Hasher::default()),
-                |mut map, (i, given)| {
-                    let code = match upper(given) {
-                        Cow::Borrowed(_) => given.clone(),
-                        Cow::Owned(code) => Text::from(code),
-                    };
-                    map.entry(code).or_insert(i);
-                    map
-                },
-            ),
+            states: std::sync::OnceLock::new(),
             credentials: first(self.credentials.iter().map(|c| &c.id)),
             steps: Default::default(),
             state_steps: std::sync::OnceLock::new(),
@@ -387,7 +304,20 @@ impl Guide {
     }
 
     pub fn state(&self, code: &str) -> Option<&StateRecord> {
-        self.states.get(*self.index.states.get(&*upper(code))?)
+        let index = self.index.states.get_or_init(|| {
+            self.states.codes().enumerate().fold(
+                Map::with_capacity_and_hasher(self.states.len(), Hasher::default()),
+                |mut map, (i, given)| {
+                    let code = match upper(given) {
+                        Cow::Borrowed(_) => given.clone(),
+                        Cow::Owned(code) => Text::from(code),
+                    };
+                    map.entry(code).or_insert(i);
+                    map
+                },
+            )
+        });
+        self.states.get(*index.get(&*upper(code))?)
     }
 
     pub fn credential(&self, id: &str) -> Option<&Credential> {

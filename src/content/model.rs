@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::text::{Lazy, Text};
+pub use super::text::{Gathered, Lazy, Text};
 
 /// A date as written in the content files (`"2026-11-24"`).
 pub type Date = jiff::civil::Date;
@@ -493,15 +493,17 @@ pub struct StateRecord {
 }
 
 /// The jurisdictions, in file order. The content files write them as a
-/// list of records; in the compact guide each record is its own bytes
-/// beside its code, read the first time it is asked for: the start reads
-/// none but the user's own.
+/// list of records; in the compact guide each file's list is its own
+/// bytes, the codes read the first time a state is asked for, and each
+/// record is its own bytes beside its code, read the first time it is
+/// asked for: a start without a state reads none, one with a state reads
+/// the codes and the user's own record.
 #[derive(Clone, Default, PartialEq)]
 pub struct States {
-    entries: Vec<StateEntry>,
+    entries: Gathered<StateEntry>,
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Deserialize, Serialize)]
 struct StateEntry {
     /// As the record says (`record.code`), kept outside it for the index.
     code: Text,
@@ -515,6 +517,11 @@ impl States {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Whether the codes have been read (always, once a state has).
+    pub fn is_decoded(&self) -> bool {
+        self.entries.is_decoded()
     }
 
     pub fn get(&self, i: usize) -> Option<&StateRecord> {
@@ -539,15 +546,15 @@ impl States {
     }
 
     pub fn push(&mut self, record: StateRecord) {
-        self.entries.push(StateEntry {
+        self.entries.push(Lazy::from(vec![StateEntry {
             code: record.code.clone(),
             record: Lazy::from(record),
-        });
+        }]));
     }
 
     /// These followed by `other`'s.
-    pub fn append(&mut self, mut other: States) {
-        self.entries.append(&mut other.entries);
+    pub fn append(&mut self, other: States) {
+        self.entries.append(other.entries);
     }
 }
 
@@ -601,7 +608,7 @@ impl Serialize for States {
         if serializer.is_human_readable() {
             serializer.collect_seq(self.iter())
         } else {
-            serializer.collect_seq(self.entries.iter().map(|e| (&e.code, &e.record)))
+            Lazy::from(self.entries.to_vec()).serialize(serializer)
         }
     }
 }
@@ -611,13 +618,11 @@ impl<'de> Deserialize<'de> for States {
         if deserializer.is_human_readable() {
             return Vec::<StateRecord>::deserialize(deserializer).map(States::from_iter);
         }
-        let entries = Vec::<(Text, Lazy<StateRecord>)>::deserialize(deserializer)?;
-        Ok(States {
-            entries: entries
-                .into_iter()
-                .map(|(code, record)| StateEntry { code, record })
-                .collect(),
-        })
+        let mut states = States::default();
+        states
+            .entries
+            .push(Lazy::<Vec<StateEntry>>::deserialize(deserializer)?);
+        Ok(states)
     }
 }
 

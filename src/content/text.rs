@@ -476,6 +476,87 @@ impl From<Text> for Cow<'static, str> {
     }
 }
 
+/// A list each content file may give part of, read as one list. In the
+/// compact guide each file's part is its own bytes, all decoded the first
+/// time any of the list is read: the start pays for what its first screen
+/// reads (the checklist shown), not for the other checklists, the career
+/// facts or the sources.
+pub struct Gathered<T> {
+    parts: Vec<Lazy<Vec<T>>>,
+    all: OnceLock<Vec<T>>,
+}
+
+impl<T> Gathered<T> {
+    /// Whether the list has been read (always, once any of it has).
+    pub fn is_decoded(&self) -> bool {
+        self.all.get().is_some()
+    }
+
+    /// Adds a file's part after the others (the list is gathered again
+    /// if it was read).
+    pub fn push(&mut self, part: Lazy<Vec<T>>) {
+        self.all = OnceLock::new();
+        self.parts.push(part);
+    }
+
+    /// These parts followed by `other`'s.
+    pub fn append(&mut self, other: Gathered<T>) {
+        self.all = OnceLock::new();
+        self.parts.extend(other.parts);
+    }
+}
+
+impl<T> Default for Gathered<T> {
+    fn default() -> Gathered<T> {
+        Gathered {
+            parts: Vec::new(),
+            all: OnceLock::new(),
+        }
+    }
+}
+
+impl<T: de::DeserializeOwned + Clone> Clone for Gathered<T> {
+    fn clone(&self) -> Gathered<T> {
+        Gathered {
+            parts: self.parts.clone(),
+            all: self.all.clone(),
+        }
+    }
+}
+
+impl<T: de::DeserializeOwned + Clone> Deref for Gathered<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.all.get_or_init(|| {
+            let mut all = Vec::new();
+            for part in &self.parts {
+                part.append_to(&mut all);
+            }
+            all
+        })
+    }
+}
+
+impl<T: de::DeserializeOwned + Clone + PartialEq> PartialEq for Gathered<T> {
+    fn eq(&self, other: &Gathered<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: de::DeserializeOwned + Clone + fmt::Debug> fmt::Debug for Gathered<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<'a, T: de::DeserializeOwned + Clone> IntoIterator for &'a Gathered<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

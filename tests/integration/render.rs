@@ -1090,6 +1090,26 @@ fn starting_on_a_checklist_reads_no_other_checklist_one_steps_details_the_chosen
     assert!(florida.steps.is_decoded());
 }
 
+/// Without a state chosen, a start reads no jurisdiction, not even the
+/// codes (at 100x the guide has 5,200); choosing one reads them.
+#[test]
+fn starting_without_a_state_reads_no_state() {
+    let guide = Guide::embedded().expect("the embedded guide").leak();
+    let profile = Profile {
+        resume: medtech::profile::Resume {
+            screen: Screen::Education,
+            ..Default::default()
+        },
+        ..Profile::default()
+    };
+    let app = App::new(guide, profile, clock());
+    render(&app, 120, 40);
+    medtech::ui::prefetch(&app);
+    assert!(!guide.states.is_decoded());
+    assert!(guide.state("fl").is_some());
+    assert!(guide.states.is_decoded());
+}
+
 /// The details are built as far as they are read: a step whose details run
 /// long has its first page built when it is shown, and paging to the end
 /// shows, row for row, what a pane tall enough for all of it shows, down to
