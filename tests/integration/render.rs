@@ -1043,12 +1043,12 @@ fn bodies_read<'g>(steps: &'g [medtech::content::Step], out: &mut Vec<&'g str>) 
     }
 }
 
-#[test]
-fn starting_on_a_checklist_reads_no_other_checklist_one_steps_details_the_chosen_states_lists_and_no_source()
- {
+/// A guide of its own (what it has read is this test's alone) and the app
+/// started on Education with it, drawn once at 120x40.
+fn started_on_education(state: Option<&str>) -> (&'static Guide, App) {
     let guide = Guide::embedded().expect("the embedded guide").leak();
     let profile = Profile {
-        state: Some("FL".into()),
+        state: state.map(Into::into),
         resume: medtech::profile::Resume {
             screen: Screen::Education,
             ..Default::default()
@@ -1057,6 +1057,14 @@ fn starting_on_a_checklist_reads_no_other_checklist_one_steps_details_the_chosen
     };
     let app = App::new(guide, profile, clock());
     render(&app, 120, 40);
+    (guide, app)
+}
+
+/// A start reads what its first screen shows: no other checklist, one
+/// step's details, the chosen state's lists and no source.
+#[test]
+fn starting_on_a_checklist_reads_what_it_shows() {
+    let (guide, app) = started_on_education(Some("FL"));
     // The first step's first page cites sources by number; their list
     // comes further down, so none has been read yet.
     assert!(!guide.sources.is_decoded());
@@ -1094,16 +1102,7 @@ fn starting_on_a_checklist_reads_no_other_checklist_one_steps_details_the_chosen
 /// codes (at 100x the guide has 5,200); choosing one reads them.
 #[test]
 fn starting_without_a_state_reads_no_state() {
-    let guide = Guide::embedded().expect("the embedded guide").leak();
-    let profile = Profile {
-        resume: medtech::profile::Resume {
-            screen: Screen::Education,
-            ..Default::default()
-        },
-        ..Profile::default()
-    };
-    let app = App::new(guide, profile, clock());
-    render(&app, 120, 40);
+    let (guide, app) = started_on_education(None);
     medtech::ui::prefetch(&app);
     assert!(!guide.states.is_decoded());
     assert!(guide.state("fl").is_some());
