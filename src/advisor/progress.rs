@@ -92,28 +92,39 @@ pub fn check(step: &Step, profile: &Profile) -> Check {
             Status::Skipped => Check::Skipped,
         };
     }
-    let checks: Vec<Check> = step.substeps.iter().map(|s| check(s, profile)).collect();
-    let included: Vec<Check> = checks
-        .iter()
-        .copied()
-        .filter(|c| !c.is_excluded())
-        .collect();
-    if included.is_empty() {
-        return if checks.iter().all(|c| *c == Check::NotApplicable) {
+    // One pass over the sub-steps, counting (no lists: every row drawn and
+    // every recount of the progress checks its parents).
+    let (mut included, mut done) = (0_usize, 0_usize);
+    let (mut all_not_applicable, mut some_done, mut in_progress) = (true, false, false);
+    for sub in &step.substeps {
+        let check = check(sub, profile);
+        all_not_applicable &= check == Check::NotApplicable;
+        if check.is_excluded() {
+            continue;
+        }
+        included += 1;
+        match check {
+            Check::Done => {
+                done += 1;
+                some_done = true;
+            }
+            Check::Partly => some_done = true,
+            Check::InProgress => in_progress = true,
+            _ => {}
+        }
+    }
+    if included == 0 {
+        return if all_not_applicable {
             Check::NotApplicable
         } else {
             Check::Skipped
         };
     }
-    let done = included.iter().filter(|c| **c == Check::Done).count();
-    if (step.one_of && done > 0) || done == included.len() {
+    if (step.one_of && done > 0) || done == included {
         Check::Done
-    } else if included
-        .iter()
-        .any(|c| matches!(c, Check::Done | Check::Partly))
-    {
+    } else if some_done {
         Check::Partly
-    } else if included.contains(&Check::InProgress) {
+    } else if in_progress {
         Check::InProgress
     } else {
         Check::Todo

@@ -668,6 +668,75 @@ fn partly_done_and_in_progress_read_differently_on_a_parent() {
     assert_ne!(Check::Partly.symbol(), Check::InProgress.symbol());
 }
 
+/// A parent's checkbox follows its sub-steps' in every mix of statuses,
+/// for a plain parent and a choose-one parent: the rule written out here
+/// as plainly as it reads.
+#[test]
+fn a_parents_check_follows_its_sub_steps_in_every_mix() {
+    use medtech::advisor::{Check, check};
+    fn expected(subs: &[Check], one_of: bool) -> Check {
+        let included: Vec<Check> = subs.iter().copied().filter(|c| !c.is_excluded()).collect();
+        if included.is_empty() {
+            return if subs.iter().all(|c| *c == Check::NotApplicable) {
+                Check::NotApplicable
+            } else {
+                Check::Skipped
+            };
+        }
+        let done = included.iter().filter(|c| **c == Check::Done).count();
+        if (one_of && done > 0) || done == included.len() {
+            Check::Done
+        } else if included
+            .iter()
+            .any(|c| matches!(c, Check::Done | Check::Partly))
+        {
+            Check::Partly
+        } else if included.contains(&Check::InProgress) {
+            Check::InProgress
+        } else {
+            Check::Todo
+        }
+    }
+    let guide = guide();
+    let of_leaves = |one_of: bool| {
+        guide
+            .all_steps()
+            .map(|(_, s)| s)
+            .find(|s| {
+                s.one_of == one_of
+                    && s.substeps.len() >= 2
+                    && s.substeps.iter().all(|sub| sub.substeps.is_empty())
+            })
+            .expect("a parent of leaves")
+    };
+    let mut mixes = 0;
+    for parent in [of_leaves(false), of_leaves(true)] {
+        let subs = &parent.substeps[..parent.substeps.len().min(4)];
+        for mix in 0..Status::ALL
+            .len()
+            .pow(u32::try_from(subs.len()).expect("few"))
+        {
+            let mut profile = Profile::default();
+            let mut rest = mix;
+            for sub in subs {
+                let status = Status::ALL[rest % Status::ALL.len()];
+                rest /= Status::ALL.len();
+                profile.steps.entry(sub.id.to_string()).or_default().status = status;
+            }
+            // Any sub-steps past the fourth stay to do.
+            let checks: Vec<Check> = parent.substeps.iter().map(|s| check(s, &profile)).collect();
+            assert_eq!(
+                check(parent, &profile),
+                expected(&checks, parent.one_of),
+                "{} with {checks:?}",
+                parent.id
+            );
+            mixes += 1;
+        }
+    }
+    assert!(mixes >= 50, "{mixes}");
+}
+
 #[test]
 fn undo_and_redo_walk_back_and_forth_through_every_change() {
     let mut app = app();
