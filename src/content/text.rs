@@ -320,6 +320,14 @@ impl<T: de::DeserializeOwned> Lazy<T> {
         self.kept().decode_seed(std::marker::PhantomData::<T>)
     }
 
+    /// The value, decoded now if it was not.
+    pub fn into_value(mut self) -> T {
+        match self.value.take() {
+            Some(value) => *value,
+            None => self.decode(),
+        }
+    }
+
     /// The value, decoded now and not kept (or a copy of the one kept):
     /// for a value that is read once into something else.
     pub fn to_value(&self) -> T
@@ -491,18 +499,25 @@ impl<T> Gathered<T> {
     pub fn is_decoded(&self) -> bool {
         self.all.get().is_some()
     }
+}
 
+impl<T: de::DeserializeOwned> Gathered<T> {
     /// Adds a file's part after the others (the list is gathered again
-    /// if it was read).
+    /// if it was read). Parts already read (a guide from RON) go into one:
+    /// one list to copy when gathered, not one per file or record.
     pub fn push(&mut self, part: Lazy<Vec<T>>) {
         self.all = OnceLock::new();
-        self.parts.push(part);
+        match self.parts.last_mut() {
+            Some(last) if last.is_decoded() && part.is_decoded() => last.extend(part.into_value()),
+            _ => self.parts.push(part),
+        }
     }
 
     /// These parts followed by `other`'s.
     pub fn append(&mut self, other: Gathered<T>) {
-        self.all = OnceLock::new();
-        self.parts.extend(other.parts);
+        for part in other.parts {
+            self.push(part);
+        }
     }
 }
 
@@ -644,6 +659,36 @@ mod tests {
         assert_eq!(all, expected);
         // Appending does not keep a copy in the lazy list.
         assert!(!decoded.0.is_decoded());
+    }
+
+    /// A gathered list reads as its parts one after the other, whether
+    /// they are the compact guide's bytes or values already read; it is
+    /// read only when first asked for, and parts already read are kept as
+    /// one.
+    #[test]
+    fn gathered_lists_read_their_parts_in_order() {
+        let other = || Item {
+            note: None,
+            ..item()
+        };
+        let parts = (Lazy::from(vec![item()]), Lazy::from(vec![other()]));
+        let (bytes, words) = encode_compact(&parts).expect("encode");
+        let decoded: (Lazy<Vec<Item>>, Lazy<Vec<Item>>) =
+            decode_compact(bytes.leak(), words.leak()).expect("decode");
+        let mut gathered = Gathered::default();
+        gathered.push(Lazy::from(vec![other()]));
+        gathered.push(Lazy::from(vec![item(), other()]));
+        assert_eq!(gathered.parts.len(), 1, "parts read are kept as one");
+        gathered.push(decoded.0);
+        gathered.push(Lazy::from(vec![item()]));
+        gathered.push(decoded.1);
+        assert_eq!(gathered.parts.len(), 4);
+        assert!(!gathered.is_decoded());
+        assert_eq!(
+            *gathered,
+            [other(), item(), other(), item(), item(), other()]
+        );
+        assert!(gathered.is_decoded());
     }
 
     /// A part nobody reads costs its place, not its value's room: the
