@@ -258,8 +258,8 @@ pub struct ChecklistView {
     /// route; moving back and forth between steps is common).
     pub details_cache: RefCell<Vec<DetailsCache>>,
     /// The list changed (or was never shown): the selection is placed in
-    /// its rows when next read, so a checklist nobody looks at is never
-    /// built (see `App::follow_selection`).
+    /// its rows when next read, so a checklist nobody looks at is not
+    /// built for it (see `App::follow_selection`).
     follow: Cell<bool>,
 }
 
@@ -340,7 +340,7 @@ pub struct App {
     pub mode: Mode,
     pub screen: Screen,
     /// One per checklist area, indexed by `Area as usize`.
-    pub views: [ChecklistView; 3],
+    views: [ChecklistView; 3],
     pub undo: UndoStack,
     /// Set when the user pressed quit while changes are unsaved: the next
     /// quit leaves without them.
@@ -514,6 +514,13 @@ impl App {
     pub fn view(&self, area: Area) -> &ChecklistView {
         self.place_selection(area);
         &self.views[area as usize]
+    }
+
+    /// Where a checklist's details pane was last drawn, if it has been
+    /// (asked without reading the checklist).
+    pub fn drawn_details(&self, area: Area) -> Option<ratatui::layout::Rect> {
+        let rect = self.views[area as usize].details_rect.get();
+        (rect.width >= 3 && rect.height >= 3).then_some(rect)
     }
 
     /// A checklist's state, to change (its selection placed first).
@@ -1101,10 +1108,16 @@ impl App {
         vec![Effect::Save]
     }
 
-    /// Copies where the user is into the profile, just before a save.
+    /// Copies where the user is into the profile, just before a save. A
+    /// checklist not read since its list changed keeps the place saved
+    /// for it (placing it would read it: the start's laziness would end at
+    /// the first save).
     pub fn sync_resume(&mut self) {
         self.profile.resume.screen = self.screen;
         for area in Area::ALL {
+            if self.views[area as usize].follow.get() {
+                continue;
+            }
             let index = self.cursor_in(area);
             if let Some(row) = self.rows(area).get(index) {
                 let id = row.step.id.clone();

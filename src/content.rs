@@ -67,8 +67,9 @@ pub struct Guide {
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
     pub career: Gathered<Fact>,
-    /// Ids to positions, built once after loading, so a lookup costs the
-    /// same however large the guide is.
+    /// Ids to positions, each map built the first time it is needed (the
+    /// credentials' at loading), so a lookup costs the same however large
+    /// the guide is.
     index: Index,
 }
 
@@ -267,8 +268,8 @@ impl Guide {
 
     fn merge(&mut self, part: Part) {
         /// `to` followed by `from`; a list that is the first of its kind is
-        /// kept as it is, not copied (the 100x guide's states are
-        /// megabytes, and new memory is most of what copying costs).
+        /// kept as it is, not copied (new memory is most of what copying
+        /// costs).
         fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
             if to.is_empty() {
                 std::mem::swap(to, &mut from);

@@ -3,12 +3,13 @@
 //!
 //! `CrosstermBackend::draw` formats every cell through crossterm's commands
 //! (a `fmt::write` per cell, and a lock of stdout for each), which is most
-//! of what a key costs once the screen is drawn. [`encode`] writes the same
-//! bytes (a test in `tests/integration/term.rs` compares them on whole
-//! screens) into memory, and [`Backend`] hands them to the terminal at once;
-//! [`diff`] finds the changed cells as `Buffer::diff` does, cheaper. The
-//! app's loop (`Frames` in `src/lib.rs`) puts them together. Everything else
-//! is the crossterm backend's.
+//! of what a key costs once the screen is drawn. [`encode_diff`] finds the
+//! changed cells as `Buffer::diff` does, cheaper, and writes the same bytes
+//! into memory as it finds them (tests in `tests/integration/term.rs`
+//! compare them with ratatui's on whole screens); [`Backend`] hands them to
+//! the terminal at once. The app's loop (`Frames` in `src/lib.rs`) puts
+//! them together. [`diff`] and [`encode`] give the list and its bytes
+//! apart, for the tests. Everything else is the crossterm backend's.
 
 use std::io::{self, Write};
 

@@ -347,10 +347,9 @@ pub fn prefetch(app: &App) {
     }
     for which in Area::ALL {
         // Only the checklists already drawn: one never shown is not read.
-        let area = app.views[which as usize].details_rect.get();
-        if area.width < 3 || area.height < 3 {
+        let Some(area) = app.drawn_details(which) else {
             continue;
-        }
+        };
         let view = app.view(which);
         let rows = app.rows(which);
         let cursor = view.cursor();

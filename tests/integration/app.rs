@@ -511,6 +511,10 @@ fn restoring_the_backup_resumes_it_and_saves() {
     let mut backup = Profile::default();
     backup.set_done("edu.prereqs.bio", true, today());
     backup.resume.screen = Screen::Education;
+    backup
+        .resume
+        .selected
+        .insert(Area::Education, "edu.prereqs.chem".into());
     let mut app = App::recover(
         guide(),
         clock(),
@@ -546,6 +550,11 @@ fn restoring_the_backup_resumes_it_and_saves() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.profile, backup);
     assert_eq!(app.screen, Screen::Education);
+    // On the step the backup was saved on, not the list's first.
+    assert_eq!(
+        app.selected_step().map(|s| s.id.as_str()),
+        Some("edu.prereqs.chem")
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::shared::{app_with, clock, guide, today};
 use medtech::app::{Action, App};
-use medtech::content::Guide;
+use medtech::content::{Area, Guide};
 use medtech::profile::{Change, PartialDate, Profile, Screen, Status};
 use medtech::session::Recovery;
 use medtech::theme::Theme;
@@ -1086,9 +1086,18 @@ fn starting_on_a_checklist_reads_what_it_shows() {
     bodies_read(&guide.education, &mut bodies);
     assert_eq!(bodies, [app.selected_step().expect("a step").id.as_str()]);
     medtech::ui::prefetch(&app);
-    // Nor by the idle work: a checklist is read once it is shown.
+    // Nor by the idle work, nor by a save (which keeps the places saved
+    // for the checklists not read): a checklist is read once it is shown.
     assert_eq!(unread(guide), ["certification", "licensing"]);
     let mut app = app;
+    app.sync_resume();
+    assert_eq!(unread(guide), ["certification", "licensing"]);
+    let places = |app: &App| {
+        let selected = &app.profile.resume.selected;
+        Area::ALL.map(|area| selected.get(&area).cloned())
+    };
+    let selected = app.selected_step().expect("a step").id.to_string();
+    assert_eq!(places(&app), [Some(selected), None, None]);
     app.update(Action::Show(Screen::Certification));
     render(&app, 120, 40);
     assert_eq!(unread(guide), ["licensing"]);
