@@ -1109,13 +1109,14 @@ impl App {
     }
 
     /// Copies where the user is into the profile, just before a save. A
-    /// checklist not read since its list changed keeps the place saved
-    /// for it (placing it would read it: the start's laziness would end at
-    /// the first save).
+    /// checklist never read this session keeps the place saved for it
+    /// (placing it would read it: the start's laziness would end at the
+    /// first save).
     pub fn sync_resume(&mut self) {
         self.profile.resume.screen = self.screen;
         for area in Area::ALL {
-            if self.views[area as usize].follow.get() {
+            let view = &self.views[area as usize];
+            if view.follow.get() && view.list.get().selected().is_none() {
                 continue;
             }
             let index = self.cursor_in(area);

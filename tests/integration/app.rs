@@ -557,6 +557,28 @@ fn restoring_the_backup_resumes_it_and_saves() {
     );
 }
 
+/// After the state changes every list, a save still records the place on
+/// a checklist read earlier in the session (one never read keeps its
+/// saved place; see the render tests).
+#[test]
+fn a_save_after_a_list_changed_keeps_the_place_on_each_checklist_read() {
+    let mut app = app();
+    app.update(Action::Show(Screen::Certification));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let place = app.selected_step().expect("a step").id.to_string();
+    app.update(Action::Show(Screen::Education));
+    app.update(Action::ChooseState);
+    app.update(Action::TypeAhead('f'));
+    app.update(Action::Confirm);
+    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    app.sync_resume();
+    assert_eq!(
+        app.profile.resume.selected.get(&Area::Certification),
+        Some(&place)
+    );
+}
+
 #[test]
 fn only_quit_works_while_the_terminal_is_too_small() {
     let mut app = app();
