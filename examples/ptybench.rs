@@ -364,31 +364,35 @@ impl Running {
                 .and_then(|f| f.parse::<u64>().ok())
                 .unwrap_or(0);
         }
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
-        let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-        // minflt is field 10; `rest` starts at field 3.
-        let faults = rest
-            .split_whitespace()
-            .nth(7)
-            .and_then(|f| f.parse().ok())
-            .unwrap_or(0);
-        (ns, faults)
+        // minflt is field 10.
+        (ns, self.stat_fields(&[10])[0])
     }
 
     /// utime + stime in clock ticks.
     fn cpu_ticks(&self) -> u64 {
+        // utime and stime are fields 14 and 15.
+        self.stat_fields(&[14, 15]).iter().sum()
+    }
+
+    /// Numeric fields of `/proc/PID/stat`, numbered from 1 as `proc(5)`
+    /// numbers them (0 for one that cannot be read).
+    fn stat_fields(&self, numbers: &[usize]) -> Vec<u64> {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
-        // Fields after the command name, which is in parentheses.
-        let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-        let fields: Vec<&str> = rest.split_whitespace().collect();
-        let tick = |i: usize| {
-            fields
-                .get(i)
-                .and_then(|f| f.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
-        // utime and stime are fields 14 and 15; `rest` starts at field 3.
-        tick(11) + tick(12)
+        // Fields after the command name (field 2, in parentheses, which
+        // may hold spaces): the first of them is field 3.
+        let rest: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or("", |(_, r)| r)
+            .split_whitespace()
+            .collect();
+        numbers
+            .iter()
+            .map(|n| {
+                rest.get(n.wrapping_sub(3))
+                    .and_then(|f| f.parse().ok())
+                    .unwrap_or(0)
+            })
+            .collect()
     }
 
     /// Sends `q` and returns the time until the program has exited.

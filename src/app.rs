@@ -1115,8 +1115,8 @@ impl App {
     pub fn sync_resume(&mut self) {
         self.profile.resume.screen = self.screen;
         for area in Area::ALL {
-            let view = &self.views[area as usize];
-            if view.follow.get() && view.list.get().selected().is_none() {
+            // No selection yet: never placed, so never read.
+            if self.views[area as usize].list.get().selected().is_none() {
                 continue;
             }
             let index = self.cursor_in(area);
