@@ -1,12 +1,10 @@
 //! Criterion benchmarks: every screen rendered into a `TestBackend`, the
-//! content loaded and validated, the profile saved and loaded, and how these
-//! grow with a guide 10x and 100x the real one and a long history.
+//! content loaded and validated, the profile saved and loaded, and the
+//! advisor's work.
 //!
 //! `cargo bench --bench render` (all), or a filter such as
 //! `cargo bench --bench render -- render/200x60`. Figures are in
 //! `BENCHMARKS.md`.
-
-mod scale;
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -120,39 +118,19 @@ fn render(c: &mut Criterion) {
 /// `update` and a full draw, at the pty harness's 120x40.
 fn key(c: &mut Criterion) {
     let mut group = c.benchmark_group("key");
-    for n in [1, 10, 100] {
-        let guide = if n == 1 {
-            Guide::embedded().expect("embedded content")
-        } else {
-            let files = scale::guide_files(n);
-            Guide::from_files(&scale::as_refs(&files)).expect("scaled content")
-        }
-        .leak();
-        let mut app = app_on(guide, "education");
-        let mut terminal = test_terminal(120, 40, &mut app);
-        let mut down = true;
-        group.bench_function(BenchmarkId::new("j/k 120x40 guide", format!("{n}x")), |b| {
-            b.iter(|| {
-                app.update(if down { Action::Down } else { Action::Up });
-                down = !down;
-                terminal
-                    .draw(|frame| medtech::ui::draw(frame, &app))
-                    .expect("draw");
-            });
+    let guide = Guide::embedded().expect("embedded content").leak();
+    let mut app = app_on(guide, "education");
+    let mut terminal = test_terminal(120, 40, &mut app);
+    let mut down = true;
+    group.bench_function("j/k 120x40", |b| {
+        b.iter(|| {
+            app.update(if down { Action::Down } else { Action::Up });
+            down = !down;
+            terminal
+                .draw(|frame| medtech::ui::draw(frame, &app))
+                .expect("draw");
         });
-        let mut app = app_on(guide, "education");
-        let mut terminal = test_terminal(200, 60, &mut app);
-        group.bench_function(
-            BenchmarkId::new("education 200x60 guide", format!("{n}x")),
-            |b| {
-                b.iter(|| {
-                    terminal
-                        .draw(|frame| medtech::ui::draw(frame, &app))
-                        .expect("draw");
-                });
-            },
-        );
-    }
+    });
     group.finish();
 }
 
@@ -165,26 +143,9 @@ fn content(c: &mut Criterion) {
     group.bench_function("validate", |b| {
         b.iter(|| guide.validate(black_box(EMBEDDED_FILES)));
     });
-    group.finish();
-
-    let mut group = c.benchmark_group("content-scaled");
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(4));
-    for n in [1, 10, 100] {
-        let files = scale::guide_files(n);
-        let refs = scale::as_refs(&files);
-        let bytes: usize = refs.iter().map(|(_, t)| t.len()).sum();
-        println!("content-scaled: the {n}x guide is {bytes} bytes of RON");
-        group.bench_function(BenchmarkId::new("from_files", format!("{n}x")), |b| {
-            b.iter(|| Guide::from_files(black_box(&refs)).expect("scaled content"));
-        });
-        if n <= 10 {
-            let guide = Guide::from_files(&refs).expect("scaled content");
-            group.bench_function(BenchmarkId::new("validate", format!("{n}x")), |b| {
-                b.iter(|| guide.validate(black_box(&refs)));
-            });
-        }
-    }
+    group.bench_function("from_files", |b| {
+        b.iter(|| Guide::from_files(black_box(EMBEDDED_FILES)).expect("parses"));
+    });
     group.finish();
 }
 
@@ -195,7 +156,7 @@ fn profile_io(c: &mut Criterion) {
     group.sample_size(30);
 
     let mut applied = profile(&guide);
-    let steps: Vec<String> = guide.all_steps().map(|(_, s)| s.id.to_string()).collect();
+    let steps: Vec<String> = guide.all_steps().map(|(_, s)| s.id.clone()).collect();
     for i in 0..10_000 {
         let step = steps[i % steps.len()].clone();
         let from = applied.status(&step);
@@ -210,11 +171,7 @@ fn profile_io(c: &mut Criterion) {
         "profile: 10,000 applied changes keep {} history entries (HISTORY_LIMIT)",
         applied.history.len()
     );
-    let profiles = [
-        ("typical", profile(&guide)),
-        ("applied-10000", applied),
-        ("history-10000", scale::profile_with_history(10_000)),
-    ];
+    let profiles = [("typical", profile(&guide)), ("applied-10000", applied)];
     for (name, profile) in &profiles {
         let text = profile.to_ron().expect("encode");
         println!("profile: {name} is {} bytes", text.len());
@@ -237,38 +194,25 @@ fn profile_io(c: &mut Criterion) {
     group.finish();
 }
 
-/// The eligibility engine over every route, and search over the whole
-/// guide, on the real guide and on the 100x one.
+/// The eligibility engine over every route, and search over the whole guide.
 fn advisor(c: &mut Criterion) {
     let mut group = c.benchmark_group("advisor");
-    for n in [1, 100] {
-        let guide = if n == 1 {
-            Guide::embedded().expect("embedded content")
-        } else {
-            let files = scale::guide_files(n);
-            Guide::from_files(&scale::as_refs(&files)).expect("scaled content")
-        };
-        let profile = profile(&guide);
-        group.bench_function(BenchmarkId::new("every route", format!("{n}x")), |b| {
+    let guide = Guide::embedded().expect("embedded content");
+    let profile = profile(&guide);
+    group.bench_function("every route", |b| {
+        b.iter(|| medtech::advisor::eligibility::evaluate(&guide, black_box(&profile), today()));
+    });
+    for query in ["chem", "license renewal fee"] {
+        group.bench_function(format!("search {query:?}"), |b| {
             b.iter(|| {
-                medtech::advisor::eligibility::evaluate(&guide, black_box(&profile), today())
+                medtech::search::search(
+                    &guide,
+                    profile.goal,
+                    profile.state.as_deref(),
+                    black_box(query),
+                )
             });
         });
-        for query in ["chem", "license renewal fee"] {
-            group.bench_function(
-                BenchmarkId::new(format!("search {query:?}"), format!("{n}x")),
-                |b| {
-                    b.iter(|| {
-                        medtech::search::search(
-                            &guide,
-                            profile.goal,
-                            profile.state.as_deref(),
-                            black_box(query),
-                        )
-                    });
-                },
-            );
-        }
     }
     group.finish();
 }

@@ -14,13 +14,13 @@
 
 use std::process::ExitCode;
 
-use medtech::content::{Caveat, EMBEDDED_FILES, Fact, Guide, Step, Text, Tier};
+use medtech::content::{Caveat, EMBEDDED_FILES, Fact, Guide, Step, Tier};
 
 /// One sourced claim of the guide.
 struct Item {
     /// Where it is, e.g. `step cert.apply.fee` or `CA fact "Renewal"`.
     at: String,
-    sources: Vec<Text>,
+    sources: Vec<String>,
     caveat: Option<Caveat>,
 }
 

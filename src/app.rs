@@ -291,7 +291,7 @@ pub struct DetailsCache {
 /// Everything the details depend on besides the guide.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailsKey {
-    pub step: Option<crate::content::Text>,
+    pub step: Option<String>,
     pub width: u16,
     pub revision: u64,
     pub today: crate::content::Date,
@@ -449,7 +449,7 @@ impl App {
         let title = self
             .guide
             .step(&draft.step)
-            .map_or_else(|| draft.step.clone(), |(_, s)| s.title.to_string());
+            .map_or_else(|| draft.step.clone(), |(_, s)| s.title.clone());
         self.mode = Mode::Note(NoteEditor {
             step: draft.step,
             title,
@@ -1051,7 +1051,7 @@ impl App {
         let name = to
             .as_deref()
             .and_then(|c| self.guide.state(c))
-            .map_or_else(|| "no state".to_owned(), |s| s.name.to_string());
+            .map_or_else(|| "no state".to_owned(), |s| s.name.clone());
         self.commit(format!("chose {name}"), vec![Change::State { from, to }])
     }
 
@@ -1122,7 +1122,7 @@ impl App {
             let index = self.cursor_in(area);
             if let Some(row) = self.rows(area).get(index) {
                 let id = row.step.id.clone();
-                self.profile.resume.selected.insert(area, id.to_string());
+                self.profile.resume.selected.insert(area, id.clone());
             }
         }
     }
@@ -1261,8 +1261,8 @@ impl App {
             return;
         };
         self.mode = Mode::Note(NoteEditor {
-            step: step.id.to_string(),
-            title: step.title.to_string(),
+            step: step.id.clone(),
+            title: step.title.clone(),
             text: TextArea::new(self.profile.note(&step.id)),
         });
     }
@@ -1334,8 +1334,8 @@ impl App {
             .done_on(&step.id)
             .unwrap_or_else(|| PartialDate::month_of(self.clock.today()));
         self.mode = Mode::Date(DatePrompt {
-            step: step.id.to_string(),
-            title: step.title.to_string(),
+            step: step.id.clone(),
+            title: step.title.clone(),
             input: TextArea::single_line(&current.to_string()).with_max_chars(10),
             error: None,
         });
@@ -1564,7 +1564,7 @@ impl App {
         let result = plan::what_if(self.guide, &self.profile, &step.id, self.clock.today());
         self.help_scroll = 0;
         self.mode = Mode::WhatIf(WhatIfView {
-            title: title.to_string(),
+            title: title.clone(),
             result,
         });
     }
@@ -1582,7 +1582,7 @@ pub fn usable_backup(recovery: &Recovery) -> Option<&Profile> {
 /// nested choice are included only with `into_choices`.
 fn collect_leaves(step: &Step, out: &mut Vec<String>, into_choices: bool) {
     if step.substeps.is_empty() {
-        out.push(step.id.to_string());
+        out.push(step.id.clone());
     } else {
         for sub in &step.substeps {
             if !sub.one_of || into_choices || sub.substeps.is_empty() {

@@ -3,31 +3,13 @@
 
 mod load;
 mod model;
-mod text;
 mod validate;
 
 pub use load::{ContentError, EMBEDDED_FILES};
 pub use model::*;
-pub use text::{decode_compact, encode_compact};
 pub use validate::Problem;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
-
-/// The index's maps: keyed by the guide's own ids (borrowed, not copied),
-/// hashed with foldhash (the ids are the guide's, not an attacker's, so a
-/// fast hash is safe; the standard `SipHash` was a tenth of the start's decoding).
-type Map<V> = HashMap<Text, V, Hasher>;
-type Hasher = foldhash::fast::RandomState;
-
-/// A state code in upper case, without a copy when it already is.
-fn upper(code: &str) -> Cow<'_, str> {
-    if code.bytes().any(|b| b.is_ascii_lowercase()) {
-        Cow::Owned(code.to_ascii_uppercase())
-    } else {
-        Cow::Borrowed(code)
-    }
-}
 
 use serde::{Deserialize, Serialize};
 
@@ -51,177 +33,46 @@ impl Area {
     }
 }
 
-/// The guide's sources, read as one list (none is shown at the start).
-pub type Sources = Gathered<Source>;
-
 /// The whole guide, merged from every content file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Guide {
-    pub sources: Sources,
-    pub education: Gathered<Step>,
-    pub certification: Gathered<Step>,
-    pub licensing: Gathered<Step>,
+    pub sources: Vec<Source>,
+    pub education: Vec<Step>,
+    pub certification: Vec<Step>,
+    pub licensing: Vec<Step>,
     pub no_license_step: Option<Step>,
-    pub states: States,
+    pub states: Vec<StateRecord>,
     pub certifiers: Vec<Certifier>,
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
-    pub career: Gathered<Fact>,
-    /// Ids to positions, each map built the first time it is needed (the
-    /// credentials' at loading), so a lookup costs the same however large
-    /// the guide is.
-    index: Index,
+    pub career: Vec<Fact>,
+    /// Ids (state codes in upper case) to positions, the first of each id.
+    sources_by_id: HashMap<String, usize>,
+    states_by_code: HashMap<String, usize>,
+    credentials_by_id: HashMap<String, usize>,
 }
 
-/// Two guides are equal when they say the same: the index is worked out
-/// from the content (and partly only when first needed), so it is left out.
-impl PartialEq for Guide {
-    fn eq(&self, other: &Guide) -> bool {
-        // Every field named, so a new one cannot be forgotten here.
-        let Guide {
-            sources,
-            education,
-            certification,
-            licensing,
-            no_license_step,
-            states,
-            certifiers,
-            credentials,
-            routes,
-            career,
-            index: _,
-        } = self;
-        *sources == other.sources
-            && *education == other.education
-            && *certification == other.certification
-            && *licensing == other.licensing
-            && *no_license_step == other.no_license_step
-            && *states == other.states
-            && *certifiers == other.certifiers
-            && *credentials == other.credentials
-            && *routes == other.routes
-            && *career == other.career
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-struct Index {
-    /// Built when a source is first looked for (see [`Sources`]).
-    sources: std::sync::OnceLock<Map<usize>>,
-    /// By upper-case code, built when a state is first looked for.
-    states: std::sync::OnceLock<Map<usize>>,
-    credentials: Map<usize>,
-    /// Each checklist's steps (Licensing's with the no-license step),
-    /// indexed when a step is first looked for on that list: a step found
-    /// on an earlier list does not read the later ones.
-    steps: [std::sync::OnceLock<Map<StepPath>>; 3],
-    /// The states' own steps, indexed when one is first looked for (the
-    /// states' lists are decoded only when read).
-    state_steps: std::sync::OnceLock<Map<StepPath>>,
-}
-
-/// Each id to the place of its first occurrence.
-fn first<'a>(ids: impl ExactSizeIterator<Item = &'a Text>) -> Map<usize> {
-    let mut map = Map::with_capacity_and_hasher(ids.len(), Hasher::default());
+/// Each id to the position of its first occurrence.
+fn positions(ids: impl Iterator<Item = String>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
-        map.entry(id.clone()).or_insert(i);
+        map.entry(id).or_insert(i);
     }
     map
 }
 
-/// Adds `steps` and their sub-steps to `out` by id (the first of each id
-/// wins), with where each sits.
-fn index_steps(
-    steps: &[Step],
-    area: Area,
-    root: Root,
-    path: &mut Vec<usize>,
-    out: &mut Map<StepPath>,
-) {
-    for (i, step) in steps.iter().enumerate() {
-        path.push(i);
-        out.entry(step.id.clone()).or_insert_with(|| StepPath {
-            area,
-            root,
-            path: Place::new(path),
-        });
-        index_steps(&step.substeps, area, root, path, out);
-        path.pop();
-    }
-}
-
-/// Where a step sits: its list, then the index at each level down.
-#[derive(Debug, Clone)]
-struct StepPath {
-    area: Area,
-    root: Root,
-    path: Place,
-}
-
-/// The index at each level down, kept without an allocation for steps
-/// up to four deep (the guide's are at most three).
-#[derive(Debug, Clone)]
-enum Place {
-    Near { at: [u16; 4], depth: u8 },
-    Far(Box<[usize]>),
-}
-
-impl Place {
-    fn new(path: &[usize]) -> Place {
-        let mut at = [0; 4];
-        if path.len() <= at.len() {
-            for (slot, &i) in at.iter_mut().zip(path) {
-                match u16::try_from(i) {
-                    Ok(i) => *slot = i,
-                    Err(_) => return Place::Far(path.into()),
-                }
-            }
-            let depth = u8::try_from(path.len()).unwrap_or(u8::MAX);
-            return Place::Near { at, depth };
-        }
-        Place::Far(path.into())
-    }
-
-    /// The indexes, outermost first.
-    fn levels(&self) -> impl Iterator<Item = usize> + '_ {
-        let (near, far): (&[u16], &[usize]) = match self {
-            Place::Near { at, depth } => (&at[..usize::from(*depth)], &[]),
-            Place::Far(path) => (&[], path),
-        };
-        near.iter()
-            .map(|&i| usize::from(i))
-            .chain(far.iter().copied())
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Root {
-    Education,
-    Certification,
-    Licensing,
-    NoLicense,
-    State(usize),
-}
-
 impl Guide {
     /// The guide the binary carries: the RON files as build.rs wrote them
-    /// in compact form (the same parts `from_files(EMBEDDED_FILES)` parses,
-    /// a test checks), decoded in a fraction of the time.
+    /// with postcard (the same parts `from_files(EMBEDDED_FILES)` parses,
+    /// a test checks), decoded whole.
     pub fn embedded() -> Result<Guide, ContentError> {
-        Ok(Guide::from_parts(load::compact_parts()?))
+        Ok(Guide::from_parts(load::embedded_parts()?))
     }
 
     /// The guide kept for the rest of the process, as the app keeps it
     /// (one per run; see `App::guide`).
     pub fn leak(self) -> &'static Guide {
         Box::leak(Box::new(self))
-    }
-
-    /// A guide in the compact form `build.rs` writes for the binary
-    /// (`encode_compact` of the parts in path order): its postcard bytes and
-    /// the words they point into. For generated guides (`examples/scaled.rs`).
-    pub fn from_compact(bytes: &'static [u8], words: &'static str) -> Result<Guide, ContentError> {
-        Ok(Guide::from_parts(load::decode_parts(bytes, words)?))
     }
 
     /// Parses and merges content files given as `(name, text)` pairs, in path order.
@@ -234,61 +85,25 @@ impl Guide {
     }
 
     fn from_parts(parts: Vec<Part>) -> Guide {
-        let mut guide = Guide {
-            sources: Sources::default(),
-            education: Gathered::default(),
-            certification: Gathered::default(),
-            licensing: Gathered::default(),
-            no_license_step: None,
-            states: States::default(),
-            certifiers: Vec::new(),
-            credentials: Vec::new(),
-            routes: Vec::new(),
-            career: Gathered::default(),
-            index: Index::default(),
-        };
-        for part in parts {
-            guide.merge(part);
-        }
-        guide.index = guide.build_index();
-        guide
-    }
-
-    /// The credentials by id; the states and the steps are indexed when
-    /// first looked for (see [`Guide::state`] and [`Guide::step`]).
-    fn build_index(&self) -> Index {
-        Index {
-            sources: std::sync::OnceLock::new(),
-            states: std::sync::OnceLock::new(),
-            credentials: first(self.credentials.iter().map(|c| &c.id)),
-            steps: Default::default(),
-            state_steps: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn merge(&mut self, part: Part) {
-        /// `to` followed by `from`; a list that is the first of its kind is
-        /// kept as it is, not copied (new memory is most of what copying
-        /// costs).
-        fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
-            if to.is_empty() {
-                std::mem::swap(to, &mut from);
-            } else {
-                to.append(&mut from);
+        let mut guide = Guide::default();
+        for mut part in parts {
+            guide.sources.append(&mut part.sources);
+            guide.education.append(&mut part.education);
+            guide.certification.append(&mut part.certification);
+            guide.licensing.append(&mut part.licensing);
+            if part.no_license_step.is_some() {
+                guide.no_license_step = part.no_license_step;
             }
+            guide.states.append(&mut part.states);
+            guide.certifiers.append(&mut part.certifiers);
+            guide.credentials.append(&mut part.credentials);
+            guide.routes.append(&mut part.routes);
+            guide.career.append(&mut part.career);
         }
-        self.sources.push(part.sources);
-        self.education.push(part.education);
-        self.certification.push(part.certification);
-        self.licensing.push(part.licensing);
-        if part.no_license_step.is_some() {
-            self.no_license_step = part.no_license_step;
-        }
-        self.states.append(part.states);
-        append(&mut self.certifiers, part.certifiers);
-        append(&mut self.credentials, part.credentials);
-        append(&mut self.routes, part.routes);
-        self.career.push(part.career);
+        guide.sources_by_id = positions(guide.sources.iter().map(|s| s.id.clone()));
+        guide.states_by_code = positions(guide.states.iter().map(|s| s.code.to_ascii_uppercase()));
+        guide.credentials_by_id = positions(guide.credentials.iter().map(|c| c.id.clone()));
+        guide
     }
 
     /// Every problem a content maintainer must fix, with the file and line.
@@ -297,32 +112,16 @@ impl Guide {
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        let index = self
-            .index
-            .sources
-            .get_or_init(|| first(self.sources.iter().map(|s| &s.id)));
-        self.sources.get(*index.get(id)?)
+        self.sources.get(*self.sources_by_id.get(id)?)
     }
 
     pub fn state(&self, code: &str) -> Option<&StateRecord> {
-        let index = self.index.states.get_or_init(|| {
-            self.states.codes().enumerate().fold(
-                Map::with_capacity_and_hasher(self.states.len(), Hasher::default()),
-                |mut map, (i, given)| {
-                    let code = match upper(given) {
-                        Cow::Borrowed(_) => given.clone(),
-                        Cow::Owned(code) => Text::from(code),
-                    };
-                    map.entry(code).or_insert(i);
-                    map
-                },
-            )
-        });
-        self.states.get(*index.get(&*upper(code))?)
+        let at = self.states_by_code.get(&code.to_ascii_uppercase())?;
+        self.states.get(*at)
     }
 
     pub fn credential(&self, id: &str) -> Option<&Credential> {
-        self.credentials.get(*self.index.credentials.get(id)?)
+        self.credentials.get(*self.credentials_by_id.get(id)?)
     }
 
     /// Whether a jurisdiction accepts a credential for a license level, with its
@@ -336,7 +135,7 @@ impl Guide {
 
     /// The best tier among these sources (Official before Copy before `ThirdParty`);
     /// `None` when none of the ids is a known source.
-    pub fn best_tier(&self, sources: &[Text]) -> Option<Tier> {
+    pub fn best_tier(&self, sources: &[String]) -> Option<Tier> {
         sources
             .iter()
             .filter_map(|id| self.source(id).map(|s| s.tier))
@@ -344,12 +143,12 @@ impl Guide {
     }
 
     /// True when every cited source is third-party (and at least one is cited).
-    pub fn third_party_only(&self, sources: &[Text]) -> bool {
+    pub fn third_party_only(&self, sources: &[String]) -> bool {
         self.best_tier(sources) == Some(Tier::ThirdParty)
     }
 
     /// The earliest `verified` date among these sources: how old the evidence is.
-    pub fn oldest_verified(&self, sources: &[Text]) -> Option<Date> {
+    pub fn oldest_verified(&self, sources: &[String]) -> Option<Date> {
         sources
             .iter()
             .filter_map(|id| self.source(id).map(|s| s.verified))
@@ -376,7 +175,8 @@ impl Guide {
         }
     }
 
-    /// Every step of the guide, sub-steps included, with its area.
+    /// Every step of the guide, sub-steps included, with its area: the
+    /// checklists in order, then the no-license step, then the states' own.
     pub fn all_steps(&self) -> impl Iterator<Item = (Area, &Step)> {
         fn walk<'a>(area: Area, steps: &'a [Step], out: &mut Vec<(Area, &'a Step)>) {
             for step in steps {
@@ -397,68 +197,31 @@ impl Guide {
         out.into_iter()
     }
 
-    /// The states' steps by id (decoding every state's steps, once).
-    fn state_steps(&self) -> &Map<StepPath> {
-        self.index.state_steps.get_or_init(|| {
-            let mut map = Map::default();
-            let mut path = Vec::new();
-            for (si, state) in self.states.iter().enumerate() {
-                let root = Root::State(si);
-                index_steps(&state.steps, Area::Licensing, root, &mut path, &mut map);
-            }
-            map
-        })
-    }
-
-    /// A checklist's steps by id, the first of each id (validation reports
-    /// duplicates); Licensing's include the no-license step.
-    fn area_steps(&self, area: Area) -> &Map<StepPath> {
-        fn count(steps: &[Step]) -> usize {
-            steps.iter().map(|s| 1 + count(&s.substeps)).sum()
-        }
-        self.index.steps[area as usize].get_or_init(|| {
-            let (list, root): (&[Step], Root) = match area {
-                Area::Education => (&self.education, Root::Education),
-                Area::Certification => (&self.certification, Root::Certification),
-                Area::Licensing => (&self.licensing, Root::Licensing),
-            };
-            let no_license = match area {
-                Area::Licensing => self.no_license_step.as_slice(),
-                _ => &[],
-            };
-            let mut map =
-                Map::with_capacity_and_hasher(count(list) + count(no_license), Hasher::default());
-            let mut path = Vec::new();
-            index_steps(list, area, root, &mut path, &mut map);
-            index_steps(no_license, area, Root::NoLicense, &mut path, &mut map);
-            map
-        })
-    }
-
-    /// Finds a step anywhere in the guide by id: the checklists in order
-    /// (the first of each id wins, as a search from the start would
-    /// find), then the states' own steps.
+    /// Finds a step anywhere in the guide by id, the first in
+    /// [`Guide::all_steps`]'s order (validation reports duplicates).
     pub fn step(&self, id: &str) -> Option<(Area, &Step)> {
-        let at = Area::ALL
-            .into_iter()
-            .find_map(|area| self.area_steps(area).get(id))
-            .or_else(|| self.state_steps().get(id))?;
-        let mut list: &[Step] = match at.root {
-            Root::Education => &self.education,
-            Root::Certification => &self.certification,
-            Root::Licensing => &self.licensing,
-            Root::NoLicense => std::slice::from_ref(self.no_license_step.as_ref()?),
-            Root::State(i) => &self.states.get(i)?.steps,
-        };
-        let mut levels = at.path.levels().peekable();
-        while let Some(i) = levels.next() {
-            let step = list.get(i)?;
-            if levels.peek().is_none() {
-                return Some((at.area, step));
-            }
-            list = &step.substeps;
+        fn find<'a>(steps: &'a [Step], id: &str) -> Option<&'a Step> {
+            steps.iter().find_map(|s| {
+                if s.id == id {
+                    Some(s)
+                } else {
+                    find(&s.substeps, id)
+                }
+            })
         }
-        None
+        let mut licensing = self
+            .no_license_step
+            .iter()
+            .chain(self.states.iter().flat_map(|s| &s.steps));
+        find(&self.education, id)
+            .map(|s| (Area::Education, s))
+            .or_else(|| find(&self.certification, id).map(|s| (Area::Certification, s)))
+            .or_else(|| find(&self.licensing, id).map(|s| (Area::Licensing, s)))
+            .or_else(|| {
+                licensing
+                    .find_map(|s| find(std::slice::from_ref(s), id))
+                    .map(|s| (Area::Licensing, s))
+            })
     }
 }
 
@@ -621,32 +384,18 @@ impl Discipline {
 mod tests {
     use super::*;
 
-    /// The index keeps where a step sits however deep or far down its list.
     #[test]
-    fn a_place_keeps_any_path() {
-        for path in [
-            vec![],
-            vec![3],
-            vec![1, 2, 3, 4],
-            vec![1, 2, 3, 4, 5],
-            vec![70_000, 1],
-        ] {
-            assert_eq!(Place::new(&path).levels().collect::<Vec<_>>(), path);
-        }
-    }
-
-    #[test]
-    fn every_lookup_by_index_finds_what_a_search_would() {
+    fn every_lookup_by_id_finds_what_a_search_would() {
         let guide = Guide::embedded().expect("guide");
         for (area, step) in guide.all_steps() {
-            let found = guide.step(&step.id).expect("indexed");
+            let found = guide.step(&step.id).expect("found");
             let searched = guide
                 .all_steps()
                 .find(|(_, s)| s.id == step.id)
                 .expect("found");
             assert_eq!(found.0, searched.0);
             assert!(std::ptr::eq(found.1, searched.1), "{}", step.id);
-            let _ = area;
+            assert_eq!(area, found.0);
         }
         for source in &guide.sources {
             assert!(std::ptr::eq(

@@ -79,8 +79,8 @@ pub fn search(guide: &Guide, goal: Goal, state: Option<&str>, query: &str) -> Ve
                 order,
                 Hit {
                     area,
-                    step: step.id.to_string(),
-                    title: step.title.to_string(),
+                    step: step.id.clone(),
+                    title: step.title.clone(),
                     found_in,
                     score: best,
                 },

@@ -171,7 +171,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         Some(code) => app
             .guide
             .state(code)
-            .map_or_else(|| text::sanitize(code), |s| s.name.to_string()),
+            .map_or_else(|| text::sanitize(code), |s| s.name.clone()),
         None => "no state chosen".to_owned(),
     };
     let right = Line::from(format!("Goal: {} · {state} ", app.profile.goal.short()));

@@ -75,7 +75,7 @@ fn walk_duration(
         return;
     }
     if let Some(weeks) = step.duration {
-        out.push((step.title.to_string(), weeks.min, weeks.max));
+        out.push((step.title.clone(), weeks.min, weeks.max));
     } else if step.substeps.is_empty() || step.one_of {
         *without += 1;
     } else {
@@ -167,7 +167,7 @@ pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cos
         } else {
             for fee in chosen {
                 items.push((
-                    fee.what.to_string(),
+                    fee.what.clone(),
                     fee.usd,
                     fee.usd_max.unwrap_or(fee.usd),
                     fee.year,

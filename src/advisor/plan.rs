@@ -154,9 +154,9 @@ pub fn license_advice(
     let code = profile.state.as_deref()?;
     let state = guide.state(code)?;
     let credential = eligibility::target_credential(guide, profile, routes);
-    let name = credential.map_or_else(|| "your credential".to_owned(), |c| c.name.to_string());
+    let name = credential.map_or_else(|| "your credential".to_owned(), |c| c.name.clone());
     let advice = |verdict, text: String| LicenseAdvice {
-        state: state.name.to_string(),
+        state: state.name.clone(),
         credential: name.clone(),
         verdict,
         text,
@@ -189,7 +189,6 @@ pub fn license_advice(
                 "Ask the {} board which certifications it accepts.",
                 state.name
             )
-            .into()
         });
         return Some(advice(
             "unknown",

@@ -147,8 +147,8 @@ pub struct RouteInfo {
 impl RouteInfo {
     fn of(advice: &RouteAdvice<'_>) -> RouteInfo {
         RouteInfo {
-            credential: advice.credential.name.to_string(),
-            route: advice.route.name.to_string(),
+            credential: advice.credential.name.clone(),
+            route: advice.route.name.clone(),
             status: advice.verdict,
             // The same question can come from two requirements: ask it once.
             reasons: advice.reasons.iter().fold(Vec::new(), |mut seen, r| {
@@ -213,7 +213,7 @@ impl Report {
             let record = guide.state(code);
             StateInfo {
                 code: sanitize(code),
-                name: record.map(|r| r.name.to_string()),
+                name: record.map(|r| r.name.clone()),
                 license: record.map(|r| match r.license {
                     LicenseRule::Required => "required",
                     LicenseRule::NotRequired => "not_required",
@@ -244,8 +244,8 @@ impl Report {
                 skipped: excluded.skipped,
             },
             next_step: next.map(|n| NextInfo {
-                id: n.step.id.to_string(),
-                title: n.step.title.to_string(),
+                id: n.step.id.clone(),
+                title: n.step.title.clone(),
                 area: area_key(n.area),
                 why: n.why,
             }),
@@ -316,8 +316,8 @@ impl NextReport {
                 backup: context.backup.clone(),
             },
             next_step: next.map(|n| NextInfo {
-                id: n.step.id.to_string(),
-                title: n.step.title.to_string(),
+                id: n.step.id.clone(),
+                title: n.step.title.clone(),
                 area: area_key(n.area),
                 why: n.why,
             }),
@@ -379,9 +379,9 @@ impl StepPlan {
     fn of(guide: &Guide, profile: &Profile, step: &Step) -> StepPlan {
         let check = advisor::check(step, profile);
         StepPlan {
-            id: step.id.to_string(),
-            title: step.title.to_string(),
-            summary: step.summary.to_string(),
+            id: step.id.clone(),
+            title: step.title.clone(),
+            summary: step.summary.clone(),
             optional: !step.is_required_for(profile.goal),
             one_of: step.one_of,
             status: check_key(check),
@@ -398,9 +398,9 @@ impl StepPlan {
                 .iter()
                 .filter_map(|id| guide.source(id))
                 .map(|s| SourceInfo {
-                    title: s.title.to_string(),
-                    publisher: s.publisher.to_string(),
-                    url: s.url.to_string(),
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    url: s.url.clone(),
                     verified: s.verified.to_string(),
                     tier: match s.tier {
                         Tier::Official => "official",

@@ -22,23 +22,13 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("assets/career.ron", include_str!("../../assets/career.ron")),
 ];
 
-/// The same files as build.rs wrote them, in postcard (see `build.rs`),
-/// and the words they point into.
-const COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guide.postcard"));
-const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/guide.text"));
+/// The same files as build.rs wrote them, in postcard (see `build.rs`).
+const EMBEDDED_POSTCARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guide.postcard"));
 
-/// The embedded parts, decoded from the compact form.
-pub(super) fn compact_parts() -> Result<Vec<Part>, ContentError> {
-    decode_parts(COMPACT, WORDS)
-}
-
-/// Parts in the compact form `build.rs` writes (`text::encode_compact`).
-pub(super) fn decode_parts(
-    bytes: &'static [u8],
-    words: &'static str,
-) -> Result<Vec<Part>, ContentError> {
-    super::text::decode_compact(bytes, words).map_err(|e| ContentError {
-        file: "the compact guide (build.rs)".to_owned(),
+/// The embedded parts, in path order.
+pub(super) fn embedded_parts() -> Result<Vec<Part>, ContentError> {
+    postcard::from_bytes(EMBEDDED_POSTCARD).map_err(|e| ContentError {
+        file: "the embedded guide (build.rs)".to_owned(),
         line: 0,
         col: 0,
         message: e.to_string(),

@@ -5,9 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::Guide;
-use super::model::{
-    Caveat, Fact, Fee, LicenseRule, Requirement, Step, Text, is_spam_url, url_host,
-};
+use super::model::{Caveat, Fact, Fee, LicenseRule, Requirement, Step, is_spam_url, url_host};
 
 /// The USPS codes of the 50 states, DC and Puerto Rico: each must appear once.
 pub const REQUIRED_JURISDICTIONS: [&str; 52] = [
@@ -73,13 +71,13 @@ impl Checker<'_> {
         }
     }
 
-    fn cites(&mut self, key: &str, what: &str, ids: &[Text]) {
+    fn cites(&mut self, key: &str, what: &str, ids: &[String]) {
         if ids.is_empty() {
             self.problem(key, format!("`{key}`: {what} has no source"));
         }
         for id in ids {
             if self.sources.contains(id.as_str()) {
-                self.cited.insert(id.to_string());
+                self.cited.insert(id.clone());
             } else {
                 self.problem(key, format!("`{key}`: {what} cites unknown source `{id}`"));
             }
@@ -244,11 +242,11 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         .chain(guide.credentials.iter().map(|x| x.id.clone()))
         .chain(guide.routes.iter().map(|x| x.id.clone()));
     for id in ids {
-        *seen.entry(id.to_string()).or_default() += 1;
+        *seen.entry(id.clone()).or_default() += 1;
     }
     let mut step_ids: BTreeMap<String, usize> = BTreeMap::new();
     for (_, step) in guide.all_steps() {
-        *step_ids.entry(step.id.to_string()).or_default() += 1;
+        *step_ids.entry(step.id.clone()).or_default() += 1;
     }
     for (id, n) in seen.iter().chain(step_ids.iter()) {
         if *n > 1 {
@@ -429,7 +427,7 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         .sources
         .iter()
         .filter(|s| !c.cited.contains(s.id.as_str()))
-        .map(|s| s.id.to_string())
+        .map(|s| s.id.clone())
         .collect();
     for id in unused {
         c.problem(

@@ -15,7 +15,7 @@ use crate::advisor::eligibility::{self, Verdict};
 use crate::advisor::{self, Check, plan};
 use crate::app::{Action, App, ChecklistView, DetailsCache, DetailsKey, Mode};
 use crate::content::{
-    Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Text, Tier, Weeks,
+    Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Tier, Weeks,
 };
 use crate::keymap;
 use crate::profile::Profile;
@@ -497,9 +497,9 @@ struct Citations<'g> {
 }
 
 impl<'g> Citations<'g> {
-    fn mark(&mut self, ids: &'g [Text]) -> String {
+    fn mark(&mut self, ids: &'g [String]) -> String {
         let mut marks = String::new();
-        for id in ids.iter().map(Text::as_str) {
+        for id in ids.iter().map(String::as_str) {
             let n = if let Some(i) = self.ids.iter().position(|x| *x == id) {
                 i + 1
             } else {

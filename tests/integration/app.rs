@@ -14,7 +14,7 @@ fn education(app: &mut App) {
 
 fn selected_id(app: &App) -> String {
     app.selected_step()
-        .map(|s| s.id.to_string())
+        .map(|s| s.id.clone())
         .unwrap_or_default()
 }
 
@@ -566,7 +566,7 @@ fn a_save_after_a_list_changed_keeps_the_place_on_each_checklist_read() {
     app.update(Action::Show(Screen::Certification));
     app.update(Action::Down);
     app.update(Action::Down);
-    let place = app.selected_step().expect("a step").id.to_string();
+    let place = app.selected_step().expect("a step").id.clone();
     app.update(Action::Show(Screen::Education));
     app.update(Action::ChooseState);
     app.update(Action::TypeAhead('f'));
@@ -752,7 +752,7 @@ fn a_parents_check_follows_its_sub_steps_in_every_mix() {
             for sub in subs {
                 let status = Status::ALL[rest % Status::ALL.len()];
                 rest /= Status::ALL.len();
-                profile.steps.entry(sub.id.to_string()).or_default().status = status;
+                profile.steps.entry(sub.id.clone()).or_default().status = status;
             }
             // Any sub-steps past the fourth stay to do.
             let checks: Vec<Check> = parent.substeps.iter().map(|s| check(s, &profile)).collect();

@@ -1,7 +1,7 @@
 //! Content validation: a maintainer who edits `assets/` and runs `cargo test`
 //! learns exactly which file and line is wrong.
 
-use medtech::content::{EMBEDDED_FILES, Guide, LicenseRule, Text};
+use medtech::content::{EMBEDDED_FILES, Guide, LicenseRule};
 
 fn guide() -> Guide {
     match Guide::embedded() {
@@ -22,17 +22,17 @@ fn embedded_content_has_no_problems() {
     );
 }
 
-/// The binary carries the guide in the compact form build.rs writes; it
+/// The binary carries the guide as build.rs writes it in postcard; it
 /// must be exactly what the RON files say, file for file.
 #[test]
-fn the_compact_guide_is_the_ron_guide() {
+fn the_embedded_guide_is_the_ron_guide() {
     let from_ron = match Guide::from_files(EMBEDDED_FILES) {
         Ok(guide) => guide,
         Err(e) => panic!("content file is not valid RON: {e}"),
     };
     assert!(
         guide() == from_ron,
-        "the compact guide differs from the RON files"
+        "the embedded guide differs from the RON files"
     );
     // build.rs reads the same files in the same order.
     let build = include_str!("../../build.rs");
@@ -380,7 +380,7 @@ fn every_third_party_only_item_carries_a_caveat() {
     // third parties must say so (CONTENT.md, "Source tiers").
     let guide = guide();
     let mut missing = Vec::new();
-    let mut check = |at: String, sources: &[Text], caveat: bool| {
+    let mut check = |at: String, sources: &[String], caveat: bool| {
         if guide.third_party_only(sources) && !caveat {
             missing.push(at);
         }
@@ -445,87 +445,4 @@ fn every_third_party_only_item_carries_a_caveat() {
         "third-party only, no caveat:\n{}",
         missing.join("\n")
     );
-}
-
-#[test]
-fn the_embedded_guide_borrows_its_text_instead_of_copying_it() {
-    // Decoding copied every string into its own allocation; the start now
-    // reads them where the binary holds them.
-    let guide = Guide::embedded().expect("the embedded guide");
-    let mut texts = 0;
-    for (_, step) in guide.all_steps() {
-        for text in [&step.id, &step.title, &step.summary, &step.what] {
-            assert!(text.is_borrowed(), "{text:?} was copied");
-            texts += 1;
-        }
-        for text in step
-            .sources
-            .iter()
-            .chain(step.facts.iter().map(|f| &f.text))
-        {
-            assert!(text.is_borrowed(), "{text:?} was copied");
-        }
-    }
-    for source in &guide.sources {
-        assert!(source.url.is_borrowed() && source.title.is_borrowed());
-    }
-    assert!(texts > 100, "only {texts} texts checked");
-}
-
-#[test]
-fn any_guide_in_the_compact_form_reads_back_as_parsed() {
-    // What `examples/scaled.rs` does with a generated guide: the same
-    // encoding as build.rs, read back with every text borrowed.
-    let parts: Vec<medtech::content::Part> = EMBEDDED_FILES
-        .iter()
-        .map(|(_, text)| ron::from_str(text).expect("parses"))
-        .collect();
-    let (bytes, words) = medtech::content::encode_compact(&parts).expect("encodes");
-    let read = Guide::from_compact(bytes.leak(), words.leak()).expect("decodes");
-    assert_eq!(read, Guide::from_files(EMBEDDED_FILES).expect("parses"));
-    assert!(read.all_steps().all(|(_, s)| s.title.is_borrowed()));
-}
-
-#[test]
-fn a_states_lists_are_decoded_only_when_read() {
-    // The states' lists are most of the guide's bytes; the start reads none
-    // of them, and a state's when that state is shown.
-    let guide = Guide::embedded().expect("the embedded guide");
-    let decoded = |g: &Guide| {
-        g.states
-            .iter()
-            .filter(|s| {
-                s.steps.is_decoded()
-                    || s.facts.is_decoded()
-                    || s.accepts.is_decoded()
-                    || s.titles.is_decoded()
-                    || s.sources.is_decoded()
-            })
-            .count()
-    };
-    assert_eq!(decoded(&guide), 0);
-    let florida = guide.state("FL").expect("Florida");
-    assert!(!florida.steps.is_empty() && florida.steps.is_decoded());
-    assert_eq!(decoded(&guide), 1);
-    // A state's step is found by id, the other states' read to find it.
-    let id = florida.steps[0].id.to_string();
-    assert_eq!(
-        guide.step(&id).map(|(_, s)| s.id.as_str()),
-        Some(id.as_str())
-    );
-    assert_eq!(decoded(&guide), guide.states.len());
-    // From RON every list is there from the start.
-    let parsed = Guide::from_files(EMBEDDED_FILES).expect("parses");
-    assert_eq!(decoded(&parsed), parsed.states.len());
-}
-
-#[test]
-fn guides_with_the_same_content_are_equal_whatever_was_looked_up() {
-    // Equality is about what the guide says, not about which of its
-    // indexes have been built yet.
-    let looked_up = Guide::embedded().expect("the embedded guide");
-    let florida = looked_up.state("FL").expect("Florida");
-    let id = florida.steps[0].id.to_string();
-    assert!(looked_up.step(&id).is_some());
-    assert_eq!(looked_up, Guide::embedded().expect("the embedded guide"));
 }

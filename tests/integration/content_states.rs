@@ -43,7 +43,7 @@ fn state<'a>(guide: &'a Guide, code: &str) -> &'a StateRecord {
 }
 
 fn ids(steps: &[&Step]) -> Vec<String> {
-    steps.iter().map(|s| s.id.to_string()).collect()
+    steps.iter().map(|s| s.id.clone()).collect()
 }
 
 /// Every step of the licensing area, sub-steps included.
@@ -327,7 +327,7 @@ fn durations_only_where_a_processing_time_is_sourced() {
     ];
     let mut found: Vec<(String, u16, u16)> = all_licensing_steps(&guide)
         .iter()
-        .filter_map(|s| s.duration.map(|w| (s.id.to_string(), w.min, w.max)))
+        .filter_map(|s| s.duration.map(|w| (s.id.clone(), w.min, w.max)))
         .collect();
     found.sort();
     let mut expected: Vec<(String, u16, u16)> = expected
@@ -417,7 +417,7 @@ fn third_party_only_claims_carry_a_caveat_or_an_official_companion() {
     // A step or fact whose every source is third-party must say so with a caveat,
     // the ASCLS list behind "no license here" included (ASCLS is a society, not a state).
     let guide = guide();
-    let third_party_only = |sources: &[medtech::content::Text]| {
+    let third_party_only = |sources: &[String]| {
         !sources.is_empty()
             && sources
                 .iter()

@@ -38,7 +38,7 @@ fn guide_lines() -> Vec<Line<'static>> {
                 Span::styled(" [1]".to_owned(), Style::new().dim()),
             ]));
         }
-        lines.push(Line::from(step.title.to_string()).alignment(Alignment::Center));
+        lines.push(Line::from(step.title.clone()).alignment(Alignment::Center));
     }
     lines.push(Line::default());
     lines.push(Line::from("   "));

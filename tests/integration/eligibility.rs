@@ -109,7 +109,7 @@ fn satisfy(req: &Requirement, bg: &mut Background, when: PartialDate, guide: &Gu
             areas: areas.clone(),
         }),
         Requirement::Credential(id) => bg.credentials.push(HeldCredential {
-            name: guide.credential(id).expect("credential").name.to_string(),
+            name: guide.credential(id).expect("credential").name.clone(),
             since: when,
         }),
         Requirement::ForeignEducation { degree, field } => {
@@ -462,9 +462,9 @@ fn the_dates_on_the_checklist_are_the_dates_the_advisor_uses() {
     mark(&mut p, "edu.accredited", "2022-08");
     let (_, degree) = guide.step("edu.associate").expect("the degree step");
     let leaves: Vec<String> = if degree.substeps.is_empty() {
-        vec![degree.id.to_string()]
+        vec![degree.id.clone()]
     } else {
-        degree.substeps.iter().map(|s| s.id.to_string()).collect()
+        degree.substeps.iter().map(|s| s.id.clone()).collect()
     };
     for leaf in &leaves {
         mark(&mut p, leaf, "2024-05");
@@ -492,8 +492,8 @@ fn ticking_the_degree_does_not_answer_the_other_questions() {
     let guide = guide();
     let mut p = profile(Goal::Mlt, Background::default());
     let (_, degree) = guide.step("edu.associate").expect("the degree step");
-    let ids: Vec<String> = degree.substeps.iter().map(|s| s.id.to_string()).collect();
-    for id in ids.iter().chain(std::iter::once(&degree.id.to_string())) {
+    let ids: Vec<String> = degree.substeps.iter().map(|s| s.id.clone()).collect();
+    for id in ids.iter().chain(std::iter::once(&degree.id.clone())) {
         let change = Change::Status {
             step: id.clone(),
             from: p.status(id),
@@ -631,7 +631,7 @@ fn the_route_summary_follows_the_dates_and_ticks_it_depends_on() {
     };
     done(&mut app, "edu.accredited", Some("2022-08"));
     let (_, degree) = guide.step("edu.associate").expect("the degree step");
-    let leaves: Vec<String> = degree.substeps.iter().map(|s| s.id.to_string()).collect();
+    let leaves: Vec<String> = degree.substeps.iter().map(|s| s.id.clone()).collect();
     for leaf in &leaves {
         done(&mut app, leaf, Some("2024-05"));
     }

@@ -3,7 +3,7 @@
 
 use crate::shared::{app_with, clock, guide, today};
 use medtech::app::{Action, App};
-use medtech::content::{Area, Guide};
+use medtech::content::Guide;
 use medtech::profile::{Change, PartialDate, Profile, Screen, Status};
 use medtech::session::Recovery;
 use medtech::theme::Theme;
@@ -860,7 +860,7 @@ fn paging_down_the_details_reaches_their_last_row_and_back() {
         .guide
         .all_steps()
         .filter(|(area, _)| *area != medtech::content::Area::Licensing)
-        .map(|(_, step)| step.id.to_string())
+        .map(|(_, step)| step.id.clone())
         .step_by(4)
         .collect();
     let details_rows = |text: &str| -> Vec<String> {
@@ -982,8 +982,8 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
     let rows = app.rows(Area::Education);
     let cursor = app.view(Area::Education).cursor();
     let (above, below) = (
-        rows[cursor - 1].step.id.to_string(),
-        rows[cursor + 1].step.id.to_string(),
+        rows[cursor - 1].step.id.clone(),
+        rows[cursor + 1].step.id.clone(),
     );
     drop(rows);
     assert!(!cached(&app).contains(&below), "{:?}", cached(&app));
@@ -1016,7 +1016,7 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
     let selected = app.rows(Area::Certification)[certification.cursor()]
         .step
         .id
-        .to_string();
+        .clone();
     assert!(
         certification
             .details_cache
@@ -1033,91 +1033,6 @@ fn the_steps_beside_the_selection_are_ready_before_the_next_key() {
     assert_eq!(screen_text(&app, 80, 24), screen_text(&plain, 80, 24));
 }
 
-/// The ids of the steps (and sub-steps) whose details have been decoded.
-fn bodies_read<'g>(steps: &'g [medtech::content::Step], out: &mut Vec<&'g str>) {
-    for step in steps {
-        if step.body.is_decoded() {
-            out.push(&step.id);
-        }
-        bodies_read(&step.substeps, out);
-    }
-}
-
-/// A guide of its own (what it has read is this test's alone) and the app
-/// started on Education with it, drawn once at 120x40.
-fn started_on_education(state: Option<&str>) -> (&'static Guide, App) {
-    let guide = Guide::embedded().expect("the embedded guide").leak();
-    let profile = Profile {
-        state: state.map(Into::into),
-        resume: medtech::profile::Resume {
-            screen: Screen::Education,
-            ..Default::default()
-        },
-        ..Profile::default()
-    };
-    let app = App::new(guide, profile, clock());
-    render(&app, 120, 40);
-    (guide, app)
-}
-
-/// A start reads what its first screen shows: no other checklist, one
-/// step's details, the chosen state's lists and no source.
-#[test]
-fn starting_on_a_checklist_reads_what_it_shows() {
-    let (guide, app) = started_on_education(Some("FL"));
-    // The first step's first page cites sources by number; their list
-    // comes further down, so none has been read yet.
-    assert!(!guide.sources.is_decoded());
-    // Nor the checklists not shown.
-    assert!(guide.education.is_decoded());
-    let unread = |guide: &Guide| {
-        [
-            ("certification", guide.certification.is_decoded()),
-            ("licensing", guide.licensing.is_decoded()),
-        ]
-        .into_iter()
-        .filter_map(|(name, read)| (!read).then_some(name))
-        .collect::<Vec<_>>()
-    };
-    assert_eq!(unread(guide), ["certification", "licensing"]);
-    // Of the checklist's steps, only the selected one's details have been
-    // read (the states' own steps are not read at all, below).
-    let mut bodies = Vec::new();
-    bodies_read(&guide.education, &mut bodies);
-    assert_eq!(bodies, [app.selected_step().expect("a step").id.as_str()]);
-    medtech::ui::prefetch(&app);
-    // Nor by the idle work, nor by a save (which keeps the places saved
-    // for the checklists not read): a checklist is read once it is shown.
-    assert_eq!(unread(guide), ["certification", "licensing"]);
-    let mut app = app;
-    app.sync_resume();
-    assert_eq!(unread(guide), ["certification", "licensing"]);
-    let places = |app: &App| {
-        let selected = &app.profile.resume.selected;
-        Area::ALL.map(|area| selected.get(&area).cloned())
-    };
-    let selected = app.selected_step().expect("a step").id.to_string();
-    assert_eq!(places(&app), [Some(selected), None, None]);
-    app.update(Action::Show(Screen::Certification));
-    render(&app, 120, 40);
-    assert_eq!(unread(guide), ["licensing"]);
-    // Of the 52 jurisdictions, only the user's own record has been read.
-    assert_eq!(guide.states.read().collect::<Vec<_>>(), ["FL"]);
-    let florida = guide.state("FL").expect("Florida");
-    assert!(florida.steps.is_decoded());
-}
-
-/// Without a state chosen, a start reads no jurisdiction, not even the
-/// codes (at 100x the guide has 5,200); choosing one reads them.
-#[test]
-fn starting_without_a_state_reads_no_state() {
-    let (guide, app) = started_on_education(None);
-    medtech::ui::prefetch(&app);
-    assert!(!guide.states.is_decoded());
-    assert!(guide.state("fl").is_some());
-    assert!(guide.states.is_decoded());
-}
-
 /// The details are built as far as they are read: a step whose details run
 /// long has its first page built when it is shown, and paging to the end
 /// shows, row for row, what a pane tall enough for all of it shows, down to
@@ -1131,7 +1046,7 @@ fn long_details_are_built_as_far_as_they_are_read() {
         .find(|s| s.panels.contains(&Panel::Routes))
         .expect("a step with the routes")
         .id
-        .to_string();
+        .clone();
     let rows_of = |app: &App| -> (Vec<String>, bool, usize) {
         let view = app.view(Area::Certification);
         let cache = view.details_cache.borrow();
