@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
-use crate::advisor::plan::{self, LicenseAdvice};
+use crate::advisor::plan;
 use crate::advisor::{self, Check, Progress, estimate};
 use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
 use crate::profile::Profile;
@@ -197,7 +197,18 @@ pub struct Report {
     /// Every route of the credentials for the goal, preferred certifier first.
     pub routes: Vec<RouteInfo>,
     /// Whether the state accepts the credential; `None` with no state.
-    pub license: Option<LicenseAdvice>,
+    pub license: Option<LicenseInfo>,
+}
+
+/// The state's license verdict for the credential held or planned.
+#[derive(Debug, Clone, Serialize)]
+pub struct LicenseInfo {
+    pub state: String,
+    /// "MLT(AMT)"; `None` while no credential is held or chosen.
+    pub credential: Option<String>,
+    /// `accepted`, `not_accepted`, `unknown` or `no_license`.
+    pub verdict: &'static str,
+    pub text: String,
 }
 
 impl Report {
@@ -262,7 +273,13 @@ impl Report {
                 unknown: cost.unknown,
             },
             routes: routes.iter().map(RouteInfo::of).collect(),
-            license: plan::license_advice(guide, profile, &routes),
+            license: plan::license_advice(guide, profile, &routes).map(|advice| LicenseInfo {
+                state: advice.state,
+                credential: eligibility::target_credential(guide, profile, &routes)
+                    .map(|c| c.name.to_string()),
+                verdict: advice.verdict,
+                text: advice.text,
+            }),
         }
     }
 }
@@ -376,6 +393,22 @@ pub struct StepPlan {
 }
 
 impl StepPlan {
+    /// "done 2020-05, optional, choose one".
+    pub fn status_words(&self) -> String {
+        let mut status = self.word.to_owned();
+        if let Some(date) = &self.date {
+            status.push(' ');
+            status.push_str(date);
+        }
+        if self.optional {
+            status.push_str(", optional");
+        }
+        if self.one_of {
+            status.push_str(", choose one");
+        }
+        status
+    }
+
     fn of(guide: &Guide, profile: &Profile, step: &Step) -> StepPlan {
         let check = advisor::check(step, profile);
         StepPlan {
@@ -480,6 +513,61 @@ impl Plan {
             .collect();
         Plan { report, areas }
     }
+}
+
+/// One format's way of writing each part of a report. [`walk`] calls the
+/// parts in order; a format writes what it shows of each, and nothing for a
+/// part it leaves out (the defaults).
+pub trait Writer {
+    /// The title, the profile, the goal, the state and the day.
+    fn heading(&mut self, report: &Report);
+    /// Overall first, then each area; and the work set aside.
+    fn progress(&mut self, rows: &[(&'static str, Share)], aside: SetAside);
+    fn next_step(&mut self, next: Option<&NextInfo>);
+    fn finish(&mut self, finish: &FinishInfo, cost: &CostInfo);
+    /// Before the routes to `goal` (there may be none).
+    fn routes_begin(&mut self, goal: &str, count: usize);
+    fn route(&mut self, route: &RouteInfo);
+    fn routes_end(&mut self, _count: usize) {}
+    fn license(&mut self, license: Option<&LicenseInfo>);
+    fn area_begin(&mut self, _area: &AreaPlan) {}
+    /// A step at `depth` (0 for an area's own steps); its sub-steps follow,
+    /// then [`Writer::step_end`].
+    fn step_begin(&mut self, _step: &StepPlan, _depth: usize) {}
+    fn step_end(&mut self, _step: &StepPlan, _depth: usize) {}
+    fn area_end(&mut self, _area: &AreaPlan) {}
+    fn end(&mut self) {}
+}
+
+/// Walks a report, and the steps of `areas` after it, through one writer:
+/// the order every text format shares.
+pub fn walk(report: &Report, areas: &[AreaPlan], w: &mut impl Writer) {
+    w.heading(report);
+    w.progress(&report.progress.rows(), report.set_aside);
+    w.next_step(report.next_step.as_ref());
+    w.finish(&report.finish, &report.cost);
+    w.routes_begin(report.goal, report.routes.len());
+    for route in &report.routes {
+        w.route(route);
+    }
+    w.routes_end(report.routes.len());
+    w.license(report.license.as_ref());
+    for area in areas {
+        w.area_begin(area);
+        for step in &area.steps {
+            walk_step(step, 0, w);
+        }
+        w.area_end(area);
+    }
+    w.end();
+}
+
+fn walk_step(step: &StepPlan, depth: usize, w: &mut impl Writer) {
+    w.step_begin(step, depth);
+    for sub in &step.substeps {
+        walk_step(sub, depth + 1, w);
+    }
+    w.step_end(step, depth);
 }
 
 #[cfg(test)]
