@@ -236,10 +236,12 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
                 Format::Ics => {
                     let calendar =
                         ics::Calendar::build(&loaded.guide, &loaded.profile, context.today);
+                    // RFC 5545 asks for at least one event: an empty
+                    // calendar is refused, and nothing is written.
                     if calendar.events.is_empty() {
-                        say(
-                            "no dates to put in a calendar yet: no route window is open and no credential is held.",
-                        );
+                        return Err(Failure::new(
+                            "no dates to put in a calendar yet: no route window is open and no credential is held. Nothing was written.",
+                        ));
                     }
                     calendar.render(jiff::Timestamp::now())
                 }

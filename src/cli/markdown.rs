@@ -130,11 +130,12 @@ impl Writer for Markdown {
         if !step.summary.is_empty() {
             let _ = writeln!(out, "{inner}{}", inline(&step.summary));
         }
-        if let Some((first, rest)) = step.note.split_first() {
-            let _ = writeln!(out, "{inner}- Note: {}", inline(first));
-            for line in rest {
-                let _ = writeln!(out, "{inner}  {}", inline(line));
-            }
+        // The note as written: every line its own (a hard break, `\`, ends
+        // each but the last), nothing in it read as Markdown.
+        for (i, line) in step.note.iter().enumerate() {
+            let lead = if i == 0 { "- Note: " } else { "  " };
+            let end = if i + 1 < step.note.len() { "\\" } else { "" };
+            let _ = writeln!(out, "{inner}{lead}{}{end}", note_line(line));
         }
         if let Some(caveat) = &step.caveat {
             let _ = writeln!(out, "{inner}- ⚠ {}", inline(caveat));
@@ -156,14 +157,30 @@ impl Writer for Markdown {
     }
 }
 
+/// A line of a note, shown as typed: [`inline`], and a list marker (`- `,
+/// `+ `, `1. `) or a heading underline (`=`) at its start escaped too.
+fn note_line(line: &str) -> String {
+    let text = inline(line);
+    let indent = text.len() - text.trim_start().len();
+    let (lead, rest) = text.split_at(indent);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if rest.starts_with(['-', '+', '=']) {
+        format!("{lead}\\{rest}")
+    } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        format!("{lead}{}\\{}", &rest[..digits], &rest[digits..])
+    } else {
+        text
+    }
+}
+
 /// Text made safe for one Markdown line: characters that would start HTML,
-/// links or emphasis are escaped, so a note shows as typed.
+/// links, emphasis or strikethrough are escaped, so a note shows as typed.
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~'
         ) {
             out.push('\\');
         }
@@ -174,10 +191,21 @@ fn inline(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::inline;
+    use super::{inline, note_line};
 
     #[test]
     fn markup_in_a_note_is_escaped() {
         assert_eq!(inline("<b>*x*</b>"), "\\<b\\>\\*x\\*\\</b\\>");
+        assert_eq!(inline("~~x~~"), "\\~\\~x\\~\\~");
+    }
+
+    #[test]
+    fn a_note_line_never_starts_a_list_or_a_heading() {
+        assert_eq!(note_line("- a"), "\\- a");
+        assert_eq!(note_line("  + a"), "  \\+ a");
+        assert_eq!(note_line("12. a"), "12\\. a");
+        assert_eq!(note_line("3) a"), "3\\) a");
+        assert_eq!(note_line("==="), "\\===");
+        assert_eq!(note_line("2026 was good"), "2026 was good");
     }
 }

@@ -12,7 +12,7 @@ use crate::advisor::plan;
 use crate::advisor::{self, Check, Progress, estimate};
 use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
 use crate::profile::Profile;
-use crate::text::sanitize;
+use crate::text::{sanitize, sanitize_lines};
 
 /// The version of the JSON formats (`status`, `next`, `export`). Raised
 /// when a field changes meaning or goes away; new fields may appear in the
@@ -114,6 +114,17 @@ pub struct NextInfo {
     pub why: String,
 }
 
+impl NextInfo {
+    fn of(next: &plan::NextStep<'_>) -> NextInfo {
+        NextInfo {
+            id: sanitize(&next.step.id),
+            title: sanitize(&next.step.title),
+            area: area_key(next.area),
+            why: sanitize(&next.why),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct FinishInfo {
     pub expected: Option<String>,
@@ -147,13 +158,14 @@ pub struct RouteInfo {
 impl RouteInfo {
     fn of(advice: &RouteAdvice<'_>) -> RouteInfo {
         RouteInfo {
-            credential: advice.credential.name.to_string(),
-            route: advice.route.name.to_string(),
+            credential: sanitize(&advice.credential.name),
+            route: sanitize(&advice.route.name),
             status: advice.verdict,
             // The same question can come from two requirements: ask it once.
             reasons: advice.reasons.iter().fold(Vec::new(), |mut seen, r| {
-                if !seen.contains(&r.text) {
-                    seen.push(r.text.clone());
+                let text = sanitize(&r.text);
+                if !seen.contains(&text) {
+                    seen.push(text);
                 }
                 seen
             }),
@@ -224,7 +236,7 @@ impl Report {
             let record = guide.state(code);
             StateInfo {
                 code: sanitize(code),
-                name: record.map(|r| r.name.to_string()),
+                name: record.map(|r| sanitize(&r.name)),
                 license: record.map(|r| match r.license {
                     LicenseRule::Required => "required",
                     LicenseRule::NotRequired => "not_required",
@@ -254,12 +266,7 @@ impl Report {
                 not_applicable: excluded.not_applicable,
                 skipped: excluded.skipped,
             },
-            next_step: next.map(|n| NextInfo {
-                id: n.step.id.to_string(),
-                title: n.step.title.to_string(),
-                area: area_key(n.area),
-                why: n.why,
-            }),
+            next_step: next.as_ref().map(NextInfo::of),
             finish_date: date(finish.expected),
             finish: FinishInfo {
                 expected: date(finish.expected),
@@ -270,15 +277,15 @@ impl Report {
             cost: CostInfo {
                 usd_min: cost.usd_min,
                 usd_max: cost.usd_max,
-                unknown: cost.unknown,
+                unknown: cost.unknown.iter().map(|u| sanitize(u)).collect(),
             },
             routes: routes.iter().map(RouteInfo::of).collect(),
             license: plan::license_advice(guide, profile, &routes).map(|advice| LicenseInfo {
-                state: advice.state,
+                state: sanitize(&advice.state),
                 credential: eligibility::target_credential(guide, profile, &routes)
-                    .map(|c| c.name.to_string()),
+                    .map(|c| sanitize(&c.name)),
                 verdict: advice.verdict,
-                text: advice.text,
+                text: sanitize(&advice.text),
             }),
         }
     }
@@ -332,25 +339,20 @@ impl NextReport {
                 exists: context.exists,
                 backup: context.backup.clone(),
             },
-            next_step: next.map(|n| NextInfo {
-                id: n.step.id.to_string(),
-                title: n.step.title.to_string(),
-                area: area_key(n.area),
-                why: n.why,
-            }),
+            next_step: next.as_ref().map(NextInfo::of),
             unlocks: what_if
                 .as_ref()
                 .map(|w| {
                     w.opens
                         .iter()
                         .map(|(route, closes)| Opens {
-                            route: route.clone(),
+                            route: sanitize(route),
                             closes: closes.map(|d| d.to_string()),
                         })
                         .collect()
                 })
                 .unwrap_or_default(),
-            assumption: what_if.map(|w| w.assumption),
+            assumption: what_if.map(|w| sanitize(&w.assumption)),
         }
     }
 }
@@ -413,8 +415,8 @@ impl StepPlan {
         let check = advisor::check(step, profile);
         StepPlan {
             id: step.id.to_string(),
-            title: step.title.to_string(),
-            summary: step.summary.to_string(),
+            title: sanitize(&step.title),
+            summary: sanitize(&step.summary),
             optional: !step.is_required_for(profile.goal),
             one_of: step.one_of,
             status: check_key(check),
@@ -423,17 +425,17 @@ impl StepPlan {
             date: profile.done_on(&step.id).map(|d| d.to_string()),
             note: note_lines(profile.note(&step.id)),
             caveat: step.caveat.as_ref().map(|c| match c {
-                Caveat::Unverified(text) => format!("Unverified: {text}"),
-                Caveat::Conflict(text) => format!("Sources disagree: {text}"),
+                Caveat::Unverified(text) => sanitize(&format!("Unverified: {text}")),
+                Caveat::Conflict(text) => sanitize(&format!("Sources disagree: {text}")),
             }),
             sources: step
                 .sources
                 .iter()
                 .filter_map(|id| guide.source(id))
                 .map(|s| SourceInfo {
-                    title: s.title.to_string(),
-                    publisher: s.publisher.to_string(),
-                    url: s.url.to_string(),
+                    title: sanitize(&s.title),
+                    publisher: sanitize(&s.publisher),
+                    url: sanitize(&s.url),
                     verified: s.verified.to_string(),
                     tier: match s.tier {
                         Tier::Official => "official",
@@ -465,15 +467,12 @@ fn check_key(check: Check) -> &'static str {
 /// A note as lines of harmless text: tabs become spaces, every other
 /// control character a visible `�`, and blank lines at the ends go.
 pub fn note_lines(note: &str) -> Vec<String> {
-    let lines: Vec<String> = note
-        .replace('\t', "    ")
-        .lines()
-        .map(|l| sanitize(l.trim_end()))
-        .collect();
+    let text = sanitize_lines(note).replace('\t', "    ");
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
     let first = lines.iter().position(|l| !l.trim().is_empty());
     let last = lines.iter().rposition(|l| !l.trim().is_empty());
     match (first, last) {
-        (Some(a), Some(b)) => lines[a..=b].to_vec(),
+        (Some(a), Some(b)) => lines[a..=b].iter().map(|&l| l.to_owned()).collect(),
         _ => Vec::new(),
     }
 }

@@ -7,7 +7,7 @@ use super::report::{
     CostInfo, FinishInfo, LicenseInfo, NextInfo, NextReport, Report, RouteInfo, SetAside, Share,
     Writer, walk,
 };
-use crate::text::sanitize;
+use crate::text::sanitize_lines;
 
 /// A bar that reads without colour: filled and empty cells differ in shape.
 pub fn bar(p: Share, width: usize) -> String {
@@ -246,11 +246,6 @@ pub fn next(next: &NextReport) -> String {
         let _ = writeln!(out, "  Assuming: {assumption}");
     }
     sanitize_lines(&out)
-}
-
-/// Every line made harmless, the line breaks kept.
-fn sanitize_lines(text: &str) -> String {
-    text.lines().map(|l| sanitize(l) + "\n").collect()
 }
 
 #[cfg(test)]

@@ -791,3 +791,158 @@ fn a_hostile_state_code_is_printed_harmless() {
         assert!(!text.contains('\u{1b}'), "{args:?}: {text:?}");
     }
 }
+
+/// An OSC 52 clipboard write, a screen clear and a line break: what a
+/// hand-edited or synced profile could hold.
+const HOSTILE: &str = "Biology\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\nNext step: fake\u{9b}1m";
+
+/// A bachelor's in a field holding [`HOSTILE`], a recent MLS program (a
+/// route with a window, so the calendar has its reasons), an ASCP
+/// credential, and the same text as a note.
+fn hostile_profile() -> Profile {
+    let mut profile = graduate("2024-05");
+    profile.goal = Goal::Mls;
+    profile.background.education = Some(Education::Bachelor);
+    profile.background.field = Some(HOSTILE.to_owned());
+    profile.background.programs[0].kind = Program::Mls;
+    profile.set_done("edu.prereqs.biology", true, today());
+    HOSTILE.clone_into(
+        &mut profile
+            .steps
+            .get_mut("edu.prereqs.biology")
+            .expect("just ticked")
+            .note,
+    );
+    profile.background.credentials.push(HeldCredential {
+        name: "MLS(ASCP)".to_owned(),
+        since: "2025-01-15".parse().expect("a day"),
+    });
+    profile
+}
+
+/// Every string in a JSON value.
+fn strings(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn control_characters_in_a_profile_leave_through_no_output() {
+    let home = Home::new();
+    home.write_profile(&hostile_profile());
+    // The field, made harmless and kept on one line.
+    let field = "Biology\u{FFFD}]52;c;aGk=\u{FFFD}\u{FFFD}[2J Next step: fake\u{FFFD}1m";
+    for args in [
+        &["status"][..],
+        &["status", "--json"],
+        &["next"],
+        &["next", "--json"],
+        &["export", "--format", "markdown"],
+        &["export", "--format", "html"],
+        &["export", "--format", "json"],
+        &["export", "--format", "ics"],
+    ] {
+        let text = ok(&home, args);
+        let allowed = |c: char| c == '\n' || (c == '\r' && args.contains(&"ics"));
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| c.is_control() && !allowed(c))
+            .collect();
+        assert!(bad.is_empty(), "{args:?} wrote {bad:?}: {text}");
+        // Only a note keeps its lines (the exports show them).
+        if args[0] != "export" {
+            let spoofed = text
+                .lines()
+                .filter(|l| l.trim_start().starts_with("Next step: fake"))
+                .count();
+            assert_eq!(spoofed, 0, "{args:?} let the field start a line: {text}");
+        }
+        if args.contains(&"--json") || args.contains(&"json") {
+            let mut all = Vec::new();
+            strings(&serde_json::from_str(&text).expect("JSON"), &mut all);
+            let broken: Vec<&String> = all.iter().filter(|s| s.contains('\n')).collect();
+            assert!(broken.is_empty(), "{args:?}: a line break in {broken:?}");
+        }
+    }
+    // Not vacuous: the field is there, harmless, where each format shows it.
+    assert!(ok(&home, &["status"]).contains(field));
+    assert!(ok(&home, &["export", "--format", "json"]).contains(field));
+    assert!(ok(&home, &["export", "--format", "ics"]).contains("BEGIN:VEVENT"));
+    // A note keeps its lines, harmless.
+    let html = ok(&home, &["export", "--format", "html"]);
+    assert!(
+        html.contains("Note: Biology\u{FFFD}]52;c;aGk=\u{FFFD}\u{FFFD}[2J\nNext step: fake"),
+        "{html}"
+    );
+}
+
+#[test]
+fn markdown_shows_a_note_as_written() {
+    let home = Home::new();
+    let mut profile = graduate("2024-05");
+    profile.set_done("edu.prereqs.biology", true, today());
+    "~~x~~ at Valencia\n- a\n1. b\n+ c\n\nlast".clone_into(
+        &mut profile
+            .steps
+            .get_mut("edu.prereqs.biology")
+            .expect("just ticked")
+            .note,
+    );
+    home.write_profile(&profile);
+    let markdown = ok(&home, &["export", "--format", "markdown"]);
+    // Strikethrough and list markers escaped; each line ends in a hard
+    // break (`\`), so the lines stay lines.
+    let note = [
+        "- Note: \\~\\~x\\~\\~ at Valencia\\",
+        "  \\- a\\",
+        "  1\\. b\\",
+        "  \\+ c\\",
+        "  \\",
+        "  last",
+    ];
+    let lines: Vec<&str> = markdown.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("- Note:"))
+        .unwrap_or_else(|| panic!("no note in {markdown}"));
+    let indent = lines[start].len() - note[0].len();
+    for (i, expected) in note.iter().enumerate() {
+        assert_eq!(&lines[start + i][indent..], *expected, "{markdown}");
+    }
+}
+
+#[test]
+fn an_empty_calendar_is_refused_and_nothing_is_written() {
+    let home = Home::new();
+    let output = home.run(&["export", "--format", "ics"]);
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+    assert!(output.stdout.is_empty(), "{}", stdout(&output));
+    assert!(stderr(&output).contains("no dates"), "{}", stderr(&output));
+    let target = home.root().join("plan.ics");
+    let output = home.run(&[
+        "export",
+        "--format",
+        "ics",
+        "-o",
+        target.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code(&output), 1);
+    assert!(!target.exists());
+}
+
+#[test]
+fn status_json_has_null_not_a_placeholder_for_a_credential_not_chosen() {
+    let home = Home::new();
+    home.write_profile(&Profile {
+        state: Some("FL".to_owned()),
+        ..Profile::default()
+    });
+    let report = json(&home, &["status", "--json"]);
+    assert_eq!(report["license"]["state"], "Florida", "{report:#}");
+    assert!(report["license"]["credential"].is_null(), "{report:#}");
+    assert!(!report.to_string().contains("your credential"));
+}
