@@ -946,3 +946,85 @@ fn status_json_has_null_not_a_placeholder_for_a_credential_not_chosen() {
     assert!(report["license"]["credential"].is_null(), "{report:#}");
     assert!(!report.to_string().contains("your credential"));
 }
+
+/// The temp files an export left in `home`.
+fn temp_files(home: &Home) -> Vec<String> {
+    home.files()
+        .into_iter()
+        .filter(|f| f.contains(".medtech-export."))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn export_force_replaces_only_regular_files() {
+    use std::os::unix::fs::FileTypeExt;
+    let home = Home::new();
+    home.write_profile(&rich_profile());
+    let kept = home.root().join("kept.txt");
+    fs::write(&kept, "mine").expect("write");
+    let link = home.root().join("link.md");
+    std::os::unix::fs::symlink(&kept, &link).expect("symlink");
+    let fifo = home.root().join("fifo.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    for target in [&link, &fifo] {
+        for force in [true, false] {
+            let mut args = vec!["export", "--format", "markdown", "-o"];
+            args.push(target.to_str().expect("UTF-8"));
+            if force {
+                args.push("--force");
+            }
+            let output = home.run(&args);
+            assert_eq!(code(&output), 1, "{target:?} {args:?}");
+            let err = stderr(&output);
+            assert!(err.contains("only regular files"), "{err}");
+        }
+    }
+    let link_meta = fs::symlink_metadata(&link).expect("link is there");
+    assert!(link_meta.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(fs::read_to_string(&kept).expect("kept"), "mine");
+    let fifo_meta = fs::symlink_metadata(&fifo).expect("fifo is there");
+    assert!(fifo_meta.file_type().is_fifo(), "the FIFO was replaced");
+    assert!(temp_files(&home).is_empty());
+}
+
+#[test]
+fn export_to_a_dash_writes_standard_output() {
+    let home = Home::new();
+    home.write_profile(&rich_profile());
+    let plan = ok(&home, &["export", "--format", "markdown", "-o", "-"]);
+    assert!(plan.starts_with("# My path to MLT"), "{plan}");
+    assert!(!home.root().join("-").exists(), "a file named -");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_export_names_no_temp_file_and_leaves_none() {
+    let home = Home::new();
+    home.write_profile(&rich_profile());
+    let target = home.root().join("plan.html");
+    // A file size limit far under the page: the write fails part way.
+    let output = Command::new("/bin/sh")
+        .args(["-c", "ulimit -f 8 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_medtech"))
+        .args(["export", "--format", "html", "-o"])
+        .arg(&target)
+        .env_clear()
+        .env("XDG_DATA_HOME", home.root())
+        .env("HOME", home.root())
+        .env("MEDTECH_TODAY", TODAY)
+        .current_dir(home.root())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run medtech");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let err = stderr(&output);
+    assert!(
+        err.contains("cannot write") && err.contains("plan.html"),
+        "{err}"
+    );
+    assert!(!err.contains(".medtech-export"), "{err}");
+    assert!(!target.exists());
+    assert!(temp_files(&home).is_empty(), "{:?}", temp_files(&home));
+}
