@@ -399,12 +399,33 @@ fn closing_the_terminal_saves_the_place_and_ends_the_app() {
     let mut child = pair.slave.spawn_command(cmd).expect("spawn medtech");
     drop(pair.slave);
     let mut writer = pair.master.take_writer().expect("pty writer");
-    // Nobody reads the screen here (a reader would keep the terminal
-    // open); a few frames fit in the terminal's buffer.
-    thread::sleep(Duration::from_millis(700));
+    // A reader of its own, on a thread that lets go of the terminal once
+    // it has seen the frames (a reader left open would keep the terminal).
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let (seen, frames) = std::sync::mpsc::channel();
+    let watcher = thread::spawn(move || {
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+        let mut screen = vt100::Parser::new(size(30), size(100), 0);
+        let mut buf = [0u8; 4096];
+        for title in ["medtech · Dashboard", "medtech · Education"] {
+            while !screen.screen().contents().contains(title) {
+                match std::io::Read::read(&mut reader, &mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => screen.process(&buf[..n]),
+                }
+            }
+            let _ = seen.send(title);
+        }
+    });
+    let wait = |title: &str| {
+        let shown = frames.recv_timeout(TIMEOUT);
+        assert_eq!(shown, Ok(title), "no frame with {title}");
+    };
+    wait("medtech · Dashboard");
     writer.write_all(b"2").expect("type 2");
     writer.flush().expect("flush");
-    thread::sleep(Duration::from_millis(700));
+    wait("medtech · Education");
+    watcher.join().expect("the watcher");
     // The window closes: every handle on the terminal's side goes.
     drop(writer);
     drop(pair.master);
@@ -600,6 +621,12 @@ fn sigkill_never_leaves_a_broken_profile() {
         leftovers.is_empty(),
         "temp files outlived the next launch after {ITERATIONS} kills ({early_kills} early, {:?}): {leftovers:?}",
         started.elapsed()
+    );
+    // The test is about the window between a key and its save: it proves
+    // nothing unless some kills landed in it.
+    assert!(
+        early_kills > 0,
+        "none of {ITERATIONS} kills landed before the last key was saved"
     );
 }
 
