@@ -124,6 +124,19 @@ fn overall_percent(screen: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// Waits for something off screen (a file, the cursor) until `ready` gives
+/// it, looking every 10 ms; fails after [`TIMEOUT`].
+fn poll<T>(what: &str, mut ready: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Some(found) = ready() {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "waited in vain for {what}");
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// Waits for the app to exit on its own and returns its exit code.
 fn exit_code(app: &mut Pty) -> u32 {
     let status = app.wait_exit(TIMEOUT);
@@ -330,15 +343,9 @@ fn second_copy_is_read_only() {
         "the first copy is read-only:\n{screen}"
     );
     // The tick is on screen before it is on disk: wait for the save.
-    let deadline = Instant::now() + TIMEOUT;
-    let after_a = loop {
-        let done = done_ids(&load(&data.profile_path()));
-        if !done.is_empty() {
-            break done;
-        }
-        assert!(Instant::now() < deadline, "A's tick was not saved");
-        thread::sleep(Duration::from_millis(10));
-    };
+    let after_a = poll("A's tick saved", || {
+        Some(done_ids(&load(&data.profile_path()))).filter(|done| !done.is_empty())
+    });
 
     let mut b = Pty::launch(&data);
     b.wait_for("READ-ONLY");
@@ -912,20 +919,14 @@ fn the_cursor_follows_the_note_and_hides_when_it_closes() {
     let column = app.row(row).find("abc").expect("the text") + 3;
     let column = u16::try_from(app.row(row)[..column].chars().count()).expect("fits");
     let wanted = Some((row, column));
-    let deadline = std::time::Instant::now() + TIMEOUT;
-    while app.cursor() != wanted && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(app.cursor(), wanted, "{}", app.screen_text());
+    poll("the cursor after the text", || {
+        (app.cursor() == wanted).then_some(())
+    });
     app.send("\x1b");
     app.wait_until("the note editor closed", |screen| {
         !screen.contains("Note: Know the job")
     });
-    let deadline = std::time::Instant::now() + TIMEOUT;
-    while app.cursor().is_some() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(app.cursor(), None);
+    poll("the cursor hidden", || app.cursor().is_none().then_some(()));
     let screen = app.screen_text();
     assert!(
         screen.contains("Know the job before you start ✎"),
@@ -982,15 +983,11 @@ fn a_kill_while_typing_a_note_loses_nothing() {
     let data = DataDir::new();
     let app = typing_a_note(&data, "typed just before the crash");
     let draft = data.app_dir().join("profile.ron.draft");
-    let deadline = Instant::now() + TIMEOUT;
-    while !std::fs::read_to_string(&draft).is_ok_and(|t| t.contains("the crash")) {
-        assert!(
-            Instant::now() < deadline,
-            "no draft on disk: {:?}",
-            data.files()
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
+    poll("the draft on disk", || {
+        std::fs::read_to_string(&draft)
+            .is_ok_and(|t| t.contains("the crash"))
+            .then_some(())
+    });
     app.kill("KILL");
     drop(app);
     let profile = load(&data.profile_path());
