@@ -106,7 +106,7 @@ pub enum Format {
     Json,
     /// One self-contained page with progress bars, printable
     Html,
-    /// An iCalendar file of the dates that matter
+    /// An iCalendar file of the dates that matter (refused while there are none)
     Ics,
 }
 

@@ -973,7 +973,18 @@ fn export_force_replaces_only_regular_files() {
     let fifo = home.root().join("fifo.md");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
     assert!(made.success());
-    for target in [&link, &fifo] {
+    let mut targets = vec![link.clone(), fifo.clone()];
+    // A device node of its own (like /dev/null), where mknod is allowed (root).
+    let device = home.root().join("null.md");
+    let mknod = Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .stderr(Stdio::null())
+        .status();
+    if mknod.is_ok_and(|s| s.success()) {
+        targets.push(device.clone());
+    }
+    for target in &targets {
         for force in [true, false] {
             let mut args = vec!["export", "--format", "markdown", "-o"];
             args.push(target.to_str().expect("UTF-8"));
@@ -991,6 +1002,9 @@ fn export_force_replaces_only_regular_files() {
     assert_eq!(fs::read_to_string(&kept).expect("kept"), "mine");
     let fifo_meta = fs::symlink_metadata(&fifo).expect("fifo is there");
     assert!(fifo_meta.file_type().is_fifo(), "the FIFO was replaced");
+    if let Ok(meta) = fs::symlink_metadata(&device) {
+        assert!(meta.file_type().is_char_device(), "the device was replaced");
+    }
     assert!(temp_files(&home).is_empty());
 }
 
