@@ -2,8 +2,10 @@
 //! the profile and today, then printed as text, JSON, Markdown, HTML or a
 //! calendar. The values are the dashboard's (same advisor functions).
 //!
-//! Every string that comes from the profile (a state code, a note) is
-//! sanitized here, so no renderer can forget to.
+//! Every string is sanitized here, so no format can forget to: one-line
+//! fields with [`sanitize`] (a line break in a profile's answer becomes a
+//! space), notes with [`sanitize_lines`]. Then [`walk`] takes the report
+//! through one [`Writer`] per text format.
 
 use serde::Serialize;
 
