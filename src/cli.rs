@@ -72,11 +72,11 @@ pub enum Command {
         /// What to write
         #[arg(long, value_enum)]
         format: Format,
-        /// Write to this file instead of standard output (never over an
-        /// existing file unless --force)
+        /// Write to this file instead of standard output (`-` is standard
+        /// output; never over an existing file unless --force)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Replace FILE if it exists
+        /// Replace FILE if it exists and is a regular file
         #[arg(long, requires = "output")]
         force: bool,
     },
@@ -106,7 +106,7 @@ pub enum Format {
     Json,
     /// One self-contained page with progress bars, printable
     Html,
-    /// An iCalendar file of the dates that matter
+    /// An iCalendar file of the dates that matter (refused while there are none)
     Ics,
 }
 
@@ -226,6 +226,13 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             output,
             force,
         } => {
+            // A file size limit (`ulimit -f`) makes a write fail with an
+            // error instead of killing medtech with its temp file left.
+            #[cfg(unix)]
+            let _ = signal_hook::flag::register(
+                signal_hook::consts::SIGXFSZ,
+                std::sync::Arc::default(),
+            );
             let loaded = Loaded::open(profile)?;
             let context = loaded.context();
             let plan = Plan::build(&loaded.guide, &loaded.profile, &context);
@@ -236,16 +243,20 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
                 Format::Ics => {
                     let calendar =
                         ics::Calendar::build(&loaded.guide, &loaded.profile, context.today);
+                    // RFC 5545 asks for at least one event: an empty
+                    // calendar is refused, and nothing is written.
                     if calendar.events.is_empty() {
-                        say(
-                            "no dates to put in a calendar yet: no route window is open and no credential is held.",
-                        );
+                        return Err(Failure::new(
+                            "no dates to put in a calendar yet: no route window is open and no credential is held. Nothing was written.",
+                        ));
                     }
                     calendar.render(jiff::Timestamp::now())
                 }
             };
             match output {
+                // `-o -` is standard output, as in most tools.
                 None => print(&body),
+                Some(file) if file == Path::new("-") => print(&body),
                 Some(file) => {
                     files::write_new(&file, body.as_bytes(), force)?;
                     say(&format!(

@@ -167,7 +167,9 @@ fn move_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
 
 /// Writes `bytes` to `file` through a temp file in the same folder renamed
 /// into place, so a reader never sees half an export. An existing file is
-/// refused (and left untouched) unless `force`.
+/// refused (and left untouched) unless `force`; only a regular file is ever
+/// replaced (never a symlink, a FIFO or a device). On failure the temp file
+/// is removed, and the message names only `file`.
 pub fn write_new(file: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     let refuse = || {
         Failure::new(format!(
@@ -176,9 +178,22 @@ pub fn write_new(file: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> 
         ))
     };
     if let Ok(metadata) = fs::symlink_metadata(file) {
-        if metadata.is_dir() {
+        let kind = metadata.file_type();
+        if kind.is_dir() {
             return Err(Failure::new(format!(
                 "{} is a folder; give a file name inside it.",
+                shown(file)
+            )));
+        }
+        if !kind.is_file() {
+            let what = if kind.is_symlink() {
+                "a symbolic link"
+            } else {
+                "not a regular file (a device, FIFO or socket)"
+            };
+            return Err(Failure::new(format!(
+                "{} is {what}; medtech replaces only regular files, so it was left untouched. \
+                 Choose another file, or `-o -` for standard output.",
                 shown(file)
             )));
         }
@@ -186,15 +201,23 @@ pub fn write_new(file: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> 
             return Err(refuse());
         }
     }
-    let cannot = |e: io::Error| Failure::new(format!("cannot write {}: {e}", shown(file)));
+    // The error as the system gave it: never the temp file's name.
+    let cannot = |e: io::Error| {
+        let e = e.raw_os_error().map_or(e, io::Error::from_raw_os_error);
+        Failure::new(format!(
+            "cannot write {}: {e}. Nothing was written.",
+            shown(file)
+        ))
+    };
     let dir = parent(file);
     let mut tmp = tempfile::Builder::new()
         .prefix(".medtech-export.")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(cannot)?;
-    tmp.write_all(bytes).map_err(cannot)?;
-    tmp.as_file().sync_all().map_err(cannot)?;
+    let file_handle = tmp.as_file_mut();
+    file_handle.write_all(bytes).map_err(cannot)?;
+    file_handle.sync_all().map_err(cannot)?;
     if force {
         tmp.persist(file).map_err(|e| cannot(e.error))?;
     } else {

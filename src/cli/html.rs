@@ -4,7 +4,10 @@
 
 use std::fmt::Write;
 
-use super::report::{Plan, Report, Share, StepPlan};
+use super::report::{
+    AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, Report, RouteInfo, SetAside,
+    Share, StepPlan, Writer, walk,
+};
 use super::text::{counts, license_symbol, state_words};
 use crate::advisor::Verdict;
 
@@ -46,119 +49,184 @@ li.step { margin: .45rem 0; break-inside: avoid; }
 ";
 
 pub fn render(plan: &Plan) -> String {
-    let report = &plan.report;
-    let mut out = String::new();
-    let title = format!("My path to {}", report.goal);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(&title)
-    );
-    let _ = writeln!(
-        out,
-        "<h1>{} ({})</h1>",
-        escape(&title),
-        escape(report.goal_title)
-    );
-    let _ = writeln!(
-        out,
-        "<p class=\"meta\">State: {} · As of {} · From medtech</p>",
-        escape(&state_words(report)),
-        escape(&report.today)
-    );
-    if !report.profile.exists {
-        let _ = writeln!(
+    let mut w = Html(String::new());
+    walk(&plan.report, &plan.areas, &mut w);
+    w.0
+}
+
+struct Html(String);
+
+impl Writer for Html {
+    fn heading(&mut self, report: &Report) {
+        let out = &mut self.0;
+        let title = format!("My path to {}", report.goal);
+        let _ = write!(
             out,
-            "<p><em>No profile yet: this is the plan a new profile starts with.</em></p>"
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+             <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+            escape(&title)
         );
-    }
-    let _ = writeln!(out, "<h2>Progress</h2>\n<table class=\"progress\">");
-    for (label, percent) in report.progress.rows() {
-        progress_row(&mut out, label, percent);
-    }
-    let _ = writeln!(out, "</table>");
-    if let Some(next) = &report.next_step {
         let _ = writeln!(
             out,
-            "<p><strong>Next step:</strong> {}. {}</p>",
-            escape(&next.title),
-            escape(&next.why)
+            "<h1>{} ({})</h1>",
+            escape(&title),
+            escape(report.goal_title)
         );
-    }
-    if let Some(date) = &report.finish_date {
         let _ = writeln!(
             out,
-            "<p><strong>Expected finish:</strong> {}</p>",
-            escape(date)
+            "<p class=\"meta\">State: {} · As of {} · From medtech</p>",
+            escape(&state_words(report)),
+            escape(&report.today)
         );
+        if !report.profile.exists {
+            let _ = writeln!(
+                out,
+                "<p><em>No profile yet: this is the plan a new profile starts with.</em></p>"
+            );
+        }
     }
-    routes_and_license(&mut out, report);
-    for area in &plan.areas {
+
+    fn progress(&mut self, rows: &[(&'static str, Share)], _aside: SetAside) {
+        let out = &mut self.0;
+        let _ = writeln!(out, "<h2>Progress</h2>\n<table class=\"progress\">");
+        for &(label, p) in rows {
+            let width = (p.done * 100).checked_div(p.total).unwrap_or(100);
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"label\">{}</td><td><div class=\"bar\" role=\"img\" aria-label=\"{}%\">\
+                 <div class=\"fill\" style=\"width: {width}%\"></div></div></td><td class=\"count\">{}</td></tr>",
+                escape(label),
+                p.percent,
+                escape(counts(p).trim())
+            );
+        }
+        let _ = writeln!(out, "</table>");
+    }
+
+    fn next_step(&mut self, next: Option<&NextInfo>) {
+        if let Some(next) = next {
+            let _ = writeln!(
+                self.0,
+                "<p><strong>Next step:</strong> {}. {}</p>",
+                escape(&next.title),
+                escape(&next.why)
+            );
+        }
+    }
+
+    fn finish(&mut self, finish: &FinishInfo, _cost: &CostInfo) {
+        if let Some(date) = &finish.expected {
+            let _ = writeln!(
+                self.0,
+                "<p><strong>Expected finish:</strong> {}</p>",
+                escape(date)
+            );
+        }
+    }
+
+    fn routes_begin(&mut self, _goal: &str, count: usize) {
+        if count > 0 {
+            let _ = writeln!(self.0, "<h2>Certification routes</h2>");
+        }
+    }
+
+    fn route(&mut self, route: &RouteInfo) {
+        let out = &mut self.0;
         let _ = writeln!(
             out,
-            "<h2>{} <span class=\"status\">({})</span></h2>",
+            "<div class=\"route\"><span class=\"box {}\">{}</span> <strong>{}</strong>: {}{}",
+            verdict_class(route.status),
+            escape(route.status.symbol()),
+            escape(&route.label()),
+            escape(route.status.word()),
+            escape(&route.closes_words())
+        );
+        if !route.reasons.is_empty() {
+            let _ = writeln!(out, "<ul>");
+            for reason in &route.reasons {
+                let _ = writeln!(out, "<li>{}</li>", escape(reason));
+            }
+            let _ = writeln!(out, "</ul>");
+        }
+        let _ = writeln!(out, "</div>");
+    }
+
+    fn license(&mut self, license: Option<&LicenseInfo>) {
+        if let Some(license) = license {
+            let _ = writeln!(
+                self.0,
+                "<h2>License</h2>\n<p><span class=\"box\">{}</span> <strong>{}:</strong> {}</p>",
+                escape(license_symbol(license.verdict)),
+                escape(&license.state),
+                escape(&license.text)
+            );
+        }
+    }
+
+    fn area_begin(&mut self, area: &AreaPlan) {
+        let _ = writeln!(
+            self.0,
+            "<h2>{} <span class=\"status\">({})</span></h2>\n<ul class=\"steps\">",
             escape(area.title),
             escape(counts(area.progress).trim())
         );
-        let _ = writeln!(out, "<ul class=\"steps\">");
-        for step in &area.steps {
-            write_step(&mut out, step);
-        }
-        let _ = writeln!(out, "</ul>");
     }
-    out.push_str("</body>\n</html>\n");
-    out
-}
 
-/// Every route with its reasons, and the state's license verdict.
-fn routes_and_license(out: &mut String, report: &Report) {
-    if !report.routes.is_empty() {
-        let _ = writeln!(out, "<h2>Certification routes</h2>");
-        for route in &report.routes {
-            let closes = route.closes_words();
-            let _ = writeln!(
-                out,
-                "<div class=\"route\"><span class=\"box {}\">{}</span> <strong>{}</strong>: {}{}",
-                verdict_class(route.status),
-                escape(route.status.symbol()),
-                escape(&route.label()),
-                escape(route.status.word()),
-                escape(&closes)
-            );
-            if !route.reasons.is_empty() {
-                let _ = writeln!(out, "<ul>");
-                for reason in &route.reasons {
-                    let _ = writeln!(out, "<li>{}</li>", escape(reason));
-                }
-                let _ = writeln!(out, "</ul>");
-            }
-            let _ = writeln!(out, "</div>");
-        }
-    }
-    if let Some(license) = &report.license {
+    fn step_begin(&mut self, step: &StepPlan, _depth: usize) {
+        let out = &mut self.0;
         let _ = writeln!(
             out,
-            "<h2>License</h2>\n<p><span class=\"box\">{}</span> <strong>{}:</strong> {}</p>",
-            escape(license_symbol(license.verdict)),
-            escape(&license.state),
-            escape(&license.text)
+            "<li class=\"step {}\"><div class=\"line\"><span class=\"box\">{}</span> \
+             <span class=\"title\">{}</span> <span class=\"status\">({})</span></div>",
+            escape(step.status),
+            escape(step.symbol),
+            escape(&step.title),
+            escape(&step.status_words())
         );
+        if !step.summary.is_empty() {
+            let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&step.summary));
+        }
+        if !step.note.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">Note: {}</p>",
+                escape(&step.note.join("\n"))
+            );
+        }
+        if let Some(caveat) = &step.caveat {
+            let _ = writeln!(out, "<p class=\"caveat\">⚠ {}</p>", escape(caveat));
+        }
+        for source in &step.sources {
+            let _ = writeln!(
+                out,
+                "<p class=\"source\">Source: <a href=\"{}\">{}</a>, {}, verified {}</p>",
+                escape(&safe_url(&source.url)),
+                escape(&source.title),
+                escape(&source.publisher),
+                escape(&source.verified)
+            );
+        }
+        if !step.substeps.is_empty() {
+            let _ = writeln!(out, "<ul>");
+        }
     }
-}
 
-fn progress_row(out: &mut String, label: &str, p: Share) {
-    let width = (p.done * 100).checked_div(p.total).unwrap_or(100);
-    let _ = writeln!(
-        out,
-        "<tr><td class=\"label\">{}</td><td><div class=\"bar\" role=\"img\" aria-label=\"{}%\">\
-         <div class=\"fill\" style=\"width: {width}%\"></div></div></td><td class=\"count\">{}</td></tr>",
-        escape(label),
-        p.percent,
-        escape(counts(p).trim())
-    );
+    fn step_end(&mut self, step: &StepPlan, _depth: usize) {
+        if !step.substeps.is_empty() {
+            let _ = writeln!(self.0, "</ul>");
+        }
+        let _ = writeln!(self.0, "</li>");
+    }
+
+    fn area_end(&mut self, _area: &AreaPlan) {
+        let _ = writeln!(self.0, "</ul>");
+    }
+
+    fn end(&mut self) {
+        self.0.push_str("</body>\n</html>\n");
+    }
 }
 
 fn verdict_class(v: Verdict) -> &'static str {
@@ -168,59 +236,6 @@ fn verdict_class(v: Verdict) -> &'static str {
         Verdict::Unknown => "unknown",
         Verdict::Closed => "closed",
     }
-}
-
-fn write_step(out: &mut String, step: &StepPlan) {
-    let mut status = step.word.to_owned();
-    if let Some(date) = &step.date {
-        let _ = write!(status, " {date}");
-    }
-    if step.optional {
-        status.push_str(", optional");
-    }
-    if step.one_of {
-        status.push_str(", choose one");
-    }
-    let _ = writeln!(
-        out,
-        "<li class=\"step {}\"><div class=\"line\"><span class=\"box\">{}</span> \
-         <span class=\"title\">{}</span> <span class=\"status\">({})</span></div>",
-        escape(step.status),
-        escape(step.symbol),
-        escape(&step.title),
-        escape(&status)
-    );
-    if !step.summary.is_empty() {
-        let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&step.summary));
-    }
-    if !step.note.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"note\">Note: {}</p>",
-            escape(&step.note.join("\n"))
-        );
-    }
-    if let Some(caveat) = &step.caveat {
-        let _ = writeln!(out, "<p class=\"caveat\">⚠ {}</p>", escape(caveat));
-    }
-    for source in &step.sources {
-        let _ = writeln!(
-            out,
-            "<p class=\"source\">Source: <a href=\"{}\">{}</a>, {}, verified {}</p>",
-            escape(&safe_url(&source.url)),
-            escape(&source.title),
-            escape(&source.publisher),
-            escape(&source.verified)
-        );
-    }
-    if !step.substeps.is_empty() {
-        let _ = writeln!(out, "<ul>");
-        for sub in &step.substeps {
-            write_step(out, sub);
-        }
-        let _ = writeln!(out, "</ul>");
-    }
-    let _ = writeln!(out, "</li>");
 }
 
 /// Only web links become links; anything else (`javascript:`) is dropped.

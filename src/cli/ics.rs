@@ -44,7 +44,8 @@ impl Calendar {
             let Some(closes) = route.closes.filter(|_| route.verdict == Verdict::Met) else {
                 continue;
             };
-            let reasons: Vec<&str> = route.reasons.iter().map(|r| r.text.as_str()).collect();
+            // One line each: a line break in a profile's text is not a new line.
+            let reasons: Vec<String> = route.reasons.iter().map(|r| sanitize(&r.text)).collect();
             events.push(Event {
                 uid: format!("window-{}@medtech", route.route.id),
                 date: closes,

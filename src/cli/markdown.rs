@@ -4,139 +4,183 @@
 
 use std::fmt::Write;
 
-use super::report::{Plan, StepPlan};
+use super::report::{
+    AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, Report, RouteInfo, SetAside,
+    Share, StepPlan, Writer, walk,
+};
 use super::text::{counts, license_symbol, state_words};
 
 pub fn render(plan: &Plan) -> String {
-    let report = &plan.report;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# My path to {} ({})\n",
-        report.goal,
-        inline(report.goal_title)
-    );
-    let _ = writeln!(
-        out,
-        "State: {} · As of {} · From medtech\n",
-        inline(&state_words(report)),
-        report.today
-    );
-    if !report.profile.exists {
+    let mut w = Markdown(String::new());
+    walk(&plan.report, &plan.areas, &mut w);
+    w.0
+}
+
+struct Markdown(String);
+
+impl Writer for Markdown {
+    fn heading(&mut self, report: &Report) {
+        let out = &mut self.0;
         let _ = writeln!(
             out,
-            "_No profile yet: this is the plan a new profile starts with._\n"
+            "# My path to {} ({})\n",
+            report.goal,
+            inline(report.goal_title)
         );
-    }
-    let _ = writeln!(out, "## Progress\n");
-    let _ = writeln!(out, "| Area | Progress |\n|---|---|");
-    for (label, percent) in report.progress.rows() {
-        let _ = writeln!(out, "| {label} | {} |", counts(percent).trim());
-    }
-    out.push('\n');
-    if let Some(next) = &report.next_step {
         let _ = writeln!(
             out,
-            "**Next step:** {}. {}\n",
-            inline(&next.title),
-            inline(&next.why)
+            "State: {} · As of {} · From medtech\n",
+            inline(&state_words(report)),
+            report.today
         );
-    }
-    if let Some(date) = &report.finish_date {
-        let _ = writeln!(out, "**Expected finish:** {date}\n");
-    }
-    if !report.routes.is_empty() {
-        let _ = writeln!(out, "## Certification routes\n");
-        for route in &report.routes {
-            let closes = route.closes_words();
+        if !report.profile.exists {
             let _ = writeln!(
                 out,
-                "- **{}**: {}{closes}",
-                inline(&route.label()),
-                route.status.word()
+                "_No profile yet: this is the plan a new profile starts with._\n"
             );
-            for reason in &route.reasons {
-                let _ = writeln!(out, "  - {}", inline(reason));
-            }
+        }
+    }
+
+    fn progress(&mut self, rows: &[(&'static str, Share)], _aside: SetAside) {
+        let out = &mut self.0;
+        let _ = writeln!(out, "## Progress\n");
+        let _ = writeln!(out, "| Area | Progress |\n|---|---|");
+        for &(label, share) in rows {
+            let _ = writeln!(out, "| {label} | {} |", counts(share).trim());
         }
         out.push('\n');
     }
-    if let Some(license) = &report.license {
-        let _ = writeln!(
-            out,
-            "**License ({}):** {} {}\n",
-            inline(&license.state),
-            license_symbol(license.verdict),
-            inline(&license.text)
-        );
+
+    fn next_step(&mut self, next: Option<&NextInfo>) {
+        if let Some(next) = next {
+            let _ = writeln!(
+                self.0,
+                "**Next step:** {}. {}\n",
+                inline(&next.title),
+                inline(&next.why)
+            );
+        }
     }
-    for area in &plan.areas {
+
+    fn finish(&mut self, finish: &FinishInfo, _cost: &CostInfo) {
+        if let Some(date) = &finish.expected {
+            let _ = writeln!(self.0, "**Expected finish:** {date}\n");
+        }
+    }
+
+    fn routes_begin(&mut self, _goal: &str, count: usize) {
+        if count > 0 {
+            let _ = writeln!(self.0, "## Certification routes\n");
+        }
+    }
+
+    fn route(&mut self, route: &RouteInfo) {
+        let out = &mut self.0;
         let _ = writeln!(
             out,
+            "- **{}**: {}{}",
+            inline(&route.label()),
+            route.status.word(),
+            route.closes_words()
+        );
+        for reason in &route.reasons {
+            let _ = writeln!(out, "  - {}", inline(reason));
+        }
+    }
+
+    fn routes_end(&mut self, count: usize) {
+        if count > 0 {
+            self.0.push('\n');
+        }
+    }
+
+    fn license(&mut self, license: Option<&LicenseInfo>) {
+        if let Some(license) = license {
+            let _ = writeln!(
+                self.0,
+                "**License ({}):** {} {}\n",
+                inline(&license.state),
+                license_symbol(license.verdict),
+                inline(&license.text)
+            );
+        }
+    }
+
+    fn area_begin(&mut self, area: &AreaPlan) {
+        let _ = writeln!(
+            self.0,
             "## {} ({})\n",
             area.title,
             counts(area.progress).trim()
         );
-        for step in &area.steps {
-            write_step(&mut out, step, 0);
-        }
-        out.push('\n');
     }
-    out
-}
 
-fn write_step(out: &mut String, step: &StepPlan, depth: usize) {
-    let pad = "  ".repeat(depth);
-    let inner = "  ".repeat(depth + 1);
-    // `[ ]` and `[x]` are task-list boxes; the other symbols read as text.
-    let mut line = format!("{pad}- {} **{}**", step.symbol, inline(&step.title));
-    let mut status = step.word.to_owned();
-    if let Some(date) = &step.date {
-        let _ = write!(status, " {date}");
-    }
-    if step.optional {
-        status.push_str(", optional");
-    }
-    if step.one_of {
-        status.push_str(", choose one");
-    }
-    let _ = write!(line, " ({status})");
-    let _ = writeln!(out, "{line}");
-    if !step.summary.is_empty() {
-        let _ = writeln!(out, "{inner}{}", inline(&step.summary));
-    }
-    if let Some((first, rest)) = step.note.split_first() {
-        let _ = writeln!(out, "{inner}- Note: {}", inline(first));
-        for line in rest {
-            let _ = writeln!(out, "{inner}  {}", inline(line));
-        }
-    }
-    if let Some(caveat) = &step.caveat {
-        let _ = writeln!(out, "{inner}- ⚠ {}", inline(caveat));
-    }
-    for source in &step.sources {
+    fn step_begin(&mut self, step: &StepPlan, depth: usize) {
+        let out = &mut self.0;
+        let pad = "  ".repeat(depth);
+        let inner = "  ".repeat(depth + 1);
+        // `[ ]` and `[x]` are task-list boxes; the other symbols read as text.
         let _ = writeln!(
             out,
-            "{inner}- Source: [{}](<{}>), {}, verified {}",
-            inline(&source.title),
-            source.url.replace(['<', '>', ' '], ""),
-            inline(&source.publisher),
-            source.verified
+            "{pad}- {} **{}** ({})",
+            step.symbol,
+            inline(&step.title),
+            step.status_words()
         );
+        if !step.summary.is_empty() {
+            let _ = writeln!(out, "{inner}{}", inline(&step.summary));
+        }
+        // The note as written: every line its own (a hard break, `\`, ends
+        // each but the last), nothing in it read as Markdown.
+        for (i, line) in step.note.iter().enumerate() {
+            let lead = if i == 0 { "- Note: " } else { "  " };
+            let end = if i + 1 < step.note.len() { "\\" } else { "" };
+            let _ = writeln!(out, "{inner}{lead}{}{end}", note_line(line));
+        }
+        if let Some(caveat) = &step.caveat {
+            let _ = writeln!(out, "{inner}- ⚠ {}", inline(caveat));
+        }
+        for source in &step.sources {
+            let _ = writeln!(
+                out,
+                "{inner}- Source: [{}](<{}>), {}, verified {}",
+                inline(&source.title),
+                source.url.replace(['<', '>', ' '], ""),
+                inline(&source.publisher),
+                source.verified
+            );
+        }
     }
-    for sub in &step.substeps {
-        write_step(out, sub, depth + 1);
+
+    fn area_end(&mut self, _area: &AreaPlan) {
+        self.0.push('\n');
+    }
+}
+
+/// A line of a note, shown as typed: [`inline`], and a list marker (`- `,
+/// `+ `, `1. `) or a heading underline (`=`) at its start escaped too.
+fn note_line(line: &str) -> String {
+    let text = inline(line);
+    let indent = text.len() - text.trim_start().len();
+    let (lead, rest) = text.split_at(indent);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if rest.starts_with(['-', '+', '=']) {
+        format!("{lead}\\{rest}")
+    } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        format!("{lead}{}\\{}", &rest[..digits], &rest[digits..])
+    } else {
+        text
     }
 }
 
 /// Text made safe for one Markdown line: characters that would start HTML,
-/// links or emphasis are escaped, so a note shows as typed.
+/// links, emphasis or strikethrough are escaped, so a note shows as typed.
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~'
         ) {
             out.push('\\');
         }
@@ -147,10 +191,21 @@ fn inline(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::inline;
+    use super::{inline, note_line};
 
     #[test]
     fn markup_in_a_note_is_escaped() {
         assert_eq!(inline("<b>*x*</b>"), "\\<b\\>\\*x\\*\\</b\\>");
+        assert_eq!(inline("~~x~~"), "\\~\\~x\\~\\~");
+    }
+
+    #[test]
+    fn a_note_line_never_starts_a_list_or_a_heading() {
+        assert_eq!(note_line("- a"), "\\- a");
+        assert_eq!(note_line("  + a"), "  \\+ a");
+        assert_eq!(note_line("12. a"), "12\\. a");
+        assert_eq!(note_line("3) a"), "3\\) a");
+        assert_eq!(note_line("==="), "\\===");
+        assert_eq!(note_line("2026 was good"), "2026 was good");
     }
 }

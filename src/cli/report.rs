@@ -2,17 +2,19 @@
 //! the profile and today, then printed as text, JSON, Markdown, HTML or a
 //! calendar. The values are the dashboard's (same advisor functions).
 //!
-//! Every string that comes from the profile (a state code, a note) is
-//! sanitized here, so no renderer can forget to.
+//! Every string is sanitized here, so no format can forget to: one-line
+//! fields with [`sanitize`] (a line break in a profile's answer becomes a
+//! space), notes with [`sanitize_lines`]. Then [`walk`] takes the report
+//! through one [`Writer`] per text format.
 
 use serde::Serialize;
 
 use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
-use crate::advisor::plan::{self, LicenseAdvice};
+use crate::advisor::plan;
 use crate::advisor::{self, Check, Progress, estimate};
 use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
 use crate::profile::Profile;
-use crate::text::sanitize;
+use crate::text::{sanitize, sanitize_lines};
 
 /// The version of the JSON formats (`status`, `next`, `export`). Raised
 /// when a field changes meaning or goes away; new fields may appear in the
@@ -114,6 +116,17 @@ pub struct NextInfo {
     pub why: String,
 }
 
+impl NextInfo {
+    fn of(next: &plan::NextStep<'_>) -> NextInfo {
+        NextInfo {
+            id: sanitize(&next.step.id),
+            title: sanitize(&next.step.title),
+            area: area_key(next.area),
+            why: sanitize(&next.why),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct FinishInfo {
     pub expected: Option<String>,
@@ -147,13 +160,14 @@ pub struct RouteInfo {
 impl RouteInfo {
     fn of(advice: &RouteAdvice<'_>) -> RouteInfo {
         RouteInfo {
-            credential: advice.credential.name.clone(),
-            route: advice.route.name.clone(),
+            credential: sanitize(&advice.credential.name),
+            route: sanitize(&advice.route.name),
             status: advice.verdict,
             // The same question can come from two requirements: ask it once.
             reasons: advice.reasons.iter().fold(Vec::new(), |mut seen, r| {
-                if !seen.contains(&r.text) {
-                    seen.push(r.text.clone());
+                let text = sanitize(&r.text);
+                if !seen.contains(&text) {
+                    seen.push(text);
                 }
                 seen
             }),
@@ -197,7 +211,18 @@ pub struct Report {
     /// Every route of the credentials for the goal, preferred certifier first.
     pub routes: Vec<RouteInfo>,
     /// Whether the state accepts the credential; `None` with no state.
-    pub license: Option<LicenseAdvice>,
+    pub license: Option<LicenseInfo>,
+}
+
+/// The state's license verdict for the credential held or planned.
+#[derive(Debug, Clone, Serialize)]
+pub struct LicenseInfo {
+    pub state: String,
+    /// "MLT(AMT)"; `None` while no credential is held or chosen.
+    pub credential: Option<String>,
+    /// `accepted`, `not_accepted`, `unknown` or `no_license`.
+    pub verdict: &'static str,
+    pub text: String,
 }
 
 impl Report {
@@ -213,7 +238,7 @@ impl Report {
             let record = guide.state(code);
             StateInfo {
                 code: sanitize(code),
-                name: record.map(|r| r.name.clone()),
+                name: record.map(|r| sanitize(&r.name)),
                 license: record.map(|r| match r.license {
                     LicenseRule::Required => "required",
                     LicenseRule::NotRequired => "not_required",
@@ -243,12 +268,7 @@ impl Report {
                 not_applicable: excluded.not_applicable,
                 skipped: excluded.skipped,
             },
-            next_step: next.map(|n| NextInfo {
-                id: n.step.id.clone(),
-                title: n.step.title.clone(),
-                area: area_key(n.area),
-                why: n.why,
-            }),
+            next_step: next.as_ref().map(NextInfo::of),
             finish_date: date(finish.expected),
             finish: FinishInfo {
                 expected: date(finish.expected),
@@ -259,10 +279,16 @@ impl Report {
             cost: CostInfo {
                 usd_min: cost.usd_min,
                 usd_max: cost.usd_max,
-                unknown: cost.unknown,
+                unknown: cost.unknown.iter().map(|u| sanitize(u)).collect(),
             },
             routes: routes.iter().map(RouteInfo::of).collect(),
-            license: plan::license_advice(guide, profile, &routes),
+            license: plan::license_advice(guide, profile, &routes).map(|advice| LicenseInfo {
+                state: sanitize(&advice.state),
+                credential: eligibility::target_credential(guide, profile, &routes)
+                    .map(|c| sanitize(&c.name)),
+                verdict: advice.verdict,
+                text: sanitize(&advice.text),
+            }),
         }
     }
 }
@@ -315,25 +341,20 @@ impl NextReport {
                 exists: context.exists,
                 backup: context.backup.clone(),
             },
-            next_step: next.map(|n| NextInfo {
-                id: n.step.id.clone(),
-                title: n.step.title.clone(),
-                area: area_key(n.area),
-                why: n.why,
-            }),
+            next_step: next.as_ref().map(NextInfo::of),
             unlocks: what_if
                 .as_ref()
                 .map(|w| {
                     w.opens
                         .iter()
                         .map(|(route, closes)| Opens {
-                            route: route.clone(),
+                            route: sanitize(route),
                             closes: closes.map(|d| d.to_string()),
                         })
                         .collect()
                 })
                 .unwrap_or_default(),
-            assumption: what_if.map(|w| w.assumption),
+            assumption: what_if.map(|w| sanitize(&w.assumption)),
         }
     }
 }
@@ -376,12 +397,28 @@ pub struct StepPlan {
 }
 
 impl StepPlan {
+    /// "done 2020-05, optional, choose one".
+    pub fn status_words(&self) -> String {
+        let mut status = self.word.to_owned();
+        if let Some(date) = &self.date {
+            status.push(' ');
+            status.push_str(date);
+        }
+        if self.optional {
+            status.push_str(", optional");
+        }
+        if self.one_of {
+            status.push_str(", choose one");
+        }
+        status
+    }
+
     fn of(guide: &Guide, profile: &Profile, step: &Step) -> StepPlan {
         let check = advisor::check(step, profile);
         StepPlan {
-            id: step.id.clone(),
-            title: step.title.clone(),
-            summary: step.summary.clone(),
+            id: step.id.to_string(),
+            title: sanitize(&step.title),
+            summary: sanitize(&step.summary),
             optional: !step.is_required_for(profile.goal),
             one_of: step.one_of,
             status: check_key(check),
@@ -390,17 +427,17 @@ impl StepPlan {
             date: profile.done_on(&step.id).map(|d| d.to_string()),
             note: note_lines(profile.note(&step.id)),
             caveat: step.caveat.as_ref().map(|c| match c {
-                Caveat::Unverified(text) => format!("Unverified: {text}"),
-                Caveat::Conflict(text) => format!("Sources disagree: {text}"),
+                Caveat::Unverified(text) => sanitize(&format!("Unverified: {text}")),
+                Caveat::Conflict(text) => sanitize(&format!("Sources disagree: {text}")),
             }),
             sources: step
                 .sources
                 .iter()
                 .filter_map(|id| guide.source(id))
                 .map(|s| SourceInfo {
-                    title: s.title.clone(),
-                    publisher: s.publisher.clone(),
-                    url: s.url.clone(),
+                    title: sanitize(&s.title),
+                    publisher: sanitize(&s.publisher),
+                    url: sanitize(&s.url),
                     verified: s.verified.to_string(),
                     tier: match s.tier {
                         Tier::Official => "official",
@@ -432,15 +469,12 @@ fn check_key(check: Check) -> &'static str {
 /// A note as lines of harmless text: tabs become spaces, every other
 /// control character a visible `�`, and blank lines at the ends go.
 pub fn note_lines(note: &str) -> Vec<String> {
-    let lines: Vec<String> = note
-        .replace('\t', "    ")
-        .lines()
-        .map(|l| sanitize(l.trim_end()))
-        .collect();
+    let text = sanitize_lines(note).replace('\t', "    ");
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
     let first = lines.iter().position(|l| !l.trim().is_empty());
     let last = lines.iter().rposition(|l| !l.trim().is_empty());
     match (first, last) {
-        (Some(a), Some(b)) => lines[a..=b].to_vec(),
+        (Some(a), Some(b)) => lines[a..=b].iter().map(|&l| l.to_owned()).collect(),
         _ => Vec::new(),
     }
 }
@@ -480,6 +514,61 @@ impl Plan {
             .collect();
         Plan { report, areas }
     }
+}
+
+/// One format's way of writing each part of a report. [`walk`] calls the
+/// parts in order; a format writes what it shows of each, and nothing for a
+/// part it leaves out (the defaults).
+pub trait Writer {
+    /// The title, the profile, the goal, the state and the day.
+    fn heading(&mut self, report: &Report);
+    /// Overall first, then each area; and the work set aside.
+    fn progress(&mut self, rows: &[(&'static str, Share)], aside: SetAside);
+    fn next_step(&mut self, next: Option<&NextInfo>);
+    fn finish(&mut self, finish: &FinishInfo, cost: &CostInfo);
+    /// Before the routes to `goal` (there may be none).
+    fn routes_begin(&mut self, goal: &str, count: usize);
+    fn route(&mut self, route: &RouteInfo);
+    fn routes_end(&mut self, _count: usize) {}
+    fn license(&mut self, license: Option<&LicenseInfo>);
+    fn area_begin(&mut self, _area: &AreaPlan) {}
+    /// A step at `depth` (0 for an area's own steps); its sub-steps follow,
+    /// then [`Writer::step_end`].
+    fn step_begin(&mut self, _step: &StepPlan, _depth: usize) {}
+    fn step_end(&mut self, _step: &StepPlan, _depth: usize) {}
+    fn area_end(&mut self, _area: &AreaPlan) {}
+    fn end(&mut self) {}
+}
+
+/// Walks a report, and the steps of `areas` after it, through one writer:
+/// the order every text format shares.
+pub fn walk(report: &Report, areas: &[AreaPlan], w: &mut impl Writer) {
+    w.heading(report);
+    w.progress(&report.progress.rows(), report.set_aside);
+    w.next_step(report.next_step.as_ref());
+    w.finish(&report.finish, &report.cost);
+    w.routes_begin(report.goal, report.routes.len());
+    for route in &report.routes {
+        w.route(route);
+    }
+    w.routes_end(report.routes.len());
+    w.license(report.license.as_ref());
+    for area in areas {
+        w.area_begin(area);
+        for step in &area.steps {
+            walk_step(step, 0, w);
+        }
+        w.area_end(area);
+    }
+    w.end();
+}
+
+fn walk_step(step: &StepPlan, depth: usize, w: &mut impl Writer) {
+    w.step_begin(step, depth);
+    for sub in &step.substeps {
+        walk_step(sub, depth + 1, w);
+    }
+    w.step_end(step, depth);
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 
 use std::fmt::Write;
 
-use super::report::{NextReport, Report, Share};
-use crate::advisor::Verdict;
-use crate::text::sanitize;
+use super::report::{
+    CostInfo, FinishInfo, LicenseInfo, NextInfo, NextReport, Report, RouteInfo, SetAside, Share,
+    Writer, walk,
+};
+use crate::text::sanitize_lines;
 
 /// A bar that reads without colour: filled and empty cells differ in shape.
 pub fn bar(p: Share, width: usize) -> String {
@@ -40,10 +42,6 @@ fn header(out: &mut String, path: &str, exists: bool, backup: Option<&str>) {
     }
 }
 
-pub fn verdict_symbol(v: Verdict) -> &'static str {
-    v.symbol()
-}
-
 pub fn license_symbol(verdict: &str) -> &'static str {
     match verdict {
         "accepted" => "[✓]",
@@ -67,125 +65,147 @@ pub fn state_words(report: &Report) -> String {
 }
 
 pub fn status(report: &Report) -> String {
-    let mut out = String::new();
-    header(
-        &mut out,
-        &report.profile.path,
-        report.profile.exists,
-        report.profile.backup.as_deref(),
-    );
-    let _ = writeln!(
-        out,
-        "Goal: {} ({}) · State: {} · Today: {}",
-        report.goal,
-        report.goal_title,
-        state_words(report),
-        report.today
-    );
-    let _ = writeln!(out, "\nProgress");
-    for (label, percent) in report.progress.rows() {
+    let mut w = Status(String::new());
+    walk(report, &[], &mut w);
+    sanitize_lines(&w.0)
+}
+
+/// `medtech status`: the report without the steps.
+struct Status(String);
+
+impl Writer for Status {
+    fn heading(&mut self, report: &Report) {
+        let out = &mut self.0;
+        header(
+            out,
+            &report.profile.path,
+            report.profile.exists,
+            report.profile.backup.as_deref(),
+        );
         let _ = writeln!(
             out,
-            "  {label:<14} {} {}",
-            bar(percent, 20),
-            counts(percent)
+            "Goal: {} ({}) · State: {} · Today: {}",
+            report.goal,
+            report.goal_title,
+            state_words(report),
+            report.today
         );
     }
-    let aside = report.set_aside;
-    if aside.not_applicable + aside.skipped > 0 {
-        let _ = writeln!(
-            out,
-            "  Left out of the totals: {} not applicable, {} skipped",
-            aside.not_applicable, aside.skipped
-        );
-    }
-    let _ = writeln!(out);
-    match &report.next_step {
-        Some(next) => {
-            let _ = writeln!(out, "Next step: {} ({})", next.title, next.area);
-            let _ = writeln!(out, "  Why: {}", next.why);
+
+    fn progress(&mut self, rows: &[(&'static str, Share)], aside: SetAside) {
+        let out = &mut self.0;
+        let _ = writeln!(out, "\nProgress");
+        for &(label, share) in rows {
+            let _ = writeln!(out, "  {label:<14} {} {}", bar(share, 20), counts(share));
         }
-        None => {
+        if aside.not_applicable + aside.skipped > 0 {
             let _ = writeln!(
                 out,
-                "Next step: none: every required step is done or set aside."
+                "  Left out of the totals: {} not applicable, {} skipped",
+                aside.not_applicable, aside.skipped
             );
         }
+        let _ = writeln!(out);
     }
-    finish_and_cost(&mut out, report);
-    let _ = writeln!(out, "\nRoutes to {}", report.goal);
-    for route in &report.routes {
-        let closes = route.closes_words();
+
+    fn next_step(&mut self, next: Option<&NextInfo>) {
+        let out = &mut self.0;
+        match next {
+            Some(next) => {
+                let _ = writeln!(out, "Next step: {} ({})", next.title, next.area);
+                let _ = writeln!(out, "  Why: {}", next.why);
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "Next step: none: every required step is done or set aside."
+                );
+            }
+        }
+    }
+
+    /// The finish date with its range, and the fees still ahead.
+    fn finish(&mut self, finish: &FinishInfo, cost: &CostInfo) {
+        let out = &mut self.0;
+        match (&finish.expected, &finish.earliest, &finish.latest) {
+            (Some(expected), Some(earliest), Some(latest)) if earliest != latest => {
+                let _ = writeln!(
+                    out,
+                    "Finish: around {expected} (between {earliest} and {latest})"
+                );
+            }
+            (Some(expected), ..) => {
+                let _ = writeln!(out, "Finish: {expected}");
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "Finish: not known (the guide has no typical time for what is left)"
+                );
+            }
+        }
+        if finish.steps_without_duration > 0 && finish.expected.is_some() {
+            let _ = writeln!(
+                out,
+                "  Not counted: {} steps with no typical time in the guide",
+                finish.steps_without_duration
+            );
+        }
+        if cost.usd_max > 0 {
+            let range = if cost.usd_min == cost.usd_max {
+                format!("${}", cost.usd_min)
+            } else {
+                format!("${} to ${}", cost.usd_min, cost.usd_max)
+            };
+            let _ = writeln!(out, "Fees still ahead: {range}");
+        }
+        for unknown in &cost.unknown {
+            let _ = writeln!(out, "  Not in the guide: {unknown}");
+        }
+    }
+
+    fn routes_begin(&mut self, goal: &str, _count: usize) {
+        let _ = writeln!(self.0, "\nRoutes to {goal}");
+    }
+
+    fn route(&mut self, route: &RouteInfo) {
+        let out = &mut self.0;
         let _ = writeln!(
             out,
-            "  {} {}: {}{closes}",
-            verdict_symbol(route.status),
+            "  {} {}: {}{}",
+            route.status.symbol(),
             route.label(),
-            route.status.word()
+            route.status.word(),
+            route.closes_words()
         );
         for reason in &route.reasons {
             let _ = writeln!(out, "      {reason}");
         }
     }
-    let _ = writeln!(out);
-    match &report.license {
-        Some(license) => {
-            let _ = writeln!(
-                out,
-                "License ({}): {} {}",
-                license.state,
-                license_symbol(license.verdict),
-                license.text
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "License: choose your state (`s` in medtech) to see whether it licenses lab staff"
-            );
-        }
-    }
-    sanitize_lines(&out)
-}
 
-/// The finish date with its range, and the fees still ahead.
-fn finish_and_cost(out: &mut String, report: &Report) {
-    let finish = &report.finish;
-    match (&finish.expected, &finish.earliest, &finish.latest) {
-        (Some(expected), Some(earliest), Some(latest)) if earliest != latest => {
-            let _ = writeln!(
-                out,
-                "Finish: around {expected} (between {earliest} and {latest})"
-            );
-        }
-        (Some(expected), ..) => {
-            let _ = writeln!(out, "Finish: {expected}");
-        }
-        _ => {
-            let _ = writeln!(
-                out,
-                "Finish: not known (the guide has no typical time for what is left)"
-            );
-        }
+    fn routes_end(&mut self, _count: usize) {
+        let _ = writeln!(self.0);
     }
-    if finish.steps_without_duration > 0 && finish.expected.is_some() {
-        let _ = writeln!(
-            out,
-            "  Not counted: {} steps with no typical time in the guide",
-            finish.steps_without_duration
-        );
-    }
-    let cost = &report.cost;
-    if cost.usd_max > 0 {
-        let range = if cost.usd_min == cost.usd_max {
-            format!("${}", cost.usd_min)
-        } else {
-            format!("${} to ${}", cost.usd_min, cost.usd_max)
-        };
-        let _ = writeln!(out, "Fees still ahead: {range}");
-    }
-    for unknown in &cost.unknown {
-        let _ = writeln!(out, "  Not in the guide: {unknown}");
+
+    fn license(&mut self, license: Option<&LicenseInfo>) {
+        let out = &mut self.0;
+        match license {
+            Some(license) => {
+                let _ = writeln!(
+                    out,
+                    "License ({}): {} {}",
+                    license.state,
+                    license_symbol(license.verdict),
+                    license.text
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "License: choose your state (`s` in medtech) to see whether it licenses lab staff"
+                );
+            }
+        }
     }
 }
 
@@ -226,11 +246,6 @@ pub fn next(next: &NextReport) -> String {
         let _ = writeln!(out, "  Assuming: {assumption}");
     }
     sanitize_lines(&out)
-}
-
-/// Every line made harmless, the line breaks kept.
-fn sanitize_lines(text: &str) -> String {
-    text.lines().map(|l| sanitize(l) + "\n").collect()
 }
 
 #[cfg(test)]
