@@ -9,7 +9,7 @@ mod validate;
 pub use load::{ContentError, EMBEDDED_FILES};
 pub use model::*;
 pub use text::{decode_compact, encode_compact};
-pub use validate::Problem;
+pub use validate::{Problem, REFUSED_HOSTS, is_refused_url};
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::content::{
     Accreditor, Credential, Date, Degree, Discipline, Field, Goal, Guide, Program, Requirement,
-    Route, RouteStatus, Subject,
+    Route, RouteStatus, Subject, Tier,
 };
 use crate::profile::{Background, Education, PartialDate, Preference, Profile};
 
@@ -64,6 +64,11 @@ pub struct RouteAdvice<'g> {
     pub reasons: Vec<Reason>,
     /// For a met route: the day its earliest time window closes.
     pub closes: Option<Date>,
+    /// How firm the verdict is: the tier of the weakest requirement it rests
+    /// on (see [`requirement_tier`]). A met or unknown route rests on every
+    /// requirement; a failed one on its firmest failed requirement; a
+    /// closed one on the route's own sources.
+    pub confidence: Tier,
 }
 
 impl RouteAdvice<'_> {
@@ -72,11 +77,51 @@ impl RouteAdvice<'_> {
         format!("{} {}", self.credential.name, self.route.name)
     }
 
+    /// `official`, `copy` or `third_party`: [`Self::confidence`] as
+    /// `status --json` writes it.
+    pub fn confidence_key(&self) -> &'static str {
+        tier_key(self.confidence)
+    }
+
     /// A met route whose window closes within six months of `today`.
     pub fn closing_soon(&self, today: Date) -> Option<Date> {
         let closes = self.closes?;
         let soon = today.checked_add(Span::new().months(6)).ok()?;
         (self.verdict == Verdict::Met && closes <= soon).then_some(closes)
+    }
+}
+
+/// `official`, `copy` or `third_party`.
+pub fn tier_key(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Official => "official",
+        Tier::Copy => "copy",
+        Tier::ThirdParty => "third_party",
+    }
+}
+
+/// The tier of the best source a requirement of a route rests on: its own
+/// `requirement_sources` if the route lists them, else the route's
+/// sources. A requirement whose sources cannot be found counts as
+/// third-party text.
+pub fn requirement_tier(guide: &Guide, route: &Route, index: usize) -> Tier {
+    let own = route
+        .requirement_sources
+        .get(index)
+        .filter(|ids| !ids.is_empty());
+    guide
+        .best_tier(own.unwrap_or(&route.sources))
+        .unwrap_or(Tier::ThirdParty)
+}
+
+/// The line a verdict resting on third-party text carries.
+fn third_party_warning(credential: &Credential) -> Reason {
+    Reason {
+        text: format!(
+            "⚠ per a third-party summary; confirm with {}",
+            credential.certifier.to_uppercase()
+        ),
+        step: None,
     }
 }
 
@@ -240,15 +285,21 @@ fn route_advice<'g>(
     today: Date,
 ) -> RouteAdvice<'g> {
     if let RouteStatus::Closed(why) = &route.status {
+        let confidence = guide.best_tier(&route.sources).unwrap_or(Tier::ThirdParty);
+        let mut reasons = vec![Reason {
+            text: format!("Closed: {why}"),
+            step: None,
+        }];
+        if confidence == Tier::ThirdParty {
+            reasons.push(third_party_warning(credential));
+        }
         return RouteAdvice {
             route,
             credential,
             verdict: Verdict::Closed,
-            reasons: vec![Reason {
-                text: format!("Closed: {why}"),
-                step: None,
-            }],
+            reasons,
             closes: None,
+            confidence,
         };
     }
     let evals: Vec<Eval> = route
@@ -256,13 +307,29 @@ fn route_advice<'g>(
         .iter()
         .map(|r| check(r, facts, guide, today))
         .collect();
-    let (verdict, reasons, closes) = combine_all(&evals, guide);
+    let (verdict, mut reasons, closes) = combine_all(&evals, guide);
+    let tiers = (0..evals.len()).map(|i| requirement_tier(guide, route, i));
+    let confidence = if verdict == Verdict::NotMet {
+        // Not met as firmly as the firmest requirement that fails.
+        tiers
+            .zip(&evals)
+            .filter(|(_, e)| matches!(e, Eval::NotMet { .. }))
+            .map(|(tier, _)| tier)
+            .min()
+    } else {
+        tiers.max()
+    }
+    .unwrap_or(Tier::ThirdParty);
+    if confidence == Tier::ThirdParty {
+        reasons.push(third_party_warning(credential));
+    }
     RouteAdvice {
         route,
         credential,
         verdict,
         reasons,
         closes,
+        confidence,
     }
 }
 

@@ -142,6 +142,9 @@ pub struct RouteInfo {
     pub reasons: Vec<String>,
     /// A met route: the last day its time window counts.
     pub closes: Option<String>,
+    /// The weakest source tier the verdict rests on: `official`, `copy` or
+    /// `third_party` (a third-party verdict also says so in `reasons`).
+    pub confidence: &'static str,
 }
 
 impl RouteInfo {
@@ -161,6 +164,7 @@ impl RouteInfo {
                 .closes
                 .filter(|_| advice.verdict == Verdict::Met)
                 .map(|d| d.to_string()),
+            confidence: advice.confidence_key(),
         }
     }
 

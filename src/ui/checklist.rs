@@ -526,9 +526,16 @@ impl<'g> Citations<'g> {
                 format!("    {}", source.url),
                 theme.link(),
             )));
-            let mut meta = format!("    verified {}", source.verified);
-            if source.verified.saturating_add(jiff::Span::new().years(1)) < self.today {
-                meta.push_str(" (last checked over a year ago)");
+            let mut meta = match source.checked {
+                Some(day) => format!("    written {} · page checked {day}", source.verified),
+                None => format!(
+                    "    written {} · not re-checked since written",
+                    source.verified
+                ),
+            };
+            let last = source.checked.unwrap_or(source.verified);
+            if last.saturating_add(jiff::Span::new().years(1)) < self.today {
+                meta.push_str(" (over a year ago)");
             }
             if let Some(dated) = &source.dated {
                 let _ = write!(meta, " · page: {dated}");
