@@ -64,11 +64,12 @@ pub struct RouteAdvice<'g> {
     pub reasons: Vec<Reason>,
     /// For a met route: the day its earliest time window closes.
     pub closes: Option<Date>,
-    /// How firm the verdict is: the tier of the weakest requirement it rests
-    /// on (see [`requirement_tier`]). A met or unknown route rests on every
-    /// requirement; a failed one on its firmest failed requirement; a
-    /// closed one on the route's own sources.
-    pub confidence: Tier,
+    /// The requirements (indices into `route.requirements`) the verdict
+    /// rests on: every one for a met or unknown route, the failed ones for
+    /// a route not met, none for a closed route (it rests on the route's
+    /// own sources). [`Self::confidence`] weighs their sources, read only
+    /// when asked: a start that shows no route reads no source.
+    pub rests_on: Vec<usize>,
 }
 
 impl RouteAdvice<'_> {
@@ -77,10 +78,37 @@ impl RouteAdvice<'_> {
         format!("{} {}", self.credential.name, self.route.name)
     }
 
+    /// How firm the verdict is: the tier of the weakest requirement it
+    /// rests on (see [`requirement_tier`]); a route not met is as firm as
+    /// its firmest failed requirement.
+    pub fn confidence(&self, guide: &Guide) -> Tier {
+        let tiers = self
+            .rests_on
+            .iter()
+            .map(|&i| requirement_tier(guide, self.route, i));
+        let tier = match self.verdict {
+            Verdict::Closed => guide.best_tier(&self.route.sources),
+            Verdict::NotMet => tiers.min(),
+            Verdict::Met | Verdict::Unknown => tiers.max(),
+        };
+        tier.unwrap_or(Tier::ThirdParty)
+    }
+
     /// `official`, `copy` or `third_party`: [`Self::confidence`] as
     /// `status --json` writes it.
-    pub fn confidence_key(&self) -> &'static str {
-        tier_key(self.confidence)
+    pub fn confidence_key(&self, guide: &Guide) -> &'static str {
+        tier_key(self.confidence(guide))
+    }
+
+    /// For a verdict resting on third-party text, the line that says so and
+    /// whom to ask: "⚠ per a third-party summary; confirm with ASCP".
+    pub fn third_party_warning(&self, guide: &Guide) -> Option<String> {
+        (self.confidence(guide) == Tier::ThirdParty).then(|| {
+            format!(
+                "⚠ per a third-party summary; confirm with {}",
+                self.credential.certifier.to_uppercase()
+            )
+        })
     }
 
     /// A met route whose window closes within six months of `today`.
@@ -112,17 +140,6 @@ pub fn requirement_tier(guide: &Guide, route: &Route, index: usize) -> Tier {
     guide
         .best_tier(own.unwrap_or(&route.sources))
         .unwrap_or(Tier::ThirdParty)
-}
-
-/// The line a verdict resting on third-party text carries.
-fn third_party_warning(credential: &Credential) -> Reason {
-    Reason {
-        text: format!(
-            "⚠ per a third-party summary; confirm with {}",
-            credential.certifier.to_uppercase()
-        ),
-        step: None,
-    }
 }
 
 /// How one requirement stands.
@@ -285,21 +302,16 @@ fn route_advice<'g>(
     today: Date,
 ) -> RouteAdvice<'g> {
     if let RouteStatus::Closed(why) = &route.status {
-        let confidence = guide.best_tier(&route.sources).unwrap_or(Tier::ThirdParty);
-        let mut reasons = vec![Reason {
-            text: format!("Closed: {why}"),
-            step: None,
-        }];
-        if confidence == Tier::ThirdParty {
-            reasons.push(third_party_warning(credential));
-        }
         return RouteAdvice {
             route,
             credential,
             verdict: Verdict::Closed,
-            reasons,
+            reasons: vec![Reason {
+                text: format!("Closed: {why}"),
+                step: None,
+            }],
             closes: None,
-            confidence,
+            rests_on: Vec::new(),
         };
     }
     let evals: Vec<Eval> = route
@@ -307,29 +319,20 @@ fn route_advice<'g>(
         .iter()
         .map(|r| check(r, facts, guide, today))
         .collect();
-    let (verdict, mut reasons, closes) = combine_all(&evals, guide);
-    let tiers = (0..evals.len()).map(|i| requirement_tier(guide, route, i));
-    let confidence = if verdict == Verdict::NotMet {
-        // Not met as firmly as the firmest requirement that fails.
-        tiers
-            .zip(&evals)
-            .filter(|(_, e)| matches!(e, Eval::NotMet { .. }))
-            .map(|(tier, _)| tier)
-            .min()
-    } else {
-        tiers.max()
-    }
-    .unwrap_or(Tier::ThirdParty);
-    if confidence == Tier::ThirdParty {
-        reasons.push(third_party_warning(credential));
-    }
+    let (verdict, reasons, closes) = combine_all(&evals, guide);
+    let rests_on = evals
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| verdict != Verdict::NotMet || matches!(e, Eval::NotMet { .. }))
+        .map(|(i, _)| i)
+        .collect();
     RouteAdvice {
         route,
         credential,
         verdict,
         reasons,
         closes,
-        confidence,
+        rests_on,
     }
 }
 
@@ -818,12 +821,24 @@ fn check_program(
                 question: format!("Did you finish an accredited {kind} program?"),
             };
         }
+        // A route that takes any program (a foreign clinical training
+        // program has no US accreditor) names none.
+        let any = [
+            Accreditor::Naacls,
+            Accreditor::Abhes,
+            Accreditor::Caahep,
+            Accreditor::DoeOrChea,
+            Accreditor::HhsApproved,
+        ]
+        .iter()
+        .all(|a| accreditors.contains(a));
+        let what = if any {
+            format!("an {kind} clinical training program")
+        } else {
+            format!("an {kind} program accredited by {}", by.join(" or "))
+        };
         return Eval::NotMet {
-            why: format!(
-                "an {kind} program accredited by {}{}",
-                by.join(" or "),
-                within_words(within_years)
-            ),
+            why: format!("{what}{}", within_words(within_years)),
             step: Some(step),
         };
     }

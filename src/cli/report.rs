@@ -143,12 +143,12 @@ pub struct RouteInfo {
     /// A met route: the last day its time window counts.
     pub closes: Option<String>,
     /// The weakest source tier the verdict rests on: `official`, `copy` or
-    /// `third_party` (a third-party verdict also says so in `reasons`).
+    /// `third_party`.
     pub confidence: &'static str,
 }
 
 impl RouteInfo {
-    fn of(advice: &RouteAdvice<'_>) -> RouteInfo {
+    fn of(guide: &Guide, advice: &RouteAdvice<'_>) -> RouteInfo {
         RouteInfo {
             credential: advice.credential.name.to_string(),
             route: advice.route.name.to_string(),
@@ -164,7 +164,7 @@ impl RouteInfo {
                 .closes
                 .filter(|_| advice.verdict == Verdict::Met)
                 .map(|d| d.to_string()),
-            confidence: advice.confidence_key(),
+            confidence: advice.confidence_key(guide),
         }
     }
 
@@ -265,7 +265,7 @@ impl Report {
                 usd_max: cost.usd_max,
                 unknown: cost.unknown,
             },
-            routes: routes.iter().map(RouteInfo::of).collect(),
+            routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),
             license: plan::license_advice(guide, profile, &routes),
         }
     }

@@ -807,6 +807,12 @@ fn push_routes<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<
             }
             lines.push(Line::from(spans));
         }
+        if let Some(warning) = route.third_party_warning(app.guide) {
+            lines.push(Line::from(Span::styled(
+                format!("  {warning}"),
+                theme.warning(),
+            )));
+        }
         if let Some(caveat) = &route.route.caveat {
             lines.push(caveat_line(caveat, theme));
         }
