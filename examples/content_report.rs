@@ -3,9 +3,11 @@
 //! Run with `cargo run --example content_report`. It prints:
 //! 1. every item that cites only third-party sources,
 //! 2. every caveat (unverified claims and conflicts),
-//! 3. every source by age, oldest `verified` date first,
-//! 4. the share of substantive items resting only on third parties, and the
-//!    share backed by at least one official source.
+//! 3. every source by the day its page was last compared with the guide
+//!    (`checked`), those never re-checked since written first,
+//! 4. the share of substantive items resting only on third parties, the
+//!    share backed by at least one official source, and how many sources
+//!    were compared with their page.
 //!
 //! An "item" is a substantive claim with its own sources: a step (sub-steps
 //! included), a fact, a fee, a route, or a row of a state's accepted-credentials
@@ -129,9 +131,10 @@ fn main() -> ExitCode {
         }
     }
 
-    println!("\n== Sources by age (oldest verified first) ==");
+    println!("\n== Sources by last check (never re-checked since written first) ==");
     let mut sources: Vec<_> = guide.sources.iter().collect();
-    sources.sort_by(|a, b| a.verified.cmp(&b.verified).then(a.id.cmp(&b.id)));
+    sources.sort_by(|a, b| (a.checked, a.verified, &a.id).cmp(&(b.checked, b.verified, &b.id)));
+    let checked = sources.iter().filter(|s| s.checked.is_some()).count();
     for s in sources {
         let tier = match s.tier {
             Tier::Official => "official",
@@ -139,10 +142,11 @@ fn main() -> ExitCode {
             Tier::ThirdParty => "third party",
         };
         let dated = s.dated.as_deref().unwrap_or("undated");
-        println!(
-            "  {}  {:<11} {:<32} {} ({dated})",
-            s.verified, tier, s.id, s.url
+        let seen = s.checked.map_or_else(
+            || format!("not re-checked since written {}", s.verified),
+            |day| format!("checked {day}"),
         );
+        println!("  {seen:<41} {tier:<11} {:<32} {} ({dated})", s.id, s.url);
     }
 
     let official = items
@@ -159,6 +163,10 @@ fn main() -> ExitCode {
     println!(
         "  official backing:       {official} ({:.0}%)",
         percent(official, total)
+    );
+    println!(
+        "  sources checked:        {checked} of {}",
+        guide.sources.len()
     );
     let problems = guide.validate(EMBEDDED_FILES);
     if problems.is_empty() {

@@ -7,7 +7,7 @@ mod validate;
 
 pub use load::{ContentError, EMBEDDED_FILES};
 pub use model::*;
-pub use validate::Problem;
+pub use validate::{Problem, REFUSED_HOSTS, is_refused_url};
 
 use std::collections::HashMap;
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::content::{
     Accreditor, Credential, Date, Degree, Discipline, Field, Goal, Guide, Program, Requirement,
-    Route, RouteStatus, Subject,
+    Route, RouteStatus, Subject, Tier,
 };
 use crate::profile::{Background, Education, PartialDate, Preference, Profile};
 
@@ -64,6 +64,12 @@ pub struct RouteAdvice<'g> {
     pub reasons: Vec<Reason>,
     /// For a met route: the day its earliest time window closes.
     pub closes: Option<Date>,
+    /// The requirements (indices into `route.requirements`) the verdict
+    /// rests on: every one for a met or unknown route, the failed ones for
+    /// a route not met, none for a closed route (it rests on the route's
+    /// own sources). [`Self::confidence`] weighs their sources, read only
+    /// when asked: a start that shows no route reads no source.
+    pub rests_on: Vec<usize>,
 }
 
 impl RouteAdvice<'_> {
@@ -72,12 +78,68 @@ impl RouteAdvice<'_> {
         format!("{} {}", self.credential.name, self.route.name)
     }
 
+    /// How firm the verdict is: the tier of the weakest requirement it
+    /// rests on (see [`requirement_tier`]); a route not met is as firm as
+    /// its firmest failed requirement.
+    pub fn confidence(&self, guide: &Guide) -> Tier {
+        let tiers = self
+            .rests_on
+            .iter()
+            .map(|&i| requirement_tier(guide, self.route, i));
+        let tier = match self.verdict {
+            Verdict::Closed => guide.best_tier(&self.route.sources),
+            Verdict::NotMet => tiers.min(),
+            Verdict::Met | Verdict::Unknown => tiers.max(),
+        };
+        tier.unwrap_or(Tier::ThirdParty)
+    }
+
+    /// `official`, `copy` or `third_party`: [`Self::confidence`] as
+    /// `status --json` writes it.
+    pub fn confidence_key(&self, guide: &Guide) -> &'static str {
+        tier_key(self.confidence(guide))
+    }
+
+    /// For a verdict resting on third-party text, the line that says so and
+    /// whom to ask: "⚠ per a third-party summary; confirm with ASCP".
+    pub fn third_party_warning(&self, guide: &Guide) -> Option<String> {
+        (self.confidence(guide) == Tier::ThirdParty).then(|| {
+            format!(
+                "⚠ per a third-party summary; confirm with {}",
+                self.credential.certifier.to_uppercase()
+            )
+        })
+    }
+
     /// A met route whose window closes within six months of `today`.
     pub fn closing_soon(&self, today: Date) -> Option<Date> {
         let closes = self.closes?;
         let soon = today.checked_add(Span::new().months(6)).ok()?;
         (self.verdict == Verdict::Met && closes <= soon).then_some(closes)
     }
+}
+
+/// `official`, `copy` or `third_party`.
+pub fn tier_key(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Official => "official",
+        Tier::Copy => "copy",
+        Tier::ThirdParty => "third_party",
+    }
+}
+
+/// The tier of the best source a requirement of a route rests on: its own
+/// `requirement_sources` if the route lists them, else the route's
+/// sources. A requirement whose sources cannot be found counts as
+/// third-party text.
+pub fn requirement_tier(guide: &Guide, route: &Route, index: usize) -> Tier {
+    let own = route
+        .requirement_sources
+        .get(index)
+        .filter(|ids| !ids.is_empty());
+    guide
+        .best_tier(own.unwrap_or(&route.sources))
+        .unwrap_or(Tier::ThirdParty)
 }
 
 /// How one requirement stands.
@@ -249,6 +311,7 @@ fn route_advice<'g>(
                 step: None,
             }],
             closes: None,
+            rests_on: Vec::new(),
         };
     }
     let evals: Vec<Eval> = route
@@ -257,12 +320,19 @@ fn route_advice<'g>(
         .map(|r| check(r, facts, guide, today))
         .collect();
     let (verdict, reasons, closes) = combine_all(&evals, guide);
+    let rests_on = evals
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| verdict != Verdict::NotMet || matches!(e, Eval::NotMet { .. }))
+        .map(|(i, _)| i)
+        .collect();
     RouteAdvice {
         route,
         credential,
         verdict,
         reasons,
         closes,
+        rests_on,
     }
 }
 
@@ -751,12 +821,24 @@ fn check_program(
                 question: format!("Did you finish an accredited {kind} program?"),
             };
         }
+        // A route that takes any program (a foreign clinical training
+        // program has no US accreditor) names none.
+        let any = [
+            Accreditor::Naacls,
+            Accreditor::Abhes,
+            Accreditor::Caahep,
+            Accreditor::DoeOrChea,
+            Accreditor::HhsApproved,
+        ]
+        .iter()
+        .all(|a| accreditors.contains(a));
+        let what = if any {
+            format!("an {kind} clinical training program")
+        } else {
+            format!("an {kind} program accredited by {}", by.join(" or "))
+        };
         return Eval::NotMet {
-            why: format!(
-                "an {kind} program accredited by {}{}",
-                by.join(" or "),
-                within_words(within_years)
-            ),
+            why: format!("{what}{}", within_words(within_years)),
             step: Some(step),
         };
     }

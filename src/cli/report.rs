@@ -155,10 +155,13 @@ pub struct RouteInfo {
     pub reasons: Vec<String>,
     /// A met route: the last day its time window counts.
     pub closes: Option<String>,
+    /// The weakest source tier the verdict rests on: `official`, `copy` or
+    /// `third_party`.
+    pub confidence: &'static str,
 }
 
 impl RouteInfo {
-    fn of(advice: &RouteAdvice<'_>) -> RouteInfo {
+    fn of(guide: &Guide, advice: &RouteAdvice<'_>) -> RouteInfo {
         RouteInfo {
             credential: sanitize(&advice.credential.name),
             route: sanitize(&advice.route.name),
@@ -175,6 +178,7 @@ impl RouteInfo {
                 .closes
                 .filter(|_| advice.verdict == Verdict::Met)
                 .map(|d| d.to_string()),
+            confidence: advice.confidence_key(guide),
         }
     }
 
@@ -281,7 +285,7 @@ impl Report {
                 usd_max: cost.usd_max,
                 unknown: cost.unknown.iter().map(|u| sanitize(u)).collect(),
             },
-            routes: routes.iter().map(RouteInfo::of).collect(),
+            routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),
             license: plan::license_advice(guide, profile, &routes).map(|advice| LicenseInfo {
                 state: sanitize(&advice.state),
                 credential: eligibility::target_credential(guide, profile, &routes)
@@ -416,7 +420,7 @@ impl StepPlan {
     fn of(guide: &Guide, profile: &Profile, step: &Step) -> StepPlan {
         let check = advisor::check(step, profile);
         StepPlan {
-            id: step.id.to_string(),
+            id: step.id.clone(),
             title: sanitize(&step.title),
             summary: sanitize(&step.summary),
             optional: !step.is_required_for(profile.goal),

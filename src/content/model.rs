@@ -77,8 +77,13 @@ pub struct Source {
     /// A date or edition the page itself shows, if any ("current through Sep 2024").
     #[serde(default)]
     pub dated: Option<String>,
-    /// The day a maintainer last checked this guide's facts against the page.
+    /// The day the items citing this source were written (or last edited
+    /// from it). Not a check of the page: see `checked`.
     pub verified: Date,
+    /// The day someone last compared the page with the guide's claims;
+    /// `None`: not re-checked since written.
+    #[serde(default)]
+    pub checked: Option<Date>,
 }
 
 /// How much weight a source carries, most to least.
@@ -374,6 +379,11 @@ pub struct Route {
     pub sources: Vec<String>,
     #[serde(default)]
     pub caveat: Option<Caveat>,
+    /// The sources each requirement rests on, in the order of `requirements`
+    /// (a window such as "within 5 years" counts as part of its requirement).
+    /// Empty: every requirement rests on the route's `sources`.
+    #[serde(default)]
+    pub requirement_sources: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]

@@ -526,9 +526,16 @@ impl<'g> Citations<'g> {
                 format!("    {}", source.url),
                 theme.link(),
             )));
-            let mut meta = format!("    verified {}", source.verified);
-            if source.verified.saturating_add(jiff::Span::new().years(1)) < self.today {
-                meta.push_str(" (last checked over a year ago)");
+            let mut meta = match source.checked {
+                Some(day) => format!("    written {} · page checked {day}", source.verified),
+                None => format!(
+                    "    written {} · not re-checked since written",
+                    source.verified
+                ),
+            };
+            let last = source.checked.unwrap_or(source.verified);
+            if last.saturating_add(jiff::Span::new().years(1)) < self.today {
+                meta.push_str(" (over a year ago)");
             }
             if let Some(dated) = &source.dated {
                 let _ = write!(meta, " · page: {dated}");
@@ -799,6 +806,12 @@ fn push_routes<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<
                 ));
             }
             lines.push(Line::from(spans));
+        }
+        if let Some(warning) = route.third_party_warning(app.guide) {
+            lines.push(Line::from(Span::styled(
+                format!("  {warning}"),
+                theme.warning(),
+            )));
         }
         if let Some(caveat) = &route.route.caveat {
             lines.push(caveat_line(caveat, theme));

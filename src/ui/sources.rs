@@ -37,9 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, first: usize) {
             Tier::Copy => "copy of an official text",
             Tier::ThirdParty => "third party",
         };
-        let old = source.verified.saturating_add(jiff::Span::new().years(1)) < today;
+        let seen = source.checked.unwrap_or(source.verified);
+        let old = seen.saturating_add(jiff::Span::new().years(1)) < today;
+        let checked = source.checked.map_or_else(
+            || "not re-checked since written".to_owned(),
+            |day| format!("page checked {day}"),
+        );
         let about = format!(
-            "  {} — {} · verified {}{} · {tier}",
+            "  {} — {} · written {} · {checked}{} · {tier}",
             source.title,
             source.publisher,
             source.verified,

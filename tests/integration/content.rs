@@ -201,6 +201,123 @@ fn the_validator_rejects_a_spam_source() {
     );
 }
 
+/// One source in a fixture, on `url`, with an optional `checked` date.
+fn one_source(url: &str, extra: &str) -> String {
+    format!(
+        r#"(
+    sources: [
+        (id: "s", title: "T", publisher: "P", url: "{url}", tier: Copy, verified: "2026-11-25"{extra}),
+    ],
+    education: [
+        (id: "a", title: "A", summary: "S", what: "W", why: "Y", how: "H", sources: ["s"]),
+    ],
+)"#
+    )
+}
+
+/// What the validator says about the fixture's source `s` (the fixture is
+/// no whole guide: what it says about missing states is left out).
+fn problems_of(text: &str) -> Vec<String> {
+    let files = [("assets/education.ron", text)];
+    let guide = Guide::from_files(&files).unwrap_or_else(|e| panic!("{e}"));
+    guide
+        .validate(&files)
+        .iter()
+        .map(ToString::to_string)
+        .filter(|p| p.contains("source `s`"))
+        .collect()
+}
+
+#[test]
+fn no_source_cites_a_refused_host() {
+    use medtech::content::{REFUSED_HOSTS, is_refused_url, url_host};
+    for source in &guide().sources {
+        assert!(
+            !is_refused_url(&source.url),
+            "source {} cites refused host {}",
+            source.id,
+            url_host(&source.url)
+        );
+    }
+    // The hosts issue 27 names: content farms, scrapers, AI legal mirrors
+    // and spam-injected copies, with their subdomains.
+    for url in [
+        "https://www.fusionmedstaff.com/licenses/laboratory/louisiana/",
+        "https://info.5y1.org/x.html",
+        "https://m.moam.info/x.html",
+        "https://docsbay.net/Louisiana-State-Board-Of-Medical-Examiners",
+        "https://vdocument.in/x.html",
+        "https://lexace.ai/us/statute/new-york/edn-8606",
+        "https://instalawyer.io/laws/georgia-code/31-22-1-definitions",
+        "https://www.codexpr.ai/ley/1988-167",
+        "https://eathealthy365.com/x",
+        "https://www.nafnext.com/x",
+        "http://www.loveandrosen.com/medical-laboratory-technician",
+    ] {
+        assert!(is_refused_url(url), "{url}");
+    }
+    assert!(REFUSED_HOSTS.contains(&"fusionmedstaff.com"));
+    assert!(!is_refused_url(
+        "https://www.lsbme.la.gov/content/background-check"
+    ));
+    assert!(!is_refused_url("https://notlexace.ai/"));
+    // The validator names the host and what to do.
+    let problems = problems_of(&one_source("https://www.codexpr.ai/ley/1988-167", ""));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("refused host") && p.contains("codexpr.ai")),
+        "{problems:?}"
+    );
+    // A forum listing changes from one visit to the next; a thread does not.
+    let listing = problems_of(&one_source(
+        "https://rl.huuu.biz/r/MLS_CLS/hot?after=t3_1j1bvxx",
+        "",
+    ));
+    assert!(
+        listing.iter().any(|p| p.contains("forum listing")),
+        "{listing:?}"
+    );
+    let thread = problems_of(&one_source(
+        "https://redlib.example/r/MLS_CLS/comments/1hnyebe/ca_cls/",
+        "",
+    ));
+    assert!(thread.is_empty(), "{thread:?}");
+}
+
+#[test]
+fn every_checked_date_is_on_or_before_today_and_not_before_the_item_was_written() {
+    let today = medtech::clock::Clock::System.today();
+    let mut checked = 0;
+    for source in &guide().sources {
+        if let Some(day) = source.checked {
+            checked += 1;
+            assert!(day <= today, "{} checked {day}, after today", source.id);
+            assert!(
+                day >= source.verified,
+                "{} checked {day}, before it was written ({})",
+                source.id,
+                source.verified
+            );
+        }
+    }
+    assert!(checked > 0, "no source records a comparison with its page");
+    // The validator catches a check dated before the writing.
+    let early = problems_of(&one_source(
+        "https://example.org/",
+        r#", checked: Some("2026-11-01")"#,
+    ));
+    assert!(
+        early.iter().any(|p| p.contains("before it was written")),
+        "{early:?}"
+    );
+    let fine = problems_of(&one_source(
+        "https://example.org/",
+        r#", checked: Some("2026-12-07")"#,
+    ));
+    assert!(fine.is_empty(), "{fine:?}");
+}
+
 #[test]
 fn every_licensing_jurisdiction_has_an_accepted_credentials_entry_or_an_explicit_unknown() {
     let guide = guide();

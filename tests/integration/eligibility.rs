@@ -658,3 +658,129 @@ fn the_route_summary_follows_the_dates_and_ticks_it_depends_on() {
         app.route_summary()
     );
 }
+
+fn foreign_biology_graduate() -> Background {
+    Background {
+        education: Some(Education::Bachelor),
+        field: Some("Biology".to_owned()),
+        educated_abroad: Some(true),
+        semester_hours: Some(130),
+        chemistry_hours: Some(20),
+        biology_hours: Some(30),
+        ..Background::default()
+    }
+}
+
+#[test]
+fn a_foreign_biology_graduate_without_clinical_training_does_not_qualify_for_mls_ascpi_route_1() {
+    let guide = guide();
+    let p = profile(Goal::Mls, foreign_biology_graduate());
+    let routes = eligibility::evaluate(&guide, &p, today());
+    let route1 = verdict_of(&routes, "mls-ascpi.1");
+    // Before the fix she was told "met". Now the biology option fails for
+    // want of the program, and only the question whether her biology
+    // degree is a medical laboratory science degree is left open.
+    assert_ne!(route1.verdict, Verdict::Met, "{:?}", route1.reasons);
+    let requirement = &route1.route.requirements[0];
+    let Requirement::AnyOf(options) = requirement else {
+        panic!("{requirement:?}")
+    };
+    assert!(
+        options.iter().any(|o| matches!(o, Requirement::AllOf(parts)
+            if parts.iter().any(|p| matches!(p, Requirement::Program { program: Program::Mls, .. })))),
+        "the biology option needs the MLS clinical training program: {options:?}"
+    );
+
+    // The same graduate after an MLS clinical training program qualifies.
+    let mut trained = foreign_biology_graduate();
+    trained.programs.push(ProgramDone {
+        kind: Program::Mls,
+        accreditor: Accreditor::DoeOrChea,
+        finished: month("2025-06"),
+    });
+    let p = profile(Goal::Mls, trained);
+    let routes = eligibility::evaluate(&guide, &p, today());
+    let route1 = verdict_of(&routes, "mls-ascpi.1");
+    assert_eq!(route1.verdict, Verdict::Met, "{:?}", route1.reasons);
+}
+
+#[test]
+fn a_verdict_resting_on_third_party_text_says_so_and_an_official_copy_does_not() {
+    use medtech::content::Tier;
+    let guide = guide();
+    // An MLT graduate of 2019: MLT(ASCP) Route 1's 5-year window is in a
+    // college's copy of ASCP's text; the verdict stands as a copy's.
+    let p = profile(Goal::Mlt, associate_with_program("2019-05"));
+    let routes = eligibility::evaluate(&guide, &p, today());
+    let mlt1 = verdict_of(&routes, "mlt-ascp.1");
+    assert_eq!(mlt1.verdict, Verdict::NotMet);
+    assert_eq!(mlt1.confidence(&guide), Tier::Copy);
+    assert_eq!(mlt1.confidence_key(&guide), "copy");
+    assert_eq!(mlt1.third_party_warning(&guide), None);
+
+    // MLS(ASCP) Route 1's program window is known only from third parties:
+    // "not met" says so, and whom to ask.
+    let mut bg = associate_with_program("2019-05");
+    bg.education = Some(Education::Bachelor);
+    bg.programs[0].kind = Program::Mls;
+    let p = profile(Goal::Mls, bg);
+    let routes = eligibility::evaluate(&guide, &p, today());
+    let mls1 = verdict_of(&routes, "mls-ascp.1");
+    assert_eq!(mls1.verdict, Verdict::NotMet, "{:?}", mls1.reasons);
+    assert_eq!(mls1.confidence(&guide), Tier::ThirdParty);
+    assert_eq!(mls1.confidence_key(&guide), "third_party");
+    assert_eq!(
+        mls1.third_party_warning(&guide).as_deref(),
+        Some("⚠ per a third-party summary; confirm with ASCP")
+    );
+}
+
+#[test]
+fn an_aab_route_met_on_a_third_partys_terms_is_not_called_official() {
+    use medtech::content::Tier;
+    let guide = guide();
+    // AAB's own page confirms only the high school diploma; the military
+    // course requirement comes from a health-careers page.
+    let bg = Background {
+        education: Some(Education::HighSchool),
+        military_course: Some(MilitaryCourse {
+            weeks: 52,
+            finished: month("2023-01"),
+        }),
+        ..Background::default()
+    };
+    let p = profile(Goal::Mlt, bg);
+    let routes = eligibility::evaluate(&guide, &p, today());
+    let aab = verdict_of(&routes, "mlt-aab.3");
+    assert_eq!(aab.verdict, Verdict::Met, "{:?}", aab.reasons);
+    assert_eq!(aab.confidence(&guide), Tier::ThirdParty);
+    assert_eq!(
+        aab.third_party_warning(&guide).as_deref(),
+        Some("⚠ per a third-party summary; confirm with AAB")
+    );
+}
+
+#[test]
+fn every_route_requirement_has_a_tier() {
+    let guide = guide();
+    for route in &guide.routes {
+        for i in 0..route.requirements.len() {
+            let own = route
+                .requirement_sources
+                .get(i)
+                .filter(|ids| !ids.is_empty());
+            let ids = own.unwrap_or(&route.sources);
+            assert!(
+                guide.best_tier(ids).is_some(),
+                "route {} requirement {} rests on no known source",
+                route.id,
+                i + 1
+            );
+            // The engine reads the same tier.
+            assert_eq!(
+                Some(eligibility::requirement_tier(&guide, route, i)),
+                guide.best_tier(ids)
+            );
+        }
+    }
+}
