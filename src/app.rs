@@ -453,7 +453,7 @@ impl App {
         self.mode = Mode::Note(NoteEditor {
             step: draft.step,
             title,
-            text: TextArea::new(&draft.text),
+            text: TextArea::new(&draft.text).with_max_bytes(textarea::NOTE_MAX_BYTES),
         });
         self.notice = Some("A note you were writing was recovered. Save it or close it.".into());
     }
@@ -1263,7 +1263,8 @@ impl App {
         self.mode = Mode::Note(NoteEditor {
             step: step.id.to_string(),
             title: step.title.to_string(),
-            text: TextArea::new(self.profile.note(&step.id)),
+            text: TextArea::new(self.profile.note(&step.id))
+                .with_max_bytes(textarea::NOTE_MAX_BYTES),
         });
     }
 
@@ -1282,6 +1283,9 @@ impl App {
             Action::Paste(text) => editor.text.insert_str(&text),
             _ => textarea::Edit::Ignored,
         };
+        if edit == textarea::Edit::TooLong {
+            self.notice = Some(too_long("a note", &editor.text));
+        }
         let draft = Draft {
             step: editor.step.clone(),
             text: editor.text.text(),
@@ -1369,11 +1373,19 @@ impl App {
                     Err(e) => prompt.error = Some(e.to_string()),
                 }
             }
-            Action::Input(key) if prompt.input.input(key) == textarea::Edit::Changed => {
-                prompt.error = None;
-            }
-            Action::Paste(text) => {
-                prompt.input.insert_str(&text);
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => prompt.input.input(key),
+                    Action::Paste(text) => prompt.input.insert_str(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                match edit {
+                    textarea::Edit::Changed => prompt.error = None,
+                    textarea::Edit::TooLong => {
+                        self.notice = Some(too_long("a date", &prompt.input));
+                    }
+                    textarea::Edit::Moved | textarea::Edit::Ignored => {}
+                }
             }
             _ => {}
         }
@@ -1414,10 +1426,19 @@ impl App {
             Action::Down | Action::Confirm => {
                 form.go(true, today);
             }
-            Action::Input(key) => {
-                form.input(key);
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => form.input(key),
+                    Action::Paste(text) => form.paste(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                if edit == textarea::Edit::TooLong {
+                    self.notice = Some(format!(
+                        "Not added: an answer holds at most {}.",
+                        form.limit_words()
+                    ));
+                }
             }
-            Action::Paste(text) => form.paste(&text),
             Action::SaveText | Action::Close if self.read_only => {
                 self.notice = Some("Read-only: nothing from the setup can be saved here.".into());
                 return Vec::new();
@@ -1504,8 +1525,17 @@ impl App {
                 view.selected = (view.selected + 1).min(view.hits.len().saturating_sub(1));
                 false
             }
-            Action::Input(key) => view.query.input(key) == crate::textarea::Edit::Changed,
-            Action::Paste(text) => view.query.insert_str(&text) == crate::textarea::Edit::Changed,
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => view.query.input(key),
+                    Action::Paste(text) => view.query.insert_str(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                if edit == textarea::Edit::TooLong {
+                    self.notice = Some(too_long("a search", &view.query));
+                }
+                edit == textarea::Edit::Changed
+            }
             _ => false,
         };
         if changed {
@@ -1593,6 +1623,11 @@ fn collect_leaves(step: &Step, out: &mut Vec<String>, into_choices: bool) {
 }
 
 /// Moves a list cursor; lists do not wrap, so holding a key stops at the end.
+/// The message for typing or a paste refused by a text's limit.
+fn too_long(what: &str, text: &TextArea) -> String {
+    format!("Not added: {what} holds at most {}.", text.limit_words())
+}
+
 fn move_in(cursor: &mut usize, len: usize, action: &Action, page: usize) {
     let last = len.saturating_sub(1);
     *cursor = match action {
