@@ -16,7 +16,7 @@ use crate::content::{Area, Goal, Guide, Step};
 use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
 use crate::search::{self, Hit};
 use crate::session::{Recovery, Start};
-use crate::setup::SetupForm;
+use crate::setup::{FormDraft, SetupForm};
 use crate::textarea::{self, TextArea};
 use crate::theme::Theme;
 
@@ -131,12 +131,37 @@ pub enum Effect {
     SaveConfig,
 }
 
-/// A note being written, as kept on disk until it is saved.
+/// What is being typed, as kept on disk until it is saved: a note, or the
+/// setup form's answers.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
+    /// The step of the note (empty for the setup form).
     pub step: String,
+    /// The note's text.
     pub text: String,
+    /// The setup form as typed; a draft without it is a note's (as drafts
+    /// were before the form had one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormDraft>,
+}
+
+impl Draft {
+    pub fn note(step: &str, text: String) -> Draft {
+        Draft {
+            step: step.to_owned(),
+            text,
+            form: None,
+        }
+    }
+
+    pub fn form(form: FormDraft) -> Draft {
+        Draft {
+            step: String::new(),
+            text: String::new(),
+            form: Some(form),
+        }
+    }
 }
 
 /// A list of states to pick from; index 0 is "no state / outside the US".
@@ -444,8 +469,17 @@ impl App {
         app
     }
 
-    /// Reopens the note editor on a draft a crash left behind.
+    /// Reopens the note editor, or the setup form, on a draft a crash or
+    /// a signal left behind.
     pub fn resume_draft(&mut self, draft: Draft) {
+        if let Some(form) = &draft.form {
+            self.mode = Mode::Setup(Box::new(SetupForm::resume(&self.profile.background, form)));
+            self.notice = Some(
+                "The background answers you were typing were recovered. Save them or close the form."
+                    .into(),
+            );
+            return;
+        }
         let title = self
             .guide
             .step(&draft.step)
@@ -661,21 +695,26 @@ impl App {
                 effects.extend(self.quit(true));
                 return effects;
             }
-            // A form that reads and a date that parses are kept too.
+            // A form that reads is saved; one that does not is kept as a
+            // draft, every answer as typed, for the next launch.
             Mode::Setup(form) => {
                 let today = self.clock.today();
                 let mut effects = Vec::new();
-                if !self.read_only
-                    && let Ok(background) = form.to_background(today)
-                {
-                    let from = Box::new(self.profile.background.clone());
-                    effects = self.commit(
-                        "changed your background".to_owned(),
-                        vec![Change::Background {
-                            from,
-                            to: Box::new(background),
-                        }],
-                    );
+                if !self.read_only {
+                    match form.to_background(today) {
+                        Ok(background) => {
+                            let from = Box::new(self.profile.background.clone());
+                            effects = self.commit(
+                                "changed your background".to_owned(),
+                                vec![Change::Background {
+                                    from,
+                                    to: Box::new(background),
+                                }],
+                            );
+                            effects.push(Effect::ClearDraft);
+                        }
+                        Err(_) => effects.push(Effect::SaveDraft(Draft::form(form.draft()))),
+                    }
                 }
                 effects.extend(self.quit(true));
                 return effects;
@@ -1286,10 +1325,7 @@ impl App {
         if edit == textarea::Edit::TooLong {
             self.notice = Some(too_long("a note", &editor.text));
         }
-        let draft = Draft {
-            step: editor.step.clone(),
-            text: editor.text.text(),
-        };
+        let draft = Draft::note(&editor.step, editor.text.text());
         self.mode = Mode::Note(editor);
         if edit == textarea::Edit::Changed {
             vec![Effect::SaveDraft(draft)]
@@ -1438,6 +1474,12 @@ impl App {
                         form.limit_words()
                     ));
                 }
+                if edit == textarea::Edit::Changed {
+                    // Every change kept on disk, as the note editor does.
+                    let draft = Draft::form(form.draft());
+                    self.mode = Mode::Setup(form);
+                    return vec![Effect::SaveDraft(draft)];
+                }
             }
             Action::SaveText | Action::Close if self.read_only => {
                 self.notice = Some("Read-only: nothing from the setup can be saved here.".into());
@@ -1456,11 +1498,12 @@ impl App {
                     if !effects.is_empty() {
                         self.notice = Some("Background saved. {Undo} undoes it.".into());
                     }
-                    return effects;
+                    // After the save: the draft goes only once it is on disk.
+                    return [effects, vec![Effect::ClearDraft]].concat();
                 }
                 Err(_) if action == Action::Close && form.leaving => {
                     self.notice = Some("Setup closed; nothing from it was saved.".into());
-                    return Vec::new();
+                    return vec![Effect::ClearDraft];
                 }
                 Err((index, why)) => {
                     form.cursor = index;
@@ -1474,9 +1517,10 @@ impl App {
                     }
                 }
             },
+            // "Quit; the form is not saved": nor kept for the next launch.
             Action::Quit => {
                 self.mode = Mode::Setup(form);
-                return self.quit(false);
+                return [vec![Effect::ClearDraft], self.quit(false)].concat();
             }
             _ => {}
         }

@@ -184,6 +184,27 @@ pub struct SetupForm {
     base: Background,
 }
 
+/// The form as typed, kept on disk while it is open (in the app's
+/// `Draft`), so a kill or a signal loses no answer, even one that does not
+/// read yet.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDraft {
+    /// One per question, in order.
+    pub answers: Vec<DraftAnswer>,
+    /// The selected question.
+    pub cursor: usize,
+    pub first_time: bool,
+}
+
+/// One answer as typed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DraftAnswer {
+    Choice(usize),
+    Text(String),
+    Areas(Vec<bool>),
+}
+
 fn text(value: &str) -> Answer {
     Answer::Text(Box::new(TextArea::single_line(value).with_max_chars(60)))
 }
@@ -262,6 +283,53 @@ impl SetupForm {
             first_time,
             base: bg.clone(),
         }
+    }
+
+    /// The answers as typed, for a draft.
+    pub fn draft(&self) -> FormDraft {
+        FormDraft {
+            answers: self
+                .answers
+                .iter()
+                .map(|answer| match answer {
+                    Answer::Choice(i) => DraftAnswer::Choice(*i),
+                    Answer::Text(t) => DraftAnswer::Text(t.text()),
+                    Answer::Areas { on, .. } => DraftAnswer::Areas(on.to_vec()),
+                })
+                .collect(),
+            cursor: self.cursor,
+            first_time: self.first_time,
+        }
+    }
+
+    /// The form as a draft left it, over `bg` (what the profile says, which
+    /// keeps what the form does not show). An answer the draft gets wrong
+    /// (a hand-edited file) stays as `bg` has it.
+    pub fn resume(bg: &Background, draft: &FormDraft) -> SetupForm {
+        let mut form = SetupForm::new(bg, draft.first_time);
+        for ((answer, question), kept) in form
+            .answers
+            .iter_mut()
+            .zip(Question::ALL)
+            .zip(&draft.answers)
+        {
+            match (answer, question.kind(), kept) {
+                (Answer::Choice(i), Kind::Choice(options), DraftAnswer::Choice(k))
+                    if *k < options.len() =>
+                {
+                    *i = *k;
+                }
+                (Answer::Text(t), _, DraftAnswer::Text(typed)) => t.set_text(typed),
+                (Answer::Areas { on, .. }, _, DraftAnswer::Areas(ticked))
+                    if ticked.len() == on.len() =>
+                {
+                    on.copy_from_slice(ticked);
+                }
+                _ => {}
+            }
+        }
+        form.cursor = draft.cursor.min(form.answers.len() - 1);
+        form
     }
 
     pub fn question(&self) -> Question {
