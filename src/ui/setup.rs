@@ -211,7 +211,7 @@ fn draw_text(
     let field_width = area
         .width
         .saturating_sub(u16::try_from(error_width).unwrap_or(u16::MAX))
-        .clamp(8.min(area.width), 24);
+        .clamp(8.min(area.width), 40);
     let field = Rect::new(area.x, area.y, field_width, 1);
     if selected {
         // Scrolled sideways so the cursor shows: Home shows the start.

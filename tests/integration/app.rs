@@ -1345,17 +1345,25 @@ fn a_setup_answer_refuses_a_paste_past_its_limit_and_says_so() {
         screen.contains("Not added: an answer holds at most 60 characters."),
         "{screen}"
     );
-    app.update(Action::Paste("Medical Laboratory Technology".into()));
+    let answer = "Medical Laboratory Technology, Clinical Chemistry";
+    app.update(Action::Paste(answer.into()));
     assert_eq!(app.notice, None);
+    // Typed in, the field scrolls to the cursor at the end.
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Technology, Clinical Chemistry"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Medical Laboratory"), "{screen}");
     // Not being typed in, the answer shows its start.
     app.update(Action::Down);
     let screen = screen_text(&app, 80, 24);
-    assert!(screen.contains("Medical Laboratory Tech…"), "{screen}");
-    app.update(Action::SaveText);
-    assert_eq!(
-        app.profile.background.field.as_deref(),
-        Some("Medical Laboratory Technology")
+    assert!(
+        screen.contains("Medical Laboratory Technology, Clinical…"),
+        "{screen}"
     );
+    app.update(Action::SaveText);
+    assert_eq!(app.profile.background.field.as_deref(), Some(answer));
 }
 
 fn setup_form(app: &App) -> &medtech::setup::SetupForm {
