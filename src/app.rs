@@ -1666,12 +1666,12 @@ fn collect_leaves(step: &Step, out: &mut Vec<String>, into_choices: bool) {
     }
 }
 
-/// Moves a list cursor; lists do not wrap, so holding a key stops at the end.
 /// The message for typing or a paste refused by a text's limit.
 fn too_long(what: &str, text: &TextArea) -> String {
     format!("Not added: {what} holds at most {}.", text.limit_words())
 }
 
+/// Moves a list cursor; lists do not wrap, so holding a key stops at the end.
 fn move_in(cursor: &mut usize, len: usize, action: &Action, page: usize) {
     let last = len.saturating_sub(1);
     *cursor = match action {
