@@ -222,6 +222,7 @@ impl TextArea {
             return Edit::TooLong;
         }
         if self.editor.insert_str(&clean) {
+            self.scroll_to_start();
             Edit::Changed
         } else {
             Edit::Ignored
@@ -251,7 +252,11 @@ impl TextArea {
                 if c.is_control() {
                     return Edit::Ignored;
                 }
-                return self.insert(c.encode_utf8(&mut [0; 4]));
+                let edit = self.insert(c.encode_utf8(&mut [0; 4]));
+                if edit == Edit::Changed {
+                    self.scroll_to_start();
+                }
+                return edit;
             }
             // Ctrl-M is Enter; the crate would take Ctrl- or Alt-Enter as a
             // line break too, even in a single-line field.
@@ -313,6 +318,7 @@ impl TextArea {
             _ => self.editor.input(key),
         };
         if changed {
+            self.scroll_to_start();
             Edit::Changed
         } else if self.editor.cursor() != before || self.editor.is_selecting() != was_selecting {
             Edit::Moved
@@ -332,6 +338,24 @@ impl TextArea {
             self.editor.insert_str(s);
         }
         Edit::Changed
+    }
+
+    /// After a change to a single-line field: scrolled as far left as
+    /// keeps the cursor in view (the next drawing scrolls right again if it
+    /// must), so a field whose text now fits shows it from the start, not
+    /// the blank where deleted words were.
+    fn scroll_to_start(&mut self) {
+        let (_, left) = self.editor.scroll_offset();
+        if !self.single_line || left == 0 {
+            return;
+        }
+        let (_, col) = self.cursor();
+        // Scrolling pulls the cursor into the view; it goes back after.
+        self.editor
+            .scroll((0, -i16::try_from(left).unwrap_or(i16::MAX)));
+        if self.cursor().1 != col {
+            self.move_to_col(col);
+        }
     }
 
     /// The cursor line and the byte offset of the cursor in it.

@@ -309,6 +309,16 @@ fn a_long_answer_scrolls_with_the_cursor() {
     // End: the end again.
     press(&mut field, KeyCode::End);
     assert_eq!(view(&field).0, [" Technology"]);
+    // Words deleted until the rest fits: it shows from its start, not the
+    // blank where the words were.
+    field.input(ctrl('w'));
+    let (rows, cursor) = view(&field);
+    assert_eq!(rows, ["Laboratory"]);
+    assert_eq!(cursor, Some(Position::new(11, 0)));
+    field.input(ctrl('w'));
+    let (rows, cursor) = view(&field);
+    assert_eq!(rows, ["Medical"]);
+    assert_eq!(cursor, Some(Position::new(8, 0)));
 }
 
 #[test]
