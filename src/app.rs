@@ -16,7 +16,7 @@ use crate::content::{Area, Goal, Guide, Step};
 use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
 use crate::search::{self, Hit};
 use crate::session::{Recovery, Start};
-use crate::setup::SetupForm;
+use crate::setup::{FormDraft, SetupForm};
 use crate::textarea::{self, TextArea};
 use crate::theme::Theme;
 
@@ -131,12 +131,37 @@ pub enum Effect {
     SaveConfig,
 }
 
-/// A note being written, as kept on disk until it is saved.
+/// What is being typed, as kept on disk until it is saved: a note, or the
+/// setup form's answers.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
+    /// The step of the note (empty for the setup form).
     pub step: String,
+    /// The note's text.
     pub text: String,
+    /// The setup form as typed; a draft without it is a note's (as drafts
+    /// were before the form had one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormDraft>,
+}
+
+impl Draft {
+    pub fn note(step: &str, text: String) -> Draft {
+        Draft {
+            step: step.to_owned(),
+            text,
+            form: None,
+        }
+    }
+
+    pub fn form(form: FormDraft) -> Draft {
+        Draft {
+            step: String::new(),
+            text: String::new(),
+            form: Some(form),
+        }
+    }
 }
 
 /// A list of states to pick from; index 0 is "no state / outside the US".
@@ -444,8 +469,17 @@ impl App {
         app
     }
 
-    /// Reopens the note editor on a draft a crash left behind.
+    /// Reopens the note editor, or the setup form, on a draft a crash or
+    /// a signal left behind.
     pub fn resume_draft(&mut self, draft: Draft) {
+        if let Some(form) = &draft.form {
+            self.mode = Mode::Setup(Box::new(SetupForm::resume(&self.profile.background, form)));
+            self.notice = Some(
+                "The background answers you were typing were recovered. Save them or close the form."
+                    .into(),
+            );
+            return;
+        }
         let title = self
             .guide
             .step(&draft.step)
@@ -453,7 +487,7 @@ impl App {
         self.mode = Mode::Note(NoteEditor {
             step: draft.step,
             title,
-            text: TextArea::new(&draft.text),
+            text: TextArea::new(&draft.text).with_max_bytes(textarea::NOTE_MAX_BYTES),
         });
         self.notice = Some("A note you were writing was recovered. Save it or close it.".into());
     }
@@ -661,21 +695,26 @@ impl App {
                 effects.extend(self.quit(true));
                 return effects;
             }
-            // A form that reads and a date that parses are kept too.
+            // A form that reads is saved; one that does not is kept as a
+            // draft, every answer as typed, for the next launch.
             Mode::Setup(form) => {
                 let today = self.clock.today();
                 let mut effects = Vec::new();
-                if !self.read_only
-                    && let Ok(background) = form.to_background(today)
-                {
-                    let from = Box::new(self.profile.background.clone());
-                    effects = self.commit(
-                        "changed your background".to_owned(),
-                        vec![Change::Background {
-                            from,
-                            to: Box::new(background),
-                        }],
-                    );
+                if !self.read_only {
+                    match form.to_background(today) {
+                        Ok(background) => {
+                            let from = Box::new(self.profile.background.clone());
+                            effects = self.commit(
+                                "changed your background".to_owned(),
+                                vec![Change::Background {
+                                    from,
+                                    to: Box::new(background),
+                                }],
+                            );
+                            effects.push(Effect::ClearDraft);
+                        }
+                        Err(_) => effects.push(Effect::SaveDraft(Draft::form(form.draft()))),
+                    }
                 }
                 effects.extend(self.quit(true));
                 return effects;
@@ -1263,7 +1302,8 @@ impl App {
         self.mode = Mode::Note(NoteEditor {
             step: step.id.clone(),
             title: step.title.clone(),
-            text: TextArea::new(self.profile.note(&step.id)),
+            text: TextArea::new(self.profile.note(&step.id))
+                .with_max_bytes(textarea::NOTE_MAX_BYTES),
         });
     }
 
@@ -1282,10 +1322,10 @@ impl App {
             Action::Paste(text) => editor.text.insert_str(&text),
             _ => textarea::Edit::Ignored,
         };
-        let draft = Draft {
-            step: editor.step.clone(),
-            text: editor.text.text(),
-        };
+        if edit == textarea::Edit::TooLong {
+            self.notice = Some(too_long("a note", &editor.text));
+        }
+        let draft = Draft::note(&editor.step, editor.text.text());
         self.mode = Mode::Note(editor);
         if edit == textarea::Edit::Changed {
             vec![Effect::SaveDraft(draft)]
@@ -1369,11 +1409,19 @@ impl App {
                     Err(e) => prompt.error = Some(e.to_string()),
                 }
             }
-            Action::Input(key) if prompt.input.input(key) == textarea::Edit::Changed => {
-                prompt.error = None;
-            }
-            Action::Paste(text) => {
-                prompt.input.insert_str(&text);
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => prompt.input.input(key),
+                    Action::Paste(text) => prompt.input.insert_str(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                match edit {
+                    textarea::Edit::Changed => prompt.error = None,
+                    textarea::Edit::TooLong => {
+                        self.notice = Some(too_long("a date", &prompt.input));
+                    }
+                    textarea::Edit::Moved | textarea::Edit::Ignored => {}
+                }
             }
             _ => {}
         }
@@ -1414,10 +1462,25 @@ impl App {
             Action::Down | Action::Confirm => {
                 form.go(true, today);
             }
-            Action::Input(key) => {
-                form.input(key);
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => form.input(key),
+                    Action::Paste(text) => form.paste(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                if edit == textarea::Edit::TooLong {
+                    self.notice = Some(format!(
+                        "Not added: an answer holds at most {}.",
+                        form.limit_words()
+                    ));
+                }
+                if edit == textarea::Edit::Changed {
+                    // Every change kept on disk, as the note editor does.
+                    let draft = Draft::form(form.draft());
+                    self.mode = Mode::Setup(form);
+                    return vec![Effect::SaveDraft(draft)];
+                }
             }
-            Action::Paste(text) => form.paste(&text),
             Action::SaveText | Action::Close if self.read_only => {
                 self.notice = Some("Read-only: nothing from the setup can be saved here.".into());
                 return Vec::new();
@@ -1435,11 +1498,12 @@ impl App {
                     if !effects.is_empty() {
                         self.notice = Some("Background saved. {Undo} undoes it.".into());
                     }
-                    return effects;
+                    // After the save: the draft goes only once it is on disk.
+                    return [effects, vec![Effect::ClearDraft]].concat();
                 }
                 Err(_) if action == Action::Close && form.leaving => {
                     self.notice = Some("Setup closed; nothing from it was saved.".into());
-                    return Vec::new();
+                    return vec![Effect::ClearDraft];
                 }
                 Err((index, why)) => {
                     form.cursor = index;
@@ -1453,9 +1517,10 @@ impl App {
                     }
                 }
             },
+            // "Quit; the form is not saved": nor kept for the next launch.
             Action::Quit => {
                 self.mode = Mode::Setup(form);
-                return self.quit(false);
+                return [vec![Effect::ClearDraft], self.quit(false)].concat();
             }
             _ => {}
         }
@@ -1504,8 +1569,17 @@ impl App {
                 view.selected = (view.selected + 1).min(view.hits.len().saturating_sub(1));
                 false
             }
-            Action::Input(key) => view.query.input(key) == crate::textarea::Edit::Changed,
-            Action::Paste(text) => view.query.insert_str(&text) == crate::textarea::Edit::Changed,
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => view.query.input(key),
+                    Action::Paste(text) => view.query.insert_str(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                if edit == textarea::Edit::TooLong {
+                    self.notice = Some(too_long("a search", &view.query));
+                }
+                edit == textarea::Edit::Changed
+            }
             _ => false,
         };
         if changed {
@@ -1590,6 +1664,11 @@ fn collect_leaves(step: &Step, out: &mut Vec<String>, into_choices: bool) {
             }
         }
     }
+}
+
+/// The message for typing or a paste refused by a text's limit.
+fn too_long(what: &str, text: &TextArea) -> String {
+    format!("Not added: {what} holds at most {}.", text.limit_words())
 }
 
 /// Moves a list cursor; lists do not wrap, so holding a key stops at the end.

@@ -379,7 +379,9 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
             }
             Effect::SaveDraft(draft) => {
                 if let Err(e) = storage.save_draft(&draft) {
-                    app.notice = Some(format!("The note's draft could not be kept on disk: {e}"));
+                    app.notice = Some(format!(
+                        "The draft of what you are typing could not be kept on disk: {e}"
+                    ));
                 }
             }
             // A draft is dropped only once its note is safely on disk.

@@ -207,10 +207,10 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, editor: &NoteEditor) 
             .title(title)
             .border_style(app.theme.key()),
     );
+    frame.render_widget(&view, text_area);
     if let Some(position) = view.cursor_position(text_area) {
         super::place_cursor(app, position);
     }
-    frame.render_widget(view, text_area);
     let footer_line = super::hint_line(app, footer.width);
     frame.render_widget(Paragraph::new(footer_line).style(app.theme.muted()), footer);
 }
@@ -241,10 +241,10 @@ pub fn draw_date(frame: &mut Frame, area: Rect, app: &App, prompt: &DatePrompt) 
         Layout::horizontal([Constraint::Length(7), Constraint::Min(1)]).areas(field);
     frame.render_widget(Paragraph::new(" Date: "), label);
     let view = TextAreaView::new(&prompt.input).style(app.theme.selected());
+    frame.render_widget(&view, input);
     if let Some(position) = view.cursor_position(input) {
         super::place_cursor(app, position);
     }
-    frame.render_widget(view, input);
     if let Some(error) = &prompt.error {
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" ✗ {error}"), app.theme.error()))
@@ -403,10 +403,10 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, view: &SearchView) 
         Layout::horizontal([Constraint::Length(3), Constraint::Min(1)]).areas(field);
     frame.render_widget(Paragraph::new(Span::styled(" / ", theme.key())), label);
     let input_view = TextAreaView::new(&view.query);
+    frame.render_widget(&input_view, input);
     if let Some(position) = input_view.cursor_position(input) {
         super::place_cursor(app, position);
     }
-    frame.render_widget(input_view, input);
     let words = if view.query.is_empty() {
         "Type words from a step's title, text or facts.".to_owned()
     } else if view.hits.is_empty() {

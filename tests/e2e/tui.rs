@@ -1088,6 +1088,49 @@ fn setup_answers_survive_a_relaunch_with_the_same_routes() {
     assert_eq!(exit_code(&mut app), 0);
 }
 
+/// Issue 21, item 9: a kill while typing in the setup form loses no answer,
+/// not even one that does not read yet; the next launch reopens the form.
+#[test]
+fn a_kill_while_typing_the_setup_form_loses_nothing() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    app.send("p");
+    app.wait_for("Your background");
+    app.send("\x1b[BMedical Laboratory Technology\x1b[B12x");
+    app.wait_for("12x");
+    let draft = data.app_dir().join("profile.ron.draft");
+    let deadline = Instant::now() + TIMEOUT;
+    while !std::fs::read_to_string(&draft).is_ok_and(|t| t.contains("12x")) {
+        assert!(
+            Instant::now() < deadline,
+            "no draft on disk: {:?}",
+            data.files()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    app.kill("KILL");
+    drop(app);
+    assert_eq!(load(&data.profile_path()).background.field, None);
+
+    let mut app = Pty::launch(&data);
+    app.wait_for("recovered");
+    let screen = app.wait_for("12x");
+    assert!(screen.contains("Medical Laboratory Tech"), "{screen}");
+    // Fixed, then saved: the draft goes.
+    app.send("\x7f\x13"); // Backspace, Ctrl-S
+    app.wait_for("Background saved");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    let profile = load(&data.profile_path());
+    assert_eq!(
+        profile.background.field.as_deref(),
+        Some("Medical Laboratory Technology")
+    );
+    assert_eq!(profile.background.semester_hours, Some(12));
+    assert!(!draft.exists(), "the draft outlived the saved form");
+}
+
 /// SGR mouse sequences as a terminal sends them (1-based column and row).
 fn click(app: &mut Pty, column: u16, row: u16) {
     app.send(&format!("\x1b[<0;{column};{row}M\x1b[<0;{column};{row}m"));

@@ -920,10 +920,10 @@ fn a_signal_while_writing_a_note_keeps_the_note() {
 #[test]
 fn a_recovered_draft_reopens_the_editor_with_its_text() {
     let mut app = app();
-    app.resume_draft(medtech::app::Draft {
-        step: "edu.degree".into(),
-        text: "typed before the crash".into(),
-    });
+    app.resume_draft(medtech::app::Draft::note(
+        "edu.degree",
+        "typed before the crash".into(),
+    ));
     match &app.mode {
         Mode::Note(editor) => {
             assert_eq!(editor.step, "edu.degree");
@@ -1124,7 +1124,11 @@ fn the_setup_form_refuses_bad_answers_where_they_are_typed() {
     assert!(app.update(Action::SaveText).is_empty());
     assert_eq!(setup_cursor(&app), Question::ProgramFinished);
     type_in(&mut app, "2024-05");
-    assert_eq!(app.update(Action::SaveText), vec![Effect::Save]);
+    // Saved, then the form's draft goes.
+    assert_eq!(
+        app.update(Action::SaveText),
+        vec![Effect::Save, Effect::ClearDraft]
+    );
     assert_eq!(app.mode, Mode::Normal);
     let bg = &app.profile.background;
     assert_eq!(bg.education, Some(medtech::profile::Education::Associate));
@@ -1147,7 +1151,8 @@ fn escape_twice_leaves_a_form_that_does_not_read_without_saving() {
     assert!(matches!(app.mode, Mode::Setup(_)), "the first Esc explains");
     let notice = keymap::expand(app.notice.as_deref().unwrap_or(""));
     assert!(notice.contains("Esc again"), "{notice}");
-    assert!(app.update(Action::Close).is_empty());
+    // Left on purpose: its draft goes too.
+    assert_eq!(app.update(Action::Close), vec![Effect::ClearDraft]);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.profile.background.is_empty());
 }
@@ -1261,5 +1266,177 @@ fn a_signal_keeps_a_setup_form_that_reads_and_a_date_that_parses() {
             .done_on("edu.prereqs.bio")
             .map(|d| d.to_string()),
         Some("2021-03".to_owned())
+    );
+}
+
+/// The rows of the app drawn at a size, as text.
+fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| medtech::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn note_text(app: &App) -> String {
+    match &app.mode {
+        Mode::Note(editor) => editor.text.text(),
+        other => panic!("no note editor: {other:?}"),
+    }
+}
+
+/// Issue 21, item 5: a note holds 64 KB. A paste or a key past that is
+/// refused whole and said so on the status line; what was typed stays.
+#[test]
+fn a_note_refuses_a_paste_past_64_kb_and_says_so() {
+    let limit = medtech::textarea::NOTE_MAX_BYTES;
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    select(&mut app, "edu.degree");
+    app.update(Action::EditNote);
+    press(&mut app, "call the lab ");
+    let effects = app.update(Action::Paste("x".repeat(17 * 1024 * 1024)));
+    assert!(
+        effects.is_empty(),
+        "no draft of a refused paste: {effects:?}"
+    );
+    assert_eq!(note_text(&app), "call the lab ", "nothing was cut in");
+    let notice = app.notice.clone().expect("a message");
+    assert!(notice.contains("64 KB"), "{notice}");
+    assert!(screen_text(&app, 80, 24).contains("Not added: a note holds at most 64 KB"));
+
+    // Up to the limit goes in; one key more is refused with the message.
+    let room = limit - "call the lab ".len();
+    let effects = app.update(Action::Paste("y".repeat(room)));
+    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(_)]));
+    assert_eq!(app.notice, None);
+    let effects = app.update(Action::Input(key(KeyCode::Char('z'), KeyModifiers::NONE)));
+    assert!(effects.is_empty());
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("64 KB")));
+    app.update(Action::SaveText);
+    assert_eq!(app.profile.note("edu.degree").len(), limit);
+}
+
+/// The setup form's answers keep their limit (60 characters): a longer
+/// paste is refused with a message on the form itself.
+#[test]
+fn a_setup_answer_refuses_a_paste_past_its_limit_and_says_so() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSetup);
+    app.update(Action::Down); // Field of study.
+    app.update(Action::Paste("a".repeat(61)));
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("60 characters"))
+    );
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Not added: an answer holds at most 60 characters."),
+        "{screen}"
+    );
+    let answer = "Medical Laboratory Technology, Clinical Chemistry";
+    app.update(Action::Paste(answer.into()));
+    assert_eq!(app.notice, None);
+    // Typed in, the field scrolls to the cursor at the end.
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Technology, Clinical Chemistry"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Medical Laboratory"), "{screen}");
+    // Not being typed in, the answer shows its start.
+    app.update(Action::Down);
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Medical Laboratory Technology, Clinical…"),
+        "{screen}"
+    );
+    app.update(Action::SaveText);
+    assert_eq!(app.profile.background.field.as_deref(), Some(answer));
+}
+
+fn setup_form(app: &App) -> &medtech::setup::SetupForm {
+    match &app.mode {
+        Mode::Setup(form) => form,
+        other => panic!("not on the setup form: {other:?}"),
+    }
+}
+
+/// Issue 21, item 9: the setup form keeps a draft as the note editor does.
+/// A signal with an answer that does not read (`12x`) keeps every answer as
+/// typed for the next launch instead of dropping the form.
+#[test]
+fn a_signal_keeps_a_setup_form_that_does_not_read_as_a_draft() {
+    use medtech::setup::Question;
+    let mut app = app();
+    app.update(Action::OpenSetup);
+    app.update(Action::Down);
+    let effects = app.update(Action::Paste("Biology".into()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft(d)] if d.form.is_some()),
+        "every change keeps a draft: {effects:?}"
+    );
+    app.update(Action::Down);
+    press(&mut app, "12x");
+    assert_eq!(setup_form(&app).question(), Question::SemesterHours);
+    let effects = app.update(Action::Exit);
+    let Some(Effect::SaveDraft(draft)) = effects.first() else {
+        panic!("no draft kept: {effects:?}");
+    };
+    assert!(
+        app.profile.background.is_empty(),
+        "nothing unreadable saved"
+    );
+
+    // The draft goes through the disk and back.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let storage = medtech::storage::Storage::unlocked(dir.path().join("profile.ron"));
+    storage.save_draft(draft).expect("draft saved");
+    let draft = storage.load_draft().expect("draft read");
+
+    // The next launch reopens the form with the answers as typed.
+    let mut app = app_with(Profile::default());
+    app.resume_draft(draft);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("recovered"))
+    );
+    let form = setup_form(&app);
+    assert_eq!(form.question(), Question::SemesterHours);
+    assert_eq!(form.answers[Question::Field as usize].text(), "Biology");
+    assert_eq!(form.answers[Question::SemesterHours as usize].text(), "12x");
+    // Fixed and saved, the draft goes after the background.
+    app.update(Action::Input(key(KeyCode::Backspace, KeyModifiers::NONE)));
+    let effects = app.update(Action::SaveText);
+    assert_eq!(effects, vec![Effect::Save, Effect::ClearDraft]);
+    assert_eq!(app.profile.background.semester_hours, Some(12));
+    assert_eq!(app.profile.background.field.as_deref(), Some("Biology"));
+}
+
+/// A note's draft written before the form had drafts still reads.
+#[test]
+fn a_note_draft_from_before_still_reads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let storage = medtech::storage::Storage::unlocked(dir.path().join("profile.ron"));
+    std::fs::write(
+        storage.draft_path(),
+        "(\n    step: \"edu.degree\",\n    text: \"old draft\",\n)\n",
+    )
+    .expect("written");
+    assert_eq!(
+        storage.load_draft(),
+        Some(medtech::app::Draft::note("edu.degree", "old draft".into()))
     );
 }
