@@ -131,13 +131,7 @@ pub enum Effect {
     SaveConfig,
 }
 
-/// A note being written, as kept on disk until it is saved.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Draft {
-    pub step: String,
-    pub text: String,
-}
+pub use crate::storage::Draft;
 
 /// A list of states to pick from; index 0 is "no state / outside the US".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -700,7 +694,7 @@ impl App {
     fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
         if self.read_only && action.changes_record() {
             self.notice = Some(match &self.read_only_reason {
-                Some(why) if why != crate::storage::HELD_ELSEWHERE => {
+                Some(why) if why != crate::session::HELD_ELSEWHERE => {
                     format!("Read-only ({why}): changes cannot be saved here.")
                 }
                 _ => "Read-only: close the other medtech to make changes here.".to_owned(),
