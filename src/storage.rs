@@ -422,16 +422,39 @@ impl Storage {
     /// The most recent damaged profile moved aside by [`Storage::quarantine`].
     pub fn latest_damaged(&self) -> Option<PathBuf> {
         let prefix = format!("{}.corrupt-", self.data_path.file_name()?.to_string_lossy());
-        fs::read_dir(parent(&self.data_path))
-            .ok()?
-            .flatten()
-            .map(|e| e.path())
+        self.damaged_files()
+            .into_iter()
             .filter(|p| {
                 p.file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
             })
             // The UTC timestamp in the name sorts by when it was moved.
             .max_by(|a, b| a.file_name().cmp(&b.file_name()))
+    }
+
+    /// Every damaged profile and backup set aside beside this profile:
+    /// `profile.ron.corrupt-<time>` and `profile.ron.bak*.corrupt-<time>`.
+    pub fn damaged_files(&self) -> Vec<PathBuf> {
+        let Some(name) = self.data_path.file_name() else {
+            return Vec::new();
+        };
+        let name = name.to_string_lossy();
+        let profile = format!("{name}.corrupt-");
+        let backup = format!("{name}.bak");
+        let Ok(entries) = fs::read_dir(parent(&self.data_path)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| {
+                let n = e.file_name();
+                let n = n.to_string_lossy();
+                n.starts_with(&profile) || (n.starts_with(&backup) && n.contains(".corrupt-"))
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found
     }
 
     /// Moves an unreadable profile aside as `profile.ron.corrupt-<time>`, so
