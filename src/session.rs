@@ -242,7 +242,10 @@ fn without_profile(
     let damaged = storage.latest_damaged();
     let backup = match storage.load_backup() {
         Ok(backup) => backup,
-        Err(e @ LoadError::TooNew { .. }) => return Err(SessionError::Load(e)),
+        // Refused unchanged, never set aside: this build cannot read it.
+        Err(e @ (LoadError::TooNew { .. } | LoadError::CannotMigrate { .. })) => {
+            return Err(SessionError::Load(e));
+        }
         Err(e) if !read_only => {
             // Never let a new profile's backup replace a damaged one.
             let moved = storage
