@@ -31,7 +31,7 @@ pub enum SessionError {
     NotAFile(String),
     #[error(
         "{0} is not a medtech profile: it does not start with `Profile(version: ...`. \
-         medtech never moves, replaces or changes a file it did not write, so it was left as it is. \
+         medtech never moves, replaces or changes a file it did not write, so it was left where it is, unchanged. \
          Choose another file with --profile; if this was your profile, move it away yourself \
          and start medtech again, which then offers its backup."
     )]
@@ -145,6 +145,12 @@ pub fn open_read_only(path: &Path) -> Result<Option<Profile>, SessionError> {
 pub fn open(path: PathBuf) -> Result<Session, SessionError> {
     if let Some(file) = file_in_the_way(&path) {
         return Err(SessionError::FolderIsAFile { file: shown(&file) });
+    }
+    // Before anything is created beside it (the lock): a file that is not
+    // a medtech profile is refused as it is.
+    let probe = Storage::unlocked(path.clone());
+    if std::fs::metadata(probe.path()).is_ok_and(|m| m.is_file()) && !probe.holds_a_profile() {
+        return Err(SessionError::NotAProfile(shown(probe.path())));
     }
     let (storage, access) = Storage::open(path);
     let read_only = access == Access::ReadOnly;
@@ -308,10 +314,7 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).expect("symlink");
         let err = open(resolve_path(Some(link.clone())).expect("resolves")).expect_err("refused");
         let message = err.to_string();
-        assert!(
-            matches!(err, SessionError::DamagedElsewhere { .. }),
-            "{message}"
-        );
+        assert!(matches!(err, SessionError::NotAProfile(_)), "{message}");
         assert!(!message.contains("root"), "{message}");
         assert!(message.contains("left where it is"), "{message}");
         let names = |dir: &Path| {
@@ -323,7 +326,11 @@ mod tests {
             names
         };
         assert_eq!(names(outside.path()), ["passwd"]);
-        assert_eq!(names(data.path()), ["profile.lock", "profile.ron"]);
+        assert_eq!(
+            names(data.path()),
+            ["profile.ron"],
+            "nothing created beside it"
+        );
         assert_eq!(std::fs::read_link(&link).expect("still a link"), target);
     }
 

@@ -61,8 +61,8 @@ pub enum LoadError {
     )]
     TooNew { path: PathBuf, found: u32 },
     #[error(
-        "{} is larger than 16 MB ({size} bytes), far more than any medtech profile. \
-         It was left where it is: check what the file is, or choose another with --profile.",
+        "{} is larger than 16 MB ({size} bytes), far more than any medtech profile: \
+         check what the file is, or choose another with --profile.",
         shown(path)
     )]
     TooBig { path: PathBuf, size: u64 },

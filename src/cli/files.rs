@@ -80,8 +80,13 @@ pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
     }
     let (storage, _) = Storage::open(path.to_owned());
     if let Some(reason) = crate::session::read_only_reason(&storage) {
+        let what_to_do = if storage.held_elsewhere() {
+            " Quit the other medtech first."
+        } else {
+            ""
+        };
         return Err(Failure::new(format!(
-            "cannot reset {}: {reason}. Quit the other medtech first. Nothing was changed.",
+            "cannot reset {}: {reason}.{what_to_do} Nothing was changed.",
             shown(&profile)
         )));
     }

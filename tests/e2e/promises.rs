@@ -68,7 +68,12 @@ fn a_shell_file_given_as_the_profile_is_refused_and_left_alone() {
     let (code, said) = refused(Launch::new(&data).arg("--profile").arg(".profile").spawn());
     assert_eq!(code, 1, "{said}");
     assert!(said.contains("not a medtech profile"), "{said}");
-    assert!(said.contains("left as it is"), "{said}");
+    assert!(said.contains("left where it is"), "{said}");
+    assert_eq!(
+        names(data.root()),
+        [".profile"],
+        "something was created beside it"
+    );
     assert_eq!(fs::read(&home_file).expect("still there"), SHELL);
     assert_eq!(mode(&home_file), 0o644);
     assert!(

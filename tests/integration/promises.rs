@@ -80,7 +80,12 @@ fn a_file_that_is_not_a_medtech_profile_is_refused_and_never_moved() {
         assert!(matches!(err, SessionError::NotAProfile(_)), "{name}: {err}");
         let message = err.to_string();
         assert!(message.contains("not a medtech profile"), "{message}");
-        assert!(message.contains("left as it is"), "{message}");
+        assert!(message.contains("left where it is"), "{message}");
+        assert_eq!(
+            names(home.path()),
+            [name],
+            "something was created beside it"
+        );
         assert_eq!(fs::read(&path).expect("still there"), bytes, "{name}");
         assert!(
             !names(home.path()).iter().any(|n| n.contains("corrupt")),
