@@ -1070,16 +1070,26 @@ fn lock_identity(path: &Path) -> LockState {
             Ok(metadata) if metadata.is_file() => {}
             _ => return LockState::Unwritable,
         }
-        match file.try_lock() {
-            Ok(()) => {}
+        let file = match file.try_lock() {
+            Ok(()) => file,
             Err(TryLockError::WouldBlock) => return LockState::Busy,
+            // Some file systems (NFS) lock only files open for writing.
+            // Opening for writing changes nothing in the file.
             Err(TryLockError::Error(e)) => {
-                return unknown(format!(
-                    "the folder of {} does not support file locks ({e})",
-                    shown(path)
-                ));
+                match open_nonblocking(OpenOptions::new().read(true).write(true), path)
+                    .map(|f| (f.try_lock(), f))
+                {
+                    Ok((Ok(()), f)) => f,
+                    Ok((Err(TryLockError::WouldBlock), _)) => return LockState::Busy,
+                    _ => {
+                        return unknown(format!(
+                            "the folder of {} does not support file locks ({e})",
+                            shown(path)
+                        ));
+                    }
+                }
             }
-        }
+        };
         let held = file.metadata();
         let now = fs::metadata(path);
         if let (Ok(held), Ok(now)) = (&held, &now)
