@@ -16,7 +16,7 @@ use crate::content::{Area, Goal, Guide, Step};
 use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
 use crate::search::{self, Hit};
 use crate::session::{Recovery, Start};
-use crate::setup::{FormDraft, SetupForm};
+use crate::setup::SetupForm;
 use crate::textarea::{self, TextArea};
 use crate::theme::Theme;
 
@@ -131,38 +131,7 @@ pub enum Effect {
     SaveConfig,
 }
 
-/// What is being typed, as kept on disk until it is saved: a note, or the
-/// setup form's answers.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Draft {
-    /// The step of the note (empty for the setup form).
-    pub step: String,
-    /// The note's text.
-    pub text: String,
-    /// The setup form as typed; a draft without it is a note's (as drafts
-    /// were before the form had one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<FormDraft>,
-}
-
-impl Draft {
-    pub fn note(step: &str, text: String) -> Draft {
-        Draft {
-            step: step.to_owned(),
-            text,
-            form: None,
-        }
-    }
-
-    pub fn form(form: FormDraft) -> Draft {
-        Draft {
-            step: String::new(),
-            text: String::new(),
-            form: Some(form),
-        }
-    }
-}
+pub use crate::storage::Draft;
 
 /// A list of states to pick from; index 0 is "no state / outside the US".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -739,7 +708,7 @@ impl App {
     fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
         if self.read_only && action.changes_record() {
             self.notice = Some(match &self.read_only_reason {
-                Some(why) if why != crate::storage::HELD_ELSEWHERE => {
+                Some(why) if why != crate::session::HELD_ELSEWHERE => {
                     format!("Read-only ({why}): changes cannot be saved here.")
                 }
                 _ => "Read-only: close the other medtech to make changes here.".to_owned(),

@@ -184,26 +184,7 @@ pub struct SetupForm {
     base: Background,
 }
 
-/// The form as typed, kept on disk while it is open (in the app's
-/// `Draft`), so a kill or a signal loses no answer, even one that does not
-/// read yet.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FormDraft {
-    /// One per question, in order.
-    pub answers: Vec<DraftAnswer>,
-    /// The selected question.
-    pub cursor: usize,
-    pub first_time: bool,
-}
-
-/// One answer as typed.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum DraftAnswer {
-    Choice(usize),
-    Text(String),
-    Areas(Vec<bool>),
-}
+pub use crate::storage::{DraftAnswer, FormDraft};
 
 fn text(value: &str) -> Answer {
     Answer::Text(Box::new(TextArea::single_line(value).with_max_chars(60)))

@@ -125,7 +125,7 @@ fn banner(app: &App) -> Vec<Line<'static>> {
         let why = app
             .read_only_reason
             .as_deref()
-            .unwrap_or(crate::storage::HELD_ELSEWHERE);
+            .unwrap_or(crate::session::HELD_ELSEWHERE);
         lines.push(Line::from(Span::styled(
             format!(
                 " READ-ONLY: {}. Nothing here is saved.",

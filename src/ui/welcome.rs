@@ -26,7 +26,7 @@ fn intro_paragraph(app: &App) -> Paragraph<'static> {
         let why = app
             .read_only_reason
             .as_deref()
-            .unwrap_or(crate::storage::HELD_ELSEWHERE);
+            .unwrap_or(crate::session::HELD_ELSEWHERE);
         text.push(Line::from(Span::styled(
             format!(
                 " READ-ONLY: {}. Nothing chosen here is saved.",

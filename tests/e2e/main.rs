@@ -7,4 +7,5 @@ mod shared;
 
 mod cli;
 mod hardening;
+mod promises;
 mod tui;

@@ -738,7 +738,9 @@ fn load_after_kill(data: &DataDir, what: &str) -> Profile {
 ///    is wrong and where, and n starts a new profile.
 #[test]
 fn damaged_profile_is_kept_and_explained() {
-    const DAMAGED: &[u8] = b"this is not ron";
+    // A medtech profile (it names its version) that does not parse: a file
+    // that is not a profile at all is refused instead (tests/e2e/promises.rs).
+    const DAMAGED: &[u8] = b"Profile(version: 2, this is not ron";
     let data = DataDir::new();
     data.write_profile(DAMAGED);
     let mut app = Pty::launch(&data);

@@ -483,8 +483,9 @@ fn a_second_copy_gets_read_only_access_until_the_first_closes() {
     let (second, access) = Storage::open(path.clone());
     assert_eq!(access, Access::ReadOnly);
     assert!(!second.holds_lock());
+    assert!(second.held_elsewhere());
     assert_eq!(
-        second.read_only_reason(),
+        medtech::session::read_only_reason(&second).as_deref(),
         Some("another medtech has this profile open")
     );
     assert!(matches!(second.save(&sample()), Err(SaveError::ReadOnly)));
