@@ -14,4 +14,3 @@ mod eligibility;
 mod readme;
 mod render;
 mod storage;
-mod term;
