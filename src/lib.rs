@@ -26,6 +26,7 @@ pub mod ui;
 
 use std::collections::VecDeque;
 use std::io::{self, BufWriter, Stdout, Write as _};
+use std::mem::ManuallyDrop;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -74,7 +75,10 @@ type Terminal = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// app exists, so keys pressed while the guide decodes are kept; given
 /// back on drop, panics included.
 pub struct Screen {
-    terminal: Terminal,
+    /// Never dropped: ratatui's `Terminal` prints to stderr when its drop
+    /// cannot show the cursor, and printing to a closed terminal panics
+    /// (an abort on the way out). [`restore`] shows the cursor instead.
+    terminal: ManuallyDrop<Terminal>,
     mouse: bool,
     events: Receiver<Event>,
 }
@@ -106,7 +110,7 @@ impl Screen {
         let terminal = take_terminal(mouse).inspect_err(|_| restore(mouse))?;
         read_terminal_events(sender);
         Ok(Screen {
-            terminal,
+            terminal: ManuallyDrop::new(terminal),
             mouse,
             events,
         })
@@ -142,7 +146,8 @@ impl Screen {
 
 impl Drop for Screen {
     fn drop(&mut self) {
-        let _ = self.terminal.show_cursor();
+        // Anything still buffered goes out before the screen is left.
+        let _ = io::Write::flush(self.terminal.backend_mut());
         restore(self.mouse);
     }
 }
