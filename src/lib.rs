@@ -81,6 +81,10 @@ pub struct Screen {
     terminal: ManuallyDrop<Terminal>,
     mouse: bool,
     events: Receiver<Event>,
+    /// What the event threads need, until the first frame is out: they
+    /// start then, so the start does not wait on them (keys typed before
+    /// wait in the terminal, signals in their pipe).
+    sources: Option<Sources>,
 }
 
 /// What the loop waits on: terminal events from the input thread, and the
@@ -101,18 +105,18 @@ impl Screen {
         let (sender, events) = mpsc::channel();
         // Signals first: from the moment the screen is taken, a signal
         // gives it back.
-        listen_for_signals(sender.clone());
+        let sources = Sources::new(sender);
         let restore_on_panic = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore(mouse);
             restore_on_panic(info);
         }));
         let terminal = take_terminal(mouse).inspect_err(|_| restore(mouse))?;
-        read_terminal_events(sender);
         Ok(Screen {
             terminal: ManuallyDrop::new(terminal),
             mouse,
             events,
+            sources: Some(sources),
         })
     }
 
@@ -125,6 +129,9 @@ impl Screen {
                 // there is and leave.
                 apply(app, storage, Action::Exit);
                 return Ok(());
+            }
+            if let Some(sources) = self.sources.take() {
+                sources.start();
             }
             // Block until an event asks for something: no timer, no CPU
             // while the user reads.
@@ -223,54 +230,77 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
     }
 }
 
-/// Reads the terminal's events on a thread of their own into the loop's
-/// channel (gitui's pattern). Key presses only: some terminals report
-/// releases too. A read error means the terminal is gone.
-fn read_terminal_events(events: Sender<Event>) {
-    thread::spawn(move || {
-        loop {
-            let event = match event::read() {
-                Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
-                Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
-                Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
-                Ok(TermEvent::Paste(text)) => Event::Paste(text),
-                Ok(_) => continue,
-                Err(_) => {
-                    let _ = events.send(Event::Terminate);
-                    return;
-                }
-            };
-            if events.send(event).is_err() {
+/// Where the loop's events come from: the terminal, read on a thread of
+/// its own into the loop's channel (gitui's pattern), and SIGTERM, SIGHUP,
+/// SIGINT and SIGQUIT, waited for on another.
+struct Sources {
+    events: Sender<Event>,
+    #[cfg(unix)]
+    signals: Option<signal_hook::iterator::Signals>,
+}
+
+impl Sources {
+    /// Catches the signals from now on.
+    fn new(events: Sender<Event>) -> Sources {
+        #[cfg(unix)]
+        let signals = {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).ok()
+        };
+        Sources {
+            events,
+            #[cfg(unix)]
+            signals,
+        }
+    }
+
+    fn start(self) {
+        #[cfg(unix)]
+        if let Some(signals) = self.signals {
+            let events = self.events.clone();
+            thread::spawn(move || wait_for_signals(signals, &events));
+        }
+        let events = self.events;
+        thread::spawn(move || read_terminal_events(&events));
+    }
+}
+
+/// Key presses only: some terminals report releases too. A read error
+/// means the terminal is gone.
+fn read_terminal_events(events: &Sender<Event>) {
+    loop {
+        let event = match event::read() {
+            Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
+            Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
+            Ok(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
+            Ok(TermEvent::Paste(text)) => Event::Paste(text),
+            Ok(_) => continue,
+            Err(_) => {
+                let _ = events.send(Event::Terminate);
                 return;
             }
+        };
+        if events.send(event).is_err() {
+            return;
         }
-    });
+    }
 }
 
-/// SIGTERM, SIGHUP (a closed window: crossterm's read then spins on the end
-/// of input and never reports it), SIGINT and SIGQUIT send `Terminate`:
-/// the loop saves and leaves. A second one while it is still leaving (a
-/// save stuck on a dead disk) ends the process at once.
+/// The first signal sends `Terminate`: the loop saves and leaves. (When
+/// the window closes, crossterm's read spins on the end of input and never
+/// reports it; the SIGHUP that comes with it does.) A second signal while
+/// the app is still leaving (a save stuck on a dead disk) ends the process
+/// at once.
 #[cfg(unix)]
-fn listen_for_signals(events: Sender<Event>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    else {
-        return;
-    };
-    thread::spawn(move || {
-        let mut signals = signals.forever();
-        if signals.next().is_some() {
-            let _ = events.send(Event::Terminate);
-        }
-        if let Some(signal) = signals.next() {
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
-        }
-    });
+fn wait_for_signals(mut signals: signal_hook::iterator::Signals, events: &Sender<Event>) {
+    let mut signals = signals.forever();
+    if signals.next().is_some() {
+        let _ = events.send(Event::Terminate);
+    }
+    if let Some(signal) = signals.next() {
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+    }
 }
-
-#[cfg(not(unix))]
-fn listen_for_signals(_: Sender<Event>) {}
 
 /// Carries out effects in order, feeding results back to `update`. Returns
 /// `true` when the app quits.
