@@ -41,10 +41,10 @@ use storage::Storage;
 /// The largest area the app draws at. A bigger window (a terminal can
 /// report up to 65535x65535) gets the app in its top-left corner instead
 /// of two frame buffers of many gigabytes.
-pub const MAX_AREA: Size = Size::new(1000, 500);
+const MAX_AREA: Size = Size::new(1000, 500);
 
 /// The area drawn in a terminal of `size`.
-pub fn drawn_area(size: Size) -> Rect {
+fn drawn_area(size: Size) -> Rect {
     Rect::new(
         0,
         0,
