@@ -1290,3 +1290,35 @@ fn a_giant_window_is_drawn_not_an_abort() {
     assert_eq!(exit_code(&mut app), 0);
     assert_terminal_restored(&app);
 }
+
+/// What the screen shows as done is on disk: a SIGKILL the moment the
+/// tick's frame arrives (no settling wait) never loses the tick. (When the
+/// save came after the frame, the kill landed in the 5–15 ms between them.)
+#[test]
+fn a_tick_on_screen_is_on_disk_when_the_frame_arrives() {
+    for round in 0..5 {
+        let data = DataDir::new();
+        let mut profile = Profile::default();
+        profile.resume.screen = Screen::Education;
+        write_profile(&data, &profile);
+        let mut app = Pty::launch(&data);
+        app.wait_until("the first step", |s| {
+            selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+        });
+        app.send(keys::SPACE);
+        let deadline = Instant::now() + TIMEOUT;
+        while selected_row(&app.screen_text()).is_none_or(|(c, _)| c != "[x]") {
+            assert!(
+                Instant::now() < deadline,
+                "round {round}: no tick on screen"
+            );
+        }
+        app.kill("KILL");
+        drop(app);
+        let saved = load(&data.profile_path());
+        assert!(
+            done_ids(&saved).contains("edu.career"),
+            "round {round}: the tick was on screen but not on disk: {saved:?}"
+        );
+    }
+}
