@@ -602,6 +602,11 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Saved(result) => {
+                if result.is_err() {
+                    // "Note saved" and the like would now be false; the
+                    // NOT SAVED banner says what happened.
+                    self.notice = None;
+                }
                 self.unsaved = result.err();
                 return Vec::new();
             }

@@ -132,6 +132,54 @@ fn write_target(path: &Path) -> std::io::Result<PathBuf> {
     }
 }
 
+/// The settings file as read at the start: the settings and their path,
+/// or why the defaults are used (the file is then never overwritten).
+#[derive(Debug, Default)]
+pub struct Settings {
+    file: Option<(PathBuf, Config)>,
+    problem: Option<String>,
+}
+
+impl Settings {
+    pub fn read() -> Settings {
+        let Some(path) = default_path() else {
+            return Settings::default();
+        };
+        match load(&path) {
+            Ok(settings) => Settings {
+                file: Some((path, settings)),
+                problem: None,
+            },
+            Err(message) => Settings {
+                file: None,
+                problem: Some(message),
+            },
+        }
+    }
+
+    /// Whether the settings leave the mouse to the app.
+    pub fn mouse(&self) -> bool {
+        self.file.as_ref().is_none_or(|(_, config)| config.mouse)
+    }
+}
+
+/// Applies the settings file, read by [`Settings::read`], to the app:
+/// theme, hyperlinks, mouse. Returns a message when the file could not be
+/// read (the defaults are used and the file is never overwritten).
+pub fn configure(app: &mut crate::app::App, settings: Settings) -> Option<String> {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
+    if let Some((path, settings)) = settings.file {
+        app.theme.palette = settings.theme;
+        app.hyperlinks = settings.hyperlinks && !dumb;
+        app.mouse = app.mouse && settings.mouse;
+        app.config = Some((path, settings));
+        None
+    } else {
+        app.hyperlinks = !dumb;
+        settings.problem
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

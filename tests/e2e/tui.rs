@@ -1291,3 +1291,126 @@ fn a_burst_of_keys_is_acted_on_whole() {
     app.send("q");
     assert_eq!(exit_code(&mut app), 0);
 }
+
+/// A profile that resumes on Education with a long note, larger than the
+/// file size limit the tests below set (`ulimit -f 8`: 4 KiB or 8 KiB).
+fn a_profile_too_big_for_the_limit(data: &DataDir) -> Vec<u8> {
+    let mut profile = Profile::default();
+    profile.resume.screen = Screen::Education;
+    profile.steps.insert(
+        "edu.career".to_owned(),
+        medtech::profile::StepRecord {
+            note: "a long note ".repeat(1000),
+            ..Default::default()
+        },
+    );
+    write_profile(data, &profile);
+    std::fs::read(data.profile_path()).expect("the profile just written")
+}
+
+/// Launches medtech under a file size limit its next save exceeds, and
+/// ticks a step: the save fails with an error on screen, not a kill.
+fn tick_under_a_file_size_limit(data: &DataDir) -> Pty {
+    let mut launch = Launch::new(data);
+    launch.shell = Some("ulimit -f 8".to_owned());
+    let mut app = launch.spawn();
+    app.wait_for("medtech · Education");
+    app.wait_until("the first step", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+    });
+    app.send(keys::SPACE);
+    app.wait_for("NOT SAVED");
+    app
+}
+
+/// Under `ulimit -f`, SIGXFSZ no longer kills the app at its first save:
+/// the save fails, NOT SAVED says so, the profile on disk is the one it
+/// was, and quitting without the change (a second `q`) ends with a
+/// non-zero status and a line saying what was lost.
+#[test]
+fn a_file_size_limit_is_a_failed_save_not_a_kill() {
+    let data = DataDir::new();
+    let before = a_profile_too_big_for_the_limit(&data);
+    let mut app = tick_under_a_file_size_limit(&data);
+    app.send("q");
+    app.wait_for("again to quit without them");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 1, "quit without the changes");
+    assert_terminal_restored(&app);
+    assert!(
+        app.raw_output().contains("not saved"),
+        "{}",
+        app.raw_output()
+    );
+    assert_eq!(
+        std::fs::read(data.profile_path()).expect("the profile"),
+        before
+    );
+}
+
+/// A signal when the changes cannot be saved: the app leaves (a signal
+/// asks no questions) with a non-zero status; with them saved, zero.
+#[test]
+fn a_signal_with_unsaved_changes_ends_with_a_failure_status() {
+    let data = DataDir::new();
+    a_profile_too_big_for_the_limit(&data);
+    let mut app = tick_under_a_file_size_limit(&data);
+    app.kill("TERM");
+    assert_eq!(exit_code(&mut app), 1, "the tick was never saved");
+    assert_terminal_restored(&app);
+
+    let data = DataDir::new();
+    write_profile(&data, &Profile::default());
+    let mut app = Pty::launch(&data);
+    app.wait_for("medtech · Dashboard");
+    app.kill("TERM");
+    assert_eq!(exit_code(&mut app), 0, "everything was saved");
+}
+
+/// A terminal reporting a giant size (30000x30000: two frame buffers of
+/// many gigabytes) gets the app drawn at most 1000x500 in its corner,
+/// not an abort with the terminal left raw.
+#[test]
+fn a_giant_window_is_drawn_not_an_abort() {
+    let data = DataDir::new();
+    write_profile(&data, &Profile::default());
+    let mut launch = Launch::new(&data);
+    launch.shell = Some("stty rows 30000 cols 30000".to_owned());
+    let mut app = launch.spawn();
+    app.wait_for("medtech · Dashboard");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    assert_terminal_restored(&app);
+}
+
+/// What the screen shows as done is on disk: a SIGKILL the moment the
+/// tick's frame arrives (no settling wait) never loses the tick. (When the
+/// save came after the frame, the kill landed in the 5–15 ms between them.)
+#[test]
+fn a_tick_on_screen_is_on_disk_when_the_frame_arrives() {
+    for round in 0..5 {
+        let data = DataDir::new();
+        let mut profile = Profile::default();
+        profile.resume.screen = Screen::Education;
+        write_profile(&data, &profile);
+        let mut app = Pty::launch(&data);
+        app.wait_until("the first step", |s| {
+            selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+        });
+        app.send(keys::SPACE);
+        let deadline = Instant::now() + TIMEOUT;
+        while selected_row(&app.screen_text()).is_none_or(|(c, _)| c != "[x]") {
+            assert!(
+                Instant::now() < deadline,
+                "round {round}: no tick on screen"
+            );
+        }
+        app.kill("KILL");
+        drop(app);
+        let saved = load(&data.profile_path());
+        assert!(
+            done_ids(&saved).contains("edu.career"),
+            "round {round}: the tick was on screen but not on disk: {saved:?}"
+        );
+    }
+}

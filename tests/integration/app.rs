@@ -1440,3 +1440,26 @@ fn a_note_draft_from_before_still_reads() {
         Some(medtech::app::Draft::note("edu.degree", "old draft".into()))
     );
 }
+
+/// What the screen calls saved is on disk: a note whose save failed is not
+/// announced as saved (the NOT SAVED banner says why instead).
+#[test]
+fn a_note_whose_save_fails_is_not_called_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder where the profile should be: every save fails.
+    let path = dir.path().join("profile.ron");
+    std::fs::create_dir(&path).expect("a folder in the way");
+    let storage = medtech::storage::Storage::unlocked(path);
+    let mut app = app();
+    select(&mut app, "edu.degree");
+    medtech::apply(&mut app, &storage, Action::EditNote);
+    medtech::apply(
+        &mut app,
+        &storage,
+        Action::Input(key(KeyCode::Char('x'), KeyModifiers::NONE)),
+    );
+    medtech::apply(&mut app, &storage, Action::SaveText);
+    assert!(app.unsaved.is_some(), "the save failed");
+    let notice = app.notice.as_deref().unwrap_or("");
+    assert!(!notice.contains("saved"), "{notice}");
+}

@@ -15,4 +15,3 @@ mod promises;
 mod readme;
 mod render;
 mod storage;
-mod term;
