@@ -1374,7 +1374,9 @@ fn a_signal_with_unsaved_changes_ends_with_a_failure_status() {
 fn a_giant_window_is_drawn_not_an_abort() {
     let data = DataDir::new();
     write_profile(&data, &Profile::default());
-    let mut launch = Launch::new(&data);
+    // The screen read back is as large as the app draws at most, so the
+    // frame lands whole (a smaller one scrolls the header away).
+    let mut launch = Launch::new(&data).size(1000, 500);
     launch.shell = Some("stty rows 30000 cols 30000".to_owned());
     let mut app = launch.spawn();
     app.wait_for("medtech · Dashboard");
