@@ -11,6 +11,7 @@ mod content_certification;
 mod content_states;
 mod drawing;
 mod eligibility;
+mod merge;
 mod promises;
 mod readme;
 mod render;

@@ -1,0 +1,415 @@
+//! Issue 26: the three-way merge of two computers' profiles, item by item.
+//! Each kind of item (a step's status and date, a step's note, a
+//! background field, a setting) × one side changed / both the same /
+//! a conflict; the history union; step ids nobody knows kept.
+
+use medtech::content::{Date, Goal};
+use medtech::profile::merge::{Item, NOTE_SEPARATOR_THEIRS, Side, merge, merge_without_base};
+use medtech::profile::{Change, Education, Entry, Event, PartialDate, Profile, Status};
+
+fn day(s: &str) -> Date {
+    s.parse().expect("a date")
+}
+
+/// The profile both computers last agreed on.
+fn base() -> Profile {
+    let mut profile = Profile::default();
+    profile.apply(
+        &Change::Status {
+            step: "edu.a".into(),
+            from: Status::Todo,
+            to: Status::InProgress,
+        },
+        day("2026-11-01"),
+    );
+    profile.apply(
+        &Change::Note {
+            step: "edu.a".into(),
+            from: String::new(),
+            to: "call the college".into(),
+        },
+        day("2026-11-01"),
+    );
+    profile
+}
+
+fn set_status(p: &mut Profile, step: &str, to: Status, on: &str) {
+    for change in p.status_changes(step, to, day(on)) {
+        p.apply(&change, day(on));
+    }
+}
+
+fn set_note(p: &mut Profile, step: &str, to: &str, on: &str) {
+    let change = Change::Note {
+        step: step.into(),
+        from: p.note(step).to_owned(),
+        to: to.into(),
+    };
+    p.apply(&change, day(on));
+}
+
+fn set_education(p: &mut Profile, to: Education, on: &str) {
+    let mut background = p.background.clone();
+    background.education = Some(to);
+    let change = Change::Background {
+        from: Box::new(p.background.clone()),
+        to: Box::new(background),
+    };
+    p.apply(&change, day(on));
+}
+
+fn set_state(p: &mut Profile, to: &str, on: &str) {
+    let change = Change::State {
+        from: p.state.clone(),
+        to: Some(to.into()),
+    };
+    p.apply(&change, day(on));
+}
+
+/// What one side does to a profile, on a day.
+type Edit = fn(&mut Profile, &str);
+
+struct Case {
+    name: &'static str,
+    ours: Option<Edit>,
+    theirs: Option<Edit>,
+    /// Checks the merged profile.
+    check: fn(&Profile) -> bool,
+    /// The item, if it must be a conflict, and who wins.
+    conflict: Option<(Item, Side)>,
+    /// Whether the item counts as taken from the other side.
+    taken: Option<Item>,
+}
+
+// One table, read top to bottom.
+#[allow(clippy::too_many_lines)]
+#[test]
+fn each_kind_of_item_one_side_both_sides_and_conflict() {
+    let cases = [
+        // A step's status (with its date).
+        Case {
+            name: "status: only theirs",
+            ours: None,
+            theirs: Some(|p, on| set_status(p, "edu.b", Status::Done, on)),
+            check: |m| m.done_on("edu.b") == Some(PartialDate::Day(day("2026-12-02"))),
+            conflict: None,
+            taken: Some(Item::Status("edu.b".into())),
+        },
+        Case {
+            name: "status: only ours",
+            ours: Some(|p, on| set_status(p, "edu.b", Status::Skipped, on)),
+            theirs: None,
+            check: |m| m.status("edu.b") == Status::Skipped,
+            conflict: None,
+            taken: None,
+        },
+        Case {
+            name: "status: both the same",
+            ours: Some(|p, on| set_status(p, "edu.a", Status::Done, on)),
+            theirs: Some(|p, on| set_status(p, "edu.a", Status::Done, on)),
+            check: |m| m.is_done("edu.a"),
+            conflict: None,
+            taken: None,
+        },
+        Case {
+            name: "status: conflict, theirs newer",
+            ours: Some(|p, _| set_status(p, "edu.a", Status::Skipped, "2026-12-01")),
+            theirs: Some(|p, on| set_status(p, "edu.a", Status::Done, on)),
+            check: |m| m.is_done("edu.a"),
+            conflict: Some((Item::Status("edu.a".into()), Side::Theirs)),
+            taken: Some(Item::Status("edu.a".into())),
+        },
+        Case {
+            name: "status: conflict, ours newer",
+            ours: Some(|p, _| set_status(p, "edu.a", Status::Skipped, "2026-12-05")),
+            theirs: Some(|p, on| set_status(p, "edu.a", Status::Done, on)),
+            check: |m| m.status("edu.a") == Status::Skipped,
+            conflict: Some((Item::Status("edu.a".into()), Side::Ours)),
+            taken: None,
+        },
+        // A step's note.
+        Case {
+            name: "note: only theirs",
+            ours: None,
+            theirs: Some(|p, on| set_note(p, "edu.a", "from my laptop", on)),
+            check: |m| m.note("edu.a") == "from my laptop",
+            conflict: None,
+            taken: Some(Item::Note("edu.a".into())),
+        },
+        Case {
+            name: "note: only ours",
+            ours: Some(|p, on| set_note(p, "edu.a", "mine", on)),
+            theirs: None,
+            check: |m| m.note("edu.a") == "mine",
+            conflict: None,
+            taken: None,
+        },
+        Case {
+            name: "note: both the same",
+            ours: Some(|p, on| set_note(p, "edu.a", "same", on)),
+            theirs: Some(|p, on| set_note(p, "edu.a", "same", on)),
+            check: |m| m.note("edu.a") == "same",
+            conflict: None,
+            taken: None,
+        },
+        Case {
+            name: "note: conflict keeps both texts, the newer first",
+            ours: Some(|p, _| set_note(p, "edu.a", "desk note", "2026-12-03")),
+            theirs: Some(|p, _| set_note(p, "edu.a", "laptop note", "2026-12-01")),
+            check: |m| {
+                m.note("edu.a")
+                    == format!("desk note\n\n{NOTE_SEPARATOR_THEIRS}\nlaptop note").as_str()
+            },
+            conflict: Some((Item::Note("edu.a".into()), Side::Ours)),
+            taken: None,
+        },
+        // A background field.
+        Case {
+            name: "background: only theirs",
+            ours: None,
+            theirs: Some(|p, on| set_education(p, Education::Associate, on)),
+            check: |m| m.background.education == Some(Education::Associate),
+            conflict: None,
+            taken: Some(Item::Background("education")),
+        },
+        Case {
+            name: "background: both the same",
+            ours: Some(|p, on| set_education(p, Education::Bachelor, on)),
+            theirs: Some(|p, on| set_education(p, Education::Bachelor, on)),
+            check: |m| m.background.education == Some(Education::Bachelor),
+            conflict: None,
+            taken: None,
+        },
+        Case {
+            name: "background: conflict, theirs newer",
+            ours: Some(|p, _| set_education(p, Education::HighSchool, "2026-11-20")),
+            theirs: Some(|p, on| set_education(p, Education::Associate, on)),
+            check: |m| m.background.education == Some(Education::Associate),
+            conflict: Some((Item::Background("education"), Side::Theirs)),
+            taken: Some(Item::Background("education")),
+        },
+        // A setting.
+        Case {
+            name: "state: only theirs",
+            ours: None,
+            theirs: Some(|p, on| set_state(p, "FL", on)),
+            check: |m| m.state.as_deref() == Some("FL"),
+            conflict: None,
+            taken: Some(Item::State),
+        },
+        Case {
+            name: "state: both the same",
+            ours: Some(|p, on| set_state(p, "CA", on)),
+            theirs: Some(|p, on| set_state(p, "CA", on)),
+            check: |m| m.state.as_deref() == Some("CA"),
+            conflict: None,
+            taken: None,
+        },
+        Case {
+            name: "state: conflict on the same day, this computer wins",
+            ours: Some(|p, on| set_state(p, "NY", on)),
+            theirs: Some(|p, on| set_state(p, "FL", on)),
+            check: |m| m.state.as_deref() == Some("NY"),
+            conflict: Some((Item::State, Side::Ours)),
+            taken: None,
+        },
+    ];
+    for case in cases {
+        let base = base();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        if let Some(edit) = case.ours {
+            edit(&mut ours, "2026-12-02");
+        }
+        if let Some(edit) = case.theirs {
+            edit(&mut theirs, "2026-12-02");
+        }
+        let merged = merge(&base, &ours, &theirs);
+        assert!(
+            (case.check)(&merged.profile),
+            "{}: {:?}",
+            case.name,
+            merged.profile
+        );
+        match &case.conflict {
+            None => assert!(
+                merged.conflicts.is_empty(),
+                "{}: {:?}",
+                case.name,
+                merged.conflicts
+            ),
+            Some((item, side)) => {
+                assert_eq!(
+                    merged.conflicts.len(),
+                    1,
+                    "{}: {:?}",
+                    case.name,
+                    merged.conflicts
+                );
+                assert_eq!(&merged.conflicts[0].item, item, "{}", case.name);
+                assert_eq!(merged.conflicts[0].kept, *side, "{}", case.name);
+                assert_ne!(
+                    merged.conflicts[0].kept_value, merged.conflicts[0].other_value,
+                    "{}",
+                    case.name
+                );
+            }
+        }
+        assert_eq!(
+            merged.summary.taken,
+            case.taken.into_iter().collect::<Vec<_>>(),
+            "{}",
+            case.name
+        );
+        // Nothing changed on either side is lost: both histories are in.
+        for entry in ours.history.iter().chain(&theirs.history) {
+            assert!(
+                merged.profile.history.contains(entry),
+                "{}: {entry:?}",
+                case.name
+            );
+        }
+    }
+}
+
+/// The issue's scene: the laptop marked one step done with a note, this
+/// computer ticked another; both are in the merge, and the summary counts
+/// what came from the laptop.
+#[test]
+fn both_computers_changes_are_kept_and_counted() {
+    let base = base();
+    let mut laptop = base.clone();
+    set_status(&mut laptop, "cert.choose", Status::Done, "2026-12-06");
+    set_note(&mut laptop, "cert.choose", "from my laptop", "2026-12-06");
+    let mut desk = base.clone();
+    set_status(&mut desk, "edu.know-the-job", Status::Done, "2026-12-07");
+    let merged = merge(&base, &desk, &laptop);
+    assert!(merged.profile.is_done("cert.choose"));
+    assert_eq!(merged.profile.note("cert.choose"), "from my laptop");
+    assert!(merged.profile.is_done("edu.know-the-job"));
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.summary.steps(), ["cert.choose"]);
+    assert_eq!(
+        merged.summary.describe(&merged.conflicts),
+        "1 step changed on another computer."
+    );
+}
+
+#[test]
+fn histories_are_unioned_in_date_order_each_entry_once() {
+    let base = base();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    set_status(&mut ours, "edu.x", Status::Done, "2026-12-03");
+    set_status(&mut theirs, "edu.y", Status::Done, "2026-12-02");
+    // The same change on the same day on both: one entry.
+    set_note(&mut ours, "edu.z", "same", "2026-12-04");
+    set_note(&mut theirs, "edu.z", "same", "2026-12-04");
+    let merged = merge(&base, &ours, &theirs);
+    let days: Vec<Date> = merged.profile.history.iter().map(|e| e.on).collect();
+    let mut sorted = days.clone();
+    sorted.sort();
+    assert_eq!(days, sorted, "in date order");
+    let notes = merged
+        .profile
+        .history
+        .iter()
+        .filter(|e| {
+            e.event
+                == Event::Note {
+                    step: "edu.z".into(),
+                }
+        })
+        .count();
+    assert_eq!(notes, 1, "{:?}", merged.profile.history);
+    assert_eq!(merged.profile.history.len(), base.history.len() + 2 + 2 + 1);
+    assert_eq!(merged.summary.history_added, 2);
+    assert!(merged.profile.history.contains(&Entry {
+        on: day("2026-12-02"),
+        event: Event::Status {
+            step: "edu.y".into(),
+            to: Status::Done
+        },
+    }));
+}
+
+#[test]
+fn step_ids_nobody_knows_are_kept_from_either_side() {
+    let base = base();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    set_status(&mut ours, "old.renamed-step", Status::Done, "2026-12-01");
+    set_note(
+        &mut theirs,
+        "future.step",
+        "from a newer guide",
+        "2026-12-01",
+    );
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.profile.is_done("old.renamed-step"));
+    assert_eq!(merged.profile.note("future.step"), "from a newer guide");
+}
+
+#[test]
+fn a_step_reset_on_one_side_is_removed_not_kept_blank() {
+    let mut base = base();
+    set_status(&mut base, "edu.b", Status::Done, "2026-11-02");
+    let mut ours = base.clone();
+    set_status(&mut ours, "edu.b", Status::Todo, "2026-12-01");
+    let merged = merge(&base, &ours, &base.clone());
+    assert!(!merged.profile.steps.contains_key("edu.b"));
+}
+
+/// The goal is a setting too, and this computer's place on screen stays.
+#[test]
+fn the_goal_comes_from_the_side_that_changed_it_and_the_place_stays_ours() {
+    let base = base();
+    let mut ours = base.clone();
+    ours.resume.screen = medtech::profile::Screen::Education;
+    let mut theirs = base.clone();
+    theirs.apply(
+        &Change::Goal {
+            from: Goal::Mlt,
+            to: Goal::Mls,
+        },
+        day("2026-12-01"),
+    );
+    theirs.resume.screen = medtech::profile::Screen::Licensing;
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(merged.profile.goal, Goal::Mls);
+    assert_eq!(
+        merged.profile.resume.screen,
+        medtech::profile::Screen::Education
+    );
+    assert_eq!(merged.summary.taken, [Item::Goal]);
+}
+
+/// Without a known base (a conflict copy): what only one side's history
+/// names came from that side; what both name is a conflict.
+#[test]
+fn without_a_base_the_history_says_who_changed_what() {
+    let base = base();
+    let mut ours = base.clone();
+    set_status(&mut ours, "edu.mine", Status::Done, "2026-12-01");
+    let mut theirs = base.clone();
+    set_status(&mut theirs, "edu.theirs", Status::Done, "2026-12-01");
+    set_note(&mut ours, "edu.both", "desk", "2026-12-01");
+    set_note(&mut theirs, "edu.both", "laptop", "2026-12-02");
+    let merged = merge_without_base(&ours, &theirs);
+    assert!(merged.profile.is_done("edu.mine"));
+    assert!(merged.profile.is_done("edu.theirs"));
+    let note = merged.profile.note("edu.both");
+    assert!(note.starts_with("laptop"), "{note}");
+    assert!(note.contains("desk"), "{note}");
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(merged.conflicts[0].item, Item::Note("edu.both".into()));
+}
+
+#[test]
+fn merging_with_no_change_on_either_side_changes_nothing() {
+    let base = base();
+    let merged = merge(&base, &base, &base);
+    assert_eq!(merged.profile, base);
+    assert!(merged.summary.is_empty());
+    assert!(merged.conflicts.is_empty());
+}
