@@ -150,8 +150,9 @@ pub fn merge(base: &Profile, ours: &Profile, theirs: &Profile) -> Merged {
 
 /// Merges two profiles with no known common version (a sync tool's
 /// conflict copy, `medtech merge FILE`): an item that differs was changed
-/// by the side whose history names it; if both or neither do, it is a
-/// conflict.
+/// by the side whose history names it; if both or neither do, a side that
+/// holds nothing for it (no record, no answer) adds nothing, and otherwise
+/// it is a conflict.
 pub fn merge_without_base(ours: &Profile, theirs: &Profile) -> Merged {
     merge_from(None, ours, theirs)
 }
@@ -230,7 +231,7 @@ struct Merger<'a> {
 
 impl Merger<'_> {
     /// The three-way choice for one item.
-    fn pick<T: PartialEq + Clone>(
+    fn pick<T: PartialEq + Clone + Default>(
         &mut self,
         item: Item,
         base: Option<&T>,
@@ -249,10 +250,13 @@ impl Merger<'_> {
             Some(base) if base == ours => Some(Side::Theirs),
             Some(base) if base == theirs => Some(Side::Ours),
             Some(_) => None,
-            // No base: the side whose history names the item changed it.
+            // No base: the side whose history names the item changed it;
+            // if both or neither do, a side that holds nothing adds nothing.
             None => match (ours_day, theirs_day) {
                 (Some(_), None) => Some(Side::Ours),
                 (None, Some(_)) => Some(Side::Theirs),
+                _ if *ours == T::default() => Some(Side::Theirs),
+                _ if *theirs == T::default() => Some(Side::Ours),
                 _ => None,
             },
         };

@@ -413,3 +413,121 @@ fn merging_with_no_change_on_either_side_changes_nothing() {
     assert!(merged.summary.is_empty());
     assert!(merged.conflicts.is_empty());
 }
+
+// Storage: notice and merge on save (issue 26 item 2).
+
+mod on_save {
+    use std::fs;
+
+    use medtech::profile::{Profile, Status};
+    use medtech::storage::{self, Access, SaveError, Storage};
+
+    use super::{set_note, set_status};
+
+    fn start() -> (tempfile::TempDir, std::path::PathBuf, Profile) {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("profile.ron");
+        let base = super::base();
+        fs::write(&path, base.to_ron().expect("encodes")).expect("the profile");
+        (dir, path, base)
+    }
+
+    /// What a sync tool does: a new file renamed over the profile.
+    fn replace(path: &std::path::Path, bytes: &[u8]) {
+        let tmp = path.with_extension("synctmp");
+        fs::write(&tmp, bytes).expect("the other computer's file");
+        fs::rename(&tmp, path).expect("renamed into place");
+    }
+
+    #[test]
+    fn a_file_replaced_by_a_sync_tool_is_merged_not_written_over() {
+        let (_dir, path, base) = start();
+        let (storage, access) = Storage::open(path.clone());
+        assert_eq!(access, Access::ReadWrite);
+        let mut ours = storage.load().expect("loads").expect("a profile");
+        let mut laptop = base.clone();
+        set_status(&mut laptop, "cert.choose", Status::Done, "2026-12-06");
+        set_note(&mut laptop, "cert.choose", "from my laptop", "2026-12-06");
+        replace(&path, laptop.to_ron().expect("encodes").as_bytes());
+        assert!(storage.changed_on_disk());
+        set_status(&mut ours, "edu.know", Status::Done, "2026-12-07");
+        let saved = storage.save(&ours).expect("merges and saves");
+        let merged = saved.merged.expect("what came from the laptop");
+        assert_eq!(merged.summary.steps(), ["cert.choose"]);
+        let on_disk = storage::load_file(&path)
+            .expect("reads")
+            .expect("a profile");
+        assert_eq!(on_disk, merged.profile);
+        assert!(on_disk.is_done("cert.choose") && on_disk.is_done("edu.know"));
+        assert_eq!(on_disk.note("cert.choose"), "from my laptop");
+        assert!(!storage.changed_on_disk(), "its own save is no change");
+        // One writer on this computer still: a second copy is read-only.
+        let (_second, access) = Storage::open(path.clone());
+        assert_eq!(access, Access::ReadOnly);
+    }
+
+    #[test]
+    fn a_half_written_file_is_never_written_over_and_the_changes_wait() {
+        let (_dir, path, base) = start();
+        let (storage, _) = Storage::open(path.clone());
+        let mut ours = storage.load().expect("loads").expect("a profile");
+        let half = b"Profile(version: 2, goal: Mlt, steps: {\n \"cert.ch";
+        replace(&path, half);
+        set_status(&mut ours, "edu.know", Status::Done, "2026-12-07");
+        let err = storage.save(&ours).expect_err("does not read");
+        assert!(matches!(err, SaveError::Waiting { .. }), "{err}");
+        assert!(err.to_string().contains("profile.ron.unsaved"), "{err}");
+        assert_eq!(fs::read(&path).expect("left alone"), half);
+        let kept = storage::load_file(&storage.unsaved_path())
+            .expect("reads")
+            .expect("the changes kept");
+        assert!(kept.is_done("edu.know"));
+        // The sync tool finishes: the next save merges and writes.
+        let mut laptop = base.clone();
+        set_note(&mut laptop, "edu.a", "laptop", "2026-12-06");
+        replace(&path, laptop.to_ron().expect("encodes").as_bytes());
+        storage.save(&ours).expect("saves now");
+        let on_disk = storage::load_file(&path)
+            .expect("reads")
+            .expect("a profile");
+        assert!(on_disk.is_done("edu.know"));
+        assert_eq!(on_disk.note("edu.a"), "laptop");
+        assert!(!storage.unsaved_path().exists(), "no longer needed");
+    }
+
+    #[test]
+    fn while_idle_a_change_is_reloaded_without_writing() {
+        let (_dir, path, base) = start();
+        let (storage, _) = Storage::open(path.clone());
+        let ours = storage.load().expect("loads").expect("a profile");
+        assert_eq!(storage.refresh(&ours).expect("nothing"), None);
+        let mut laptop = base.clone();
+        set_status(&mut laptop, "cert.choose", Status::Done, "2026-12-06");
+        let text = laptop.to_ron().expect("encodes");
+        replace(&path, text.as_bytes());
+        let merged = storage.refresh(&ours).expect("reads").expect("a change");
+        assert_eq!(merged.profile, laptop);
+        assert_eq!(fs::read_to_string(&path).expect("as it was"), text);
+        assert!(!storage.changed_on_disk());
+        // A read-only second copy follows too.
+        let (reader, access) = Storage::open(path.clone());
+        assert_eq!(access, Access::ReadOnly);
+        let seen = reader.load().expect("loads").expect("a profile");
+        let mut again = laptop.clone();
+        set_note(&mut again, "cert.choose", "later", "2026-12-07");
+        replace(&path, again.to_ron().expect("encodes").as_bytes());
+        let merged = reader.refresh(&seen).expect("reads").expect("a change");
+        assert_eq!(merged.profile.note("cert.choose"), "later");
+    }
+
+    #[test]
+    fn a_touched_file_with_the_same_content_is_no_change() {
+        let (_dir, path, base) = start();
+        let (storage, _) = Storage::open(path.clone());
+        let ours = storage.load().expect("loads").expect("a profile");
+        replace(&path, base.to_ron().expect("encodes").as_bytes());
+        assert!(storage.changed_on_disk());
+        assert_eq!(storage.refresh(&ours).expect("reads"), None);
+        assert!(!storage.changed_on_disk());
+    }
+}
