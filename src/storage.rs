@@ -162,16 +162,23 @@ pub enum SaveError {
     /// Another program changed the file and it does not read (a sync tool
     /// caught half-way): it is left alone, and the changes wait.
     #[error(
-        "{} was changed by another program and does not read yet ({why}), so medtech leaves it alone. \
-         Your changes are kept here{kept} and saved once the file reads again",
-        shown(path)
+        "{} changed on disk and does not read yet ({why}), perhaps half-written by a sync tool: \
+         medtech leaves it alone and saves once it reads{kept}",
+        file_name(path)
     )]
     Waiting {
         path: PathBuf,
         why: String,
-        /// Where a copy of the changes was kept, said as ", and in …".
+        /// Where a copy of the changes was kept, said as "; your changes
+        /// are also in …".
         kept: String,
     },
+}
+
+/// A file's name alone, as it may be printed (messages on a small screen).
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| shown(path), |name| shown(Path::new(name)))
 }
 
 /// What a save found: if another program had changed the file since this
@@ -736,9 +743,7 @@ impl Storage {
             Err(e) => {
                 self.unreadable.set(now);
                 return Err(waiting(match e {
-                    LoadError::Corrupt {
-                        line, col, message, ..
-                    } => format!("line {line}, column {col}: {message}"),
+                    LoadError::Corrupt { line, col, .. } => format!("line {line}, column {col}"),
                     other => other.to_string(),
                 }));
             }
@@ -785,7 +790,10 @@ impl Storage {
         let kept = match self.write_unsaved(profile) {
             Ok(()) => {
                 self.kept_unsaved.set(true);
-                format!(", and in {}", shown(&self.unsaved_path()))
+                format!(
+                    "; your changes are also in {}",
+                    file_name(&self.unsaved_path())
+                )
             }
             Err(_) => String::new(),
         };
