@@ -675,7 +675,7 @@ impl App {
         let merged = match result {
             Ok(merged) => merged,
             Err(why) => {
-                self.notice = Some(format!("Your profile changed on disk: {why}."));
+                self.notice = Some(format!("{why}."));
                 return;
             }
         };

@@ -531,3 +531,56 @@ mod on_save {
         assert!(!storage.changed_on_disk());
     }
 }
+
+// The app takes a merge in (issue 26 item 3): its place, its undo.
+
+mod in_the_app {
+    use medtech::app::Action;
+    use medtech::profile::merge::merge;
+    use medtech::profile::{Screen, Status};
+
+    use crate::shared;
+
+    #[test]
+    fn a_merge_keeps_the_place_says_what_changed_and_undo_still_works() {
+        let mut app = shared::app();
+        app.update(Action::Show(Screen::Education));
+        app.update(Action::Down);
+        let mine = app.selected_step().expect("a step").id.clone();
+        let base = app.profile.clone();
+        app.update(Action::Toggle);
+        assert!(app.profile.is_done(&mine));
+        // Meanwhile, on the laptop: another step done.
+        let theirs_step = "cert.laptop-only";
+        let mut laptop = base.clone();
+        super::set_status(&mut laptop, theirs_step, Status::Done, "2026-11-23");
+        let merged = merge(&base, &app.profile, &laptop);
+        app.update(Action::Reloaded(Ok(Box::new(merged))));
+        assert!(app.profile.is_done(&mine) && app.profile.is_done(theirs_step));
+        assert_eq!(app.screen, Screen::Education);
+        assert_eq!(app.selected_step().expect("a step").id, mine, "same row");
+        let notice = app.notice.clone().unwrap_or_default();
+        assert!(notice.contains("changed on another computer"), "{notice}");
+        // Undo takes back this computer's tick, not the laptop's.
+        app.update(Action::Undo);
+        assert!(!app.profile.is_done(&mine));
+        assert!(app.profile.is_done(theirs_step));
+    }
+
+    #[test]
+    fn a_file_that_does_not_read_is_said_and_nothing_changes() {
+        let mut app = shared::app();
+        let before = app.profile.clone();
+        app.update(Action::Reloaded(Err(
+            "profile.ron changed on disk and does not read yet".into(),
+        )));
+        assert_eq!(app.profile, before);
+        assert!(
+            app.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("does not read yet")),
+            "{:?}",
+            app.notice
+        );
+    }
+}
