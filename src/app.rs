@@ -712,7 +712,7 @@ impl App {
         } else {
             merged.summary.describe(&[])
         };
-        for conflict in &merged.conflicts {
+        for conflict in merged.conflicts {
             let what = match conflict.item.step() {
                 Some(id) => self
                     .guide
@@ -720,21 +720,34 @@ impl App {
                     .map_or_else(|| id.to_owned(), |(_, s)| format!("“{}”", s.title)),
                 None => match &conflict.item {
                     crate::profile::merge::Item::Background(field) => {
-                        format!("Your background ({})", field.replace('_', " "))
+                        format!("your background ({})", field.replace('_', " "))
                     }
-                    crate::profile::merge::Item::Goal => "Your goal".to_owned(),
-                    _ => "Your state".to_owned(),
+                    crate::profile::merge::Item::Goal => "your goal".to_owned(),
+                    _ => "your state".to_owned(),
                 },
             };
             let kept = match conflict.kept {
                 crate::profile::merge::Side::Ours => "this computer's",
                 crate::profile::merge::Side::Theirs => "the other computer's",
             };
+            let mut sentence = what.chars();
+            let what_first = sentence
+                .next()
+                .map(|c| c.to_uppercase().chain(sentence).collect::<String>())
+                .unwrap_or_default();
             let _ = write!(
                 notice,
-                " {what} was changed on both: kept {kept} ({}), the other was {}.",
+                " {what_first} was changed on both: kept {kept} ({}), the other was {}.",
                 conflict.kept_value, conflict.other_value
             );
+            // One key switches to the other value: undo.
+            if !conflict.switch.is_empty() {
+                self.undo.push(Edit {
+                    label: format!("kept {kept} version of {what}"),
+                    changes: conflict.switch,
+                });
+                notice.push_str(" {Undo} switches to the other.");
+            }
         }
         self.notice = Some(notice);
     }

@@ -331,10 +331,11 @@ const FILE_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// While idle: if another program changed the profile's file, what the
 /// app should take in (a reload, or a merge that was saved).
-fn file_changed(app: &App, storage: &Storage) -> Option<Action> {
+fn file_changed(app: &mut App, storage: &Storage) -> Option<Action> {
     if !storage.changed_on_disk() || !app.takes_reloads() {
         return None;
     }
+    app.sync_resume();
     match storage.refresh(&app.profile) {
         Ok(Some(merged)) => Some(Action::Reloaded(Ok(Box::new(merged)))),
         Ok(None) => None,

@@ -16,7 +16,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Background, Entry, Event, HISTORY_LIMIT, PartialDate, Profile, Status, StepRecord};
+use super::{
+    Background, Change, Entry, Event, HISTORY_LIMIT, PartialDate, Profile, Status, StepRecord,
+};
 use crate::content::Date;
 
 /// Where an item came from.
@@ -60,6 +62,10 @@ pub struct Conflict {
     /// The kept value and the other one, in words ("done 2026-12-01").
     pub kept_value: String,
     pub other_value: String,
+    /// The changes from the other value to the kept one, as they are in
+    /// the merged profile: undoing them switches to the other value. Empty
+    /// for a note, which keeps both texts.
+    pub switch: Vec<Change>,
 }
 
 /// What came from the other side, item by item (conflicts it won included).
@@ -212,6 +218,13 @@ fn merge_from(base: Option<&Profile>, ours: &Profile, theirs: &Profile) -> Merge
     // this copy is, and stays.
     let (history, added) = union(&ours.history, &theirs.history);
     profile.history = history;
+    for conflict in &mut merger.conflicts {
+        let other = match conflict.kept {
+            Side::Ours => theirs,
+            Side::Theirs => ours,
+        };
+        conflict.switch = switch(&conflict.item, other, &profile);
+    }
     Merged {
         profile,
         conflicts: merger.conflicts,
@@ -277,6 +290,7 @@ impl Merger<'_> {
                 kept,
                 kept_value: words(k),
                 other_value: words(o),
+                switch: Vec::new(),
             });
             kept
         };
@@ -359,6 +373,77 @@ impl Merger<'_> {
             .map(|e| e.on)
             .max()
     }
+}
+
+/// The changes that take `item` from its value in `other` to its value
+/// in `merged`.
+fn switch(item: &Item, other: &Profile, merged: &Profile) -> Vec<Change> {
+    let mut changes = match item {
+        Item::Status(id) => {
+            let was = |p: &Profile| p.steps.get(id).map(|r| (r.status, r.date));
+            let (from, from_date) = was(other).unwrap_or_default();
+            let (to, to_date) = was(merged).unwrap_or_default();
+            vec![
+                Change::Status {
+                    step: id.clone(),
+                    from,
+                    to,
+                },
+                Change::Date {
+                    step: id.clone(),
+                    from: from_date,
+                    to: to_date,
+                },
+            ]
+        }
+        // Both texts are in the note already.
+        Item::Note(_) => Vec::new(),
+        Item::Background(field) => {
+            let mut from = merged.background.clone();
+            set_field(&mut from, &other.background, field);
+            vec![Change::Background {
+                from: Box::new(from),
+                to: Box::new(merged.background.clone()),
+            }]
+        }
+        Item::Goal => vec![Change::Goal {
+            from: other.goal,
+            to: merged.goal,
+        }],
+        Item::State => vec![Change::State {
+            from: other.state.clone(),
+            to: merged.state.clone(),
+        }],
+    };
+    changes.retain(|c| !c.is_noop());
+    changes
+}
+
+/// Copies one background field, by its name, from `source`.
+fn set_field(target: &mut Background, source: &Background, field: &str) {
+    macro_rules! fields {
+        ($($name:ident),*) => {
+            match field {
+                $(stringify!($name) => target.$name.clone_from(&source.$name),)*
+                _ => {}
+            }
+        };
+    }
+    fields!(
+        education,
+        field,
+        semester_hours,
+        chemistry_hours,
+        biology_hours,
+        organic_or_biochemistry_hours,
+        microbiology_hours,
+        programs,
+        military_course,
+        experience,
+        credentials,
+        certifier,
+        educated_abroad
+    );
 }
 
 /// Whether a history event is about the item.

@@ -253,6 +253,27 @@ fn each_kind_of_item_one_side_both_sides_and_conflict() {
                     "{}",
                     case.name
                 );
+                // Undoing the switch gives the other side's value.
+                let other = match side {
+                    Side::Ours => &theirs,
+                    Side::Theirs => &ours,
+                };
+                let mut switched = merged.profile.clone();
+                for change in merged.conflicts[0].switch.iter().rev() {
+                    switched.apply(&change.inverse(), day("2026-12-09"));
+                }
+                let value = |p: &Profile| match item {
+                    Item::Status(id) => {
+                        format!("{:?}", p.steps.get(id).map(|r| (r.status, r.date)))
+                    }
+                    Item::Note(id) => p.note(id).to_owned(),
+                    Item::Background(_) => format!("{:?}", p.background),
+                    Item::Goal => format!("{:?}", p.goal),
+                    Item::State => format!("{:?}", p.state),
+                };
+                if !matches!(item, Item::Note(_)) {
+                    assert_eq!(value(&switched), value(other), "{}", case.name);
+                }
             }
         }
         assert_eq!(
@@ -583,4 +604,32 @@ mod in_the_app {
             app.notice
         );
     }
+}
+
+/// A conflict is told, and one key (undo) switches to the other value;
+/// redo switches back.
+#[test]
+fn a_conflict_can_be_switched_with_one_key() {
+    use medtech::app::Action;
+    let base = base();
+    let mut app = crate::shared::app_with(base.clone());
+    let mut ours = base.clone();
+    set_state(&mut ours, "NY", "2026-11-20");
+    app.profile = ours.clone();
+    let mut laptop = base.clone();
+    set_state(&mut laptop, "FL", "2026-11-23");
+    let merged = merge(&base, &ours, &laptop);
+    assert_eq!(merged.conflicts.len(), 1);
+    app.update(Action::Reloaded(Ok(Box::new(merged))));
+    assert_eq!(app.profile.state.as_deref(), Some("FL"), "the newer");
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("Your state was changed on both"),
+        "{notice}"
+    );
+    assert!(notice.contains("switches to the other"), "{notice}");
+    app.update(Action::Undo);
+    assert_eq!(app.profile.state.as_deref(), Some("NY"), "switched");
+    app.update(Action::Redo);
+    assert_eq!(app.profile.state.as_deref(), Some("FL"), "and back");
 }
