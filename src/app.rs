@@ -741,13 +741,20 @@ impl App {
                 conflict.kept_value, conflict.other_value
             );
             // One key switches to the other value: undo.
-            if !conflict.switch.is_empty() {
+            if !conflict.switch.is_empty() && !self.read_only {
                 self.undo.push(Edit {
                     label: format!("kept {kept} version of {what}"),
                     changes: conflict.switch,
                 });
                 notice.push_str(" {Undo} switches to the other.");
             }
+        }
+        if self.read_only {
+            // The change may be the other medtech's, on this computer.
+            notice = notice.replace(
+                "on another computer",
+                "in another medtech or on another computer",
+            );
         }
         self.notice = Some(notice);
     }

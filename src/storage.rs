@@ -673,6 +673,9 @@ impl Storage {
                             merged: Some(merged),
                         });
                     }
+                    // What was on disk is no longer: the merge is written
+                    // even if it is what this copy wrote before.
+                    self.on_disk.replace(None);
                     (merged.profile.clone(), Some(merged), stamp)
                 }
                 Ok(None) => (profile.clone(), None, Stamp::at(&self.path)),

@@ -633,3 +633,49 @@ fn a_conflict_can_be_switched_with_one_key() {
     app.update(Action::Redo);
     assert_eq!(app.profile.state.as_deref(), Some("FL"), "and back");
 }
+
+/// The copies sync tools leave are found; other files, and copies already
+/// merged, are not.
+#[test]
+fn conflict_copies_of_each_sync_tool_are_found() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("profile.ron");
+    std::fs::write(&path, base().to_ron().expect("encodes")).expect("the profile");
+    let names = [
+        ("profile.sync-conflict-20261207-101010-ABCDEFG.ron", true),
+        ("profile (Ana's conflicted copy 2026-12-07).ron", true),
+        ("profile.ron.orig", true),
+        ("profile.ron.unsaved", true),
+        (
+            "profile.sync-conflict-20261201-101010-ABCDEFG.ron.merged-20261207T101010Z",
+            false,
+        ),
+        ("profile.ron.bak", false),
+        ("profile.ron.draft", false),
+        ("notes (conflicted copy).txt", false),
+        ("other.sync-conflict-20261207-101010-ABCDEFG.ron", false),
+    ];
+    for (name, _) in names {
+        std::fs::write(dir.path().join(name), "x").expect("a file");
+    }
+    let storage = medtech::storage::Storage::unlocked(path);
+    let found: Vec<String> = storage
+        .conflict_copies()
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let mut expected: Vec<String> = names
+        .iter()
+        .filter(|(_, offered)| *offered)
+        .map(|(n, _)| (*n).to_owned())
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+    let notice = medtech::session::conflict_notice(&storage).expect("offered");
+    assert!(notice.contains("medtech merge"), "{notice}");
+}
