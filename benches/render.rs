@@ -51,9 +51,9 @@ const SCREENS: &[&str] = &[
 fn app_on(guide: &'static Guide, screen: &str) -> App {
     let clock = Clock::Fixed(today());
     if screen == "welcome" {
-        return App::first_launch(guide, clock);
+        return App::first_launch(guide.clone(), clock);
     }
-    let mut app = App::new(guide, profile(guide), clock);
+    let mut app = App::new(guide.clone(), profile(guide), clock);
     let show = match screen {
         "dashboard" => Screen::Dashboard,
         "certification" => Screen::Certification,

@@ -52,7 +52,7 @@ fn main() -> color_eyre::Result<()> {
         from_ron(&dir)?
     };
     let session = session::open(session::resolve_path(None)?)?;
-    let mut app = App::start(guide.leak(), session.start, Clock::from_env());
+    let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
     medtech::run(&mut app, &session.storage)?;
     Ok(())

@@ -133,14 +133,26 @@ impl Frames {
         self.started = true;
         // Until this frame is out, what the terminal shows is not known.
         self.area = None;
-        ui::render(&mut ui::Frame::new(&mut self.next), app);
+        // Drawn through ratatui's own `Frame` (a `Terminal` over a
+        // `TestBackend` of this size), until the loop draws with a real
+        // `Terminal`.
+        let Ok(mut canvas) =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(area.width, area.height));
+        let Ok(_) = canvas.draw(|frame| ui::draw(frame, app));
+        self.next
+            .content
+            .clone_from(&canvas.backend().buffer().content);
+        let cursor = canvas
+            .backend()
+            .cursor_visible()
+            .then(|| canvas.backend().cursor_position());
         self.bytes.clear();
         let shown = (!cleared).then_some(&self.shown);
         term::encode_diff(&mut self.bytes, shown, &self.next)?;
         // The cursor goes in the same bytes (as `Terminal::draw` places
         // it, after the cells): the frame and its cursor reach the terminal
         // in one write, not two.
-        match app.cursor.get() {
+        match cursor {
             None => queue!(self.bytes, cursor::Hide)?,
             Some(position) => queue!(
                 self.bytes,
@@ -280,8 +292,6 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
     // the screen, so a slow save never delays a repaint.
     let mut effects = VecDeque::new();
     let mut redraw = true;
-    // Set by each new frame: the next wait for a key prefetches once.
-    let mut prefetch = false;
     loop {
         if redraw {
             // The size is read before every frame, as ratatui's `Terminal`
@@ -308,7 +318,6 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
             // Links go over the drawn text; a failure only costs the links.
             let _ = ui::sources::write_hyperlinks(&mut io::stdout(), app);
         }
-        prefetch |= redraw;
         redraw = false;
         if !effects.is_empty() {
             // Every effect runs before the next event is read, so a signal
@@ -327,11 +336,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
         // (the screen and the disk are done): a key that arrives meanwhile
         // waits at most for a few steps' details. Events that change
         // nothing (the mouse moving) do not repeat it.
-        let event = sources.next_event(|| {
-            if std::mem::take(&mut prefetch) {
-                ui::prefetch(app);
-            }
-        });
+        let event = sources.next_event(|| {});
         let action = match event {
             Event::Key(key) => keymap::action_for(app, key),
             Event::Resize(width, height) => Some(Action::Resize(width, height)),
@@ -359,12 +364,12 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
         match effect {
             Effect::Save if !storage.is_read_only() => {
                 app.sync_resume();
-                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                let result = storage.save(app.profile()).map_err(|e| e.to_string());
                 pending.extend(app.update(Action::Saved(result)));
             }
             Effect::SaveThenQuit if !storage.is_read_only() => {
                 app.sync_resume();
-                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                let result = storage.save(app.profile()).map_err(|e| e.to_string());
                 pending.extend(app.update(Action::SavedBeforeQuit(result)));
             }
             Effect::Save => {}

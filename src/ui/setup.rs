@@ -1,7 +1,7 @@
 //! The background form: one question a row, the answer beside it, and a
 //! message beside an answer that does not read.
 
-use crate::ui::Frame;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -209,7 +209,7 @@ fn draw_text(
                 theme.todo()
             });
             if selected && let Some(Position { x, y }) = view.cursor_position(field) {
-                super::place_cursor(app, Position { x, y });
+                frame.set_cursor_position(Position { x, y });
             }
             if text.is_empty() && !selected {
                 frame.render_widget(

@@ -1,6 +1,6 @@
 //! The first-launch welcome: what medtech does, and the user's goal and state.
 
-use crate::ui::Frame;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
