@@ -259,6 +259,16 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             .block(Block::bordered().title(Line::from(title))),
         area,
     );
+    // Ratatui's wrapping can leave a two-column symbol in the last column,
+    // where it would cover the border (a test shows it): it is left out.
+    if let Some(last) = inner.right().checked_sub(1) {
+        for y in inner.top()..inner.bottom() {
+            let cell = &mut frame.buffer_mut()[(last, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
 }
 
 fn weeks_words(weeks: Weeks) -> String {

@@ -428,21 +428,68 @@ fn no_screen_binds_one_key_twice_and_every_binding_is_described() {
 
 #[test]
 fn every_context_can_be_left() {
-    for contexts in CONTEXT_SETS {
-        let exits = keymap::bindings_for(contexts)
+    // An app in each context, and every key the keymap gives there to
+    // close or quit: pressed, it must leave the mode, or quit.
+    let recovery = |backup| Recovery {
+        problem: "damaged".into(),
+        moved_to: None,
+        backup,
+    };
+    let mut useful = Profile::default();
+    useful.set_done("edu.prereqs.bio", true, today());
+    let opened = |actions: &[Action]| {
+        let mut app = app();
+        for action in actions {
+            app.update(action.clone());
+        }
+        app
+    };
+    let mut leaf = app();
+    leaf.jump_to(Area::Education, "edu.prereqs.bio");
+    leaf.update(Action::EditDate);
+    let apps = [
+        opened(&[Action::Show(Screen::Education)]),
+        opened(&[]),
+        App::first_launch(guide().clone(), clock()),
+        opened(&[Action::OpenHelp]),
+        opened(&[Action::ChooseState]),
+        App::recover(guide().clone(), clock(), recovery(Some(useful))),
+        App::recover(guide().clone(), clock(), recovery(None)),
+        opened(&[Action::SwitchGoal]),
+        opened(&[Action::Show(Screen::Education), Action::EditNote]),
+        leaf,
+        opened(&[Action::OpenSetup]),
+        opened(&[Action::OpenSearch]),
+        opened(&[Action::OpenSources]),
+        opened(&[Action::Explain]),
+        opened(&[Action::Resize(40, 10)]),
+    ];
+    let mut covered = Vec::new();
+    for app in apps {
+        let contexts = keymap::active_contexts(&app);
+        covered.push(contexts);
+        let exits: Vec<_> = keymap::bindings_for(contexts)
             .filter(|b| matches!(b.action, Action::Quit | Action::Close))
-            .count();
-        assert!(exits > 0, "{contexts:?} has no way out");
+            .collect();
+        assert!(!exits.is_empty(), "{contexts:?} has no way out");
+        for binding in exits {
+            let event = key(binding.key.code, binding.key.mods);
+            let action = keymap::action_for(&app, event);
+            assert_eq!(action.as_ref(), Some(&binding.action), "{binding:?}");
+            let mut after = app.clone();
+            let effects = after.update(binding.action.clone());
+            let quits = effects
+                .iter()
+                .any(|e| matches!(e, Effect::Quit | Effect::SaveThenQuit));
+            assert!(
+                quits || after.mode != app.mode,
+                "{binding:?} leaves {contexts:?} neither by closing nor by quitting: {effects:?}"
+            );
+        }
     }
-}
-
-/// Draws the app as the loop does, so layout facts reach the views.
-fn draw(app: &App, width: u16, height: u16) {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
-        .expect("terminal");
-    terminal
-        .draw(|frame| medtech::ui::draw(frame, app))
-        .expect("draw");
+    for contexts in CONTEXT_SETS {
+        assert!(covered.contains(contexts), "{contexts:?} is not tried");
+    }
 }
 
 #[test]
@@ -454,10 +501,8 @@ fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
         app.update(Action::Down);
     }
     assert_eq!(selected_id(&app), "edu.degree");
-    draw(&app, 80, 24);
     for _ in 0..50 {
         app.update(Action::DetailsDown);
-        draw(&app, 80, 24);
     }
     let bottom = app.view(Area::Education).details_scroll();
     assert!(bottom > 0, "the details of edu.degree overflow 80x24");
@@ -476,7 +521,6 @@ fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
     // A taller terminal needs less scrolling: PgUp still moves at once.
     app.update(Action::DetailsDown);
     app.update(Action::Resize(100, 60));
-    draw(&app, 100, 60);
     assert_eq!(medtech::ui::details_max(&app, Area::Education), 0);
     app.update(Action::DetailsUp);
     assert_eq!(app.view(Area::Education).details_scroll(), 0);

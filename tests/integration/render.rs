@@ -504,10 +504,56 @@ proptest! {
         let mut app = app;
         // The size the app believes it has decides what is drawn: tell it.
         app.update(Action::Resize(width, height));
-        render(&app, width, height);
+        shows_what_it_should(&app, width, height);
         app.update(Action::Down);
-        render(&app, width, height);
+        shows_what_it_should(&app, width, height);
     }
+}
+
+/// A frame at any size shows the title of what is on top, or, below the
+/// smallest size, as much of the too-small message as fits.
+fn shows_what_it_should(app: &App, width: u16, height: u16) {
+    use medtech::app::{MIN_HEIGHT, MIN_WIDTH, Mode};
+    let terminal = render(app, width, height);
+    let buffer = terminal.backend().buffer();
+    // Row by row (a zero width has no rows to print).
+    let rows: Vec<String> = (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let text = rows.join("\n");
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let message = squeeze(&format!(
+            "medtech needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {width}x{height}."
+        ));
+        let shown = squeeze(&rows.concat());
+        assert!(
+            message.starts_with(&shown) || shown.starts_with(&message),
+            "{width}x{height}: not the too-small message:\n{text}"
+        );
+        assert_eq!(shown.is_empty(), width == 0 || height == 0, "{text}");
+        return;
+    }
+    let heading = match &app.mode {
+        Mode::Normal | Mode::ConfirmGoal => {
+            format!(" medtech · {}", app.screen.title())
+        }
+        Mode::Welcome(_) => " Welcome to medtech".to_owned(),
+        Mode::Recovery(_) => " Your profile could not be read".to_owned(),
+        Mode::Setup(_) => " Your background".to_owned(),
+        Mode::Help(_) => " Keys: ".to_owned(),
+        Mode::StatePicker(_) => " Choose your state".to_owned(),
+        Mode::Note(_) => " Note: ".to_owned(),
+        Mode::Date(_) => " Date done ".to_owned(),
+        Mode::WhatIf(_) => " What if ".to_owned(),
+        Mode::Explain => " How the estimates are made ".to_owned(),
+        Mode::Search(_) => " Search every checklist ".to_owned(),
+        Mode::Sources(_) => " Sources: ".to_owned(),
+    };
+    assert!(
+        text.contains(&heading),
+        "{width}x{height}: {heading:?} does not show:\n{text}"
+    );
 }
 
 /// The real guide: the eligibility step shows every route of the user's goal
@@ -966,4 +1012,32 @@ fn the_footer_follows_mode_read_only_and_width() {
     let help = footer(&app, 80);
     app.update(Action::Close);
     assert_ne!(help, footer(&app, 80));
+}
+
+/// Ratatui's wrapping can put a two-column symbol in a row's last column,
+/// half outside the pane, where it would cover the border: the details
+/// never do (the one case of their own).
+#[test]
+fn a_wide_symbol_never_covers_the_details_border() {
+    let mut app = progressed();
+    select(&mut app, "edu.associate");
+    app.update(Action::EditNote);
+    app.update(Action::Paste("日本語のテキスト ".repeat(40)));
+    app.update(Action::SaveText);
+    assert_eq!(app.mode, medtech::app::Mode::Normal);
+    for width in 80..=100 {
+        app.update(Action::Resize(width, 24));
+        let terminal = render(&app, width, 24);
+        let buffer = terminal.backend().buffer();
+        let right = width - 1;
+        for y in 3..20 {
+            let last = &buffer[(right - 1, y)];
+            assert!(
+                unicode_width::UnicodeWidthStr::width(last.symbol()) <= 1,
+                "{width} columns, row {y}: {:?} hangs over the border",
+                last.symbol()
+            );
+            assert_eq!(buffer[(right, y)].symbol(), "│", "row {y}");
+        }
+    }
 }
