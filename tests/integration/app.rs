@@ -447,7 +447,7 @@ fn every_context_can_be_left() {
     let mut leaf = app();
     leaf.jump_to(Area::Education, "edu.prereqs.bio");
     leaf.update(Action::EditDate);
-    let apps = [
+    let apps = vec![
         opened(&[Action::Show(Screen::Education)]),
         opened(&[]),
         App::first_launch(guide().clone(), clock()),
