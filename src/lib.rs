@@ -101,7 +101,7 @@ impl Default for Frames {
 }
 
 impl Frames {
-    /// Draws the app at `area` (the terminal's size): `ui::render` fills a
+    /// Draws the app at `area` (the terminal's size): `ui::draw` fills a
     /// blank buffer, the cells that changed since the last frame are found
     /// (what ratatui's own diff finds, cheaper) and encoded as they are
     /// found ([`term::encode_diff`]), the cursor is placed or hidden, and
