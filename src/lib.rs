@@ -332,10 +332,6 @@ fn event_loop(screen: &mut Screen, app: &mut App, storage: &Storage) -> io::Resu
                 continue;
             }
         }
-        // After a new frame, while no key waits, get ready for the next one
-        // (the screen and the disk are done): a key that arrives meanwhile
-        // waits at most for a few steps' details. Events that change
-        // nothing (the mouse moving) do not repeat it.
         let event = sources.next_event(|| {});
         let action = match event {
             Event::Key(key) => keymap::action_for(app, key),
