@@ -48,7 +48,7 @@ const SCREENS: &[&str] = &[
     "welcome",
 ];
 
-fn app_on(guide: &'static Guide, screen: &str) -> App {
+fn app_on(guide: &Guide, screen: &str) -> App {
     let clock = Clock::Fixed(today());
     if screen == "welcome" {
         return App::first_launch(guide.clone(), clock);
@@ -77,11 +77,11 @@ fn test_terminal(width: u16, height: u16, app: &mut App) -> Terminal<TestBackend
 }
 
 fn render(c: &mut Criterion) {
-    let guide = Guide::embedded().expect("embedded content").leak();
+    let guide = Guide::embedded().expect("embedded content");
     let mut group = c.benchmark_group("render");
     for (width, height) in [(80, 24), (200, 60)] {
         for screen in SCREENS {
-            let mut app = app_on(guide, screen);
+            let mut app = app_on(&guide, screen);
             let mut terminal = test_terminal(width, height, &mut app);
             group.bench_function(BenchmarkId::new(format!("{width}x{height}"), screen), |b| {
                 b.iter(|| {
@@ -126,9 +126,8 @@ fn key(c: &mut Criterion) {
         } else {
             let files = scale::guide_files(n);
             Guide::from_files(&scale::as_refs(&files)).expect("scaled content")
-        }
-        .leak();
-        let mut app = app_on(guide, "education");
+        };
+        let mut app = app_on(&guide, "education");
         let mut terminal = test_terminal(120, 40, &mut app);
         let mut down = true;
         group.bench_function(BenchmarkId::new("j/k 120x40 guide", format!("{n}x")), |b| {
@@ -140,7 +139,7 @@ fn key(c: &mut Criterion) {
                     .expect("draw");
             });
         });
-        let mut app = app_on(guide, "education");
+        let mut app = app_on(&guide, "education");
         let mut terminal = test_terminal(200, 60, &mut app);
         group.bench_function(
             BenchmarkId::new("education 200x60 guide", format!("{n}x")),
