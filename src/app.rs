@@ -837,7 +837,12 @@ impl App {
             Action::TypeAhead(letter) => self.type_ahead(&mut picker, letter),
             other => {
                 picker.typed.clear();
-                move_in(&mut picker.selected, len, &other, self.page());
+                move_in(
+                    &mut picker.selected,
+                    len,
+                    &other,
+                    crate::ui::picker_page(self, false),
+                );
             }
         }
         self.mode = Mode::StatePicker(picker);
@@ -858,11 +863,6 @@ impl App {
             Action::Quit => self.quit(false),
             _ => Vec::new(),
         }
-    }
-
-    /// Rows a PageUp/PageDown moves in a popup list: about a screenful.
-    fn page(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(10)).max(1)
     }
 
     fn update_recovery(&mut self, action: &Action) -> Vec<Effect> {
@@ -901,7 +901,7 @@ impl App {
 
     fn update_welcome(&mut self, action: Action) -> Vec<Effect> {
         let len = self.guide.states.len() + 1;
-        let page = self.page();
+        let page = crate::ui::picker_page(self, true);
         let Mode::Welcome(mut picker) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Vec::new();
         };

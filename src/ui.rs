@@ -20,6 +20,19 @@ use crate::profile::Screen;
 use crate::text;
 
 pub use checklist::details_max;
+
+/// The rows a state list shows at once at the app's size: on the welcome
+/// screen, or in the picker popup.
+pub fn picker_page(app: &App, welcome: bool) -> usize {
+    let (width, height) = app.size();
+    let area = Rect::new(0, 0, width, height);
+    let list = if welcome {
+        welcome::areas(app, area)[2]
+    } else {
+        layout::state_picker(area).1
+    };
+    usize::from(list.height.saturating_sub(2)).max(1)
+}
 pub use popup::scroll_max;
 
 /// Draws the app into the frame, the text cursor included (in a field

@@ -107,3 +107,10 @@ pub fn of(app: &App) -> Areas {
 pub fn checklist_of(app: &App, which: Area) -> Checklist {
     checklist(of(app).body, which)
 }
+
+/// The state picker popup over `area`: its box, the list, the key hints.
+pub fn state_picker(area: Rect) -> (Rect, Rect, Rect) {
+    let rect = super::popup::centered(area, 56, area.height.saturating_sub(4).max(8));
+    let [list, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
+    (rect, list, keys)
+}

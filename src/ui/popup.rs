@@ -176,9 +176,8 @@ pub fn picker_title(picker: &Picker, what: &str) -> String {
 }
 
 pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
-    let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
+    let (rect, list, footer) = super::layout::state_picker(area);
     frame.render_widget(Clear, rect);
-    let [list, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
     let title = picker_title(picker, "Choose your state");
     draw_state_list(frame, list, app, &title, picker.selected);
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
