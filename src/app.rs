@@ -460,11 +460,6 @@ impl App {
         &self.views[area as usize]
     }
 
-    /// The selected row on a checklist.
-    pub fn cursor_in(&self, area: Area) -> usize {
-        self.view(area).cursor()
-    }
-
     /// The selected row's step on the current checklist screen.
     pub fn selected_step(&self) -> Option<&Step> {
         let area = self.screen.area()?;
@@ -708,7 +703,7 @@ impl App {
             | Action::Bottom => {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
-                    let mut cursor = self.cursor_in(area);
+                    let mut cursor = self.view(area).cursor();
                     move_in(&mut cursor, len, action, self.list_height(area));
                     self.select(area, cursor);
                 }
