@@ -217,15 +217,18 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
     crate::text::truncate(text, width)
 }
 
-/// The selected step's details on checklist `which`, wrapped.
-fn details_paragraph(app: &App, which: Area) -> Paragraph<'static> {
-    let lines = match app.view(which).list().selected() {
+/// The selected step's details on checklist `which`.
+fn details_lines(app: &App, which: Area) -> Vec<Line<'static>> {
+    match app.view(which).list().selected() {
         Some(index) => match app.rows(which).get(index) {
             Some(row) => details(row.step, app, which),
             None => vec![Line::from("Nothing to show here yet.")],
         },
         None => vec![Line::from("Nothing to show here yet.")],
-    };
+    }
+}
+
+fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
     Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
@@ -233,28 +236,47 @@ fn details_paragraph(app: &App, which: Area) -> Paragraph<'static> {
 /// until their last row is at the bottom of the pane.
 pub fn details_max(app: &App, which: Area) -> u16 {
     let text = layout::checklist_of(app, which).details_text;
-    let rows = details_paragraph(app, which).line_count(text.width);
+    let rows = wrapped(details_lines(app, which)).line_count(text.width);
     u16::try_from(rows.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
 }
 
+/// The rows `lines` wrap to at `width`, counted until they pass `enough`
+/// (each line wraps on its own), and whether that is all of them: a frame
+/// wraps what it shows and a row more, not the whole text.
+fn rows_past(lines: &[Line<'static>], width: u16, enough: usize) -> (usize, bool) {
+    let mut rows = 0;
+    for line in lines {
+        if rows > enough {
+            return (rows, false);
+        }
+        rows += wrapped(vec![line.clone()]).line_count(width);
+    }
+    (rows, true)
+}
+
 fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
-    let paragraph = details_paragraph(app, which);
+    let lines = details_lines(app, which);
     let inner = Block::bordered().inner(area);
-    let rows = paragraph.line_count(inner.width);
-    let max_scroll =
-        u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let scroll = app.view(which).details_scroll().min(max_scroll);
+    let visible = usize::from(inner.height);
+    let mut scroll = app.view(which).details_scroll();
+    let (rows, all) = rows_past(&lines, inner.width, usize::from(scroll) + visible);
+    if all {
+        // Never past the end (a taller pane after a resize needs less).
+        let max = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
+        scroll = scroll.min(max);
+    }
+    let more = rows > usize::from(scroll) + visible;
     let up = keymap::key_for(&Action::DetailsUp);
     let down = keymap::key_for(&Action::DetailsDown);
     let mut title = vec![Span::raw(" Details ")];
     if scroll > 0 {
         title.push(Span::styled(format!("↑ {up} "), app.theme.key()));
     }
-    if scroll < max_scroll {
+    if more {
         title.push(Span::styled(format!("↓ {down} more "), app.theme.key()));
     }
     frame.render_widget(
-        paragraph
+        wrapped(lines)
             .scroll((scroll, 0))
             .block(Block::bordered().title(Line::from(title))),
         area,
