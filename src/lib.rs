@@ -204,7 +204,7 @@ fn draw(terminal: &mut Terminal, app: &mut App) -> io::Result<()> {
     if terminal.get_frame().area() != area {
         terminal.resize(area)?;
     }
-    if app.size != (area.width, area.height) {
+    if app.size() != (area.width, area.height) {
         app.update(Action::Resize(area.width, area.height));
     }
     terminal.draw(|frame| ui::draw(frame, app))?;
@@ -309,12 +309,12 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
         match effect {
             Effect::Save if !storage.is_read_only() => {
                 app.sync_resume();
-                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                let result = storage.save(app.profile()).map_err(|e| e.to_string());
                 pending.extend(app.update(Action::Saved(result)));
             }
             Effect::SaveThenQuit if !storage.is_read_only() => {
                 app.sync_resume();
-                let result = storage.save(&app.profile).map_err(|e| e.to_string());
+                let result = storage.save(app.profile()).map_err(|e| e.to_string());
                 pending.extend(app.update(Action::SavedBeforeQuit(result)));
             }
             Effect::Save => {}
