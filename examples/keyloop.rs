@@ -42,7 +42,7 @@ fn main() {
         state: Some("CA".to_owned()),
         ..Profile::default()
     };
-    let mut app = App::new(guide.leak(), profile, Clock::Fixed(today));
+    let mut app = App::new(guide, profile, Clock::Fixed(today));
     app.update(Action::Show(Screen::Education));
     app.update(Action::Resize(120, 40));
     // A fixed viewport: no size queries, which fail without a terminal.

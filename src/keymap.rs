@@ -345,7 +345,7 @@ pub fn screen_contexts(app: &App) -> &'static [Context] {
 
 /// The contexts whose keys are live right now, most specific first.
 pub fn active_contexts(app: &App) -> &'static [Context] {
-    if app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT {
+    if app.size().0 < MIN_WIDTH || app.size().1 < MIN_HEIGHT {
         return &[TooSmall];
     }
     contexts_of(app, &app.mode)

@@ -211,7 +211,7 @@ fn draw(terminal: &mut Terminal, app: &mut App) -> io::Result<()> {
     if terminal.get_frame().area() != area {
         terminal.resize(area)?;
     }
-    if app.size != (area.width, area.height) {
+    if app.size() != (area.width, area.height) {
         app.update(Action::Resize(area.width, area.height));
     }
     terminal.draw(|frame| ui::draw(frame, app))?;
@@ -313,7 +313,7 @@ fn wait_for_signals(mut signals: signal_hook::iterator::Signals, events: &Sender
 /// the file meanwhile is merged in, and the app takes the merge.
 fn save(app: &mut App, storage: &Storage) -> Result<(), String> {
     app.sync_resume();
-    match storage.save(&app.profile) {
+    match storage.save(app.profile()) {
         Ok(storage::Saved { merged }) => {
             if let Some(merged) = merged {
                 app.update(Action::Reloaded(Ok(Box::new(merged))));
@@ -336,7 +336,7 @@ fn file_changed(app: &mut App, storage: &Storage) -> Option<Action> {
         return None;
     }
     app.sync_resume();
-    match storage.refresh(&app.profile) {
+    match storage.refresh(app.profile()) {
         Ok(Some(merged)) => Some(Action::Reloaded(Ok(Box::new(merged)))),
         Ok(None) => None,
         Err(e) => Some(Action::Reloaded(Err(e.to_string()))),

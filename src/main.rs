@@ -77,7 +77,7 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     let mut screen = Screen::open(mouse)?;
     // A failure here is a bug (the compact guide is checked by the tests);
     // the screen is given back before the report.
-    let guide = Guide::embedded()?.leak();
+    let guide = Guide::embedded()?;
     let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);

@@ -1,7 +1,7 @@
 //! The background form: one question a row, the answer beside it, and a
 //! message beside an answer that does not read.
 
-use crate::ui::Frame;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -218,7 +218,7 @@ fn draw_text(
         let view = TextAreaView::new(text).style(theme.selected());
         frame.render_widget(&view, field);
         if let Some(position) = view.cursor_position(field) {
-            super::place_cursor(app, position);
+            frame.set_cursor_position(position);
         }
     } else if text.is_empty() {
         frame.render_widget(

@@ -9,7 +9,6 @@ mod app;
 mod content;
 mod content_certification;
 mod content_states;
-mod drawing;
 mod eligibility;
 mod merge;
 mod promises;

@@ -568,34 +568,34 @@ mod in_the_app {
         app.update(Action::Show(Screen::Education));
         app.update(Action::Down);
         let mine = app.selected_step().expect("a step").id.clone();
-        let base = app.profile.clone();
+        let base = app.profile().clone();
         app.update(Action::Toggle);
-        assert!(app.profile.is_done(&mine));
+        assert!(app.profile().is_done(&mine));
         // Meanwhile, on the laptop: another step done.
         let theirs_step = "cert.laptop-only";
         let mut laptop = base.clone();
         super::set_status(&mut laptop, theirs_step, Status::Done, "2026-11-23");
-        let merged = merge(&base, &app.profile, &laptop);
+        let merged = merge(&base, app.profile(), &laptop);
         app.update(Action::Reloaded(Ok(Box::new(merged))));
-        assert!(app.profile.is_done(&mine) && app.profile.is_done(theirs_step));
+        assert!(app.profile().is_done(&mine) && app.profile().is_done(theirs_step));
         assert_eq!(app.screen, Screen::Education);
         assert_eq!(app.selected_step().expect("a step").id, mine, "same row");
         let notice = app.notice.clone().unwrap_or_default();
         assert!(notice.contains("changed on another computer"), "{notice}");
         // Undo takes back this computer's tick, not the laptop's.
         app.update(Action::Undo);
-        assert!(!app.profile.is_done(&mine));
-        assert!(app.profile.is_done(theirs_step));
+        assert!(!app.profile().is_done(&mine));
+        assert!(app.profile().is_done(theirs_step));
     }
 
     #[test]
     fn a_file_that_does_not_read_is_said_and_nothing_changes() {
         let mut app = shared::app();
-        let before = app.profile.clone();
+        let before = app.profile().clone();
         app.update(Action::Reloaded(Err(
             "profile.ron changed on disk and does not read yet".into(),
         )));
-        assert_eq!(app.profile, before);
+        assert_eq!(app.profile(), &before);
         assert!(
             app.notice
                 .as_deref()
@@ -615,13 +615,13 @@ fn a_conflict_can_be_switched_with_one_key() {
     let mut app = crate::shared::app_with(base.clone());
     let mut ours = base.clone();
     set_state(&mut ours, "NY", "2026-11-20");
-    app.profile = ours.clone();
+    app.edit_profile(|p| *p = ours.clone());
     let mut laptop = base.clone();
     set_state(&mut laptop, "FL", "2026-11-23");
     let merged = merge(&base, &ours, &laptop);
     assert_eq!(merged.conflicts.len(), 1);
     app.update(Action::Reloaded(Ok(Box::new(merged))));
-    assert_eq!(app.profile.state.as_deref(), Some("FL"), "the newer");
+    assert_eq!(app.profile().state.as_deref(), Some("FL"), "the newer");
     let notice = app.notice.clone().unwrap_or_default();
     assert!(
         notice.contains("Your state was changed on both"),
@@ -629,9 +629,9 @@ fn a_conflict_can_be_switched_with_one_key() {
     );
     assert!(notice.contains("switches to the other"), "{notice}");
     app.update(Action::Undo);
-    assert_eq!(app.profile.state.as_deref(), Some("NY"), "switched");
+    assert_eq!(app.profile().state.as_deref(), Some("NY"), "switched");
     app.update(Action::Redo);
-    assert_eq!(app.profile.state.as_deref(), Some("FL"), "and back");
+    assert_eq!(app.profile().state.as_deref(), Some("FL"), "and back");
 }
 
 /// The copies sync tools leave are found; other files, and copies already

@@ -458,9 +458,9 @@ pub fn clock() -> Clock {
 }
 
 pub fn app() -> App {
-    App::new(guide(), Profile::default(), clock())
+    App::new(guide().clone(), Profile::default(), clock())
 }
 
 pub fn app_with(profile: Profile) -> App {
-    App::new(guide(), profile, clock())
+    App::new(guide().clone(), profile, clock())
 }
