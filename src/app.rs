@@ -621,6 +621,10 @@ impl App {
         if settings_changed {
             self.last_search = None;
         }
+        if merged.summary.is_empty() && merged.conflicts.is_empty() {
+            // Only where the other copy was on screen: nothing to say.
+            return;
+        }
         let steps = merged.summary.steps();
         let only_steps = merged
             .summary

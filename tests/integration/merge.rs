@@ -541,6 +541,25 @@ mod on_save {
         assert_eq!(merged.profile.note("cert.choose"), "later");
     }
 
+    /// Two computers open at once each save their place on quit: taking
+    /// the other's file in never writes it back (no endless back and forth
+    /// through the sync tool).
+    #[test]
+    fn the_other_computers_place_alone_is_never_written_back() {
+        let (_dir, path, base) = start();
+        let (storage, _) = Storage::open(path.clone());
+        let mut ours = storage.load().expect("loads").expect("a profile");
+        ours.resume.screen = medtech::profile::Screen::Education;
+        let mut laptop = base.clone();
+        laptop.resume.screen = medtech::profile::Screen::Licensing;
+        let text = laptop.to_ron().expect("encodes");
+        replace(&path, text.as_bytes());
+        let merged = storage.refresh(&ours).expect("reads").expect("a change");
+        assert!(merged.summary.is_empty());
+        assert_eq!(fs::read_to_string(&path).expect("not written"), text);
+        assert!(!storage.changed_on_disk());
+    }
+
     #[test]
     fn a_touched_file_with_the_same_content_is_no_change() {
         let (_dir, path, base) = start();
@@ -678,4 +697,21 @@ fn conflict_copies_of_each_sync_tool_are_found() {
     assert_eq!(found, expected);
     let notice = medtech::session::conflict_notice(&storage).expect("offered");
     assert!(notice.contains("medtech merge"), "{notice}");
+}
+
+/// The other computer only moved around (its place on screen is saved on
+/// quit): nothing is said, and this computer's place stays.
+#[test]
+fn a_change_of_the_other_computers_place_only_says_nothing() {
+    use medtech::app::Action;
+    use medtech::profile::Screen;
+    let base = base();
+    let mut app = crate::shared::app_with(base.clone());
+    app.update(Action::Show(Screen::Education));
+    let mut laptop = base.clone();
+    laptop.resume.screen = Screen::Licensing;
+    let merged = merge(&base, app.profile(), &laptop);
+    app.update(Action::Reloaded(Ok(Box::new(merged))));
+    assert_eq!(app.notice, None);
+    assert_eq!(app.screen, Screen::Education);
 }
