@@ -1,5 +1,5 @@
 //! The non-interactive subcommands: `status`, `next`, `export`, `path`,
-//! `reset`, `completions` and `man`. The TUI is what runs with none.
+//! `reset`, `merge`, `completions` and `man`. The TUI is what runs with none.
 //!
 //! The commands that only look (`status`, `next`, `export`, `path`) read the
 //! profile through [`session::open_read_only`]: no lock, nothing moved,
@@ -12,6 +12,7 @@ mod files;
 mod html;
 mod ics;
 mod markdown;
+mod merge;
 mod report;
 mod text;
 
@@ -87,6 +88,14 @@ pub enum Command {
         /// Do not ask first
         #[arg(long)]
         yes: bool,
+    },
+    /// Merge another copy of a profile into yours (a sync tool's conflict copy, the other computer's file)
+    Merge {
+        /// The profile to merge in; it is never changed
+        file: PathBuf,
+        /// Show what would change, and write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Print a shell completion script
     Completions {
@@ -202,6 +211,10 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
         Command::Reset { yes } => {
             let path = session::resolve_path(profile)?;
             files::reset(&path, yes)
+        }
+        Command::Merge { file, dry_run } => {
+            let path = session::resolve_path(profile)?;
+            merge::run(&path, &file, dry_run)
         }
         Command::Status { json } => {
             let loaded = Loaded::open(profile)?;

@@ -89,6 +89,9 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     if let Some(draft) = draft {
         app.resume_draft(draft);
     }
+    if let Some(copies) = session::conflict_notice(&session.storage) {
+        app.notice.get_or_insert(copies);
+    }
     screen.run(&mut app, &session.storage)?;
     drop(screen);
     let code = match &app.unsaved {

@@ -29,6 +29,9 @@ pub fn paths(path: &Path) -> String {
     if let Some(damaged) = storage.latest_damaged() {
         rows.push(("damaged", damaged));
     }
+    for copy in storage.conflict_copies() {
+        rows.push(("to merge", copy));
+    }
     let mut out = String::new();
     for (what, file) in &rows {
         let state = if exists(file) { "exists" } else { "missing" };

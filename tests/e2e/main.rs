@@ -8,4 +8,5 @@ mod shared;
 mod cli;
 mod hardening;
 mod promises;
+mod sync;
 mod tui;
