@@ -11,6 +11,7 @@
 mod files;
 mod html;
 mod ics;
+mod man;
 mod markdown;
 mod report;
 mod text;
@@ -34,7 +35,7 @@ pub use report::{FORMAT_VERSION, Plan, Report};
 ///
 /// With no command, medtech opens the interactive guide in the terminal.
 #[derive(Debug, Default, Parser)]
-#[command(name = "medtech", version, about, long_about)]
+#[command(name = "medtech", version, about, long_about, after_help = AFTER_HELP)]
 pub struct Cli {
     #[arg(
         long,
@@ -48,6 +49,11 @@ pub struct Cli {
     /// then takes no clicks or wheel
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Draw with ASCII symbols and borders only (the default where the
+    /// locale is not UTF-8, such as LANG=C)
+    #[arg(long)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -80,8 +86,13 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
-    /// Where the profile, its backups, the draft and the lock are
-    Path,
+    /// Where the profile, its backups, the draft, the lock and the config
+    /// file are, and whether each exists
+    Path {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Set the profile aside (kept, renamed) so the next launch starts fresh
     Reset {
         /// Do not ask first
@@ -93,9 +104,26 @@ pub enum Command {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
+    /// Print the manual page (roff): `medtech man | man -l -`
     Man,
 }
+
+/// What `--help` says after the options: the files and the environment.
+pub const AFTER_HELP: &str = "\
+Files:
+  The profile (your progress) is in your data folder, the settings in
+  config.ron in your config folder (on Linux ~/.local/share/medtech/ and
+  ~/.config/medtech/); `medtech path` prints where each is.
+
+Environment:
+  MEDTECH_PROFILE  the profile file to use (--profile wins)
+  MEDTECH_CONFIG   the settings file to use instead of config.ron
+  MEDTECH_TODAY    pin the date, as YYYY-MM-DD (demos, tests)
+  NO_COLOR         any value but empty turns colour off
+  TERM=dumb        no colour, no mouse, no links
+  LANG, LC_ALL     a locale without UTF-8 (LANG=C) draws in ASCII
+
+`medtech man | man -l -` reads the manual: keys, files, exit status.";
 
 /// The formats of `medtech export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -189,15 +217,17 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             print_bytes(&out)
         }
         Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
+            let page = man::render(Cli::command())
                 .map_err(|e| Failure::new(format!("cannot write the manual page: {e}")))?;
-            print_bytes(&out)
+            print(&page)
         }
-        Command::Path => {
+        Command::Path { json } => {
             let path = session::resolve_path(profile)?;
-            print(&files::paths(&path))
+            if json {
+                print(&to_json(&files::paths_json(&path))?)
+            } else {
+                print(&files::paths(&path))
+            }
         }
         Command::Reset { yes } => {
             let path = session::resolve_path(profile)?;
