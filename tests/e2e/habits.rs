@@ -301,3 +301,37 @@ fn term_dumb_gets_no_colour_and_no_mouse() {
     assert!(!has_colour(&raw), "TERM=dumb gets no colour: {raw:?}");
     assert!(!raw.contains("\x1b[?1000h"), "nor mouse capture: {raw:?}");
 }
+
+#[test]
+fn the_readme_says_how_to_install_where_completions_go_and_every_variable() {
+    const README: &str = include_str!("../../README.md");
+    assert!(
+        README.lines().any(|l| l
+            .trim_start()
+            .starts_with("cargo install --locked --path .")),
+        "the install command"
+    );
+    for place in [
+        "medtech completions bash > ~/.local/share/bash-completion/completions/medtech",
+        "medtech completions zsh > ~/.zfunc/_medtech",
+        "medtech completions fish > ~/.config/fish/completions/medtech.fish",
+        "medtech man | man -l -",
+    ] {
+        assert!(README.contains(place), "{place}");
+    }
+    for variable in [
+        "MEDTECH_PROFILE",
+        "MEDTECH_CONFIG",
+        "MEDTECH_TODAY",
+        "NO_COLOR",
+        "TERM",
+        "LC_ALL",
+        "XDG_DATA_HOME",
+        "XDG_CONFIG_HOME",
+    ] {
+        assert!(
+            README.contains(&format!("| `{variable}`")),
+            "{variable} in the table of variables"
+        );
+    }
+}
