@@ -77,10 +77,10 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
         _ => None,
     };
     let settings = Settings::read();
-    let theme = Theme {
-        ascii: Theme::from_env().ascii || cli.ascii,
-        ..Theme::from_env()
-    };
+    // No colour with NO_COLOR or TERM=dumb; ASCII in a locale that is not
+    // UTF-8, or with --ascii.
+    let mut theme = Theme::from_env();
+    theme.ascii |= cli.ascii;
     // A dumb terminal would print the mouse's escape codes as text.
     let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     let mouse = !cli.no_mouse && !dumb && settings.mouse();

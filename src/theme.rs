@@ -80,7 +80,7 @@ impl Theme {
     }
 
     /// In ASCII mode, replaces every symbol in `buf` that is not ASCII with
-    /// its stand-in (box drawing with `+-|`, `✓` with `Y`, `…` with `.`,
+    /// its stand-in (box drawing with `+-|`, `✓` with `Y`, `…` with `~`,
     /// `é` with `e`, anything else with `?`), one cell for one cell so the
     /// layout is unchanged. Call it on the frame's buffer once drawn; it
     /// does nothing in Unicode mode.
@@ -291,7 +291,7 @@ pub const ASCII: Symbols = Symbols {
     bullet: "*",
     pointer: ">",
     dot: ".",
-    ellipsis: ".",
+    ellipsis: "~",
     dash: "-",
     range: "-",
     up: "^",
@@ -352,7 +352,8 @@ pub fn ascii_for(c: char) -> char {
             '#'
         }
         '▅' | '▄' | '▒' => ':',
-        '▃' | '▂' | '▁' | '░' | '·' | '…' => '.',
+        '▃' | '▂' | '▁' | '░' | '·' => '.',
+        '…' => '~',
         '✓' | '✔' | 'Ý' => 'Y',
         '✗' | '✘' | '×' => 'N',
         '⚠' => '!',
@@ -483,7 +484,7 @@ mod tests {
         .fold(&mut buf);
         let expected = Buffer::with_lines([
             "+ Education . 1 of 15 done -+",
-            "|>  [x] Biology * Jose.    |",
+            "|>  [x] Biology * Jose~    |",
             "|[Y] met ! 2027-2028 ##.. ? |",
             "+---------------------------+",
         ]);
