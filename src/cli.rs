@@ -239,7 +239,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             if json {
                 print(&to_json(&report)?)
             } else {
-                print(&text::status(&report))
+                print(&for_locale(text::status(&report)))
             }
         }
         Command::Next { json } => {
@@ -248,7 +248,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             if json {
                 print(&to_json(&next)?)
             } else {
-                print(&text::next(&next))
+                print(&for_locale(text::next(&next)))
             }
         }
         Command::Export {
@@ -343,6 +343,19 @@ impl Loaded {
                 .then(|| files::existing_backup(&self.path))
                 .flatten(),
         }
+    }
+}
+
+/// Text for the terminal in the locale's terms: in a locale that is not
+/// UTF-8 (`LANG=C`), every symbol becomes its ASCII stand-in, as on the
+/// screen. JSON and exports stay UTF-8 (files, not the terminal).
+fn for_locale(text: String) -> String {
+    if crate::theme::locale_is_utf8(|name| {
+        std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
+    }) {
+        text
+    } else {
+        text.chars().map(crate::theme::ascii_for).collect()
     }
 }
 

@@ -335,3 +335,23 @@ fn the_readme_says_how_to_install_where_completions_go_and_every_variable() {
         );
     }
 }
+
+#[test]
+fn status_and_next_speak_ascii_in_a_locale_without_utf8() {
+    let home = tempfile::tempdir().expect("home");
+    for command in ["status", "next"] {
+        let utf8 = medtech(home.path(), &[command], &[("LANG", "en_US.UTF-8")]);
+        let utf8 = String::from_utf8(utf8.stdout).expect("UTF-8");
+        let c = medtech(home.path(), &[command], &[("LANG", "C")]);
+        let c = String::from_utf8(c.stdout).expect("UTF-8");
+        assert!(c.is_ascii(), "{command} under LANG=C:\n{c}");
+        // The same text, one character for one.
+        assert_eq!(c.chars().count(), utf8.chars().count(), "{command}");
+        if command == "status" {
+            assert!(
+                !utf8.is_ascii(),
+                "a UTF-8 locale keeps the symbols:\n{utf8}"
+            );
+        }
+    }
+}
