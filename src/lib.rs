@@ -214,7 +214,11 @@ fn draw(terminal: &mut Terminal, app: &mut App) -> io::Result<()> {
     if app.size() != (area.width, area.height) {
         app.update(Action::Resize(area.width, area.height));
     }
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    terminal.draw(|frame| {
+        ui::draw(frame, app);
+        // ASCII stand-ins where the locale is not UTF-8 (or `--ascii`).
+        app.theme.fold(frame.buffer_mut());
+    })?;
     if app.hyperlinks {
         // Ratatui has no hyperlink cell; a failure only costs the links.
         let _ = ui::sources::write_hyperlinks(terminal.backend_mut(), app);

@@ -6,6 +6,7 @@
 mod shared;
 
 mod cli;
+mod habits;
 mod hardening;
 mod promises;
 mod sync;
