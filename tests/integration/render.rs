@@ -26,6 +26,39 @@ fn screen_text(app: &App, width: u16, height: u16) -> String {
     render(app, width, height).backend().to_string()
 }
 
+/// The screen's text, then each row's runs of styled cells (columns, then
+/// colours and modifiers; unstyled cells left out), so a snapshot catches a
+/// theme change as well as a text change.
+fn styled_screen(app: &App, width: u16, height: u16) -> String {
+    use std::fmt::Write as _;
+    let terminal = render(app, width, height);
+    let buffer = terminal.backend().buffer();
+    let mut out = terminal.backend().to_string();
+    out.push_str("styles:\n");
+    for y in 0..buffer.area.height {
+        let mut runs: Vec<(u16, u16, String)> = Vec::new();
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let style = format!("{:?} {:?} {:?}", cell.fg, cell.bg, cell.modifier);
+            if style == "Reset Reset NONE" {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((_, end, last)) if *end + 1 == x && *last == style => *end = x,
+                _ => runs.push((x, x, style)),
+            }
+        }
+        if !runs.is_empty() {
+            let runs: Vec<String> = runs
+                .into_iter()
+                .map(|(from, to, style)| format!("{from}-{to} {style}"))
+                .collect();
+            let _ = writeln!(out, "{y}: {}", runs.join("; "));
+        }
+    }
+    out
+}
+
 /// The guide people use, as embedded in the binary.
 /// The embedded guide, decoded once and kept, as the app keeps it.
 fn real_guide() -> &'static Guide {
@@ -88,7 +121,7 @@ fn snapshot_both_sizes(name: &str, app: &App) {
         app.update(Action::Resize(w, h));
         // Twice, as the loop does: the first frame tells the views their size.
         render(&app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(&app, w, h));
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), styled_screen(&app, w, h));
     }
 }
 
