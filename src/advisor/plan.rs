@@ -181,7 +181,7 @@ pub fn license_advice(
         .background
         .credentials
         .iter()
-        .find(|h| h.name.trim().eq_ignore_ascii_case(&credential.name))
+        .find(|h| h.is(&credential.name))
         .map(|h| h.since);
     let Some(row) = guide.acceptance(code, level_of(profile.goal), &credential.id) else {
         let ask = state.accepts_unknown.clone().unwrap_or_else(|| {
