@@ -10,5 +10,6 @@ mod progress;
 
 pub use eligibility::{Reason, RouteAdvice, Verdict};
 pub use progress::{
-    Check, Excluded, Progress, area_progress, check, excluded, overall_progress, upcoming,
+    Check, Excluded, Progress, area_progress, check, covered, covered_units, excluded,
+    overall_progress, upcoming,
 };

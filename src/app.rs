@@ -1164,8 +1164,10 @@ impl App {
 
     /// Jumps from the dashboard to the next step, selected on its checklist.
     fn open_next_step(&mut self) {
-        let routes = advisor::eligibility::for_goal(self.guide, &self.profile, self.clock.today());
-        let Some((area, id)) = plan::next_step(self.guide, &self.profile, &routes)
+        let today = self.clock.today();
+        let routes = advisor::eligibility::for_goal(self.guide, &self.profile, today);
+        let chosen = plan::choose(self.guide, &self.profile, &routes, today);
+        let Some((area, id)) = plan::next_step(self.guide, &self.profile, chosen.as_ref())
             .map(|n| (n.area, n.step.id.clone()))
         else {
             return;

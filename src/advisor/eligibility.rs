@@ -1034,7 +1034,10 @@ fn check_program(
     }
 }
 
-#[allow(clippy::too_many_lines, reason = "every gap of one requirement, in order")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "every gap of one requirement, in order"
+)]
 fn check_experience(
     months: u16,
     within_years: Option<u8>,

@@ -258,6 +258,7 @@ mod tests {
             done,
             total,
             percent: 0,
+            covered: 0,
         };
         assert_eq!(bar(p(1, 4), 8), "██░░░░░░");
         assert_eq!(bar(p(0, 0), 4), "████");

@@ -991,7 +991,10 @@ fn push_state<'g>(
         lines.push(Line::from(format!("Licensing body: {body}")));
     }
     let routes = eligibility::for_goal(app.guide, &app.profile, app.clock.today());
-    if let Some(license) = crate::advisor::plan::license_advice(app.guide, &app.profile, &routes) {
+    let chosen = crate::advisor::plan::choose(app.guide, &app.profile, &routes, app.clock.today());
+    if let Some(license) =
+        crate::advisor::plan::license_advice(app.guide, &app.profile, chosen.as_ref())
+    {
         let (symbol, style) = super::license_mark(license.verdict, theme);
         lines.push(Line::from(vec![
             Span::styled(format!("{symbol} {}: ", license.credential), style),

@@ -58,11 +58,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
     let today = app.clock.today();
     let routes = eligibility::for_goal(app.guide, &app.profile, today);
+    let chosen = plan::choose(app.guide, &app.profile, &routes, today);
     let advice = Advice {
-        next: plan::next_step(app.guide, &app.profile, &routes),
-        license: plan::license_advice(app.guide, &app.profile, &routes),
-        finish: estimate::finish(app.guide, &app.profile, &routes, today),
-        cost: estimate::cost(app.guide, &app.profile, &routes),
+        next: plan::next_step(app.guide, &app.profile, chosen.as_ref()),
+        license: plan::license_advice(app.guide, &app.profile, chosen.as_ref()),
+        finish: estimate::finish(app.guide, &app.profile, chosen.as_ref(), today),
+        cost: estimate::cost(app.guide, &app.profile, chosen.as_ref()),
         routes,
         today,
     };

@@ -335,8 +335,9 @@ pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let today = app.clock.today();
     let routes = eligibility::for_goal(app.guide, &app.profile, today);
-    let finish = estimate::finish(app.guide, &app.profile, &routes, today);
-    let cost = estimate::cost(app.guide, &app.profile, &routes);
+    let chosen = crate::advisor::plan::choose(app.guide, &app.profile, &routes, today);
+    let finish = estimate::finish(app.guide, &app.profile, chosen.as_ref(), today);
+    let cost = estimate::cost(app.guide, &app.profile, chosen.as_ref());
     let mut lines = vec![Line::from(Span::styled("Finish date", theme.heading()))];
     lines.push(Line::from(
         "The typical durations of the required steps still ahead, one after another \
