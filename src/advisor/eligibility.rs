@@ -860,7 +860,7 @@ fn check_degree(degree: Degree, bg: &Background) -> Eval {
         },
         Some(e) => Eval::NotMet {
             when: None,
-            why: format!("{}; your highest is {}", degree_words(degree), e.words()),
+            why: format!("{} (your highest is {})", degree_words(degree), e.words()),
             step: Some(degree_step(degree)),
         },
     }
@@ -943,8 +943,11 @@ fn check_program(
         Program::Mls => "MLS",
     };
     let by: Vec<&str> = accreditors.iter().copied().map(accreditor_words).collect();
+    // Someone with a bachelor's already needs the one-year certificate,
+    // not a second degree.
     let step = match program {
         Program::Mlt => "edu.accredited",
+        Program::Mls if bg.education >= Some(Education::Bachelor) => "edu.bachelor.post-bacc",
         Program::Mls => "edu.bachelor",
     };
     let matching: Vec<_> = bg

@@ -267,7 +267,37 @@ impl Candidate<'_, '_> {
         }
     }
 
-    fn key(&self, today: Date) -> (u8, Standing, u32, u32, bool, u32) {
+    /// Requirements of the route already met: how much of the background
+    /// it uses.
+    fn uses(&self) -> usize {
+        let failed = match self.route.verdict {
+            Verdict::NotMet => self.route.rests_on.len(),
+            _ => 0,
+        };
+        self.route.route.requirements.len().saturating_sub(failed)
+    }
+
+    /// Gaps no step of the guide meets and time alone does not either
+    /// (experience not being earned): their finish cannot be counted.
+    fn blind(&self) -> usize {
+        self.missing
+            .iter()
+            .filter(|r| r.kind == ReasonKind::Missing && r.step.is_none() && r.when.is_none())
+            .count()
+    }
+
+    #[allow(clippy::type_complexity, reason = "the choice order, field by field")]
+    fn key(
+        &self,
+        today: Date,
+    ) -> (
+        u8,
+        Standing,
+        (usize, u32, u32),
+        bool,
+        u32,
+        std::cmp::Reverse<usize>,
+    ) {
         let waiting = self
             .when_met
             .and_then(|d| u32::try_from((d - today).get_days() / 7).ok())
@@ -275,10 +305,14 @@ impl Candidate<'_, '_> {
         (
             self.acceptance_rank(),
             self.standing,
-            self.weeks.0.max(waiting),
-            self.weeks.1.max(waiting),
+            (
+                self.blind(),
+                self.weeks.0.max(waiting),
+                self.weeks.1.max(waiting),
+            ),
             !self.preferred,
             self.cost,
+            std::cmp::Reverse(self.uses()),
         )
     }
 }
@@ -290,7 +324,8 @@ impl Candidate<'_, '_> {
 /// known date, over unknown, over not met (the state's own rule counting
 /// as a requirement); then the earliest finish; then the certifier the user
 /// chose (their choice outweighs a small fee difference); then the lowest
-/// cost; then the guide's order. `None` when no route is open.
+/// cost; then the route that uses more of the background; then the guide's
+/// order. `None` when no route is open.
 pub fn choose<'g>(
     guide: &'g Guide,
     profile: &Profile,
@@ -585,15 +620,17 @@ fn why(
             }
         } else if a.1 != b.1 {
             format!("it is {}", b.1.words())
-        } else if (a.2, a.3) != (b.2, b.3) {
+        } else if a.2 != b.2 {
             "it would take longer".to_owned()
-        } else if a.4 != b.4 {
+        } else if a.3 != b.3 {
             format!(
                 "you chose {}",
                 chosen.route.credential.certifier.to_uppercase()
             )
-        } else if a.5 != b.5 {
+        } else if a.4 != b.4 {
             "it costs more".to_owned()
+        } else if a.5 != b.5 {
+            "it uses less of your background".to_owned()
         } else {
             "it comes later in the guide".to_owned()
         };
@@ -619,7 +656,18 @@ pub fn next_step<'g>(
             gaps.iter()
                 .any(|g| id == *g || (id.starts_with(g) && id[g.len()..].starts_with('.')))
         };
-        if let Some((area, step)) = progress::upcoming(guide, profile).find(|(_, s)| meets(&s.id)) {
+        // A choose-one step counts whole among the open steps: the option
+        // that meets the gap is the step.
+        let found = progress::upcoming(guide, profile).find_map(|(area, s)| {
+            if meets(&s.id) {
+                return Some((area, s));
+            }
+            gaps.iter()
+                .find(|g| g.starts_with(&s.id) && g[s.id.len()..].starts_with('.'))
+                .and_then(|g| guide.step(g))
+                .map(|(_, sub)| (area, sub))
+        });
+        if let Some((area, step)) = found {
             let what = plan
                 .missing
                 .iter()

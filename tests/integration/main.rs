@@ -11,6 +11,7 @@ mod content_certification;
 mod content_states;
 mod drawing;
 mod eligibility;
+mod plan;
 mod readme;
 mod render;
 mod storage;
