@@ -279,8 +279,23 @@ pub struct PlanInfo {
     pub finish: PlanFinish,
 }
 
+impl RuleInfo {
+    pub fn of(r: &plan::RuleCheck) -> RuleInfo {
+        RuleInfo {
+            name: sanitize(&r.name),
+            status: match r.status {
+                Verdict::Met => "met",
+                Verdict::Unknown => "unknown",
+                _ => "not_met",
+            },
+            reasons: r.reasons.iter().map(|x| sanitize(&x.text)).collect(),
+            by_credential: r.by_credential,
+        }
+    }
+}
+
 impl PlanInfo {
-    fn of(chosen: &plan::Plan<'_>, finish: &estimate::Finish) -> PlanInfo {
+    pub fn of(chosen: &plan::Plan<'_>, finish: &estimate::Finish) -> PlanInfo {
         let date = |d: Option<Date>| d.map(|d| d.to_string());
         PlanInfo {
             credential: sanitize(&chosen.route.credential.name),
@@ -295,16 +310,7 @@ impl PlanInfo {
             }),
             missing: chosen.missing.iter().map(|r| sanitize(&r.text)).collect(),
             question: chosen.question.as_deref().map(sanitize),
-            state_rule: chosen.rule.as_ref().map(|r| RuleInfo {
-                name: sanitize(&r.name),
-                status: match r.status {
-                    Verdict::Met => "met",
-                    Verdict::Unknown => "unknown",
-                    _ => "not_met",
-                },
-                reasons: r.reasons.iter().map(|x| sanitize(&x.text)).collect(),
-                by_credential: r.by_credential,
-            }),
+            state_rule: chosen.rule.as_ref().map(RuleInfo::of),
             finish: PlanFinish {
                 expected: date(finish.expected),
                 earliest: date(finish.earliest),

@@ -6,5 +6,6 @@
 mod shared;
 
 mod cli;
+mod compare;
 mod hardening;
 mod tui;
