@@ -694,9 +694,14 @@ pub fn next_step<'g>(
         if let Some((area, step)) =
             progress::upcoming(guide, profile).find(|(a, _)| *a != Area::Education)
         {
+            let rule = if plan.rule.is_some() {
+                " and your state's own rule"
+            } else {
+                ""
+            };
             let why = match plan.standing {
                 Standing::Met => format!(
-                    "You meet {} and your state's rule, so no more school is needed for it; this is the first open step after it.",
+                    "You meet {}{rule}, so no more school is needed for it; this is the first open step after it.",
                     plan.route.label()
                 ),
                 _ => format!(

@@ -368,11 +368,21 @@ impl Report {
             goal: profile.goal.short(),
             goal_title: profile.goal.title(),
             state,
-            progress: Progresses {
-                overall: advisor::overall_progress(guide, profile).into(),
-                education: area(Area::Education),
-                certification: area(Area::Certification),
-                licensing: area(Area::Licensing),
+            progress: {
+                let (education, certification, licensing) = (
+                    area(Area::Education),
+                    area(Area::Certification),
+                    area(Area::Licensing),
+                );
+                Progresses {
+                    overall: Share {
+                        covered: education.covered + certification.covered + licensing.covered,
+                        ..advisor::overall_progress(guide, profile).into()
+                    },
+                    education,
+                    certification,
+                    licensing,
+                }
             },
             set_aside: SetAside {
                 not_applicable: excluded.not_applicable,
