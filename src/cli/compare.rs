@@ -169,7 +169,11 @@ fn column(guide: &Guide, profile: &Profile, state: &StateRecord, today: Date) ->
         education_rule: rule.as_ref().map(RuleInfo::of),
         fees,
         renewal,
-        plan: chosen.as_ref().map(|p| PlanInfo::of(p, &finish)),
+        // With no background answered the plan is a guess: none is shown.
+        plan: chosen
+            .as_ref()
+            .filter(|_| profile.background.is_answered())
+            .map(|p| PlanInfo::of(p, &finish)),
     }
 }
 

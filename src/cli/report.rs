@@ -411,7 +411,11 @@ impl Report {
                     text: sanitize(&advice.text),
                 }
             }),
-            plan: chosen.as_ref().map(|p| PlanInfo::of(p, &finish)),
+            // With no background answered the plan is a guess: none is shown.
+            plan: chosen
+                .as_ref()
+                .filter(|_| profile.background.is_answered())
+                .map(|p| PlanInfo::of(p, &finish)),
         }
     }
 }

@@ -142,6 +142,14 @@ fn an_unknown_state_code_is_a_usage_error() {
 }
 
 #[test]
+fn with_no_background_answered_there_is_no_plan_to_guess() {
+    let run = Run::with(r#"(version: 2, goal: Mlt, state: Some("NY"))"#);
+    let report = run.json(&["status", "--json"]);
+    assert!(report["plan"].is_null(), "{:#}", report["plan"]);
+    assert!(report["license"]["credential"].is_null());
+}
+
+#[test]
 fn status_json_has_the_plan_when_met_and_covered() {
     let run = Run::with(VETERAN);
     let report = run.json(&["status", "--json"]);
