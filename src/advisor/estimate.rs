@@ -263,6 +263,29 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
     }
 }
 
+/// When a fee's amount is from, as its pages show it: the date or edition
+/// a source page shows ("current through Sep 24, 2024"), else "page
+/// undated, seen 2026-11" (the month its sources were read). Never a year
+/// the page does not show.
+pub fn fee_dated(guide: &Guide, fee: &Fee) -> String {
+    let sources: Vec<&crate::content::Source> = fee
+        .sources
+        .iter()
+        .filter_map(|id| guide.source(id))
+        .collect();
+    if let Some(shown) = sources.iter().find_map(|s| s.dated.as_deref()) {
+        return shown.to_owned();
+    }
+    sources
+        .iter()
+        .map(|s| s.checked.unwrap_or(s.verified))
+        .max()
+        .map_or_else(
+            || "page undated".to_owned(),
+            |seen| format!("page undated, seen {}", seen.strftime("%Y-%m")),
+        )
+}
+
 /// Whether a fee is a credential's: it names it ("MLT(ASCP) application
 /// fee"), or names its certifier and its level ("AAB application plus MT or
 /// MLT generalist exam").

@@ -40,6 +40,8 @@ pub struct FeeRow {
     pub usd_max: u32,
     /// The year the guide gives the amount.
     pub year: u16,
+    /// The date its page shows, or "page undated, seen YYYY-MM".
+    pub dated: String,
 }
 
 /// One state, as the comparison shows it.
@@ -137,6 +139,7 @@ fn column(guide: &Guide, profile: &Profile, state: &StateRecord, today: Date) ->
             usd_min: f.usd,
             usd_max: f.usd_max.unwrap_or(f.usd),
             year: f.year,
+            dated: sanitize(&estimate::fee_dated(guide, f)),
         })
         .collect();
     let renewal = state
@@ -267,7 +270,7 @@ pub fn text(c: &Comparison) -> String {
                 } else {
                     format!("${}–${}", f.usd_min, f.usd_max)
                 };
-                format!("{}: {amount} ({})", f.what, f.year)
+                format!("{}: {amount} ({})", f.what, f.dated)
             })
             .collect()
     });

@@ -104,6 +104,15 @@ fn two_licensing_states_as_json_with_a_plan_for_each() {
     assert_eq!(ny["code"], "NY");
     assert_eq!(*accepts(ny, "MLT(AMT)"), "no");
     assert_eq!(*accepts(ca, "MLT(AMT)"), "yes");
+    // A fee says what its page shows: California's page is undated.
+    let fee = &ca["fees"][0];
+    assert_eq!(fee["usd_min"], 230, "{fee:#}");
+    assert!(
+        fee["dated"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("page undated, seen 20")),
+        "{fee:#}"
+    );
     // New York's rule: met once the plan's MLT(ASCP) is held.
     assert_eq!(ny["education_rule"]["by_credential"], true, "{ny:#}");
     // California's academics are checked, and a high-school diploma fails them.
