@@ -38,6 +38,47 @@ pub struct Cost {
     pub items: Vec<(String, u32, u32, u16)>,
     /// What the guide has no amount for.
     pub unknown: Vec<String>,
+    /// Tuition, beside the fees (not in the sums): the guide's sourced
+    /// ranges, shown while school is still ahead.
+    pub tuition: Vec<Tuition>,
+}
+
+/// A sourced tuition figure, as the guide words it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tuition {
+    /// "Tuition (2024-25)".
+    pub label: String,
+    pub text: String,
+    /// The date or edition its page shows.
+    pub dated: String,
+}
+
+/// The guide's tuition figures, when the school still ahead (of the plan,
+/// or of the path with no plan) needs them.
+fn tuition(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Vec<Tuition> {
+    let school = |id: &str| id.starts_with("edu.") && id != "edu.career" && id != "edu.graduate";
+    let ahead = match plan {
+        Some(p) => p.gap_steps(true).into_iter().any(school),
+        None => progress::upcoming(guide, profile).any(|(_, s)| school(&s.id)),
+    };
+    if !ahead {
+        return Vec::new();
+    }
+    guide
+        .career
+        .iter()
+        .filter(|f| f.label.starts_with("Tuition"))
+        .map(|f| Tuition {
+            label: f.label.clone(),
+            text: f.text.clone(),
+            dated: f
+                .sources
+                .iter()
+                .filter_map(|id| guide.source(id))
+                .find_map(|s| s.dated.clone())
+                .unwrap_or_else(|| "page undated".to_owned()),
+        })
+        .collect()
 }
 
 /// Sums the typical durations of what is left, one after another. With a
@@ -260,6 +301,7 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
         usd_max: items.iter().map(|(_, _, hi, _)| hi).sum(),
         items,
         unknown,
+        tuition: tuition(guide, profile, plan),
     }
 }
 

@@ -145,6 +145,9 @@ pub struct CostInfo {
     pub usd_max: u32,
     /// What the guide has no amount for.
     pub unknown: Vec<String>,
+    /// Tuition beside the fees (not in the sums), while school is ahead:
+    /// `{ label, text, dated }` as the guide's sources give it.
+    pub tuition: Vec<estimate::Tuition>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -400,6 +403,15 @@ impl Report {
                 usd_min: cost.usd_min,
                 usd_max: cost.usd_max,
                 unknown: cost.unknown.iter().map(|u| sanitize(u)).collect(),
+                tuition: cost
+                    .tuition
+                    .iter()
+                    .map(|t| estimate::Tuition {
+                        label: sanitize(&t.label),
+                        text: sanitize(&t.text),
+                        dated: sanitize(&t.dated),
+                    })
+                    .collect(),
             },
             routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),
             license: plan::license_advice(guide, profile, chosen.as_ref()).map(|advice| {

@@ -712,3 +712,23 @@ fn a_naacls_graduate_is_asked_about_hhs_approval_never_refused() {
         aab.reasons
     );
 }
+
+#[test]
+fn tuition_shows_beside_the_fees_only_while_school_is_ahead() {
+    let veteran = ny_veteran();
+    let (chosen, _) = plan_of(&veteran);
+    let cost = estimate::cost(guide(), &veteran, Some(&chosen));
+    assert!(
+        cost.tuition
+            .iter()
+            .any(|t| t.text.contains("$4,050") && t.dated.contains("2024-25")),
+        "{cost:?}"
+    );
+    // Tuition is beside the fees, not in them: MLT(ASCP) and New York only.
+    assert_eq!((cost.usd_min, cost.usd_max), (460, 470), "{cost:?}");
+    let graduate = mlt_graduate();
+    let routes = eligibility::for_goal(guide(), &graduate, today());
+    let chosen = plan::choose(guide(), &graduate, &routes, today());
+    let cost = estimate::cost(guide(), &graduate, chosen.as_ref());
+    assert!(cost.tuition.is_empty(), "{cost:?}");
+}
