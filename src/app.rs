@@ -221,6 +221,8 @@ pub struct RoutesKey {
     /// As the record shows it, and whether the setup was answered.
     background: crate::profile::Background,
     answered: bool,
+    /// The plan depends on the state's acceptance and rule.
+    state: Option<String>,
 }
 
 /// A checklist's rows as built for a goal and state (see `App::rows`).
@@ -554,6 +556,7 @@ impl App {
             today,
             background: advisor::eligibility::effective_background(self.guide, &self.profile),
             answered: self.profile.background.is_answered(),
+            state: self.profile.state.clone(),
         };
         if let Some((kept, summary)) = memo.as_ref()
             && *kept == key
@@ -571,7 +574,11 @@ impl App {
                 .iter()
                 .filter(|r| r.verdict == advisor::Verdict::Met)
                 .count(),
-            first_met: plan::education_covered(&routes).map(advisor::RouteAdvice::label),
+            // Only a met plan (its state's acceptance and rule included)
+            // makes the school steps unnecessary.
+            first_met: plan::choose(self.guide, &self.profile, &routes, key.today)
+                .filter(|p| p.education_covered() && key.background.is_answered())
+                .map(|p| p.route.label()),
         };
         *memo = Some((key, summary.clone()));
         summary

@@ -6,8 +6,8 @@ use jiff::Span;
 use serde::Serialize;
 
 use crate::content::{
-    Accreditor, Credential, Date, Degree, Discipline, Field, Goal, Guide, Program, Requirement,
-    Route, RouteStatus, Subject, Tier,
+    Accreditor, Credential, Date, Degree, Discipline, Field, Guide, Program, Requirement, Route,
+    RouteStatus, Subject, Tier,
 };
 use crate::profile::{Background, Education, PartialDate, Preference, Profile};
 
@@ -1155,32 +1155,4 @@ fn check_experience(
         ),
         closes,
     }
-}
-
-/// The credential a user with this goal is working towards: one they hold,
-/// else their preferred certifier's, else the first with a met route.
-pub fn target_credential<'g>(
-    guide: &'g Guide,
-    profile: &Profile,
-    routes: &[RouteAdvice<'g>],
-) -> Option<&'g Credential> {
-    let goal: Goal = profile.goal;
-    let fits = |c: &&Credential| c.goal == goal && !c.name.contains("ASCPi");
-    let held = guide
-        .credentials
-        .iter()
-        .filter(fits)
-        .find(|c| profile.background.credentials.iter().any(|h| h.is(&c.name)));
-    let preferred = preferred_certifier(profile).and_then(|id| {
-        guide
-            .credentials
-            .iter()
-            .filter(fits)
-            .find(|c| c.certifier == id)
-    });
-    let met = routes
-        .iter()
-        .find(|r| r.verdict == Verdict::Met && r.credential.goal == goal)
-        .map(|r| r.credential);
-    held.or(preferred).or(met)
 }

@@ -127,20 +127,7 @@ impl Plan<'_> {
     /// The steps that meet what is missing; with `questions`, also those
     /// that meet an unanswered requirement should the answer be no.
     pub fn gap_steps(&self, questions: bool) -> Vec<&str> {
-        let mut ids: Vec<&str> = Vec::new();
-        for r in &self.missing {
-            let wanted = match r.kind {
-                ReasonKind::Missing => r.when.is_none(),
-                ReasonKind::Question => questions,
-                ReasonKind::Met => false,
-            };
-            if let Some(id) = r.step.as_deref().filter(|_| wanted)
-                && !ids.contains(&id)
-            {
-                ids.push(id);
-            }
-        }
-        ids
+        steps_of(&self.missing, questions)
     }
 }
 

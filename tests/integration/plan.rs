@@ -732,3 +732,20 @@ fn tuition_shows_beside_the_fees_only_while_school_is_ahead() {
     let cost = estimate::cost(guide(), &graduate, chosen.as_ref());
     assert!(cost.tuition.is_empty(), "{cost:?}");
 }
+
+#[test]
+fn the_checklist_says_school_is_not_needed_only_when_the_plan_is_met() {
+    use medtech::app::App;
+    use medtech::clock::Clock;
+    // New York does not take the AMT route he meets: school is still needed.
+    let app = App::new(guide(), ny_veteran(), Clock::Fixed(today()));
+    assert_eq!(app.route_summary().first_met, None);
+    // Texas licenses no one: the met AMT route is the plan.
+    let mut texas = ny_veteran();
+    texas.state = Some("TX".to_owned());
+    let app = App::new(guide(), texas, Clock::Fixed(today()));
+    assert_eq!(
+        app.route_summary().first_met.as_deref(),
+        Some("MLT(AMT) Route 3")
+    );
+}
