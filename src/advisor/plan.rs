@@ -549,7 +549,7 @@ fn why(
             other.route.credential.name
         ));
     }
-    if state.is_some() && chosen.standing != Standing::Met {
+    if state.is_some() && matches!(chosen.standing, Standing::NotMet | Standing::Dated) {
         parts.push(format!(
             "No route leads to a {} license for you yet.",
             state.map_or("", |s| s.name.as_str())
@@ -655,24 +655,29 @@ pub fn next_step<'g>(
                 .map(|(_, sub)| (area, sub))
         });
         if let Some((area, step)) = found {
-            let what = plan
-                .missing
-                .iter()
-                .find(|r| {
-                    r.step
-                        .as_deref()
-                        .is_some_and(|g| step.id == g || step.id.starts_with(&format!("{g}.")))
-                })
-                .map_or_else(String::new, |r| {
-                    format!(" ({})", r.text.trim_start_matches(['✗', '?', ' ']))
-                });
-            let why = if in_progress(step) {
-                format!(
-                    "You marked it in progress; it meets what {} still needs{what}.",
-                    plan.route.label()
-                )
-            } else {
-                format!("It meets what {} still needs{what}.", plan.route.label())
+            let reason = plan.missing.iter().find(|r| {
+                r.step
+                    .as_deref()
+                    .is_some_and(|g| step.id == g || step.id.starts_with(&format!("{g}.")))
+            });
+            let label = plan.route.label();
+            let why = match reason {
+                Some(r) if r.kind == ReasonKind::Question => format!(
+                    "{label} is open on a question: {} Answer it on the setup screen; if the answer falls short, this step meets it.",
+                    r.text.trim_start_matches(['?', ' '])
+                ),
+                _ => {
+                    let what = reason.map_or_else(String::new, |r| {
+                        format!(" ({})", r.text.trim_start_matches(['✗', ' ']))
+                    });
+                    if in_progress(step) {
+                        format!(
+                            "You marked it in progress; it meets what {label} still needs{what}."
+                        )
+                    } else {
+                        format!("It meets what {label} still needs{what}.")
+                    }
+                }
             };
             return Some(NextStep { area, step, why });
         }
