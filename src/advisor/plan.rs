@@ -335,7 +335,16 @@ pub fn choose<'g>(
             let rule = state.and_then(|s| {
                 check_rule(guide, s, level, &background, Some(route.credential), today)
             });
-            let route_standing = Standing::of(route.verdict, route.when_met);
+            // A credential held already: its routes are behind the user.
+            let held = background
+                .credentials
+                .iter()
+                .any(|h| h.is(&route.credential.name));
+            let route_standing = if held {
+                Standing::Met
+            } else {
+                Standing::of(route.verdict, route.when_met)
+            };
             let rule_standing = rule
                 .as_ref()
                 .map_or(Standing::Met, |r| Standing::of(r.status, r.when_met));
@@ -347,6 +356,7 @@ pub fn choose<'g>(
             let gaps = route
                 .reasons
                 .iter()
+                .filter(|_| !held)
                 .chain(rule.iter().flat_map(|r| r.reasons.iter()))
                 .filter(|r| r.kind != ReasonKind::Met);
             for reason in gaps {
@@ -555,7 +565,13 @@ fn why(
             state.map_or("", |s| s.name.as_str())
         ));
     }
+    let held = profile
+        .background
+        .credentials
+        .iter()
+        .any(|h| h.is(&chosen.route.credential.name));
     parts.push(match chosen.standing {
+        _ if held => format!("You hold {} already.", chosen.route.credential.name),
         Standing::Met => format!("You meet {} now.", chosen.route.label()),
         Standing::Dated => format!(
             "Time alone meets {} around {}.",

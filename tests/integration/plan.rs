@@ -749,3 +749,34 @@ fn the_checklist_says_school_is_not_needed_only_when_the_plan_is_met() {
         Some("MLT(AMT) Route 3")
     );
 }
+
+#[test]
+fn a_credential_held_for_the_goal_is_the_plan_whatever_its_routes_say() {
+    // An MLT(ASCP) since 2015 whose program is long out of its window.
+    let p = person(
+        Goal::Mlt,
+        "NY",
+        Background {
+            education: Some(Education::Associate),
+            programs: vec![ProgramDone {
+                kind: Program::Mlt,
+                accreditor: Accreditor::Naacls,
+                finished: month("2014-05"),
+            }],
+            credentials: vec![HeldCredential {
+                name: "MLT (ASCP)".to_owned(),
+                since: month("2015-01"),
+            }],
+            ..Background::default()
+        },
+    );
+    let (chosen, _) = plan_of(&p);
+    assert_eq!(chosen.route.credential.name, "MLT(ASCP)");
+    assert_eq!(chosen.standing, Standing::Met, "{}", missing(&chosen));
+    assert_eq!(chosen.accepted, Some(true));
+    assert!(
+        chosen.why.contains("You hold MLT(ASCP) already"),
+        "{}",
+        chosen.why
+    );
+}
