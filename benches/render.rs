@@ -46,12 +46,12 @@ const SCREENS: &[&str] = &[
     "welcome",
 ];
 
-fn app_on(guide: &'static Guide, screen: &str) -> App {
+fn app_on(guide: &Guide, screen: &str) -> App {
     let clock = Clock::Fixed(today());
     if screen == "welcome" {
-        return App::first_launch(guide, clock);
+        return App::first_launch(guide.clone(), clock);
     }
-    let mut app = App::new(guide, profile(guide), clock);
+    let mut app = App::new(guide.clone(), profile(guide), clock);
     let show = match screen {
         "dashboard" => Screen::Dashboard,
         "certification" => Screen::Certification,
@@ -75,11 +75,11 @@ fn test_terminal(width: u16, height: u16, app: &mut App) -> Terminal<TestBackend
 }
 
 fn render(c: &mut Criterion) {
-    let guide = Guide::embedded().expect("embedded content").leak();
+    let guide = Guide::embedded().expect("embedded content");
     let mut group = c.benchmark_group("render");
     for (width, height) in [(80, 24), (200, 60)] {
         for screen in SCREENS {
-            let mut app = app_on(guide, screen);
+            let mut app = app_on(&guide, screen);
             let mut terminal = test_terminal(width, height, &mut app);
             group.bench_function(BenchmarkId::new(format!("{width}x{height}"), screen), |b| {
                 b.iter(|| {
@@ -118,8 +118,8 @@ fn render(c: &mut Criterion) {
 /// `update` and a full draw, at the pty harness's 120x40.
 fn key(c: &mut Criterion) {
     let mut group = c.benchmark_group("key");
-    let guide = Guide::embedded().expect("embedded content").leak();
-    let mut app = app_on(guide, "education");
+    let guide = Guide::embedded().expect("embedded content");
+    let mut app = app_on(&guide, "education");
     let mut terminal = test_terminal(120, 40, &mut app);
     let mut down = true;
     group.bench_function("j/k 120x40", |b| {

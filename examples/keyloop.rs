@@ -42,7 +42,7 @@ fn main() {
         state: Some("CA".to_owned()),
         ..Profile::default()
     };
-    let mut app = App::new(guide.leak(), profile, Clock::Fixed(today));
+    let mut app = App::new(guide, profile, Clock::Fixed(today));
     app.update(Action::Show(Screen::Education));
     app.update(Action::Resize(120, 40));
     // A fixed viewport: no size queries, which fail without a terminal.
@@ -53,20 +53,10 @@ fn main() {
         floor(rounds, options);
         return;
     }
-    // `crossterm` as the second argument draws through ratatui's crossterm
-    // backend instead of the app's (`src/term.rs`), to compare the two.
-    if std::env::args().nth(2).as_deref() == Some("crossterm") {
-        let terminal = Terminal::with_options(CrosstermBackend::new(std::io::sink()), options)
-            .expect("terminal");
-        run(app, terminal, rounds);
-    } else {
-        // The app's own pipeline: its backend and its diff (`Frames`).
-        let mut backend = medtech::term::Backend::new(std::io::sink());
-        let mut frames = medtech::Frames::default();
-        let area = Rect::new(0, 0, 120, 40);
-        let mut draw = |app: &App| frames.draw(&mut backend, area, app).expect("draw");
-        keys(app, rounds, &mut draw);
-    }
+    // Every frame through ratatui's terminal, as the app draws.
+    let terminal =
+        Terminal::with_options(CrosstermBackend::new(std::io::sink()), options).expect("terminal");
+    run(app, terminal, rounds);
 }
 
 fn run<B: Backend>(app: App, mut terminal: Terminal<B>, rounds: usize) {

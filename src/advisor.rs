@@ -3,11 +3,13 @@
 //! every export show the same values. Nothing here reads the clock.
 
 pub mod activity;
+mod advice;
 pub mod eligibility;
 pub mod estimate;
 pub mod plan;
 mod progress;
 
+pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};
 pub use eligibility::{Reason, RouteAdvice, Verdict};
 pub use progress::{
     Check, Excluded, Progress, area_progress, check, covered, covered_units, excluded,

@@ -1,16 +1,17 @@
 //! App state, the actions that change it, and `update()`: state + action ->
-//! new state + effects. Rendering lives in `ui` and never feeds back into
-//! `update` except through the layout facts each view keeps (`Cell`s the
-//! renderer fills in, ratatui's `ListState` pattern).
+//! new state + effects. After each change to the record `update` makes the
+//! advice again (`App::advice`); rendering lives in `ui`, only reads, and
+//! never feeds back into `update`: what `update` needs of the screen's shape
+//! (page sizes, how far a text scrolls) it asks `ui::layout` and `ui`'s
+//! pure functions for, at the size the last `Resize` gave.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::widgets::ListState;
 
 use crate::advisor::plan::{self, WhatIf};
-use crate::advisor::{self, Check};
+use crate::advisor::{self, Advice, Check};
 use crate::clock::Clock;
 use crate::content::{Area, Goal, Guide, Step};
 use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
@@ -131,13 +132,7 @@ pub enum Effect {
     SaveConfig,
 }
 
-/// A note being written, as kept on disk until it is saved.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Draft {
-    pub step: String,
-    pub text: String,
-}
+pub use crate::storage::Draft;
 
 /// A list of states to pick from; index 0 is "no state / outside the US".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -211,29 +206,6 @@ pub struct WhatIfView {
     pub result: Option<WhatIf>,
 }
 
-/// What the route summary was worked out for (see `App::route_summary`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoutesKey {
-    /// The profile's revision it was last checked against.
-    revision: u64,
-    goal: Goal,
-    today: crate::content::Date,
-    /// As the record shows it, and whether the setup was answered.
-    background: crate::profile::Background,
-    answered: bool,
-    /// The plan depends on the state's acceptance and rule.
-    state: Option<String>,
-}
-
-/// A checklist's rows as built for a goal and state (see `App::rows`).
-#[derive(Debug, Clone)]
-struct RowsMemo {
-    guide: &'static Guide,
-    goal: Goal,
-    state: Option<String>,
-    rows: Rc<[Row<'static>]>,
-}
-
 /// One line of a checklist: a step and how deep it is nested.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'g> {
@@ -242,76 +214,51 @@ pub struct Row<'g> {
 }
 
 /// What one checklist screen remembers: the selection and scroll of its
-/// list, the details scroll, and the layout facts the last drawing found.
+/// list, and how far its details are scrolled.
 #[derive(Debug, Clone, Default)]
 pub struct ChecklistView {
-    /// Selection and offset; the renderer keeps the selection in view.
-    pub list: Cell<ListState>,
-    pub details_scroll: u16,
-    /// How far the details could scroll when last drawn.
-    pub details_max: Cell<u16>,
-    /// Where the list's rows and the details were last drawn, for the mouse.
-    pub list_rect: Cell<ratatui::layout::Rect>,
-    pub details_rect: Cell<ratatui::layout::Rect>,
-    /// This area's progress, worked out once per change to the profile.
-    pub progress_memo: Cell<Option<(u64, crate::advisor::Progress)>>,
-    /// The details of the last few steps shown, built and wrapped, reused
-    /// while nothing they show has changed (building them evaluates every
-    /// route; moving back and forth between steps is common).
-    pub details_cache: RefCell<Vec<DetailsCache>>,
-    /// The list changed (or was never shown): the selection is placed in
-    /// its rows when next read, so a checklist nobody looks at is not
-    /// built for it (see `App::follow_selection`).
-    follow: Cell<bool>,
-}
-
-/// The routes to the user's goal, in brief.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RouteSummary {
-    pub met: usize,
-    /// "MLT(ASCP) Route 3": the first met route, preferred certifier first.
-    pub first_met: Option<String>,
-}
-
-/// What the details pane showed, and for what.
-#[derive(Debug, Clone)]
-pub struct DetailsCache {
-    pub key: DetailsKey,
-    /// The first lines, as far as the pane has needed (built again,
-    /// further, when it needs more).
-    pub lines: Vec<ratatui::text::Line<'static>>,
-    /// Whether `lines` are all of them.
-    pub complete: bool,
-    /// The rows `lines` were built to fill (doubled each time more is read).
-    pub limit: usize,
-    /// The first lines wrapped to the key's width, a line per row, only as
-    /// far as the pane has needed: a long text costs what is read of it,
-    /// not its length.
-    pub wrapped: Vec<Vec<ratatui::text::Line<'static>>>,
-}
-
-/// Everything the details depend on besides the guide.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailsKey {
-    pub step: Option<String>,
-    pub width: u16,
-    pub revision: u64,
-    pub today: crate::content::Date,
-    pub theme: Theme,
+    /// Selection and offset, kept in view by `update` (see `ChecklistView::select`).
+    list: ListState,
+    details_scroll: u16,
 }
 
 impl ChecklistView {
     pub fn cursor(&self) -> usize {
-        self.list.get().selected().unwrap_or(0)
+        self.list.selected().unwrap_or(0)
     }
 
-    fn set_cursor(&mut self, index: usize) {
-        let mut state = self.list.get();
-        if state.selected() != Some(index) {
+    /// The list's selection and first row shown, as drawn.
+    pub fn list(&self) -> ListState {
+        self.list
+    }
+
+    /// How far the details are scrolled (drawing clamps it to the text).
+    pub fn details_scroll(&self) -> u16 {
+        self.details_scroll
+    }
+
+    /// Selects row `index` of `len` and scrolls the least that keeps it in
+    /// a list `height` rows high, as ratatui's `List` would.
+    fn select(&mut self, index: usize, len: usize, height: usize) {
+        if len == 0 {
+            self.list = ListState::default();
+            return;
+        }
+        let index = index.min(len - 1);
+        if self.list.selected() != Some(index) {
             self.details_scroll = 0;
         }
-        state.select(Some(index));
-        self.list.set(state);
+        let height = height.max(1);
+        let mut offset = self.list.offset();
+        if index < offset {
+            offset = index;
+        } else if index >= offset + height {
+            offset = index + 1 - height;
+        }
+        offset = offset.min(len.saturating_sub(height));
+        self.list = ListState::default()
+            .with_selected(Some(index))
+            .with_offset(offset);
     }
 }
 
@@ -320,33 +267,21 @@ impl ChecklistView {
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The guide, loaded once and kept for the life of the process (so
-    /// what is built from it, like the checklist rows, can be kept too).
-    pub guide: &'static Guide,
-    pub profile: Profile,
+    guide: Rc<Guide>,
+    profile: Profile,
     /// Read when a change is made; injected so date logic is testable.
     pub clock: Clock,
-    /// Counts changes to the profile, so drawn text can be reused until the
-    /// next one.
-    pub revision: u64,
-    /// How many routes to the goal are met, and the first, worked out once
-    /// per change to the profile (and per day).
-    pub routes_memo: RefCell<Option<(RoutesKey, RouteSummary)>>,
-    /// Each checklist's rows, and the goal and state they were built for
-    /// (nothing else changes them): a key that moves or switches screens
-    /// costs what is on screen, not what the guide holds.
-    rows_memo: RefCell<[Option<RowsMemo>; 3]>,
-    /// The dashboard as last drawn, and for what: the advisor runs again
-    /// only when the profile, the date, the size or the theme changed.
-    pub dashboard_cache: RefCell<Option<(DetailsKey, ratatui::buffer::Buffer)>>,
+    /// What the advisor says about `profile` today, made again after each
+    /// change (drawing only reads it).
+    advice: Advice,
     pub mode: Mode,
     pub screen: Screen,
     /// One per checklist area, indexed by `Area as usize`.
     views: [ChecklistView; 3],
-    pub undo: UndoStack,
+    undo: UndoStack,
     /// Set when the user pressed quit while changes are unsaved: the next
     /// quit leaves without them.
-    pub quit_armed: bool,
+    quit_armed: bool,
     /// Another copy holds the profile, or the lock cannot be known:
     /// nothing is written.
     pub read_only: bool,
@@ -357,29 +292,19 @@ pub struct App {
     /// A one-off message for the status line, cleared by the next action.
     pub notice: Option<String>,
     pub theme: Theme,
-    /// The terminal's size.
-    pub size: (u16, u16),
+    /// The terminal's size, as the last `Resize` said.
+    size: (u16, u16),
     /// After "start fresh", the old backup is set aside just before the new
     /// profile's first save (not before: quitting the welcome keeps it).
-    pub archive_backup_first: bool,
-    /// Where the sources view last drew its list, for the links written
-    /// over it.
-    pub sources_rect: Cell<ratatui::layout::Rect>,
-    /// Where each screen's tab was last drawn, for the mouse.
-    pub tab_rects: Cell<[ratatui::layout::Rect; 4]>,
-    /// Where the last frame put the text cursor (a field being typed in),
-    /// for the loop that shows it; `None` hides it.
-    pub cursor: Cell<Option<ratatui::layout::Position>>,
+    archive_backup_first: bool,
     /// The matches of the last search, and the one shown, for `]` and `[`.
-    pub last_search: Option<(Vec<Hit>, usize)>,
+    last_search: Option<(Vec<Hit>, usize)>,
     /// Write links as OSC 8 hyperlinks (off for tests and dumb terminals).
     pub hyperlinks: bool,
     /// Take clicks and the wheel (`--no-mouse` or the config turns it off).
     pub mouse: bool,
-    /// How far the help popup is scrolled, and how far it can go (set by
-    /// the renderer).
-    pub help_scroll: u16,
-    pub help_max: Cell<u16>,
+    /// How far the help, what-if or explain popup is scrolled.
+    help_scroll: u16,
     /// The settings and where they live; `None` when the file could not be
     /// read, so it is never overwritten.
     pub config: Option<(std::path::PathBuf, crate::config::Config)>,
@@ -387,15 +312,14 @@ pub struct App {
 
 impl App {
     /// A new app on an existing profile, resuming where the user left off.
-    pub fn new(guide: &'static Guide, profile: Profile, clock: Clock) -> App {
+    pub fn new(guide: impl Into<Rc<Guide>>, profile: Profile, clock: Clock) -> App {
+        let guide = guide.into();
+        let advice = Advice::new(&guide, &profile, clock.today());
         let mut app = App {
             guide,
             profile,
             clock,
-            revision: 0,
-            rows_memo: RefCell::default(),
-            dashboard_cache: RefCell::new(None),
-            routes_memo: RefCell::new(None),
+            advice,
             mode: Mode::Normal,
             screen: Screen::Dashboard,
             views: Default::default(),
@@ -409,22 +333,17 @@ impl App {
             size: (80, 24),
             archive_backup_first: false,
             last_search: None,
-            tab_rects: Cell::new([ratatui::layout::Rect::default(); 4]),
-            cursor: Cell::new(None),
-            sources_rect: Cell::new(ratatui::layout::Rect::default()),
             hyperlinks: false,
             mouse: false,
             config: None,
             help_scroll: 0,
-            help_max: Cell::new(0),
         };
-        app.screen = app.profile.resume.screen;
-        app.follow_selection();
+        app.resume();
         app
     }
 
     /// The app for what the session found.
-    pub fn start(guide: &'static Guide, start: Start, clock: Clock) -> App {
+    pub fn start(guide: impl Into<Rc<Guide>>, start: Start, clock: Clock) -> App {
         match start {
             Start::Resume(profile) => App::new(guide, profile, clock),
             Start::FirstLaunch => App::first_launch(guide, clock),
@@ -433,21 +352,63 @@ impl App {
     }
 
     /// A first launch: the welcome screen asks for goal and state.
-    pub fn first_launch(guide: &'static Guide, clock: Clock) -> App {
+    pub fn first_launch(guide: impl Into<Rc<Guide>>, clock: Clock) -> App {
         let mut app = App::new(guide, Profile::default(), clock);
         app.mode = Mode::Welcome(Picker::default());
         app
     }
 
     /// The profile could not be read: ask the user what to do.
-    pub fn recover(guide: &'static Guide, clock: Clock, recovery: Recovery) -> App {
+    pub fn recover(guide: impl Into<Rc<Guide>>, clock: Clock, recovery: Recovery) -> App {
         let mut app = App::new(guide, Profile::default(), clock);
         app.mode = Mode::Recovery(recovery);
         app
     }
 
-    /// Reopens the note editor on a draft a crash left behind.
+    pub fn guide(&self) -> &Guide {
+        &self.guide
+    }
+
+    /// The user's record.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// What the advisor says about the record today.
+    pub fn advice(&self) -> &Advice {
+        &self.advice
+    }
+
+    /// The terminal's size, as the last `Resize` said.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// How far the help, what-if or explain popup is scrolled (drawing
+    /// clamps it to the text).
+    pub fn help_scroll(&self) -> u16 {
+        self.help_scroll
+    }
+
+    /// Changes the record outside the undo history (the screen follows, as
+    /// after any change): for tests and demos that set a record up.
+    pub fn edit_profile(&mut self, edit: impl FnOnce(&mut Profile)) {
+        let before = self.selected_ids();
+        edit(&mut self.profile);
+        self.changed(before);
+    }
+
+    /// Reopens the note editor, or the setup form, on a draft a crash or
+    /// a signal left behind.
     pub fn resume_draft(&mut self, draft: Draft) {
+        if let Some(form) = &draft.form {
+            self.mode = Mode::Setup(Box::new(SetupForm::resume(&self.profile.background, form)));
+            self.notice = Some(
+                "The background answers you were typing were recovered. Save them or close the form."
+                    .into(),
+            );
+            return;
+        }
         let title = self
             .guide
             .step(&draft.step)
@@ -455,7 +416,7 @@ impl App {
         self.mode = Mode::Note(NoteEditor {
             step: draft.step,
             title,
-            text: TextArea::new(&draft.text),
+            text: TextArea::new(&draft.text).with_max_bytes(textarea::NOTE_MAX_BYTES),
         });
         self.notice = Some("A note you were writing was recovered. Save it or close it.".into());
     }
@@ -480,142 +441,110 @@ impl App {
         states
     }
 
-    /// The visible checklist of an area, sub-steps under their parents;
-    /// built once per goal and state.
-    pub fn rows(&self, area: Area) -> Rc<[Row<'static>]> {
-        fn walk(step: &'static Step, depth: usize, out: &mut Vec<Row<'static>>) {
+    /// The visible checklist of an area, sub-steps under their parents.
+    pub fn rows(&self, area: Area) -> Vec<Row<'_>> {
+        fn walk<'g>(step: &'g Step, depth: usize, out: &mut Vec<Row<'g>>) {
             out.push(Row { step, depth });
             for sub in &step.substeps {
                 walk(sub, depth + 1, out);
             }
         }
-        let (goal, state) = (self.profile.goal, self.profile.state.as_deref());
-        let mut memo = self.rows_memo.borrow_mut();
-        let slot = &mut memo[area as usize];
-        if let Some(kept) = slot.as_ref()
-            && std::ptr::eq(kept.guide, self.guide)
-            && kept.goal == goal
-            && kept.state.as_deref() == state
-        {
-            return Rc::clone(&kept.rows);
-        }
         let mut out = Vec::new();
-        for step in self.guide.steps(area, goal, state) {
+        for step in self
+            .guide
+            .steps(area, self.profile.goal, self.profile.state.as_deref())
+        {
             walk(step, 0, &mut out);
         }
-        let rows: Rc<[Row<'static>]> = out.into();
-        *slot = Some(RowsMemo {
-            guide: self.guide,
-            goal,
-            state: state.map(str::to_owned),
-            rows: Rc::clone(&rows),
-        });
-        rows
+        out
     }
 
     pub fn view(&self, area: Area) -> &ChecklistView {
-        self.place_selection(area);
         &self.views[area as usize]
-    }
-
-    /// Where a checklist's details pane was last drawn, if it has been
-    /// (asked without reading the checklist).
-    pub fn drawn_details(&self, area: Area) -> Option<ratatui::layout::Rect> {
-        let rect = self.views[area as usize].details_rect.get();
-        (rect.width >= 3 && rect.height >= 3).then_some(rect)
-    }
-
-    /// A checklist's state, to change (its selection placed first).
-    fn view_mut(&mut self, area: Area) -> &mut ChecklistView {
-        self.place_selection(area);
-        &mut self.views[area as usize]
-    }
-
-    /// The selected row on a checklist, kept inside the list.
-    pub fn cursor_in(&self, area: Area) -> usize {
-        let len = self.rows(area).len();
-        self.view(area).cursor().min(len.saturating_sub(1))
-    }
-
-    /// The routes to the goal in brief, evaluated again only when what they
-    /// depend on changed: the goal, the day, and the background as the
-    /// record shows it (so ticking most steps does not re-evaluate them).
-    /// Between changes to the profile nothing is worked out at all.
-    pub fn route_summary(&self) -> RouteSummary {
-        let today = self.clock.today();
-        let mut memo = self.routes_memo.borrow_mut();
-        if let Some((kept, summary)) = memo.as_mut() {
-            if kept.revision == self.revision && kept.today == today {
-                return summary.clone();
-            }
-            kept.revision = self.revision;
-        }
-        let key = RoutesKey {
-            revision: self.revision,
-            goal: self.profile.goal,
-            today,
-            background: advisor::eligibility::effective_background(self.guide, &self.profile),
-            answered: self.profile.background.is_answered(),
-            state: self.profile.state.clone(),
-        };
-        if let Some((kept, summary)) = memo.as_ref()
-            && *kept == key
-        {
-            return summary.clone();
-        }
-        let routes = advisor::eligibility::for_goal_given(
-            self.guide,
-            &self.profile,
-            &key.background,
-            key.today,
-        );
-        let summary = RouteSummary {
-            met: routes
-                .iter()
-                .filter(|r| r.verdict == advisor::Verdict::Met)
-                .count(),
-            // Only a met plan (its state's acceptance and rule included)
-            // makes the school steps unnecessary.
-            first_met: plan::choose(self.guide, &self.profile, &routes, key.today)
-                .filter(|p| p.education_covered() && key.background.is_answered())
-                .map(|p| p.route.label()),
-        };
-        *memo = Some((key, summary.clone()));
-        summary
-    }
-
-    /// An area's progress, worked out once per change.
-    pub fn area_progress(&self, area: Area) -> crate::advisor::Progress {
-        let memo = &self.view(area).progress_memo;
-        if let Some((revision, progress)) = memo.get()
-            && revision == self.revision
-        {
-            return progress;
-        }
-        let progress = advisor::area_progress(self.guide, &self.profile, area);
-        memo.set(Some((self.revision, progress)));
-        progress
     }
 
     /// The selected row's step on the current checklist screen.
     pub fn selected_step(&self) -> Option<&Step> {
         let area = self.screen.area()?;
-        self.rows(area).get(self.cursor_in(area)).map(|r| r.step)
+        self.selected_on(area)
+    }
+
+    fn selected_on(&self, area: Area) -> Option<&Step> {
+        let index = self.view(area).list.selected()?;
+        self.rows(area).get(index).map(|r| r.step)
+    }
+
+    /// The step selected on each checklist.
+    fn selected_ids(&self) -> [Option<String>; 3] {
+        Area::ALL.map(|area| self.selected_on(area).map(|s| s.id.clone()))
+    }
+
+    /// Rows a checklist shows at once, at the terminal's size.
+    fn list_height(&self, area: Area) -> usize {
+        usize::from(crate::ui::layout::checklist_of(self, area).list.height)
+    }
+
+    /// Selects row `index` on a checklist, keeping it in view.
+    fn select(&mut self, area: Area, index: usize) {
+        let len = self.rows(area).len();
+        let height = self.list_height(area);
+        self.views[area as usize].select(index, len, height);
+    }
+
+    /// Selects the step `id` on a checklist if it is there, else keeps the
+    /// row (inside the list).
+    fn select_id(&mut self, area: Area, id: Option<&str>) {
+        let rows = self.rows(area);
+        let index = id
+            .and_then(|id| rows.iter().position(|r| r.step.id == id))
+            .unwrap_or_else(|| self.view(area).cursor());
+        self.select(area, index);
+    }
+
+    /// Opens on the screen and the steps saved in the profile.
+    fn resume(&mut self) {
+        self.screen = self.profile.resume.screen;
+        self.views = Default::default();
+        for area in Area::ALL {
+            let saved = self.profile.resume.selected.get(&area).cloned();
+            self.select_id(area, saved.as_deref());
+        }
+    }
+
+    /// After a change to the record: the advice is made again, and each
+    /// checklist keeps the step it had selected (`before`), if still listed.
+    fn changed(&mut self, before: [Option<String>; 3]) {
+        self.advice = Advice::new(&self.guide, &self.profile, self.clock.today());
+        for (area, id) in Area::ALL.into_iter().zip(before) {
+            self.select_id(area, id.as_deref());
+        }
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Saved(result) => {
+                if result.is_err() {
+                    // "Note saved" and the like would now be false; the
+                    // NOT SAVED banner says what happened.
+                    self.notice = None;
+                }
                 self.unsaved = result.err();
                 return Vec::new();
             }
             Action::SavedBeforeQuit(result) => return self.saved_before_quit(result),
             Action::Resize(width, height) => {
                 self.size = (width, height);
+                for area in Area::ALL {
+                    self.select(area, self.view(area).cursor());
+                }
                 return Vec::new();
             }
             Action::Exit => return self.exit(),
             _ => {}
+        }
+        if self.clock.today() != self.advice.today {
+            // A new day: windows close, dates move.
+            self.changed(self.selected_ids());
         }
         if action != Action::Quit {
             self.quit_armed = false;
@@ -634,7 +563,7 @@ impl App {
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
             Mode::WhatIf(_) | Mode::Explain => {
-                let max = self.help_max.get();
+                let max = crate::ui::scroll_max(self);
                 let now = self.help_scroll.min(max);
                 match action {
                     Action::Quit => return self.quit(false),
@@ -668,21 +597,26 @@ impl App {
                 effects.extend(self.quit(true));
                 return effects;
             }
-            // A form that reads and a date that parses are kept too.
+            // A form that reads is saved; one that does not is kept as a
+            // draft, every answer as typed, for the next launch.
             Mode::Setup(form) => {
                 let today = self.clock.today();
                 let mut effects = Vec::new();
-                if !self.read_only
-                    && let Ok(background) = form.to_background(today)
-                {
-                    let from = Box::new(self.profile.background.clone());
-                    effects = self.commit(
-                        "changed your background".to_owned(),
-                        vec![Change::Background {
-                            from,
-                            to: Box::new(background),
-                        }],
-                    );
+                if !self.read_only {
+                    match form.to_background(today) {
+                        Ok(background) => {
+                            let from = Box::new(self.profile.background.clone());
+                            effects = self.commit(
+                                "changed your background".to_owned(),
+                                vec![Change::Background {
+                                    from,
+                                    to: Box::new(background),
+                                }],
+                            );
+                            effects.push(Effect::ClearDraft);
+                        }
+                        Err(_) => effects.push(Effect::SaveDraft(Draft::form(form.draft()))),
+                    }
                 }
                 effects.extend(self.quit(true));
                 return effects;
@@ -707,7 +641,7 @@ impl App {
     fn update_screen(&mut self, action: &Action) -> Vec<Effect> {
         if self.read_only && action.changes_record() {
             self.notice = Some(match &self.read_only_reason {
-                Some(why) if why != crate::storage::HELD_ELSEWHERE => {
+                Some(why) if why != crate::session::HELD_ELSEWHERE => {
                     format!("Read-only ({why}): changes cannot be saved here.")
                 }
                 _ => "Read-only: close the other medtech to make changes here.".to_owned(),
@@ -766,17 +700,12 @@ impl App {
             Action::Confirm if self.screen == Screen::Dashboard => self.open_next_step(),
             Action::DetailsDown | Action::DetailsUp => {
                 if let Some(area) = self.screen.area() {
-                    let view = self.view_mut(area);
-                    // A page, less two lines of context, of the pane as drawn.
-                    let rows = view.details_rect.get().height.saturating_sub(2);
+                    // A page, less two lines of context.
+                    let rows = crate::ui::layout::checklist_of(self, area)
+                        .details_text
+                        .height;
                     let page = rows.saturating_sub(2).max(1);
-                    let max = view.details_max.get();
-                    let now = view.details_scroll.min(max);
-                    view.details_scroll = if *action == Action::DetailsDown {
-                        now.saturating_add(page).min(max)
-                    } else {
-                        now.saturating_sub(page)
-                    };
+                    self.scroll_details(area, *action == Action::DetailsDown, page);
                 }
             }
             Action::Up
@@ -787,10 +716,9 @@ impl App {
             | Action::Bottom => {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
-                    let mut cursor = self.cursor_in(area);
-                    let page = usize::from(self.view(area).list_rect.get().height);
-                    move_in(&mut cursor, len, action, page);
-                    self.view_mut(area).set_cursor(cursor);
+                    let mut cursor = self.view(area).cursor();
+                    move_in(&mut cursor, len, action, self.list_height(area));
+                    self.select(area, cursor);
                 }
             }
             _ => {}
@@ -806,24 +734,27 @@ impl App {
         match action {
             Action::SelectRow(index) | Action::ToggleRow(index) => {
                 let last = self.rows(area).len().saturating_sub(1);
-                self.view_mut(area).set_cursor((*index).min(last));
+                self.select(area, (*index).min(last));
                 if matches!(action, Action::ToggleRow(_)) && *index <= last {
                     return self.toggle();
                 }
             }
-            Action::DetailsLine(down) => {
-                let view = self.view_mut(area);
-                let max = view.details_max.get();
-                let now = view.details_scroll.min(max);
-                view.details_scroll = if *down {
-                    (now + 1).min(max)
-                } else {
-                    now.saturating_sub(1)
-                };
-            }
+            Action::DetailsLine(down) => self.scroll_details(area, *down, 1),
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Scrolls a checklist's details by `by` rows, no further than their end.
+    fn scroll_details(&mut self, area: Area, down: bool, by: u16) {
+        let max = crate::ui::details_max(self, area);
+        let view = &mut self.views[area as usize];
+        let now = view.details_scroll.min(max);
+        view.details_scroll = if down {
+            now.saturating_add(by).min(max)
+        } else {
+            now.saturating_sub(by)
+        };
     }
 
     fn open_help(&mut self) {
@@ -833,7 +764,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: &Action) -> Vec<Effect> {
-        let max = self.help_max.get();
+        let max = crate::ui::scroll_max(self);
         let now = self.help_scroll.min(max);
         match action {
             Action::Down | Action::DetailsDown => {
@@ -914,7 +845,12 @@ impl App {
             Action::TypeAhead(letter) => self.type_ahead(&mut picker, letter),
             other => {
                 picker.typed.clear();
-                move_in(&mut picker.selected, len, &other, self.page());
+                move_in(
+                    &mut picker.selected,
+                    len,
+                    &other,
+                    crate::ui::picker_page(self, false),
+                );
             }
         }
         self.mode = Mode::StatePicker(picker);
@@ -937,11 +873,6 @@ impl App {
         }
     }
 
-    /// Rows a PageUp/PageDown moves in a popup list: about a screenful.
-    fn page(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(10)).max(1)
-    }
-
     fn update_recovery(&mut self, action: &Action) -> Vec<Effect> {
         let Mode::Recovery(recovery) = &self.mode else {
             return Vec::new();
@@ -951,9 +882,8 @@ impl App {
                 if let Some(backup) = usable_backup(recovery).cloned() {
                     self.mode = Mode::Normal;
                     self.profile = backup;
-                    self.revision += 1;
-                    self.screen = self.profile.resume.screen;
-                    self.follow_selection();
+                    self.advice = Advice::new(&self.guide, &self.profile, self.clock.today());
+                    self.resume();
                     vec![Effect::Save]
                 } else {
                     self.notice = Some("There is no readable backup to restore.".into());
@@ -979,7 +909,7 @@ impl App {
 
     fn update_welcome(&mut self, action: Action) -> Vec<Effect> {
         let len = self.guide.states.len() + 1;
-        let page = self.page();
+        let page = crate::ui::picker_page(self, true);
         let Mode::Welcome(mut picker) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Vec::new();
         };
@@ -1002,11 +932,11 @@ impl App {
                 }
                 changes.retain(|c| !c.is_noop());
                 let today = self.clock.today();
-                for change in &changes {
-                    self.profile.apply(change, today);
-                }
-                self.revision += 1;
-                self.follow_selection();
+                self.edit_profile(|profile| {
+                    for change in &changes {
+                        profile.apply(change, today);
+                    }
+                });
                 // Offer the background questions once, right away, unless
                 // the user skipped the welcome.
                 if action == Action::Confirm {
@@ -1069,10 +999,11 @@ impl App {
             return Vec::new();
         }
         let today = self.clock.today();
-        for change in &changes {
-            self.profile.apply(change, today);
-        }
-        self.revision += 1;
+        self.edit_profile(|profile| {
+            for change in &changes {
+                profile.apply(change, today);
+            }
+        });
         if changes
             .iter()
             .any(|c| matches!(c, Change::Goal { .. } | Change::State { .. }))
@@ -1081,7 +1012,6 @@ impl App {
             self.last_search = None;
         }
         self.undo.push(Edit { label, changes });
-        self.follow_selection();
         vec![Effect::Save]
     }
 
@@ -1091,11 +1021,11 @@ impl App {
             return Vec::new();
         };
         let today = self.clock.today();
-        for change in edit.changes.iter().rev() {
-            self.profile.apply(&change.inverse(), today);
-        }
-        self.revision += 1;
-        self.follow_selection();
+        self.edit_profile(|profile| {
+            for change in edit.changes.iter().rev() {
+                profile.apply(&change.inverse(), today);
+            }
+        });
         self.notice = Some(format!("Undone: {}.", edit.label));
         vec![Effect::Save]
     }
@@ -1106,30 +1036,21 @@ impl App {
             return Vec::new();
         };
         let today = self.clock.today();
-        for change in &edit.changes {
-            self.profile.apply(change, today);
-        }
-        self.revision += 1;
-        self.follow_selection();
+        self.edit_profile(|profile| {
+            for change in &edit.changes {
+                profile.apply(change, today);
+            }
+        });
         self.notice = Some(format!("Redone: {}.", edit.label));
         vec![Effect::Save]
     }
 
-    /// Copies where the user is into the profile, just before a save. A
-    /// checklist never read this session keeps the place saved for it
-    /// (placing it would read it: the start's laziness would end at the
-    /// first save).
+    /// Copies where the user is into the profile, just before a save.
     pub fn sync_resume(&mut self) {
         self.profile.resume.screen = self.screen;
-        for area in Area::ALL {
-            // No selection yet: never placed, so never read.
-            if self.views[area as usize].list.get().selected().is_none() {
-                continue;
-            }
-            let index = self.cursor_in(area);
-            if let Some(row) = self.rows(area).get(index) {
-                let id = row.step.id.clone();
-                self.profile.resume.selected.insert(area, id.clone());
+        for (area, id) in Area::ALL.into_iter().zip(self.selected_ids()) {
+            if let Some(id) = id {
+                self.profile.resume.selected.insert(area, id);
             }
         }
     }
@@ -1171,57 +1092,23 @@ impl App {
 
     /// Jumps from the dashboard to the next step, selected on its checklist.
     fn open_next_step(&mut self) {
-        let today = self.clock.today();
-        let routes = advisor::eligibility::for_goal(self.guide, &self.profile, today);
-        let chosen = plan::choose(self.guide, &self.profile, &routes, today);
-        let Some((area, id)) = plan::next_step(self.guide, &self.profile, chosen.as_ref())
-            .map(|n| (n.area, n.step.id.clone()))
-        else {
+        let Some(next) = &self.advice.next else {
             return;
         };
+        let (area, id) = (next.area, next.step.clone());
         self.jump_to(area, &id);
     }
 
     /// Shows a step on its checklist, selected.
     pub fn jump_to(&mut self, area: Area, id: &str) {
-        let rows = self.rows(area);
         // A step inside a choice shows as its own row; fall back to the top.
-        let index = rows.iter().position(|r| r.step.id == id).unwrap_or(0);
+        let index = self
+            .rows(area)
+            .iter()
+            .position(|r| r.step.id == id)
+            .unwrap_or(0);
         self.show(Screen::of(area));
-        self.view_mut(area).set_cursor(index);
-    }
-
-    /// Keeps each cursor inside its list after the list changed (goal or
-    /// state switched); the first time, selects the steps saved in the
-    /// profile. Each checklist's is placed when it is next read, so a start
-    /// builds only the checklist it shows.
-    fn follow_selection(&mut self) {
-        for view in &self.views {
-            view.follow.set(true);
-        }
-    }
-
-    /// Places a checklist's selection if its list changed since it was
-    /// last read (see `follow_selection`).
-    fn place_selection(&self, area: Area) {
-        let view = &self.views[area as usize];
-        if !view.follow.replace(false) {
-            return;
-        }
-        let rows = self.rows(area);
-        let current = view
-            .list
-            .get()
-            .selected()
-            .and_then(|i| rows.get(i))
-            .map(|r| r.step.id.as_str())
-            .or_else(|| self.profile.resume.selected.get(&area).map(String::as_str));
-        let index = current
-            .and_then(|id| rows.iter().position(|r| r.step.id == id))
-            .unwrap_or_else(|| view.cursor().min(rows.len().saturating_sub(1)));
-        let mut state = view.list.get();
-        state.select(Some(index));
-        view.list.set(state);
+        self.select(area, index);
     }
 
     /// Space: a step done, or back to do; a parent takes all its sub-steps.
@@ -1272,7 +1159,8 @@ impl App {
         self.mode = Mode::Note(NoteEditor {
             step: step.id.clone(),
             title: step.title.clone(),
-            text: TextArea::new(self.profile.note(&step.id)),
+            text: TextArea::new(self.profile.note(&step.id))
+                .with_max_bytes(textarea::NOTE_MAX_BYTES),
         });
     }
 
@@ -1291,10 +1179,10 @@ impl App {
             Action::Paste(text) => editor.text.insert_str(&text),
             _ => textarea::Edit::Ignored,
         };
-        let draft = Draft {
-            step: editor.step.clone(),
-            text: editor.text.text(),
-        };
+        if edit == textarea::Edit::TooLong {
+            self.notice = Some(too_long("a note", &editor.text));
+        }
+        let draft = Draft::note(&editor.step, editor.text.text());
         self.mode = Mode::Note(editor);
         if edit == textarea::Edit::Changed {
             vec![Effect::SaveDraft(draft)]
@@ -1378,11 +1266,19 @@ impl App {
                     Err(e) => prompt.error = Some(e.to_string()),
                 }
             }
-            Action::Input(key) if prompt.input.input(key) == textarea::Edit::Changed => {
-                prompt.error = None;
-            }
-            Action::Paste(text) => {
-                prompt.input.insert_str(&text);
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => prompt.input.input(key),
+                    Action::Paste(text) => prompt.input.insert_str(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                match edit {
+                    textarea::Edit::Changed => prompt.error = None,
+                    textarea::Edit::TooLong => {
+                        self.notice = Some(too_long("a date", &prompt.input));
+                    }
+                    textarea::Edit::Moved | textarea::Edit::Ignored => {}
+                }
             }
             _ => {}
         }
@@ -1423,10 +1319,25 @@ impl App {
             Action::Down | Action::Confirm => {
                 form.go(true, today);
             }
-            Action::Input(key) => {
-                form.input(key);
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => form.input(key),
+                    Action::Paste(text) => form.paste(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                if edit == textarea::Edit::TooLong {
+                    self.notice = Some(format!(
+                        "Not added: an answer holds at most {}.",
+                        form.limit_words()
+                    ));
+                }
+                if edit == textarea::Edit::Changed {
+                    // Every change kept on disk, as the note editor does.
+                    let draft = Draft::form(form.draft());
+                    self.mode = Mode::Setup(form);
+                    return vec![Effect::SaveDraft(draft)];
+                }
             }
-            Action::Paste(text) => form.paste(&text),
             Action::SaveText | Action::Close if self.read_only => {
                 self.notice = Some("Read-only: nothing from the setup can be saved here.".into());
                 return Vec::new();
@@ -1444,11 +1355,12 @@ impl App {
                     if !effects.is_empty() {
                         self.notice = Some("Background saved. {Undo} undoes it.".into());
                     }
-                    return effects;
+                    // After the save: the draft goes only once it is on disk.
+                    return [effects, vec![Effect::ClearDraft]].concat();
                 }
                 Err(_) if action == Action::Close && form.leaving => {
                     self.notice = Some("Setup closed; nothing from it was saved.".into());
-                    return Vec::new();
+                    return vec![Effect::ClearDraft];
                 }
                 Err((index, why)) => {
                     form.cursor = index;
@@ -1462,9 +1374,10 @@ impl App {
                     }
                 }
             },
+            // "Quit; the form is not saved": nor kept for the next launch.
             Action::Quit => {
                 self.mode = Mode::Setup(form);
-                return self.quit(false);
+                return [vec![Effect::ClearDraft], self.quit(false)].concat();
             }
             _ => {}
         }
@@ -1473,11 +1386,11 @@ impl App {
     }
 
     fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
+        let page = usize::from(crate::ui::layout::of(self).sources.height).max(1);
+        let last = self.guide.sources.len().saturating_sub(page);
         let Mode::Sources(first) = &mut self.mode else {
             return Vec::new();
         };
-        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
-        let last = self.guide.sources.len().saturating_sub(page);
         match action {
             Action::Close => self.mode = Mode::Normal,
             Action::Quit => return self.quit(false),
@@ -1513,13 +1426,22 @@ impl App {
                 view.selected = (view.selected + 1).min(view.hits.len().saturating_sub(1));
                 false
             }
-            Action::Input(key) => view.query.input(key) == crate::textarea::Edit::Changed,
-            Action::Paste(text) => view.query.insert_str(&text) == crate::textarea::Edit::Changed,
+            Action::Input(_) | Action::Paste(_) => {
+                let edit = match action {
+                    Action::Input(key) => view.query.input(key),
+                    Action::Paste(text) => view.query.insert_str(&text),
+                    _ => textarea::Edit::Ignored,
+                };
+                if edit == textarea::Edit::TooLong {
+                    self.notice = Some(too_long("a search", &view.query));
+                }
+                edit == textarea::Edit::Changed
+            }
             _ => false,
         };
         if changed {
             view.hits = search::search(
-                self.guide,
+                &self.guide,
                 self.profile.goal,
                 self.profile.state.as_deref(),
                 &view.query.text(),
@@ -1570,7 +1492,7 @@ impl App {
             return;
         }
         let title = step.title.clone();
-        let result = plan::what_if(self.guide, &self.profile, &step.id, self.clock.today());
+        let result = plan::what_if(&self.guide, &self.profile, &step.id, self.clock.today());
         self.help_scroll = 0;
         self.mode = Mode::WhatIf(WhatIfView {
             title: title.clone(),
@@ -1599,6 +1521,11 @@ fn collect_leaves(step: &Step, out: &mut Vec<String>, into_choices: bool) {
             }
         }
     }
+}
+
+/// The message for typing or a paste refused by a text's limit.
+fn too_long(what: &str, text: &TextArea) -> String {
+    format!("Not added: {what} holds at most {}.", text.limit_words())
 }
 
 /// Moves a list cursor; lists do not wrap, so holding a key stops at the end.

@@ -76,11 +76,15 @@ pub fn load(path: &Path) -> Result<Config, String> {
     Ok(config)
 }
 
-/// Writes the settings atomically.
+/// Writes the settings atomically. A `config.ron` that is a symlink (to a
+/// dotfiles folder) is written through its link: the file it names is
+/// replaced, keeping its mode, and the link stays. A link to nothing, or to
+/// something that is not a regular file, is refused, saying why.
 pub fn save(path: &Path, config: &Config) -> std::io::Result<()> {
     let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::new().new_line("\n"))
         .map_err(std::io::Error::other)?;
-    let dir = match path.parent() {
+    let target = write_target(path)?;
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
@@ -91,9 +95,89 @@ pub fn save(path: &Path, config: &Config) -> std::io::Result<()> {
         .tempfile_in(&dir)?;
     tmp.write_all(text.as_bytes())?;
     tmp.write_all(b"\n")?;
+    if let Ok(existing) = fs::metadata(&target) {
+        tmp.as_file().set_permissions(existing.permissions())?;
+    }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The file a save replaces: `path` itself, or the regular file its
+/// symlink names.
+fn write_target(path: &Path) -> std::io::Result<PathBuf> {
+    let shown = |p: &Path| crate::text::sanitize(&p.display().to_string());
+    let refuse = |why: String| Err(std::io::Error::other(why));
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(path.to_owned()),
+        Err(e) => Err(e),
+        Ok(meta) if meta.is_file() => Ok(path.to_owned()),
+        Ok(meta) if meta.file_type().is_symlink() => match fs::canonicalize(path) {
+            Ok(real) if fs::metadata(&real).is_ok_and(|m| m.is_file()) => Ok(real),
+            Ok(real) => refuse(format!(
+                "{} is a link to {}, which is not a regular file; medtech does not replace either",
+                shown(path),
+                shown(&real)
+            )),
+            Err(_) => refuse(format!(
+                "{} is a link to a file that does not exist; medtech does not replace the link \
+                 (create the file it names, or remove the link)",
+                shown(path)
+            )),
+        },
+        Ok(_) => refuse(format!(
+            "{} is not a regular file; medtech does not replace it",
+            shown(path)
+        )),
+    }
+}
+
+/// The settings file as read at the start: the settings and their path,
+/// or why the defaults are used (the file is then never overwritten).
+#[derive(Debug, Default)]
+pub struct Settings {
+    file: Option<(PathBuf, Config)>,
+    problem: Option<String>,
+}
+
+impl Settings {
+    pub fn read() -> Settings {
+        let Some(path) = default_path() else {
+            return Settings::default();
+        };
+        match load(&path) {
+            Ok(settings) => Settings {
+                file: Some((path, settings)),
+                problem: None,
+            },
+            Err(message) => Settings {
+                file: None,
+                problem: Some(message),
+            },
+        }
+    }
+
+    /// Whether the settings leave the mouse to the app.
+    pub fn mouse(&self) -> bool {
+        self.file.as_ref().is_none_or(|(_, config)| config.mouse)
+    }
+}
+
+/// Applies the settings file, read by [`Settings::read`], to the app:
+/// theme, hyperlinks, mouse. Returns a message when the file could not be
+/// read (the defaults are used and the file is never overwritten).
+pub fn configure(app: &mut crate::app::App, settings: Settings) -> Option<String> {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
+    if let Some((path, settings)) = settings.file {
+        app.theme.palette = settings.theme;
+        app.hyperlinks = settings.hyperlinks && !dumb;
+        app.mouse = app.mouse && settings.mouse;
+        app.config = Some((path, settings));
+        None
+    } else {
+        app.hyperlinks = !dumb;
+        settings.problem
+    }
 }
 
 #[cfg(test)]

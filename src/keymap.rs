@@ -345,7 +345,7 @@ pub fn screen_contexts(app: &App) -> &'static [Context] {
 
 /// The contexts whose keys are live right now, most specific first.
 pub fn active_contexts(app: &App) -> &'static [Context] {
-    if app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT {
+    if app.size().0 < MIN_WIDTH || app.size().1 < MIN_HEIGHT {
         return &[TooSmall];
     }
     contexts_of(app, &app.mode)
@@ -412,14 +412,32 @@ pub fn help_now(app: &App) -> Vec<(String, &'static str)> {
                 .is_none_or(|b| offered(app, b))
         })
         .collect();
-    if contexts.first().map(|c| c.unbound()) == Some(Unbound::TypeAhead) {
-        lines.push((
+    match contexts.first().map(|c| c.unbound()) {
+        Some(Unbound::TypeAhead) => lines.push((
             "a–z".to_owned(),
             "Jump to the state whose name starts with what you type",
-        ));
+        )),
+        Some(Unbound::Text) => {
+            lines.extend(TEXT_KEYS.iter().map(|(k, d)| ((*k).to_owned(), *d)));
+        }
+        _ => {}
     }
     lines
 }
+
+/// The editing keys of every text (ratatui-textarea's, with readline's
+/// Ctrl-U): listed in the help and the README, never bound in the table.
+pub const TEXT_KEYS: [(&str, &str); 3] = [
+    ("Ctrl-Z/Ctrl-R", "Undo / redo typing"),
+    (
+        "Ctrl-A/Ctrl-E, Alt-B/Alt-F",
+        "Line start / end, word back / forward",
+    ),
+    (
+        "Ctrl-W/Ctrl-U/Ctrl-K",
+        "Delete the word before / to the line start / to the line end",
+    ),
+];
 
 /// The keys for an action wherever it is first bound, for on-screen text
 /// ("press s to choose your state").
@@ -524,7 +542,12 @@ pub fn readme_tables() -> String {
                     "| `a–z` | Jump to the state whose name starts with what you type |\n",
                 );
             }
-            Unbound::Text => out.push_str("| any other key | Types (a `q` is a letter here) |\n"),
+            Unbound::Text => {
+                out.push_str("| any other key | Types (a `q` is a letter here) |\n");
+                for (keys, description) in TEXT_KEYS {
+                    let _ = writeln!(out, "| `{keys}` | {description} |");
+                }
+            }
             Unbound::Nothing => {}
         }
         out.push('\n');

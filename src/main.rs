@@ -3,15 +3,23 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use medtech::Screen;
 use medtech::app::App;
 use medtech::cli::{self, Cli, say};
 use medtech::clock::Clock;
+use medtech::config::{self, Settings};
 use medtech::content::Guide;
 use medtech::session::{self, Start};
 use medtech::theme::Theme;
-use medtech::{Screen, Settings};
 
 fn main() -> ExitCode {
+    // A file size limit (`ulimit -f`) makes a save fail with an error the
+    // app shows (NOT SAVED), instead of SIGXFSZ killing it mid-write.
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     // With no arguments (the usual start) there is nothing for clap to
     // read, and building its parser is a tenth of the start.
     let cli = if std::env::args_os().len() > 1 {
@@ -69,13 +77,13 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     let mut screen = Screen::open(mouse)?;
     // A failure here is a bug (the compact guide is checked by the tests);
     // the screen is given back before the report.
-    let guide = Guide::embedded()?.leak();
+    let guide = Guide::embedded()?;
     let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);
     app.theme = Theme::from_env();
     app.mouse = mouse;
-    if let Some(problem) = medtech::configure(&mut app, settings) {
+    if let Some(problem) = config::configure(&mut app, settings) {
         app.notice = Some(problem);
     }
     if let Some(draft) = draft {
@@ -83,8 +91,17 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
     screen.run(&mut app, &session.storage)?;
     drop(screen);
-    // Everything is saved and the terminal restored: the process ends now,
-    // and freeing the guide piece by piece would only delay the prompt.
+    let code = match &app.unsaved {
+        None => ExitCode::SUCCESS,
+        // Left without the last changes (a second `q` after a failed
+        // save, or a signal while saving fails).
+        Some(why) => {
+            say(&format!("your last changes were not saved: {why}"));
+            ExitCode::from(1)
+        }
+    };
+    // The terminal is restored: the process ends now, and freeing the
+    // guide piece by piece would only delay the prompt.
     std::mem::forget(app);
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }

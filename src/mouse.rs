@@ -1,34 +1,39 @@
 //! Mouse clicks and the wheel, turned into the same actions as keys: a tab
 //! switches screen, a row is selected, its checkbox toggles, the wheel
 //! scrolls the list or the details under it. Where things are comes from
-//! what the renderer last drew.
+//! `ui::layout`, the function drawing uses too.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::profile::Screen;
+use crate::ui::layout;
 
 /// The action a mouse event asks for, if any. Only the main screens take
 /// the mouse; popups and forms are for the keyboard.
 pub fn action_for(app: &App, event: MouseEvent) -> Option<Action> {
-    if app.mode != Mode::Normal || app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT {
+    if app.mode != Mode::Normal || app.size().0 < MIN_WIDTH || app.size().1 < MIN_HEIGHT {
         return None;
     }
     let at = Position::new(event.column, event.row);
     let inside = |r: Rect| r.contains(at);
+    let areas = layout::of(app);
+    let parts = app
+        .screen
+        .area()
+        .map(|which| (which, layout::checklist(areas.body, which)));
     match event.kind {
         MouseEventKind::Down(MouseButton::Left) => {
-            if let Some(i) = app.tab_rects.get().iter().position(|r| inside(*r)) {
+            if let Some(i) = areas.tab.iter().position(|r| inside(*r)) {
                 return Some(Action::Show(Screen::ALL[i]));
             }
-            let area = app.screen.area()?;
-            let view = app.view(area);
-            let list = view.list_rect.get();
+            let (area, parts) = parts?;
+            let list = parts.list;
             if !inside(list) {
                 return None;
             }
-            let index = view.list.get().offset() + usize::from(at.y - list.y);
+            let index = app.view(area).list().offset() + usize::from(at.y - list.y);
             let rows = app.rows(area);
             let row = rows.get(index)?;
             // The checkbox sits after the selection marker and the indent.
@@ -41,11 +46,10 @@ pub fn action_for(app: &App, event: MouseEvent) -> Option<Action> {
         }
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let down = event.kind == MouseEventKind::ScrollDown;
-            let area = app.screen.area()?;
-            let view = app.view(area);
-            if inside(view.details_rect.get()) {
+            let (_, parts) = parts?;
+            if inside(parts.details_block) {
                 Some(Action::DetailsLine(down))
-            } else if inside(view.list_rect.get()) {
+            } else if inside(parts.list) {
                 Some(if down { Action::Down } else { Action::Up })
             } else {
                 None

@@ -339,6 +339,10 @@ pub enum DecodeError {
     },
     /// Written by a newer medtech.
     TooNew { found: u32 },
+    /// An older version this build reads, holding something the current
+    /// version cannot keep (a date it refuses): migrating would write a
+    /// file this build could not read back.
+    CannotMigrate { from: u32, message: String },
 }
 
 /// A profile read from text, and the version the text was in.
@@ -388,7 +392,8 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         CURRENT_VERSION => ron::from_str::<Profile>(text).map_err(damaged)?,
         1 => ron::from_str::<v1::ProfileV1>(text)
             .map_err(damaged)?
-            .migrate(),
+            .migrate()
+            .map_err(|message| DecodeError::CannotMigrate { from: 1, message })?,
         found if found > CURRENT_VERSION => return Err(DecodeError::TooNew { found }),
         found => {
             return Err(DecodeError::Damaged {
@@ -402,6 +407,13 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         profile,
         from_version: version,
     })
+}
+
+/// Whether the text starts the way every medtech profile does, with
+/// `Profile(version: N` (comments and blank space allowed): damaged or not,
+/// a file that does not was never written by medtech.
+pub fn names_a_version(text: &str) -> bool {
+    probe_version(text.strip_prefix('\u{FEFF}').unwrap_or(text)).is_some()
 }
 
 /// Finds `version: N` at the start of the text without parsing the rest, so

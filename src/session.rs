@@ -7,6 +7,17 @@ use std::path::{Path, PathBuf};
 use crate::profile::Profile;
 use crate::storage::{self, Access, LoadError, Storage};
 
+/// The reason given when another copy holds the lock.
+pub const HELD_ELSEWHERE: &str = "another medtech has this profile open";
+
+/// Why `storage` is read-only, ready to print; `None` if it may write.
+pub fn read_only_reason(storage: &Storage) -> Option<String> {
+    if storage.held_elsewhere() {
+        return Some(HELD_ELSEWHERE.to_owned());
+    }
+    storage.read_only_reason().map(ToOwned::to_owned)
+}
+
 /// Why the profile could not be opened. Nothing on disk was changed.
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -18,6 +29,18 @@ pub enum SessionError {
     IsFolder { path: String, suggestion: String },
     #[error("{0} does not name a file")]
     NotAFile(String),
+    #[error(
+        "{0} is not a medtech profile: it does not start with `Profile(version: ...`. \
+         medtech never moves, replaces or changes a file it did not write, so it was left where it is, unchanged. \
+         Choose another file with --profile; if this was your profile, move it away yourself \
+         and start medtech again, which then offers its backup."
+    )]
+    NotAProfile(String),
+    #[error(
+        "{file} is a file, not a folder, so medtech cannot keep its files there; it was left as it is. \
+         Move it away, or choose another place with --profile."
+    )]
+    FolderIsAFile { file: String },
     #[error("{0}\nNothing was changed on disk.")]
     Load(LoadError),
     #[error(
@@ -120,14 +143,20 @@ pub fn open_read_only(path: &Path) -> Result<Option<Profile>, SessionError> {
 /// overwritten, unless it is a file linked from outside the data folder:
 /// that one is reported and left exactly where it is.
 pub fn open(path: PathBuf) -> Result<Session, SessionError> {
+    if let Some(file) = file_in_the_way(&path) {
+        return Err(SessionError::FolderIsAFile { file: shown(&file) });
+    }
+    // Before anything is created beside it (the lock): a file that is not
+    // a medtech profile is refused as it is.
+    let probe = Storage::unlocked(path.clone());
+    if std::fs::metadata(probe.path()).is_ok_and(|m| m.is_file()) && !probe.holds_a_profile() {
+        return Err(SessionError::NotAProfile(shown(probe.path())));
+    }
     let (storage, access) = Storage::open(path);
     let read_only = access == Access::ReadOnly;
-    let read_only_reason = storage.read_only_reason().map(ToOwned::to_owned);
+    let read_only_reason = read_only_reason(&storage);
     let mut notes = Vec::new();
-    if let Some(reason) = read_only_reason
-        .as_deref()
-        .filter(|r| *r != storage::HELD_ELSEWHERE)
-    {
+    if let Some(reason) = storage.read_only_reason() {
         notes.push(format!("opened read-only: {reason}."));
     }
     if !read_only && let Some(note) = storage.guard_folder(is_own_data_folder(&storage)) {
@@ -136,12 +165,20 @@ pub fn open(path: PathBuf) -> Result<Session, SessionError> {
     let start = match storage.load() {
         Ok(Some(profile)) => Start::Resume(profile),
         Ok(None) => without_profile(&storage, read_only, &mut notes)?,
-        Err(e @ LoadError::Corrupt { .. }) => {
+        // Too big to read, with a backup to offer: set aside like damage.
+        Err(e @ LoadError::TooBig { .. }) if storage.load_backup().ok().flatten().is_none() => {
+            return Err(SessionError::Load(e));
+        }
+        Err(e @ (LoadError::Corrupt { .. } | LoadError::TooBig { .. })) => {
             if storage.linked_elsewhere() {
                 return Err(SessionError::DamagedElsewhere {
                     problem: e.to_string(),
                     link: shown(storage.data_path()),
                 });
+            }
+            // Only a medtech profile is ever set aside.
+            if !storage.holds_a_profile() {
+                return Err(SessionError::NotAProfile(shown(storage.path())));
             }
             if let Some(reason) = read_only_reason {
                 return Err(SessionError::DamagedWhileReadOnly {
@@ -174,6 +211,20 @@ pub fn open(path: PathBuf) -> Result<Session, SessionError> {
     })
 }
 
+/// The file standing where a folder of `path` should be, if one does: the
+/// nearest part of the path that exists must be a folder.
+fn file_in_the_way(path: &Path) -> Option<PathBuf> {
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
+        match std::fs::metadata(dir) {
+            Ok(metadata) if metadata.is_dir() => return None,
+            Ok(_) => return Some(dir.to_owned()),
+            Err(_) => folder = dir.parent(),
+        }
+    }
+    None
+}
+
 /// Whether the profile sits in medtech's own data folder (not one named
 /// by `--profile`), the only folder whose permissions medtech may change.
 fn is_own_data_folder(storage: &Storage) -> bool {
@@ -197,7 +248,10 @@ fn without_profile(
     let damaged = storage.latest_damaged();
     let backup = match storage.load_backup() {
         Ok(backup) => backup,
-        Err(e @ LoadError::TooNew { .. }) => return Err(SessionError::Load(e)),
+        // Refused unchanged, never set aside: this build cannot read it.
+        Err(e @ (LoadError::TooNew { .. } | LoadError::CannotMigrate { .. })) => {
+            return Err(SessionError::Load(e));
+        }
         Err(e) if !read_only => {
             // Never let a new profile's backup replace a damaged one.
             let moved = storage
@@ -260,10 +314,7 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).expect("symlink");
         let err = open(resolve_path(Some(link.clone())).expect("resolves")).expect_err("refused");
         let message = err.to_string();
-        assert!(
-            matches!(err, SessionError::DamagedElsewhere { .. }),
-            "{message}"
-        );
+        assert!(matches!(err, SessionError::NotAProfile(_)), "{message}");
         assert!(!message.contains("root"), "{message}");
         assert!(message.contains("left where it is"), "{message}");
         let names = |dir: &Path| {
@@ -275,7 +326,11 @@ mod tests {
             names
         };
         assert_eq!(names(outside.path()), ["passwd"]);
-        assert_eq!(names(data.path()), ["profile.lock", "profile.ron"]);
+        assert_eq!(
+            names(data.path()),
+            ["profile.ron"],
+            "nothing created beside it"
+        );
         assert_eq!(std::fs::read_link(&link).expect("still a link"), target);
     }
 

@@ -153,7 +153,7 @@ impl Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     Choice(usize),
-    Text(TextArea),
+    Text(Box<TextArea>),
     Areas { on: [bool; 7], cursor: usize },
 }
 
@@ -184,8 +184,10 @@ pub struct SetupForm {
     base: Background,
 }
 
+pub use crate::storage::{DraftAnswer, FormDraft};
+
 fn text(value: &str) -> Answer {
-    Answer::Text(TextArea::single_line(value).with_max_chars(60))
+    Answer::Text(Box::new(TextArea::single_line(value).with_max_chars(60)))
 }
 
 fn number(value: Option<u16>) -> Answer {
@@ -264,6 +266,53 @@ impl SetupForm {
         }
     }
 
+    /// The answers as typed, for a draft.
+    pub fn draft(&self) -> FormDraft {
+        FormDraft {
+            answers: self
+                .answers
+                .iter()
+                .map(|answer| match answer {
+                    Answer::Choice(i) => DraftAnswer::Choice(*i),
+                    Answer::Text(t) => DraftAnswer::Text(t.text()),
+                    Answer::Areas { on, .. } => DraftAnswer::Areas(on.to_vec()),
+                })
+                .collect(),
+            cursor: self.cursor,
+            first_time: self.first_time,
+        }
+    }
+
+    /// The form as a draft left it, over `bg` (what the profile says, which
+    /// keeps what the form does not show). An answer the draft gets wrong
+    /// (a hand-edited file) stays as `bg` has it.
+    pub fn resume(bg: &Background, draft: &FormDraft) -> SetupForm {
+        let mut form = SetupForm::new(bg, draft.first_time);
+        for ((answer, question), kept) in form
+            .answers
+            .iter_mut()
+            .zip(Question::ALL)
+            .zip(&draft.answers)
+        {
+            match (answer, question.kind(), kept) {
+                (Answer::Choice(i), Kind::Choice(options), DraftAnswer::Choice(k))
+                    if *k < options.len() =>
+                {
+                    *i = *k;
+                }
+                (Answer::Text(t), _, DraftAnswer::Text(typed)) => t.set_text(typed),
+                (Answer::Areas { on, .. }, _, DraftAnswer::Areas(ticked))
+                    if ticked.len() == on.len() =>
+                {
+                    on.copy_from_slice(ticked);
+                }
+                _ => {}
+            }
+        }
+        form.cursor = draft.cursor.min(form.answers.len() - 1);
+        form
+    }
+
     pub fn question(&self) -> Question {
         Question::ALL[self.cursor]
     }
@@ -279,50 +328,68 @@ impl SetupForm {
         }
     }
 
-    /// A key for the selected question. Returns whether anything changed.
-    pub fn input(&mut self, key: KeyEvent) -> bool {
+    /// A key for the selected question: what it did to the answer
+    /// (`Edit::TooLong` when the answer is at its limit).
+    pub fn input(&mut self, key: KeyEvent) -> Edit {
         self.leaving = false;
         let kind = self.question().kind();
-        let changed = match (&mut self.answers[self.cursor], kind) {
+        let edit = match (&mut self.answers[self.cursor], kind) {
             (Answer::Choice(i), Kind::Choice(options)) => match key.code {
                 KeyCode::Right | KeyCode::Char(' ') => {
                     *i = (*i + 1) % options.len();
-                    true
+                    Edit::Changed
                 }
                 KeyCode::Left => {
                     *i = (*i + options.len() - 1) % options.len();
-                    true
+                    Edit::Changed
                 }
-                _ => false,
+                _ => Edit::Ignored,
             },
             (Answer::Areas { on, cursor }, _) => match key.code {
                 KeyCode::Right => {
                     *cursor = (*cursor + 1) % on.len();
-                    false
+                    Edit::Moved
                 }
                 KeyCode::Left => {
                     *cursor = (*cursor + on.len() - 1) % on.len();
-                    false
+                    Edit::Moved
                 }
                 KeyCode::Char(' ' | 'x') => {
                     on[*cursor] = !on[*cursor];
-                    true
+                    Edit::Changed
                 }
-                _ => false,
+                _ => Edit::Ignored,
             },
-            (Answer::Text(t), _) => t.input(key) == Edit::Changed,
-            _ => false,
+            (Answer::Text(t), _) => t.input(key),
+            _ => Edit::Ignored,
         };
-        if changed && self.error.as_ref().is_some_and(|(i, _)| *i == self.cursor) {
-            self.error = None;
-        }
-        changed
+        self.edited(edit)
     }
 
-    /// Pasted text for the selected question.
-    pub fn paste(&mut self, pasted: &str) {
-        if let Answer::Text(t) = &mut self.answers[self.cursor] {
-            t.insert_str(pasted);
+    /// Pasted text for the selected question (`Edit::TooLong`, and nothing
+    /// added, when it would pass the answer's limit).
+    pub fn paste(&mut self, pasted: &str) -> Edit {
+        self.leaving = false;
+        let edit = match &mut self.answers[self.cursor] {
+            Answer::Text(t) => t.insert_str(pasted),
+            _ => Edit::Ignored,
+        };
+        self.edited(edit)
+    }
+
+    /// A changed answer is no longer the refused one.
+    fn edited(&mut self, edit: Edit) -> Edit {
+        if edit == Edit::Changed && self.error.as_ref().is_some_and(|(i, _)| *i == self.cursor) {
+            self.error = None;
+        }
+        edit
+    }
+
+    /// The limit of the selected answer, in words ("60 characters").
+    pub fn limit_words(&self) -> String {
+        match &self.answers[self.cursor] {
+            Answer::Text(t) => t.limit_words(),
+            _ => String::new(),
         }
     }
 

@@ -6,14 +6,67 @@
 //! renamed over the old one, so a kill at any moment leaves either the old or
 //! the new profile on disk.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::app::Draft;
 use crate::profile::{self, CURRENT_VERSION, DecodeError, Decoded, Profile};
 use crate::text::sanitize;
+
+/// What is being typed, as kept on disk until it is saved: a note, or the
+/// setup form's answers.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// The step of the note (empty for the setup form).
+    pub step: String,
+    /// The note's text.
+    pub text: String,
+    /// The setup form as typed; a draft without it is a note's (as drafts
+    /// were before the form had one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormDraft>,
+}
+
+impl Draft {
+    pub fn note(step: &str, text: String) -> Draft {
+        Draft {
+            step: step.to_owned(),
+            text,
+            form: None,
+        }
+    }
+
+    pub fn form(form: FormDraft) -> Draft {
+        Draft {
+            step: String::new(),
+            text: String::new(),
+            form: Some(form),
+        }
+    }
+}
+
+/// The form as typed, kept on disk while it is open (in the app's
+/// `Draft`), so a kill or a signal loses no answer, even one that does not
+/// read yet.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDraft {
+    /// One per question, in order.
+    pub answers: Vec<DraftAnswer>,
+    /// The selected question.
+    pub cursor: usize,
+    pub first_time: bool,
+}
+
+/// One answer as typed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DraftAnswer {
+    Choice(usize),
+    Text(String),
+    Areas(Vec<bool>),
+}
 
 /// File name of the profile inside the data directory.
 pub const PROFILE_FILE: &str = "profile.ron";
@@ -22,6 +75,9 @@ pub const PROFILE_FILE: &str = "profile.ron";
 /// megabyte; anything bigger is not a profile, and reading it whole could
 /// take seconds and gigabytes.
 pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How much of a file's start is read to see whether it is a profile.
+const PROBE_BYTES: usize = 4096;
 
 /// How much of a parser's message is quoted: it may hold file content.
 const MAX_QUOTED_CHARS: usize = 200;
@@ -50,8 +106,8 @@ pub enum LoadError {
     )]
     TooNew { path: PathBuf, found: u32 },
     #[error(
-        "{} is larger than 16 MB ({size} bytes), far more than any medtech profile. \
-         It was left where it is: check what the file is, or choose another with --profile.",
+        "{} is larger than 16 MB ({size} bytes), far more than any medtech profile: \
+         check what the file is, or choose another with --profile.",
         shown(path)
     )]
     TooBig { path: PathBuf, size: u64 },
@@ -61,6 +117,18 @@ pub enum LoadError {
         shown(path)
     )]
     NotAFile { path: PathBuf, kind: &'static str },
+    /// An older profile this build reads but cannot bring up to date
+    /// without losing something; `message` is sanitized and short.
+    #[error(
+        "{} is a version {from} profile that this medtech cannot bring up to date: {message}. \
+         It was left untouched: correct it and start medtech again.",
+        shown(path)
+    )]
+    CannotMigrate {
+        path: PathBuf,
+        from: u32,
+        message: String,
+    },
 }
 
 /// Why a profile could not be saved. The changes are still in memory.
@@ -72,6 +140,24 @@ pub enum SaveError {
     Io { path: PathBuf, source: io::Error },
     #[error("this medtech is read-only: nothing is written")]
     ReadOnly,
+    #[error(
+        "the profile would be {size} bytes, more than the 16 MB medtech reads back, so it was not saved. \
+         Shorten the longest notes; the file on disk is unchanged"
+    )]
+    TooBig { size: u64 },
+    /// What would be written does not read back as the same profile.
+    #[error(
+        "what would be written does not read back ({why}), so it was not saved; the file on disk is unchanged"
+    )]
+    Unreadable { why: String },
+    /// Another program replaced, moved or created the file since this copy
+    /// opened it: writing now would lose what it wrote.
+    #[error(
+        "{} was replaced, moved or deleted by another program since medtech opened it, \
+         so medtech does not write over it. Quit and start medtech again",
+        shown(path)
+    )]
+    Changed { path: PathBuf },
 }
 
 /// A path as it may be printed: control characters made harmless.
@@ -101,9 +187,16 @@ pub struct Storage {
     data_path: PathBuf,
     /// Held for as long as this copy may write.
     lock: Option<File>,
+    /// The profile file itself, opened and locked: the lock that makes one
+    /// writer per file, however its path is spelled (a symlink, another
+    /// `--profile` to the same file), since a lock belongs to the file's
+    /// device and inode. `None` while there is no profile yet; each save
+    /// locks the file it is about to rename into place.
+    identity: RefCell<Option<File>>,
     /// Why every save is refused, if it is: another copy holds the lock,
-    /// or the state of the lock cannot be known.
-    read_only: Option<String>,
+    /// or the state of the lock cannot be known, or the file must not be
+    /// rewritten (read-only mode bits, hard links).
+    read_only: Option<ReadOnly>,
     /// The backup is taken once a session, before the first save, so it
     /// holds the profile as it was when this copy opened it: a slip made
     /// just before quitting never reaches the backup too.
@@ -126,6 +219,15 @@ pub enum Access {
     ReadOnly,
 }
 
+/// Why a storage refuses every save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ReadOnly {
+    /// Another copy holds the lock (`session::HELD_ELSEWHERE` says so).
+    HeldElsewhere,
+    /// Anything else, in words ready to print.
+    Because(String),
+}
+
 /// What [`take_lock`] found.
 enum LockState {
     Held(File),
@@ -139,9 +241,6 @@ enum LockState {
     Unwritable,
 }
 
-/// The reason given when another copy holds the lock.
-pub const HELD_ELSEWHERE: &str = "another medtech has this profile open";
-
 impl Storage {
     /// Takes the lock in the data folder. If another copy holds it, or its
     /// state cannot be known, the storage is read-only and says why. A lock
@@ -151,13 +250,29 @@ impl Storage {
         let mut storage = Storage::unlocked(path);
         let linked = storage.linked_elsewhere();
         match take_lock(&storage.data_path, linked) {
-            LockState::Held(file) => {
-                storage.lock = Some(file);
-                storage.remove_stale_temp_files();
-            }
-            LockState::Busy => storage.read_only = Some(HELD_ELSEWHERE.to_owned()),
-            LockState::Unknown(reason) => storage.read_only = Some(reason),
+            LockState::Held(file) => storage.lock = Some(file),
+            LockState::Busy => storage.read_only = Some(ReadOnly::HeldElsewhere),
+            LockState::Unknown(reason) => storage.read_only = Some(ReadOnly::Because(reason)),
             LockState::Unwritable => {}
+        }
+        if storage.lock.is_some() {
+            // The lock beside the path is not enough: another path (a
+            // symlink, `--profile` to the real file) reaches the same file,
+            // and a deleted lock file lets a second copy take a new one.
+            match lock_identity(&storage.path) {
+                LockState::Held(file) => *storage.identity.get_mut() = Some(file),
+                LockState::Busy => storage.read_only = Some(ReadOnly::HeldElsewhere),
+                LockState::Unknown(reason) => {
+                    storage.read_only = Some(ReadOnly::Because(reason));
+                }
+                LockState::Unwritable => {}
+            }
+        }
+        if storage.read_only.is_none() {
+            storage.read_only = must_not_rewrite(&storage.path).map(ReadOnly::Because);
+        }
+        if storage.read_only.is_none() && storage.lock.is_some() {
+            storage.remove_stale_temp_files();
         }
         let access = if storage.read_only.is_some() {
             Access::ReadOnly
@@ -182,6 +297,7 @@ impl Storage {
             path: real,
             data_path: path,
             lock: None,
+            identity: RefCell::new(None),
             read_only: None,
             backed_up: Cell::new(false),
             loaded_version: Cell::new(None),
@@ -237,9 +353,18 @@ impl Storage {
         self.read_only.is_some()
     }
 
-    /// Why this copy is read-only, ready to print; `None` if it may write.
+    /// Whether another copy holds the lock on this profile.
+    pub fn held_elsewhere(&self) -> bool {
+        self.read_only == Some(ReadOnly::HeldElsewhere)
+    }
+
+    /// Why this copy is read-only, ready to print, when it is not simply
+    /// that another copy holds the lock ([`Storage::held_elsewhere`]).
     pub fn read_only_reason(&self) -> Option<&str> {
-        self.read_only.as_deref()
+        match &self.read_only {
+            Some(ReadOnly::Because(why)) => Some(why),
+            _ => None,
+        }
     }
 
     /// Keeps the data folder private. medtech's own folder (`own`) left open
@@ -251,7 +376,13 @@ impl Storage {
         {
             use std::os::unix::fs::PermissionsExt;
             let folder = parent(&self.data_path);
-            let mode = fs::metadata(folder).ok()?.permissions().mode() & 0o7777;
+            let metadata = fs::metadata(folder).ok()?;
+            // A file where the folder should be is not a folder to guard
+            // (and never chmod-ed): the session refuses it before this.
+            if !metadata.is_dir() {
+                return None;
+            }
+            let mode = metadata.permissions().mode() & 0o7777;
             let open_to_others = mode & 0o077 != 0;
             if own {
                 if !open_to_others {
@@ -322,7 +453,9 @@ impl Storage {
             match load_file(&path) {
                 Ok(Some(profile)) => return Ok(Some(profile)),
                 Ok(None) => {}
-                Err(e @ LoadError::TooNew { .. }) => return Err(e),
+                Err(e @ (LoadError::TooNew { .. } | LoadError::CannotMigrate { .. })) => {
+                    return Err(e);
+                }
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }
@@ -334,16 +467,39 @@ impl Storage {
     /// The most recent damaged profile moved aside by [`Storage::quarantine`].
     pub fn latest_damaged(&self) -> Option<PathBuf> {
         let prefix = format!("{}.corrupt-", self.data_path.file_name()?.to_string_lossy());
-        fs::read_dir(parent(&self.data_path))
-            .ok()?
-            .flatten()
-            .map(|e| e.path())
+        self.damaged_files()
+            .into_iter()
             .filter(|p| {
                 p.file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
             })
             // The UTC timestamp in the name sorts by when it was moved.
             .max_by(|a, b| a.file_name().cmp(&b.file_name()))
+    }
+
+    /// Every damaged profile and backup set aside beside this profile:
+    /// `profile.ron.corrupt-<time>` and `profile.ron.bak*.corrupt-<time>`.
+    pub fn damaged_files(&self) -> Vec<PathBuf> {
+        let Some(name) = self.data_path.file_name() else {
+            return Vec::new();
+        };
+        let name = name.to_string_lossy();
+        let profile = format!("{name}.corrupt-");
+        let backup = format!("{name}.bak");
+        let Ok(entries) = fs::read_dir(parent(&self.data_path)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| {
+                let n = e.file_name();
+                let n = n.to_string_lossy();
+                n.starts_with(&profile) || (n.starts_with(&backup) && n.contains(".corrupt-"))
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found
     }
 
     /// Moves an unreadable profile aside as `profile.ron.corrupt-<time>`, so
@@ -356,7 +512,32 @@ impl Storage {
                 shown(&self.path)
             )));
         }
-        set_aside(&self.path, "corrupt")
+        let moved = set_aside(&self.path, "corrupt")?;
+        // The locked file is gone from the path: the next save creates one.
+        self.identity.replace(None);
+        Ok(moved)
+    }
+
+    /// Whether the file at the profile's path is a medtech profile, damaged
+    /// or not: its start names a profile version. A file that does not
+    /// (`~/.profile`, a photo, an empty file) was not written by medtech,
+    /// and is never moved or replaced.
+    pub fn holds_a_profile(&self) -> bool {
+        let Ok(file) = open_nonblocking(OpenOptions::new().read(true), &self.path) else {
+            return false;
+        };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return false;
+        }
+        let mut start = Vec::with_capacity(PROBE_BYTES);
+        if file
+            .take(PROBE_BYTES as u64)
+            .read_to_end(&mut start)
+            .is_err()
+        {
+            return false;
+        }
+        profile::names_a_version(&String::from_utf8_lossy(&start))
     }
 
     /// Moves every backup aside as `profile.ron.bak-<time>` (and
@@ -395,10 +576,17 @@ impl Storage {
             return Ok(());
         }
         let text = profile.to_ron()?;
+        // Never write what the loader would refuse as too big.
+        if text.len() as u64 > MAX_PROFILE_BYTES {
+            return Err(SaveError::TooBig {
+                size: text.len() as u64,
+            });
+        }
         let io_err = |source| SaveError::Io {
             path: self.path.clone(),
             source,
         };
+        self.check_identity()?;
         ensure_dir(&self.path).map_err(io_err)?;
         let dir = parent(&self.path);
         let mut tmp = tempfile::Builder::new()
@@ -408,6 +596,19 @@ impl Storage {
             .map_err(io_err)?;
         tmp.write_all(text.as_bytes()).map_err(io_err)?;
         tmp.as_file().sync_all().map_err(io_err)?;
+        // Never write what this build cannot read: the bytes on disk are
+        // read back by the loader and must be the same profile.
+        self.read_back(tmp.path(), profile)?;
+        if self.lock.is_some() {
+            // The file about to take the path is locked first, so the lock
+            // stays on the profile, whatever inode it now is.
+            tmp.as_file().try_lock().map_err(|e| {
+                io_err(match e {
+                    TryLockError::Error(e) => e,
+                    TryLockError::WouldBlock => io::Error::other("the new file is locked"),
+                })
+            })?;
+        }
         if let Some(old) = self.loaded_version.get().filter(|v| *v < CURRENT_VERSION)
             && self.path.exists()
         {
@@ -418,10 +619,59 @@ impl Storage {
             self.keep_backup().map_err(io_err)?;
             self.backed_up.set(true);
         }
-        tmp.persist(&self.path).map_err(|e| io_err(e.error))?;
+        let file = tmp.persist(&self.path).map_err(|e| io_err(e.error))?;
+        if self.lock.is_some() {
+            // The old file's lock is released only now that the new, locked
+            // file has its name.
+            self.identity.replace(Some(file));
+        }
         sync_dir(dir).map_err(io_err)?;
         *self.on_disk.borrow_mut() = Some(profile.clone());
         Ok(())
+    }
+
+    /// The loader's reading of the file at `written` must be `profile`.
+    fn read_back(&self, written: &Path, profile: &Profile) -> Result<(), SaveError> {
+        // Errors name the profile, never the temp file.
+        let read = read_capped(written)
+            .map_err(|e| SaveError::Unreadable {
+                why: match e {
+                    LoadError::TooBig { size, .. } => format!("{size} bytes"),
+                    LoadError::Io { source, .. } => source.to_string(),
+                    other => other.to_string(),
+                },
+            })?
+            .ok_or_else(|| SaveError::Unreadable {
+                why: "the file vanished".to_owned(),
+            })?;
+        match decode_bytes(read, &self.path) {
+            Ok(decoded) if decoded.profile == *profile => Ok(()),
+            Ok(_) => Err(SaveError::Unreadable {
+                why: "it reads as a different profile".to_owned(),
+            }),
+            Err(e) => Err(SaveError::Unreadable { why: e.to_string() }),
+        }
+    }
+
+    /// Before a save by the lock holder: the file at the path must still be
+    /// the one this copy locked (or, if there was none, there must still be
+    /// none). Otherwise another program replaced or created it (a copy that
+    /// took a new lock after the lock file was deleted, a sync tool), and
+    /// writing would lose what it wrote.
+    fn check_identity(&self) -> Result<(), SaveError> {
+        if self.lock.is_none() {
+            return Ok(());
+        }
+        let changed = || SaveError::Changed {
+            path: self.path.clone(),
+        };
+        let now = fs::metadata(&self.path);
+        let unchanged = match (&*self.identity.borrow(), now) {
+            (None, Err(e)) => e.kind() == io::ErrorKind::NotFound,
+            (Some(held), Ok(now)) => held.metadata().is_ok_and(|held| same_file(&held, &now)),
+            _ => false,
+        };
+        if unchanged { Ok(()) } else { Err(changed()) }
     }
 
     /// Copies the file as it was in an older version, never over an earlier
@@ -527,6 +777,11 @@ pub fn load_file_versioned(path: &Path) -> Result<Option<Decoded>, LoadError> {
     let Some(bytes) = read_capped(path)? else {
         return Ok(None);
     };
+    decode_bytes(bytes, path).map(Some)
+}
+
+/// Decodes the bytes of a profile file read from `path`.
+fn decode_bytes(bytes: Vec<u8>, path: &Path) -> Result<Decoded, LoadError> {
     let Ok(text) = String::from_utf8(bytes) else {
         return Err(LoadError::Corrupt {
             path: path.to_owned(),
@@ -535,7 +790,7 @@ pub fn load_file_versioned(path: &Path) -> Result<Option<Decoded>, LoadError> {
             message: "the file is not text (invalid UTF-8)".to_owned(),
         });
     };
-    parse_versioned(&text, path).map(Some)
+    parse_versioned(&text, path)
 }
 
 /// Reads a whole regular file of at most [`MAX_PROFILE_BYTES`]. `Ok(None)`
@@ -672,6 +927,11 @@ pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
         DecodeError::TooNew { found } => LoadError::TooNew {
             path: path.to_owned(),
             found,
+        },
+        DecodeError::CannotMigrate { from, message } => LoadError::CannotMigrate {
+            path: path.to_owned(),
+            from,
+            message: crate::text::truncate(&sanitize(&message), MAX_QUOTED_CHARS),
         },
     })
 }
@@ -831,6 +1091,107 @@ fn take_lock(data_path: &Path, linked: bool) -> LockState {
             "the folder of {} does not support file locks ({e})",
             shown(&lock_path)
         )),
+    }
+}
+
+/// Opens and locks the profile file itself (through any symlink), and
+/// checks that the file locked is still the one at the path: a save by
+/// another copy may have renamed a new file into place in between.
+fn lock_identity(path: &Path) -> LockState {
+    let unknown = |why: String| {
+        LockState::Unknown(format!(
+            "{why}, so whether another medtech is writing cannot be known"
+        ))
+    };
+    for _ in 0..3 {
+        let file = match open_nonblocking(OpenOptions::new().read(true), path) {
+            Ok(file) => file,
+            // No profile yet: the first save locks the file it creates.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return LockState::Unwritable,
+            // Loading says what is wrong with it.
+            Err(_) => return LockState::Unwritable,
+        };
+        match file.metadata() {
+            Ok(metadata) if metadata.is_file() => {}
+            _ => return LockState::Unwritable,
+        }
+        let file = match file.try_lock() {
+            Ok(()) => file,
+            Err(TryLockError::WouldBlock) => return LockState::Busy,
+            // Some file systems (NFS) lock only files open for writing.
+            // Opening for writing changes nothing in the file.
+            Err(TryLockError::Error(e)) => {
+                match open_nonblocking(OpenOptions::new().read(true).write(true), path)
+                    .map(|f| (f.try_lock(), f))
+                {
+                    Ok((Ok(()), f)) => f,
+                    Ok((Err(TryLockError::WouldBlock), _)) => return LockState::Busy,
+                    _ => {
+                        return unknown(format!(
+                            "the folder of {} does not support file locks ({e})",
+                            shown(path)
+                        ));
+                    }
+                }
+            }
+        };
+        let held = file.metadata();
+        let now = fs::metadata(path);
+        if let (Ok(held), Ok(now)) = (&held, &now)
+            && same_file(held, now)
+        {
+            return LockState::Held(file);
+        }
+    }
+    unknown(format!("{} keeps changing", shown(path)))
+}
+
+/// Whether two metadata describe the same file (device and inode).
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        true
+    }
+}
+
+/// Why the profile file must not be rewritten, if it must not: its mode
+/// says it is read-only (the owner's write bit is off: root could write it
+/// anyway, and a rename replaces it whatever its mode), or it has other
+/// names (hard links) that a save, which renames a new file into place,
+/// would leave holding the old profile.
+fn must_not_rewrite(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let metadata = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+        let mode = metadata.permissions().mode() & 0o7777;
+        if mode & 0o200 == 0 {
+            return Some(format!(
+                "{} is read-only (mode {mode:04o}), so medtech leaves it as it is; \
+                 make it writable (chmod u+w) to save changes",
+                shown(path)
+            ));
+        }
+        if metadata.nlink() > 1 {
+            return Some(format!(
+                "{} has {} hard links (names for one file); a save would split them, \
+                 so medtech only reads it. Remove the other names, or copy the file, to save changes",
+                shown(path),
+                metadata.nlink()
+            ));
+        }
+        None
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 

@@ -3,15 +3,13 @@
 mod checklist;
 mod dashboard;
 pub mod layout;
-pub mod paint;
 mod popup;
 mod setup;
 pub mod sources;
 mod welcome;
-pub mod wrap;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -21,54 +19,25 @@ use crate::keymap;
 use crate::profile::Screen;
 use crate::text;
 
-/// Where a screen is drawn: the cells of the whole terminal. What
-/// ratatui's `Frame` offers the drawing code, over a buffer the app owns
-/// (`Frames` in `lib.rs` keeps two, where ratatui's `Terminal` keeps two
-/// and the app needed a third). The cursor goes to `App::cursor`.
-pub struct Frame<'a> {
-    buffer: &'a mut Buffer,
+pub use checklist::details_max;
+
+/// The rows a state list shows at once at the app's size: on the welcome
+/// screen, or in the picker popup.
+pub fn picker_page(app: &App, welcome: bool) -> usize {
+    let (width, height) = app.size();
+    let area = Rect::new(0, 0, width, height);
+    let list = if welcome {
+        welcome::areas(app, area)[2]
+    } else {
+        layout::state_picker(area).1
+    };
+    usize::from(list.height.saturating_sub(2)).max(1)
 }
+pub use popup::scroll_max;
 
-impl<'a> Frame<'a> {
-    pub fn new(buffer: &'a mut Buffer) -> Frame<'a> {
-        Frame { buffer }
-    }
-
-    pub fn area(&self) -> Rect {
-        self.buffer.area
-    }
-
-    pub fn buffer_mut(&mut self) -> &mut Buffer {
-        self.buffer
-    }
-
-    pub fn render_widget<W: ratatui::widgets::Widget>(&mut self, widget: W, area: Rect) {
-        widget.render(area, self.buffer);
-    }
-
-    pub fn render_stateful_widget<W: ratatui::widgets::StatefulWidget>(
-        &mut self,
-        widget: W,
-        area: Rect,
-        state: &mut W::State,
-    ) {
-        widget.render(area, self.buffer, state);
-    }
-}
-
-/// Draws the app into ratatui's frame (tests, benches, and any
-/// `Terminal::draw`): the same cells and cursor as the app's own loop.
-pub fn draw(frame: &mut ratatui::Frame, app: &App) {
-    render(&mut Frame::new(frame.buffer_mut()), app);
-    if let Some(position) = app.cursor.get() {
-        frame.set_cursor_position(position);
-    }
-}
-
-/// Draws the app into a blank buffer the size of the terminal, and sets
-/// `App::cursor` to where the text cursor shows, if anywhere.
-pub fn render(frame: &mut Frame, app: &App) {
-    app.cursor.set(None);
+/// Draws the app into the frame, the text cursor included (in a field
+/// being typed in). Reads the app and changes nothing.
+pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area, app);
@@ -94,27 +63,17 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
-/// Work for the time between keys: the details of the steps beside the
-/// selected one.
-pub use checklist::prefetch;
-
-/// Shows the terminal's cursor at `position` after this frame (in the
-/// field being typed in), and tells the loop where it is.
-pub(crate) fn place_cursor(app: &App, position: Position) {
-    app.cursor.set(Some(position));
-}
-
 fn draw_main(frame: &mut Frame, area: Rect, app: &App) {
-    let (banner, banner_rows) = banner_paragraph(app, area.width);
-    let [header, tabs, body, status, footer] = layout::column(area, [1, 1, 1, banner_rows, 1], 2);
-    draw_header(frame, header, app);
-    draw_tabs(frame, tabs, app);
+    let banner = banner_paragraph(app);
+    let areas = layout::areas(area, banner_rows(app, area.width));
+    draw_header(frame, areas.header, app);
+    draw_tabs(frame, areas.tabs, app);
     match app.screen.area() {
-        None => dashboard::draw(frame, body, app),
-        Some(area) => checklist::draw(frame, body, app, area),
+        None => dashboard::draw(frame, areas.body, app),
+        Some(which) => checklist::draw(frame, layout::checklist(areas.body, which), app, which),
     }
-    frame.render_widget(banner, status);
-    draw_footer(frame, footer, app);
+    frame.render_widget(banner, areas.banner);
+    frame.render_widget(hint_line(app, areas.footer.width), areas.footer);
 }
 
 /// The warnings above the footer: read-only, unsaved, and a notice.
@@ -125,7 +84,7 @@ fn banner(app: &App) -> Vec<Line<'static>> {
         let why = app
             .read_only_reason
             .as_deref()
-            .unwrap_or(crate::storage::HELD_ELSEWHERE);
+            .unwrap_or(crate::session::HELD_ELSEWHERE);
         lines.push(Line::from(Span::styled(
             format!(
                 " READ-ONLY: {}. Nothing here is saved.",
@@ -152,11 +111,15 @@ fn banner(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-/// The banner as a wrapped paragraph and the rows it needs (at most 4).
-fn banner_paragraph(app: &App, width: u16) -> (Paragraph<'static>, u16) {
-    let paragraph = Paragraph::new(banner(app)).wrap(Wrap { trim: false });
-    let rows = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
-    (paragraph, rows.min(4))
+/// The banner as a wrapped paragraph.
+fn banner_paragraph(app: &App) -> Paragraph<'static> {
+    Paragraph::new(banner(app)).wrap(Wrap { trim: false })
+}
+
+/// The rows the banner takes at `width` (at most 4).
+pub(crate) fn banner_rows(app: &App, width: u16) -> u16 {
+    let rows = u16::try_from(banner_paragraph(app).line_count(width)).unwrap_or(u16::MAX);
+    rows.min(4)
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
@@ -166,40 +129,28 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         Span::raw(" · "),
         Span::styled(app.screen.title(), theme.heading()),
     ]);
-    paint::line(frame.buffer_mut(), area, 0, &title);
-    let state = match app.profile.state.as_deref() {
+    frame.render_widget(Paragraph::new(title), area);
+    let state = match app.profile().state.as_deref() {
         Some(code) => app
-            .guide
+            .guide()
             .state(code)
             .map_or_else(|| text::sanitize(code), |s| s.name.clone()),
         None => "no state chosen".to_owned(),
     };
-    let right = Line::from(format!("Goal: {} · {state} ", app.profile.goal.short()));
-    // Right-aligned, as `Paragraph` aligns it; one too long for the row is
-    // left to `Paragraph`, which cuts it from the left.
-    match u16::try_from(right.width()) {
-        Ok(width) if width <= area.width => {
-            let at = Rect {
-                x: area.right() - width,
-                width,
-                ..area
-            };
-            paint::line(frame.buffer_mut(), at, 0, &right);
-        }
-        _ => frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area),
-    }
+    let right = Line::from(format!("Goal: {} · {state} ", app.profile().goal.short()));
+    frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
+}
+
+/// A tab's words: "1 Dashboard".
+pub(crate) fn tab_label(screen: Screen) -> String {
+    format!("{} {}", screen.number(), screen.title())
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let mut spans = vec![Span::raw(" ")];
-    let mut rects = [Rect::default(); 4];
-    let mut x = area.x + 1;
-    for (i, screen) in Screen::ALL.into_iter().enumerate() {
-        let label = format!("{} {}", screen.number(), screen.title());
-        let width = u16::try_from(label.chars().count() + 2).unwrap_or(0);
-        rects[i] = Rect::new(x, area.y, width.min(area.right().saturating_sub(x)), 1);
-        x = x.saturating_add(width + 1);
+    for screen in Screen::ALL {
+        let label = tab_label(screen);
         if screen == app.screen {
             spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
         } else {
@@ -207,8 +158,7 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
         }
         spans.push(Span::raw(" "));
     }
-    app.tab_rects.set(rects);
-    paint::line(frame.buffer_mut(), area, 0, &Line::from(spans));
+    frame.render_widget(Line::from(spans), area);
 }
 
 /// Key hints generated from the keymap for what is on screen now. Hints
@@ -238,37 +188,6 @@ pub(crate) fn hint_line(app: &App, width: u16) -> Line<'static> {
         spans.push(Span::raw(format!(" {words}  ")));
     }
     Line::from(spans)
-}
-
-/// What the footer's hints depend on: they are worked out again only when
-/// one of these changes, not on every key.
-#[derive(Clone, PartialEq)]
-struct FooterKey {
-    contexts: &'static [keymap::Context],
-    read_only: bool,
-    width: u16,
-    theme: crate::theme::Theme,
-}
-
-thread_local! {
-    static FOOTER: std::cell::RefCell<Option<(FooterKey, Line<'static>)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
-    let key = FooterKey {
-        contexts: keymap::active_contexts(app),
-        read_only: app.read_only,
-        width: area.width,
-        theme: app.theme,
-    };
-    FOOTER.with_borrow_mut(|cache| {
-        let line = match cache {
-            Some((cached, line)) if *cached == key => line,
-            _ => &mut cache.insert((key, hint_line(app, area.width))).1,
-        };
-        paint::line(frame.buffer_mut(), area, 0, line);
-    });
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {

@@ -87,7 +87,7 @@ fn tuition(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Vec<Tui
 /// unnecessary, the latest counts it. Steps the background covers count as
 /// done.
 pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: Date) -> Finish {
-    let plan = plan.filter(|_| profile.background.is_answered());
+    let plan = plan.filter(|p| p.answered);
     let mut counted = Vec::new();
     let mut without_duration = 0;
     // The education of the plan that only the unanswered questions ask for.

@@ -116,6 +116,10 @@ pub struct Plan<'g> {
     /// Typical weeks of the education still missing: `(earliest, latest)`
     /// where earliest assumes every open question goes the user's way.
     pub weeks: (u32, u32),
+    /// Something of the background is known (the setup, or a degree ticked
+    /// on the checklist): without it the plan is a guess, and the next
+    /// step, the estimates and the screens do not follow it.
+    pub answered: bool,
 }
 
 impl Plan<'_> {
@@ -401,6 +405,7 @@ pub fn choose<'g>(
         missing: chosen.missing.clone(),
         question,
         weeks: chosen.weeks,
+        answered: background.is_answered(),
     })
 }
 
@@ -651,7 +656,7 @@ pub fn next_step<'g>(
     profile: &Profile,
     plan: Option<&Plan<'_>>,
 ) -> Option<NextStep<'g>> {
-    let plan = plan.filter(|_| profile.background.is_answered());
+    let plan = plan.filter(|p| p.answered);
     let in_progress = |step: &Step| progress::check(step, profile) == Check::InProgress;
     if let Some(plan) = plan {
         let gaps = counted_steps(&plan.gap_steps(true));
@@ -940,7 +945,7 @@ pub fn planned_credential<'g>(
     profile: &Profile,
     plan: Option<&Plan<'g>>,
 ) -> Option<&'g crate::content::Credential> {
-    let plan = plan.filter(|_| profile.background.is_answered());
+    let plan = plan.filter(|p| p.answered);
     held_for_goal(guide, profile).or(plan.map(|p| p.route.credential))
 }
 

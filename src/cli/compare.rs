@@ -175,7 +175,7 @@ fn column(guide: &Guide, profile: &Profile, state: &StateRecord, today: Date) ->
         // With no background answered the plan is a guess: none is shown.
         plan: chosen
             .as_ref()
-            .filter(|_| profile.background.is_answered())
+            .filter(|p| p.answered)
             .map(|p| PlanInfo::of(p, &finish)),
     }
 }

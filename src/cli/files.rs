@@ -50,13 +50,26 @@ pub fn existing_backup(path: &Path) -> Option<String> {
 }
 
 /// `medtech reset`: moves the profile aside to a timestamped name in the
-/// same folder, and its backups and draft with it (so the next launch
-/// starts fresh instead of offering to restore them). Asks first unless
-/// `yes`; refuses while another medtech holds the lock.
+/// same folder, and its backups, draft and damaged copies with it (so the
+/// next launch is a fresh start, neither offering to restore them nor
+/// saying the profile is missing). Nothing is deleted. Asks first unless
+/// `yes`; refuses while another medtech holds the lock, and refuses a file
+/// that is not a medtech profile (it never moves what it did not write).
 pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
     let probe = Storage::unlocked(path.to_owned());
     let profile = probe.data_path().to_owned();
-    if !exists(&profile) {
+    let has_profile = exists(&profile);
+    let is_link = fs::symlink_metadata(&profile).is_ok_and(|m| m.file_type().is_symlink());
+    if has_profile && !is_link && !probe.holds_a_profile() {
+        return Err(Failure::new(format!(
+            "{} is not a medtech profile, and reset moves only medtech's own files. Nothing was changed.",
+            shown(&profile)
+        )));
+    }
+    let leftovers = !probe.damaged_files().is_empty()
+        || exists(&probe.draft_path())
+        || probe.backup_paths().iter().any(|p| exists(p));
+    if !has_profile && !leftovers {
         return super::print(&format!(
             "There is no profile at {}: nothing to reset.\n",
             shown(&profile)
@@ -66,13 +79,18 @@ pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
         confirm(&profile)?;
     }
     let (storage, _) = Storage::open(path.to_owned());
-    if let Some(reason) = storage.read_only_reason() {
+    if let Some(reason) = crate::session::read_only_reason(&storage) {
+        let what_to_do = if storage.held_elsewhere() {
+            " Quit the other medtech first."
+        } else {
+            ""
+        };
         return Err(Failure::new(format!(
-            "cannot reset {}: {reason}. Quit the other medtech first. Nothing was changed.",
+            "cannot reset {}: {reason}.{what_to_do} Nothing was changed.",
             shown(&profile)
         )));
     }
-    if !exists(&profile) {
+    if has_profile && !exists(&profile) {
         // Gone while we asked: nothing of ours to move.
         return Err(Failure::new(format!(
             "{} is no longer there. Nothing was changed.",
@@ -82,17 +100,24 @@ pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
     let stamp = jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
         .to_string();
-    let moved = move_aside(&profile, &stamp).map_err(|e| {
-        Failure::new(format!(
-            "cannot move {} aside: {e}. Nothing was changed.",
+    let mut report = if has_profile {
+        let moved = move_aside(&profile, &stamp).map_err(|e| {
+            Failure::new(format!(
+                "cannot move {} aside: {e}. Nothing was changed.",
+                shown(&profile)
+            ))
+        })?;
+        format!(
+            "Your profile was moved to {}\nThe next `medtech` starts a new profile; to go back, rename that file to {}.",
+            shown(&moved),
+            file_name(&profile)
+        )
+    } else {
+        format!(
+            "There was no profile at {}; what was left beside it was set aside, so the next `medtech` starts a new one.",
             shown(&profile)
-        ))
-    })?;
-    let mut report = format!(
-        "Your profile was moved to {}\nThe next `medtech` starts a new profile; to go back, rename that file to {}.",
-        shown(&moved),
-        file_name(&profile)
-    );
+        )
+    };
     match storage.archive_backup() {
         Ok(Some(backup)) => {
             let _ = write!(
@@ -118,8 +143,42 @@ pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
             )),
         }
     }
+    set_damaged_aside(&storage, &stamp, &mut report);
     report.push('\n');
     super::print(&report)
+}
+
+/// Renames each damaged copy `profile.ron.corrupt-T` (or
+/// `profile.ron.bak.corrupt-T`) to `profile.ron.reset-<stamp>.corrupt-T`:
+/// still beside the profile, no longer a name the next launch looks for.
+fn set_damaged_aside(storage: &Storage, stamp: &str, report: &mut String) {
+    let profile = storage.data_path();
+    let name = file_name(profile);
+    let mut kept = 0;
+    for file in storage.damaged_files() {
+        let damaged_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rest = damaged_name
+            .strip_prefix(&format!("{name}."))
+            .unwrap_or(&damaged_name);
+        let target = with_suffix(profile, &format!(".reset-{stamp}.{rest}"));
+        match move_aside_as(&file, &target) {
+            Ok(_) => kept += 1,
+            Err(e) => say(&format!(
+                "the damaged copy {} could not be set aside ({e}); the next launch may show it.",
+                shown(&file)
+            )),
+        }
+    }
+    if kept > 0 {
+        let _ = write!(
+            report,
+            "\n{kept} damaged cop{} set aside as {name}.reset-{stamp}.*",
+            if kept == 1 { "y was" } else { "ies were" },
+        );
+    }
 }
 
 /// Asks on the terminal; anything but `y` or `yes` keeps the profile.
@@ -153,16 +212,21 @@ fn confirm(profile: &Path) -> Result<(), Failure> {
 /// Renames `path` to `path.reset-<stamp>` (with `-2`, `-3`, ... if taken),
 /// never over an existing file, and syncs the folder.
 fn move_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
-    let base = format!(".reset-{stamp}");
-    let mut target = with_suffix(path, &base);
+    move_aside_as(path, &with_suffix(path, &format!(".reset-{stamp}")))
+}
+
+/// Renames `path` to `target` (with `-2`, `-3`, ... if taken), never over
+/// an existing file, and syncs the folder.
+fn move_aside_as(path: &Path, target: &Path) -> io::Result<PathBuf> {
+    let mut free = target.to_owned();
     let mut n = 1;
-    while exists(&target) {
+    while exists(&free) {
         n += 1;
-        target = with_suffix(path, &format!("{base}-{n}"));
+        free = with_suffix(target, &format!("-{n}"));
     }
-    fs::rename(path, &target)?;
+    fs::rename(path, &free)?;
     sync_dir(parent(path));
-    Ok(target)
+    Ok(free)
 }
 
 /// Writes `bytes` to `file` through a temp file in the same folder renamed

@@ -426,7 +426,7 @@ impl Report {
             // With no background answered the plan is a guess: none is shown.
             plan: chosen
                 .as_ref()
-                .filter(|_| profile.background.is_answered())
+                .filter(|p| p.answered)
                 .map(|p| PlanInfo::of(p, &finish)),
         }
     }

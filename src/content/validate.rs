@@ -31,6 +31,11 @@ pub const REFUSED_HOSTS: &[&str] = &[
     "vdocument.in",
     "vdocuments.net",
     "vdocuments.mx",
+    "vdocuments.us",
+    "fdocuments.net",
+    "fdocuments.in",
+    // A statute mirror with no provenance.
+    "self-law.org",
     // AI legal mirrors ("Ask AI about this"): statute text of unknown currency.
     "lexace.ai",
     "instalawyer.io",
@@ -38,6 +43,9 @@ pub const REFUSED_HOSTS: &[&str] = &[
     "courtgpt.ai",
     // Recipe-site content farms answering lab-career questions.
     "eathealthy365.com",
+    "eatsip365.com",
+    "visualfoodie.com",
+    "winenfood.com",
     // A spam-injected copy of AMT's California FAQ.
     "nafnext.com",
 ];

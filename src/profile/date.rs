@@ -26,6 +26,22 @@ impl PartialDate {
         }
     }
 
+    /// A day as the profile keeps it: only a day that reads back from the
+    /// file as itself (the year from 1900 to 9999), so nothing is written
+    /// that the loader would refuse.
+    pub fn kept_day(date: Date) -> Result<PartialDate, DateError> {
+        let day = PartialDate::Day(date);
+        match day.to_string().parse::<PartialDate>() {
+            Ok(read) if read == day => Ok(day),
+            Ok(_) => Err(DateError(format!(
+                "\"{date}\" does not read back as the same day"
+            ))),
+            Err(_) => Err(DateError(format!(
+                "{date} is before 1900 or after 9999, which this version does not accept"
+            ))),
+        }
+    }
+
     /// The first day it could mean.
     pub fn first_day(self) -> Date {
         match self {

@@ -55,29 +55,34 @@ pub struct PositionV1 {
 
 impl ProfileV1 {
     /// Every tick keeps its date; the position becomes where to resume.
-    pub fn migrate(self) -> Profile {
+    /// A date the current version would refuse (version 1 took any day,
+    /// 1899 included) is not carried into a file this build could not read
+    /// back: the migration fails and says which step holds it.
+    pub fn migrate(self) -> Result<Profile, String> {
         let steps = self
             .steps
             .into_iter()
             .map(|(id, record)| {
                 let StatusV1::Done = record.status;
-                (
+                let date = super::PartialDate::kept_day(record.date)
+                    .map_err(|e| format!("the step \"{id}\" is dated {}: {e}", record.date))?;
+                Ok((
                     id,
                     StepRecord {
                         status: Status::Done,
-                        date: Some(super::PartialDate::Day(record.date)),
+                        date: Some(date),
                         note: String::new(),
                     },
-                )
+                ))
             })
-            .collect();
+            .collect::<Result<_, String>>()?;
         let screen = match self.position.screen {
             ScreenV1::Dashboard => Screen::Dashboard,
             ScreenV1::Education => Screen::Education,
             ScreenV1::Certification => Screen::Certification,
             ScreenV1::Licensing => Screen::Licensing,
         };
-        Profile {
+        Ok(Profile {
             goal: self.goal,
             state: self.state,
             steps,
@@ -86,6 +91,6 @@ impl ProfileV1 {
                 selected: self.position.selected,
             },
             ..Profile::default()
-        }
+        })
     }
 }

@@ -2,18 +2,19 @@
 //! details and sources beside them.
 
 use std::borrow::Cow;
-use std::cell::RefMut;
 use std::fmt::Write as _;
 
-use crate::ui::Frame;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{
+    Block, List, ListItem, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+};
 
-use crate::advisor::eligibility::{self, Verdict};
+use crate::advisor::eligibility::Verdict;
 use crate::advisor::{self, Check, plan};
-use crate::app::{Action, App, ChecklistView, DetailsCache, DetailsKey, Mode};
+use crate::app::{Action, App};
 use crate::content::{
     Area, Caveat, Date, Fact, Guide, Level, LicenseTitle, Panel, Step, Tier, Weeks,
 };
@@ -21,26 +22,14 @@ use crate::keymap;
 use crate::profile::Profile;
 use crate::text::sanitize;
 use crate::theme::Theme;
-use crate::ui::{layout, paint, wrap};
+use crate::ui::layout;
 
-/// The state line (Licensing only), the list and the details pane.
-fn areas(area: Rect, which: Area) -> [Rect; 3] {
-    let info_height = if which == Area::Licensing { 2 } else { 0 };
-    let [info, body] = layout::column(area, [info_height, 1], 1);
-    // About half, but a wide terminal gives the extra room to the details
-    // rather than stretching the titles.
-    let list_width = (body.width * 48 / 100).min(64);
-    let [list, details] = layout::row(body, [list_width, 1], 1);
-    [info, list, details]
-}
-
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, which: Area) {
-    let [info, list_area, details_area] = areas(area, which);
+pub fn draw(frame: &mut Frame, parts: layout::Checklist, app: &App, which: Area) {
     if which == Area::Licensing {
-        draw_state_info(frame, info, app);
+        draw_state_info(frame, parts.info, app);
     }
-    draw_list(frame, list_area, app, which);
-    draw_details(frame, details_area, app, which);
+    draw_list(frame, parts.list_block, app, which);
+    draw_details(frame, parts.details_block, app, which);
 }
 
 /// The two lines above the Licensing list: the user's state and its rule.
@@ -48,14 +37,14 @@ fn draw_state_info(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let state_key = keymap::key_for(&Action::ChooseState);
     let width = usize::from(area.width);
-    let lines = match app.profile.state.as_deref() {
+    let lines = match app.profile().state.as_deref() {
         None => vec![
             Line::from(Span::styled(" No state chosen yet.", theme.warning())),
             Line::from(format!(
                 " Press {state_key} to choose your state and see its rules."
             )),
         ],
-        Some(code) => match app.guide.state(code) {
+        Some(code) => match app.guide().state(code) {
             None => vec![
                 Line::from(Span::styled(
                     format!(" medtech has no record for \"{}\".", sanitize(code)),
@@ -113,35 +102,22 @@ fn row_word(check: Check) -> Option<&'static str> {
     }
 }
 
-#[allow(clippy::too_many_lines)]
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let theme = app.theme;
-    let goal = app.profile.goal;
+    let goal = app.profile().goal;
     let rows = app.rows(which);
     let len = rows.len();
     let view = app.view(which);
     let visible = area.height.saturating_sub(2);
-    let height = usize::from(visible).max(1);
-    // Keep the selection in view, as ratatui's List would, and build only
-    // the rows that show: the cost follows the screen, not the guide.
-    let selected = view.cursor().min(len.saturating_sub(1));
-    let mut offset = view.list.get().offset();
-    if selected < offset {
-        offset = selected;
-    } else if selected >= offset + height {
-        offset = selected + 1 - height;
-    }
-    offset = offset.min(len.saturating_sub(height));
     // Inside the borders, the selection marker and the scrollbar.
     let room = usize::from(area.width.saturating_sub(4));
-    let item = |index: usize| -> Line<'static> {
-        let row = &rows[index];
-        let check = advisor::check(row.step, &app.profile);
+    let item = |row: &crate::app::Row| -> ListItem<'static> {
+        let check = advisor::check(row.step, app.profile());
         let verify = row.step.caveat.is_some();
-        let note = !app.profile.note(&row.step.id).is_empty();
+        let note = !app.profile().note(&row.step.id).is_empty();
         // Marked by the user first; else what the background says.
         let not_for_you = (check == Check::Todo)
-            .then(|| plan::not_for_user(&app.profile, &row.step.id))
+            .then(|| plan::not_for_user(app.profile(), &row.step.id))
             .flatten();
         let word = row_word(check).or(not_for_you);
         // "Not for you" says more than "optional": one marker, not two.
@@ -173,9 +149,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         if verify {
             spans.push(Span::styled(" !", theme.warning()));
         }
-        Line::from(spans)
+        ListItem::new(Line::from(spans))
     };
-    let progress = app.area_progress(which);
+    let progress = app.advice().area(which);
     let mut title = format!(
         " {} · {} of {} done ",
         which.title(),
@@ -183,7 +159,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
         progress.total
     );
     if which == Area::Certification {
-        let met = app.route_summary().met;
+        let met = app.advice().met();
         let more = format!("· {met} route{} met ", if met == 1 { "" } else { "s" });
         // Only when it fits: the title must not be cut.
         if title.chars().count() + more.chars().count() + 2 <= usize::from(area.width) {
@@ -192,28 +168,15 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     }
     // A title never runs into the corner: cut with an ellipsis.
     let title = crate::text::truncate(&title, usize::from(area.width.saturating_sub(2)));
-    let inner = Block::bordered().inner(area);
-    paint::bordered(frame.buffer_mut(), area, &Line::from(title));
-    // Drawn as ratatui's `List` draws it (a "›" before the selected row,
-    // which takes the selection style), straight into the cells.
-    let shown = offset..(offset + height).min(len);
-    paint::list_rows(
-        frame.buffer_mut(),
-        inner,
-        shown,
-        selected,
-        theme.selected(),
-        item,
-    );
-    let state = view
-        .list
-        .get()
-        .with_offset(offset)
-        .with_selected((len > 0).then_some(selected));
-    view.list.set(state);
-    view.list_rect.set(inner);
+    let list = List::new(rows.iter().map(item))
+        .block(Block::bordered().title(title))
+        .highlight_style(theme.selected())
+        .highlight_symbol("›");
+    // `update` keeps the selection in view: drawing a copy shows the same rows.
+    let mut state = view.list();
+    frame.render_stateful_widget(list, area, &mut state);
     // Say what is out of sight, in words and with a scrollbar.
-    let above = state.offset();
+    let above = view.list().offset();
     let below = len.saturating_sub(above + usize::from(visible));
     let mut more = Vec::new();
     if above > 0 {
@@ -254,171 +217,79 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
     crate::text::truncate(text, width)
 }
 
-/// The details of `step` for a pane of `area`: from the cache, or built and
-/// kept; either way wrapped down to row `wanted` (or the end). Returns the
-/// cache and the entry's place in it.
-fn cached_details<'v>(
-    view: &'v ChecklistView,
-    app: &App,
-    which: Area,
-    step: Option<&Step>,
-    area: Rect,
-    wanted: usize,
-) -> (RefMut<'v, Vec<DetailsCache>>, usize) {
-    let key = DetailsKey {
-        step: step.map(|s| s.id.clone()),
-        width: area.width,
-        revision: app.revision,
-        today: app.clock.today(),
-        theme: app.theme,
-    };
-    // Building and wrapping the details is most of a frame's work: do it
-    // again only when what they show has changed.
-    let mut cache = view.details_cache.borrow_mut();
-    // Keys of another revision, date or theme will never match again.
-    cache.retain(|c| {
-        c.key.revision == key.revision && c.key.today == key.today && c.key.theme == key.theme
-    });
-    let width = area.width.saturating_sub(2);
-    let index = if let Some(i) = cache.iter().position(|c| c.key == key) {
-        i
-    } else {
-        let (lines, complete) = build(app, which, step, width, wanted);
-        if cache.len() >= 8 {
-            cache.remove(0);
-        }
-        cache.push(DetailsCache {
-            key,
-            lines,
-            complete,
-            limit: wanted,
-            wrapped: Vec::new(),
-        });
-        cache.len() - 1
-    };
-    let entry = &mut cache[index];
-    let mut known: usize = entry.wrapped.iter().map(Vec::len).sum();
-    loop {
-        while known < wanted && entry.wrapped.len() < entry.lines.len() {
-            let rows = wrap::wrap(&entry.lines[entry.wrapped.len()], width);
-            known += rows.len();
-            entry.wrapped.push(rows);
-        }
-        if known >= wanted || entry.complete {
-            break;
-        }
-        // Read past what was built: build twice as far (the limit always
-        // grows, so this ends, however few rows the lines wrap to). The
-        // lines built before come out the same, so their rows are kept.
-        entry.limit = entry.limit.max(wanted).saturating_mul(2);
-        let (lines, complete) = build(app, which, step, width, entry.limit);
-        entry.lines = lines;
-        entry.complete = complete;
-    }
-    (cache, index)
-}
-
-/// The details of `step` (or a line saying there is nothing) at `width`
-/// until they fill `limit` rows, and whether that is all of them.
-fn build(
-    app: &App,
-    which: Area,
-    step: Option<&Step>,
-    width: u16,
-    limit: usize,
-) -> (Vec<Line<'static>>, bool) {
-    match step {
-        Some(step) => details(step, app, which, width, limit),
-        None => (vec![Line::from("Nothing to show here yet.")], true),
+/// The selected step's details on checklist `which`.
+fn details_lines(app: &App, which: Area) -> Vec<Line<'static>> {
+    match app.view(which).list().selected() {
+        Some(index) => match app.rows(which).get(index) {
+            Some(row) => details(row.step, app, which),
+            None => vec![Line::from("Nothing to show here yet.")],
+        },
+        None => vec![Line::from("Nothing to show here yet.")],
     }
 }
 
-/// Builds the details of the selected step a page further than shown, of
-/// the steps just above and below it, and of the selected step on the
-/// other checklists already shown, as far as their first page: done after
-/// a frame is on screen and while no key waits, so that paging, moving or
-/// switching to them finds them ready.
-pub fn prefetch(app: &App) {
-    let Some(current) = app.screen.area() else {
-        return;
-    };
-    if !matches!(app.mode, Mode::Normal) {
-        return;
-    }
-    for which in Area::ALL {
-        // Only the checklists already drawn: one never shown is not read.
-        let Some(area) = app.drawn_details(which) else {
-            continue;
-        };
-        let view = app.view(which);
-        let rows = app.rows(which);
-        let cursor = view.cursor();
-        let wanted = usize::from(area.height.saturating_sub(2)) + 1;
-        if which == current
-            && let Some(row) = rows.get(cursor)
-        {
-            // The selected step's next page, for a `PgDn`.
-            let next = usize::from(view.details_scroll) + 2 * usize::from(area.height) + 1;
-            drop(cached_details(view, app, which, Some(row.step), area, next));
+fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// How far the details of checklist `which` scroll at the app's size:
+/// until their last row is at the bottom of the pane.
+pub fn details_max(app: &App, which: Area) -> u16 {
+    let text = layout::checklist_of(app, which).details_text;
+    let rows = wrapped(details_lines(app, which)).line_count(text.width);
+    u16::try_from(rows.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
+}
+
+/// The rows `lines` wrap to at `width`, counted until they pass `enough`
+/// (each line wraps on its own), and whether that is all of them: a frame
+/// wraps what it shows and a row more, not the whole text.
+fn rows_past(lines: &[Line<'static>], width: u16, enough: usize) -> (usize, bool) {
+    let mut rows = 0;
+    for line in lines {
+        if rows > enough {
+            return (rows, false);
         }
-        let places = if which == current {
-            [cursor + 1, cursor.wrapping_sub(1)]
-        } else {
-            [cursor, usize::MAX]
-        };
-        for index in places {
-            if let Some(row) = rows.get(index) {
-                drop(cached_details(
-                    view,
-                    app,
-                    which,
-                    Some(row.step),
-                    area,
-                    wanted,
-                ));
-            }
-        }
+        rows += wrapped(vec![line.clone()]).line_count(width);
     }
+    (rows, true)
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
-    let view = app.view(which);
-    let step = app.selected_step();
-    // Wrap what is shown and one row more (to know there is more), no
-    // further: a new step costs a page, and a frame copies the rows in view.
-    let visible = area.height.saturating_sub(2);
-    let wanted = usize::from(view.details_scroll) + usize::from(visible) + 1;
-    let (cache, index) = cached_details(view, app, which, step, area, wanted);
-    let cached = &cache[index];
-    // Say when there is more to read, and never scroll past the end. While
-    // the text is not wrapped to its end, scrolling may go as far as what
-    // is wrapped (the next frame wraps on, and stops at the end).
-    let known: usize = cached.wrapped.iter().map(Vec::len).sum();
-    let complete = cached.complete && cached.wrapped.len() == cached.lines.len();
-    let last_top = if complete {
-        known.saturating_sub(usize::from(visible))
-    } else {
-        known
-    };
-    let max_scroll = u16::try_from(last_top).unwrap_or(u16::MAX);
-    view.details_max.set(max_scroll);
-    view.details_rect.set(area);
-    let scroll = view.details_scroll.min(max_scroll);
+    let lines = details_lines(app, which);
+    let inner = Block::bordered().inner(area);
+    let visible = usize::from(inner.height);
+    let mut scroll = app.view(which).details_scroll();
+    let (rows, all) = rows_past(&lines, inner.width, usize::from(scroll) + visible);
+    if all {
+        // Never past the end (a taller pane after a resize needs less).
+        let max = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
+        scroll = scroll.min(max);
+    }
+    let more = rows > usize::from(scroll) + visible;
     let up = keymap::key_for(&Action::DetailsUp);
     let down = keymap::key_for(&Action::DetailsDown);
     let mut title = vec![Span::raw(" Details ")];
     if scroll > 0 {
         title.push(Span::styled(format!("↑ {up} "), app.theme.key()));
     }
-    if scroll < max_scroll {
+    if more {
         title.push(Span::styled(format!("↓ {down} more "), app.theme.key()));
     }
-    let inner = Block::bordered().inner(area);
-    let buf = frame.buffer_mut();
-    paint::bordered(buf, area, &Line::from(title));
-    let rows = cached.wrapped.iter().flatten().skip(usize::from(scroll));
-    for (y, row) in (0..inner.height).zip(rows) {
-        wrap::draw_row(buf, inner, y, row);
+    frame.render_widget(
+        wrapped(lines)
+            .scroll((scroll, 0))
+            .block(Block::bordered().title(Line::from(title))),
+        area,
+    );
+    // Ratatui's wrapping can leave a two-column symbol in the last column,
+    // where it would cover the border (a test shows it): it is left out.
+    if let Some(last) = inner.right().checked_sub(1) {
+        for y in inner.top()..inner.bottom() {
+            let cell = &mut frame.buffer_mut()[(last, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
     }
 }
 
@@ -566,8 +437,8 @@ fn ancestors<'g>(app: &'g App, which: Area, id: &str) -> Vec<&'g Step> {
     }
     let mut path = Vec::new();
     for top in app
-        .guide
-        .steps(which, app.profile.goal, app.profile.state.as_deref())
+        .guide()
+        .steps(which, app.profile().goal, app.profile().state.as_deref())
     {
         if find(top, id, &mut path) {
             break;
@@ -576,82 +447,27 @@ fn ancestors<'g>(app: &'g App, which: Area, id: &str) -> Vec<&'g Step> {
     path
 }
 
-/// The details' lines, built only as far as they are read: lists and
-/// sections stop once the lines fill `limit` rows (see [`DetailLines::room`]), so
-/// a step whose details run long costs the page shown, not its length.
-struct DetailLines {
-    lines: Vec<Line<'static>>,
-    /// The pane's width, and the rows to fill in it.
-    width: usize,
-    limit: usize,
-    /// The rows the first `counted` lines take at least (a line of `n`
-    /// columns takes `n / width` rows or more once wrapped at words).
-    rows: usize,
-    counted: usize,
+/// The details of `step`: what it is, the user's routes or state where
+/// they belong, and the sources cited.
+fn details(step: &Step, app: &App, which: Area) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    details_into(&mut lines, step, app, which);
+    lines
 }
 
-impl DetailLines {
-    fn full(&mut self) -> bool {
-        for line in &self.lines[self.counted..] {
-            self.rows += line.width().div_ceil(self.width.max(1)).max(1);
-        }
-        self.counted = self.lines.len();
-        self.rows >= self.limit
-    }
-
-    /// `None` once the limit is reached: `?` after a section ends the build.
-    fn room(&mut self) -> Option<()> {
-        (!self.full()).then_some(())
-    }
-}
-
-impl std::ops::Deref for DetailLines {
-    type Target = Vec<Line<'static>>;
-    fn deref(&self) -> &Self::Target {
-        &self.lines
-    }
-}
-
-impl std::ops::DerefMut for DetailLines {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.lines
-    }
-}
-
-/// The details of `step` wrapped to `width` columns, built until they fill
-/// `limit` rows (a little past, as a section ends where it ends), and
-/// whether they are all there.
-fn details(
-    step: &Step,
-    app: &App,
-    which: Area,
-    width: u16,
-    limit: usize,
-) -> (Vec<Line<'static>>, bool) {
-    let mut lines = DetailLines {
-        lines: Vec::with_capacity(limit.min(256)),
-        width: usize::from(width),
-        limit,
-        rows: 0,
-        counted: 0,
-    };
-    let complete = details_into(&mut lines, step, app, which).is_some();
-    (lines.lines, complete)
-}
-
-fn details_into(lines: &mut DetailLines, step: &Step, app: &App, which: Area) -> Option<()> {
+fn details_into(lines: &mut Vec<Line<'static>>, step: &Step, app: &App, which: Area) {
     let theme = app.theme;
-    let goal = app.profile.goal;
+    let goal = app.profile().goal;
     let mut cites = Citations {
-        guide: app.guide,
+        guide: app.guide(),
         ids: Vec::new(),
-        today: app.clock.today(),
+        today: app.advice().today,
     };
     lines.extend([
         Line::from(Span::styled(step.title.clone(), theme.heading())),
         Line::from(Span::styled(step.summary.clone(), theme.muted())),
         Line::default(),
-        status_line(step, &app.profile, theme),
+        status_line(step, app.profile(), theme),
     ]);
     // A sub-step is only as required as every step above it.
     let path = ancestors(app, which, &step.id);
@@ -666,8 +482,8 @@ fn details_into(lines: &mut DetailLines, step: &Step, app: &App, which: Area) ->
     }
     lines.push(Line::from(meta));
     if which == Area::Education
-        && advisor::check(step, &app.profile) != Check::Done
-        && let Some(route) = app.route_summary().first_met
+        && advisor::check(step, app.profile()) != Check::Done
+        && let Some(route) = &app.advice().first_met
     {
         lines.push(Line::from(Span::styled(
             format!(
@@ -677,12 +493,11 @@ fn details_into(lines: &mut DetailLines, step: &Step, app: &App, which: Area) ->
             theme.done(),
         )));
     }
-    let note = app.profile.note(&step.id);
+    let note = app.profile().note(&step.id);
     if !note.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("Your note ✎", theme.heading())));
         for line in note.lines() {
-            lines.room()?;
             lines.push(Line::from(sanitize(line)));
         }
     }
@@ -694,67 +509,59 @@ fn details_into(lines: &mut DetailLines, step: &Step, app: &App, which: Area) ->
         push_routes(lines, app, &mut cites);
     }
     for (label, text) in [("What", &step.what), ("Why", &step.why), ("How", &step.how)] {
-        lines.room()?;
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(label, theme.heading())));
         lines.push(Line::from(Cow::from(text.clone())));
     }
     let state_record = app
-        .profile
+        .profile()
         .state
         .as_deref()
-        .and_then(|code| app.guide.state(code))
+        .and_then(|code| app.guide().state(code))
         .filter(|record| {
             record.steps.iter().any(|s| s.id == step.id)
                 || app
-                    .guide
+                    .guide()
                     .no_license_step
                     .as_ref()
                     .is_some_and(|s| s.id == step.id)
         });
-    lines.room()?;
     push_facts(lines, "Facts", &step.facts, &mut cites, theme);
-    lines.room()?;
     lines.push(Line::default());
     lines.push(Line::from(vec![
         Span::styled("Sources for this step ", theme.heading()),
         Span::raw(cites.mark(&step.sources)),
     ]));
     for panel in &step.panels {
-        lines.room()?;
         match panel {
             Panel::Routes => {}
             Panel::Certifiers => push_certifiers(lines, app, &mut cites),
             Panel::Career => {
-                push_facts(lines, "The job", &app.guide.career, &mut cites, theme);
+                push_facts(lines, "The job", &app.guide().career, &mut cites, theme);
             }
         }
     }
-    lines.room()?;
     if let Some(record) = state_record {
         push_state(lines, app, record, &mut cites);
-        lines.room()?;
     }
     // The sources cited above: as many as the lines shown cite.
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Sources", theme.heading())));
     lines.extend(cites.lines(theme));
-    Some(())
 }
 
 /// Every credential for the user's goal with its eligibility routes, each
 /// with its verdict for this user and the reasons.
-fn push_routes<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<'g>) {
+fn push_routes<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Citations<'g>) {
     let theme = app.theme;
-    let goal = app.profile.goal;
-    let today = app.clock.today();
-    let advice = eligibility::for_goal(app.guide, &app.profile, today);
+    let goal = app.profile().goal;
+    let today = app.advice().today;
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         format!("Your routes to {} (meet all of one route)", goal.short()),
         theme.heading(),
     )));
-    if app.profile.background.is_empty() {
+    if app.profile().background.is_empty() {
         lines.push(Line::from(Span::styled(
             format!(
                 "Answer the setup ({}) so medtech can tell which routes you meet.",
@@ -768,11 +575,8 @@ fn push_routes<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<
         theme.muted(),
     )));
     let mut last_credential = "";
-    for route in &advice {
-        if lines.full() {
-            return;
-        }
-        let credential = route.credential;
+    for route in &app.advice().routes {
+        let credential = &route.credential;
         if credential.id != last_credential {
             last_credential = &credential.id;
             lines.push(Line::default());
@@ -799,7 +603,7 @@ fn push_routes<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<
         }
         for reason in &route.reasons {
             let mut spans = vec![Span::raw(format!("  {}", reason.text))];
-            if let Some(step) = reason.step.as_deref().and_then(|id| app.guide.step(id)) {
+            if let Some(step) = reason.step.as_deref().and_then(|id| app.guide().step(id)) {
                 spans.push(Span::styled(
                     format!(" → step: {}", step.1.title),
                     theme.muted(),
@@ -807,7 +611,7 @@ fn push_routes<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<
             }
             lines.push(Line::from(spans));
         }
-        if let Some(warning) = route.third_party_warning(app.guide) {
+        if let Some(warning) = &route.third_party_warning {
             lines.push(Line::from(Span::styled(
                 format!("  {warning}"),
                 theme.warning(),
@@ -829,12 +633,9 @@ fn verdict_style(theme: Theme, verdict: Verdict) -> Style {
 }
 
 /// The certifiers, what they grant, and their facts.
-fn push_certifiers<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citations<'g>) {
+fn push_certifiers<'g>(lines: &mut Vec<Line<'static>>, app: &'g App, cites: &mut Citations<'g>) {
     let theme = app.theme;
-    for certifier in &app.guide.certifiers {
-        if lines.full() {
-            return;
-        }
+    for certifier in &app.guide().certifiers {
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(certifier.name.clone(), theme.heading()),
@@ -842,7 +643,7 @@ fn push_certifiers<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citati
         ]));
         lines.push(Line::from(Cow::from(certifier.summary.clone())));
         let credentials: Vec<&str> = app
-            .guide
+            .guide()
             .credentials
             .iter()
             .filter(|c| c.certifier == certifier.id)
@@ -859,7 +660,7 @@ fn push_certifiers<'g>(lines: &mut DetailLines, app: &'g App, cites: &mut Citati
 }
 
 fn push_facts<'g>(
-    lines: &mut DetailLines,
+    lines: &mut Vec<Line<'static>>,
     heading: &str,
     facts: &'g [Fact],
     cites: &mut Citations<'g>,
@@ -876,9 +677,6 @@ fn push_facts<'g>(
         )));
     }
     for fact in facts {
-        if lines.full() {
-            return;
-        }
         lines.push(Line::from(vec![
             Span::styled(format!("• {}: ", fact.label), theme.heading()),
             Span::raw(format!("{} {}", fact.text, cites.mark(&fact.sources))),
@@ -911,7 +709,7 @@ fn title_words(title: &LicenseTitle) -> String {
 
 /// The state's table of accepted credentials for the user's license level.
 fn push_acceptance<'g>(
-    lines: &mut DetailLines,
+    lines: &mut Vec<Line<'static>>,
     app: &'g App,
     record: &'g crate::content::StateRecord,
     cites: &mut Citations<'g>,
@@ -926,7 +724,7 @@ fn push_acceptance<'g>(
         }
         return;
     }
-    let level = match app.profile.goal {
+    let level = match app.profile().goal {
         crate::content::Goal::Mlt => Level::Technician,
         crate::content::Goal::Mls => Level::Technologist,
     };
@@ -940,11 +738,8 @@ fn push_acceptance<'g>(
         theme.heading(),
     )));
     for row in rows {
-        if lines.full() {
-            return;
-        }
         let name = app
-            .guide
+            .guide()
             .credential(&row.credential)
             .map_or(row.credential.as_str(), |c| c.name.as_str());
         let (symbol, word) = match row.accepts {
@@ -968,7 +763,7 @@ fn push_acceptance<'g>(
 
 /// What the guide says about the user's state, under a state step.
 fn push_state<'g>(
-    lines: &mut DetailLines,
+    lines: &mut Vec<Line<'static>>,
     app: &'g App,
     record: &'g crate::content::StateRecord,
     cites: &mut Citations<'g>,
@@ -990,22 +785,15 @@ fn push_state<'g>(
     if let Some(body) = &record.body {
         lines.push(Line::from(format!("Licensing body: {body}")));
     }
-    let routes = eligibility::for_goal(app.guide, &app.profile, app.clock.today());
-    let chosen = crate::advisor::plan::choose(app.guide, &app.profile, &routes, app.clock.today());
-    if let Some(license) =
-        crate::advisor::plan::license_advice(app.guide, &app.profile, chosen.as_ref())
-    {
+    if let Some(license) = &app.advice().license {
         let (symbol, style) = super::license_mark(license.verdict, theme);
         lines.push(Line::from(vec![
             Span::styled(format!("{symbol} {}: ", license.credential), style),
-            Span::raw(license.text),
+            Span::raw(license.text.clone()),
         ]));
     }
     push_acceptance(lines, app, record, cites);
     for title in &record.titles {
-        if lines.full() {
-            return;
-        }
         lines.push(Line::from(title_words(title)));
     }
     push_facts(lines, "", &record.facts, cites, theme);

@@ -1,108 +1,61 @@
 //! The dashboard: where the user stands and what to do next.
 
-use crate::ui::Frame;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
 
 use crate::advisor::activity;
-use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
-use crate::advisor::estimate::{self, Cost, Finish};
-use crate::advisor::plan::{self, LicenseAdvice, NextStep};
-use crate::advisor::{self, Progress};
-use crate::app::{Action, App, DetailsKey};
+use crate::advisor::eligibility::Verdict;
+use crate::advisor::{Advice, Progress};
+use crate::app::{Action, App};
 use crate::content::Area;
 use crate::content::Date;
 use crate::keymap;
 use crate::text::sanitize;
 use crate::theme::Theme;
-use crate::ui::layout;
-use ratatui::buffer::Buffer;
-
-/// What the advisor says today, worked out once a frame.
-struct Advice<'g> {
-    routes: Vec<RouteAdvice<'g>>,
-    next: Option<NextStep<'g>>,
-    license: Option<LicenseAdvice>,
-    finish: Finish,
-    cost: Cost,
-    today: Date,
-}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let key = DetailsKey {
-        step: None,
-        width: area.width,
-        revision: app.revision,
-        today: app.clock.today(),
-        theme: app.theme,
-    };
-    let mut cache = app.dashboard_cache.borrow_mut();
-    if let Some((cached_key, buffer)) = cache.as_ref()
-        && *cached_key == key
-        && buffer.area == area
-    {
-        for position in area.positions() {
-            frame.buffer_mut()[position] = buffer[position].clone();
-        }
-        return;
-    }
-    draw_fresh(frame, area, app);
-    let mut buffer = Buffer::empty(area);
-    for position in area.positions() {
-        buffer[position] = frame.buffer_mut()[position].clone();
-    }
-    *cache = Some((key, buffer));
-}
-
-fn draw_fresh(frame: &mut Frame, area: Rect, app: &App) {
-    let today = app.clock.today();
-    let routes = eligibility::for_goal(app.guide, &app.profile, today);
-    let chosen = plan::choose(app.guide, &app.profile, &routes, today);
-    let advice = Advice {
-        next: plan::next_step(app.guide, &app.profile, chosen.as_ref()),
-        license: plan::license_advice(app.guide, &app.profile, chosen.as_ref()),
-        finish: estimate::finish(app.guide, &app.profile, chosen.as_ref(), today),
-        cost: estimate::cost(app.guide, &app.profile, chosen.as_ref()),
-        routes,
-        today,
-    };
-    // A short terminal keeps the overall line and gives the rest to advice.
-    let roomy = area.height >= 19;
+    let advice = app.advice();
+    let excluded = advice.excluded;
+    let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
     // A wide terminal puts the advice beside where you stand.
     if area.width >= 150 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let excluded = advisor::excluded(app.guide, &app.profile);
-        let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
-        let [path, progress, _] = layout::column(left, [5, progress_rows, 0], 2);
-        draw_path(frame, path, app, &advice, true);
+        let [path, progress, _] = Layout::vertical([
+            Constraint::Length(5),
+            Constraint::Length(progress_rows),
+            Constraint::Min(0),
+        ])
+        .areas(left);
+        draw_path(frame, path, app, advice, true);
         draw_progress(frame, progress, app, true);
-        draw_next(frame, right, app, &advice, true);
+        draw_next(frame, right, app, advice, true);
         return;
     }
-    let excluded = advisor::excluded(app.guide, &app.profile);
-    let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
-    let sizes = [
-        if roomy { 5 } else { 4 },
-        if roomy { progress_rows } else { 3 },
-        3,
-    ];
-    let [path, progress, next] = layout::column(area, sizes, 2);
-    draw_path(frame, path, app, &advice, roomy);
+    // A short terminal keeps the overall line and gives the rest to advice.
+    let roomy = area.height >= 19;
+    let [path, progress, next] = Layout::vertical([
+        Constraint::Length(if roomy { 5 } else { 4 }),
+        Constraint::Length(if roomy { progress_rows } else { 3 }),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    draw_path(frame, path, app, advice, roomy);
     draw_progress(frame, progress, app, roomy);
-    draw_next(frame, next, app, &advice, roomy);
+    draw_next(frame, next, app, advice, roomy);
 }
 
 fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: bool) {
     let theme = app.theme;
-    let goal = app.profile.goal;
+    let goal = app.profile().goal;
     let state_key = keymap::key_for(&Action::ChooseState);
     let goal_key = keymap::key_for(&Action::SwitchGoal);
-    let state = match app.profile.state.as_deref() {
+    let state = match app.profile().state.as_deref() {
         None => format!("not chosen yet (press {state_key})"),
-        Some(code) => match app.guide.state(code) {
+        Some(code) => match app.guide().state(code) {
             Some(record) => format!("{}: {}", record.name, super::license_words(record.license)),
             None => format!(
                 "\"{}\" is not in the guide (press {state_key})",
@@ -182,22 +135,18 @@ fn progress_line(label: &str, progress: Progress, width: u16, theme: Theme) -> L
 fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
     let theme = app.theme;
     let width = area.width.saturating_sub(2);
-    let mut lines = vec![progress_line(
-        "Overall",
-        advisor::overall_progress(app.guide, &app.profile),
-        width,
-        theme,
-    )];
+    let advice = app.advice();
+    let mut lines = vec![progress_line("Overall", advice.overall, width, theme)];
     let areas: &[Area] = if roomy { &Area::ALL } else { &[] };
     for &which in areas {
         lines.push(progress_line(
             which.title(),
-            advisor::area_progress(app.guide, &app.profile, which),
+            advice.area(which),
             width,
             theme,
         ));
     }
-    let excluded = advisor::excluded(app.guide, &app.profile);
+    let excluded = advice.excluded;
     let mut left_out = Vec::new();
     if excluded.not_applicable > 0 {
         left_out.push(format!(
@@ -220,10 +169,10 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
         )));
     }
     // Steps done a week, as bars, and the streak in words.
-    let today = app.clock.today();
+    let today = advice.today;
     let weeks = usize::from(width.saturating_sub(15 + 38)).clamp(4, 26);
     let activity_row = lines.len();
-    let streak = activity::streak_weeks(&app.profile, today);
+    let streak = activity::streak_weeks(app.profile(), today);
     if roomy {
         lines.push(Line::from(vec![
             Span::styled(format!(" {:<14}", "Activity"), theme.heading()),
@@ -238,7 +187,7 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
     let inner = block.inner(area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
     if roomy {
-        let data = activity::done_per_week(&app.profile, today, weeks);
+        let data = activity::done_per_week(app.profile(), today, weeks);
         let row = inner.y + u16::try_from(activity_row).unwrap_or(0);
         if row < inner.bottom() {
             let bars = Rect::new(
@@ -269,7 +218,7 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         Some(next) => {
             let mut spans = vec![
                 Span::styled(format!("{} › ", next.area.title()), theme.muted()),
-                Span::styled(next.step.title.clone(), theme.heading()),
+                Span::styled(next.title.clone(), theme.heading()),
             ];
             // A short terminal has the key in its footer already.
             if roomy {
@@ -286,7 +235,11 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         ))],
     };
     lines.push(routes_line(app, advice));
-    if let Some(route) = plan::closest_window(&advice.routes).filter(|_| roomy) {
+    if let Some(route) = advice
+        .closest
+        .and_then(|i| advice.routes.get(i))
+        .filter(|_| roomy)
+    {
         let closes = route.closes.map(|d| d.to_string()).unwrap_or_default();
         let line = if route.closing_soon(advice.today).is_some() {
             Line::from(Span::styled(
@@ -309,18 +262,20 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         )));
     }
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
-    let next_id = advice.next.as_ref().map(|n| n.step.id.as_str());
-    let after: Vec<_> = advisor::upcoming(app.guide, &app.profile)
-        .filter(|(_, s)| Some(s.id.as_str()) != next_id)
+    let next_id = advice.next.as_ref().map(|n| n.step.as_str());
+    let after: Vec<_> = advice
+        .upcoming
+        .iter()
+        .filter(|u| Some(u.step.as_str()) != next_id)
         .take(room)
         .collect();
     if !after.is_empty() {
         lines.push(Line::from(Span::styled("After that", theme.heading())));
-        for (which, step) in after {
+        for step in after {
             lines.push(Line::from(vec![
-                Span::raw(format!("{} ", advisor::check(step, &app.profile).symbol())),
+                Span::raw(format!("{} ", step.check.symbol())),
                 Span::raw(step.title.clone()),
-                Span::styled(format!(" ({})", which.title()), theme.muted()),
+                Span::styled(format!(" ({})", step.area.title()), theme.muted()),
             ]));
         }
     }
@@ -339,7 +294,7 @@ fn routes_line(app: &App, advice: &Advice) -> Line<'static> {
         .routes
         .iter()
         .filter(|r| r.verdict == Verdict::Met)
-        .map(RouteAdvice::label)
+        .map(crate::advisor::Standing::label)
         .collect();
     let mut spans = vec![Span::styled("Routes: ", theme.heading())];
     if met.is_empty() {

@@ -1,56 +1,116 @@
-//! The screen's fixed splits (header, tabs, body, footer; list and
-//! details), computed directly. Ratatui's `Layout` runs a constraint
-//! solver, which costs a good part of the first frame; for fixed lengths
-//! around one growing part the answer is plain arithmetic. When the parts
-//! do not fit, the solver decides as before. `tests/integration/drawing.rs`
-//! compares both on every size.
+//! Where each part of the screen goes, as a pure function of the
+//! terminal's size and what is shown. Drawing, mouse hit-testing and
+//! `update` (page sizes, how far a text scrolls) all ask here, so they
+//! cannot disagree and drawing writes nothing back.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Block;
 
-/// `Layout::vertical`: each part is `Length(sizes[i])` except `grow`, which
-/// is `Min(sizes[grow])` and takes the rest.
-pub fn column<const N: usize>(area: Rect, sizes: [u16; N], grow: usize) -> [Rect; N] {
-    match spans(area.y, area.height, sizes, grow) {
-        Some(parts) => parts.map(|(y, height)| Rect { y, height, ..area }),
-        None => Layout::vertical(constraints(sizes, grow)).areas(area),
+use crate::app::App;
+use crate::content::Area;
+use crate::profile::Screen;
+
+/// The main screen's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub tabs: Rect,
+    /// Each screen's tab, in `Screen::ALL` order, for the mouse.
+    pub tab: [Rect; 4],
+    pub body: Rect,
+    /// The warnings above the footer (no rows when there are none).
+    pub banner: Rect,
+    pub footer: Rect,
+    /// The sources view's list of links (one a row), and its key hints.
+    pub sources: Rect,
+    pub sources_keys: Rect,
+}
+
+/// A checklist screen's parts, inside the main screen's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checklist {
+    /// The state's two lines above the Licensing list (empty elsewhere).
+    pub info: Rect,
+    pub list_block: Rect,
+    /// The list's rows, inside its border.
+    pub list: Rect,
+    pub details_block: Rect,
+    /// The details' text, inside its border.
+    pub details_text: Rect,
+}
+
+/// The parts of a screen of `area` with `banner_rows` of warnings.
+pub fn areas(area: Rect, banner_rows: u16) -> Areas {
+    let [header, tabs, body, banner, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(banner_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [sources, sources_keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)])
+        .areas(Block::bordered().inner(area));
+    Areas {
+        header,
+        tabs,
+        tab: tab_areas(tabs),
+        body,
+        banner,
+        footer,
+        sources,
+        sources_keys,
     }
 }
 
-/// `Layout::horizontal`, as [`column`] is `Layout::vertical`.
-pub fn row<const N: usize>(area: Rect, sizes: [u16; N], grow: usize) -> [Rect; N] {
-    match spans(area.x, area.width, sizes, grow) {
-        Some(parts) => parts.map(|(x, width)| Rect { x, width, ..area }),
-        None => Layout::horizontal(constraints(sizes, grow)).areas(area),
-    }
-}
-
-fn constraints<const N: usize>(sizes: [u16; N], grow: usize) -> [Constraint; N] {
-    std::array::from_fn(|i| {
-        if i == grow {
-            Constraint::Min(sizes[i])
-        } else {
-            Constraint::Length(sizes[i])
-        }
+/// Where each tab's label sits: " 1 Dashboard " and the rest, a space apart.
+fn tab_areas(tabs: Rect) -> [Rect; 4] {
+    let mut x = tabs.x + 1;
+    Screen::ALL.map(|screen| {
+        let label = super::tab_label(screen);
+        let width = u16::try_from(label.chars().count() + 2).unwrap_or(0);
+        let rect = Rect::new(x, tabs.y, width.min(tabs.right().saturating_sub(x)), 1);
+        x = x.saturating_add(width + 1);
+        rect
     })
 }
 
-/// Start and length of each part, when all of them fit.
-fn spans<const N: usize>(
-    start: u16,
-    room: u16,
-    sizes: [u16; N],
-    grow: usize,
-) -> Option<[(u16, u16); N]> {
-    let total: u32 = sizes.iter().map(|&s| u32::from(s)).sum();
-    let spare = u16::try_from(u32::from(room).checked_sub(total)?).ok()?;
-    let mut at = start;
-    Some(std::array::from_fn(|i| {
-        let size = if i == grow {
-            sizes[i] + spare
-        } else {
-            sizes[i]
-        };
-        at += size;
-        (at - size, size)
-    }))
+/// The parts of checklist `which` in `body`.
+pub fn checklist(body: Rect, which: Area) -> Checklist {
+    let info_height = if which == Area::Licensing { 2 } else { 0 };
+    let [info, lists] =
+        Layout::vertical([Constraint::Length(info_height), Constraint::Min(1)]).areas(body);
+    // About half, but a wide terminal gives the extra room to the details
+    // rather than stretching the titles.
+    let list_width = (lists.width * 48 / 100).min(64);
+    let [list_block, details_block] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(lists);
+    Checklist {
+        info,
+        list_block,
+        list: Block::bordered().inner(list_block),
+        details_block,
+        details_text: Block::bordered().inner(details_block),
+    }
+}
+
+/// The main screen's parts at the app's size.
+pub fn of(app: &App) -> Areas {
+    let (width, height) = app.size();
+    areas(
+        Rect::new(0, 0, width, height),
+        super::banner_rows(app, width),
+    )
+}
+
+/// Checklist `which`'s parts at the app's size.
+pub fn checklist_of(app: &App, which: Area) -> Checklist {
+    checklist(of(app).body, which)
+}
+
+/// The state picker popup over `area`: its box, the list, the key hints.
+pub fn state_picker(area: Rect) -> (Rect, Rect, Rect) {
+    let rect = super::popup::centered(area, 56, area.height.saturating_sub(4).max(8));
+    let [list, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
+    (rect, list, keys)
 }

@@ -1,18 +1,17 @@
 //! Popups drawn over the current screen: help, the state picker, the goal
 //! question, the note editor and the date prompt.
 
-use crate::ui::Frame;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::advisor::{eligibility, estimate};
+use crate::advisor::eligibility;
 use crate::app::{Action, App, DatePrompt, Mode, NoteEditor, Picker, SearchView, WhatIfView};
 use crate::content::LicenseRule;
 use crate::keymap;
 use crate::text::{sanitize, truncate};
 use crate::textarea::TextAreaView;
-use crate::ui::paint;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -35,7 +34,8 @@ fn help_title(app: &App) -> &'static str {
     }
 }
 
-pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+/// The help popup's lines, at a terminal of `area`.
+fn help_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
     let theme = app.theme;
     // Help lists the keys of the screen underneath, not of the popup itself.
     let entries = keymap::help_now(app);
@@ -50,8 +50,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         " [-] not applicable  [/] skipped  ✎ note  ! verify".to_owned(),
         format!(" {close} closes this help."),
     ];
-    let width = area.width.min(76);
-    let inner = usize::from(width.saturating_sub(2));
+    let inner = usize::from(help_width(area).saturating_sub(2));
     let room = usize::from(area.height.saturating_sub(2));
     let one_column = entries.len() + legend.len() < room;
     // Two columns while they fit; past that the help scrolls.
@@ -93,13 +92,38 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
             theme.muted(),
         )));
     }
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    lines
+}
+
+fn help_width(area: Rect) -> u16 {
+    area.width.min(76)
+}
+
+/// The help popup's box and how far its text scrolls, for `lines`.
+fn help_rect(area: Rect, lines: usize) -> (Rect, u16) {
+    let total = u16::try_from(lines).unwrap_or(u16::MAX);
     let height = total.saturating_add(2).min(area.height);
-    let visible = height.saturating_sub(2);
-    let max = total.saturating_sub(visible);
-    app.help_max.set(max);
-    let scroll = app.help_scroll.min(max);
-    let rect = centered(area, width, height);
+    let max = total.saturating_sub(height.saturating_sub(2));
+    (centered(area, help_width(area), height), max)
+}
+
+/// How far the help, what-if or explain popup scrolls at the app's size.
+pub fn scroll_max(app: &App) -> u16 {
+    let (width, height) = app.size();
+    let area = Rect::new(0, 0, width, height);
+    match &app.mode {
+        Mode::Help(_) => help_rect(area, help_lines(app, area).len()).1,
+        Mode::WhatIf(view) => info_layout(area, &info_paragraph(what_if_lines(app, view))).2,
+        Mode::Explain => info_layout(area, &info_paragraph(explain_lines(app))).2,
+        _ => 0,
+    }
+}
+
+pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let lines = help_lines(app, area);
+    let (rect, max) = help_rect(area, lines.len());
+    let scroll = app.help_scroll().min(max);
     let mut title = vec![Span::raw(format!(" Keys: {} ", help_title(app)))];
     if scroll > 0 {
         title.push(Span::styled("↑ more ", theme.key()));
@@ -108,13 +132,13 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         title.push(Span::styled("↓ more ", theme.key()));
     }
     frame.render_widget(Clear, rect);
-    // Lines cut to fit already: written straight into the cells.
-    let buf = frame.buffer_mut();
-    paint::bordered(buf, rect, &Line::from(title));
-    let inner = Block::bordered().inner(rect);
-    for (y, line) in (0..inner.height).zip(lines.iter().skip(usize::from(scroll))) {
-        paint::line(buf, inner, y, line);
-    }
+    // Lines cut to fit already: never wrapped.
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .block(Block::bordered().title(Line::from(title))),
+        rect,
+    );
 }
 
 /// The list of states shared by the welcome screen and the picker popup.
@@ -123,27 +147,23 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
 /// Drawn as ratatui's `List` draws it, building only the rows in view.
 pub fn draw_state_list(frame: &mut Frame, area: Rect, app: &App, title: &str, selected: usize) {
     let choices = app.state_choices();
-    let item = |index: usize| -> Line<'static> {
-        if index == 0 {
-            return Line::from("— No state / outside the US / decide later —");
-        }
-        let (code, name) = choices[index - 1];
-        let words = match app.guide.state(code).map(|s| s.license) {
+    let none = std::iter::once(ListItem::new(
+        "— No state / outside the US / decide later —",
+    ));
+    let states = choices.iter().map(|(code, name)| {
+        let words = match app.guide().state(code).map(|s| s.license) {
             Some(LicenseRule::Required) => "license required",
             Some(LicenseRule::NotRequired) => "no license",
             Some(LicenseRule::Verify) | None => "verify",
         };
-        Line::from(format!("{name} ({code}) — {words}"))
-    };
-    paint::list(
-        frame.buffer_mut(),
-        area,
-        &Line::from(title.to_owned()),
-        choices.len() + 1,
-        selected,
-        app.theme.selected(),
-        item,
-    );
+        ListItem::new(format!("{name} ({code}) — {words}"))
+    });
+    let list = List::new(none.chain(states))
+        .block(Block::bordered().title(title.to_owned()))
+        .highlight_style(app.theme.selected())
+        .highlight_symbol("›");
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, area, &mut state);
 }
 
 /// The picker's title: how to use it, and what has been typed.
@@ -156,16 +176,15 @@ pub fn picker_title(picker: &Picker, what: &str) -> String {
 }
 
 pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
-    let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
+    let (rect, list, footer) = super::layout::state_picker(area);
     frame.render_widget(Clear, rect);
-    let [list, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
     let title = picker_title(picker, "Choose your state");
     draw_state_list(frame, list, app, &title, picker.selected);
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 
 pub fn draw_confirm_goal(frame: &mut Frame, area: Rect, app: &App) {
-    let from = app.profile.goal;
+    let from = app.profile().goal;
     let to = from.other();
     let lines = vec![
         Line::from(format!(
@@ -207,10 +226,10 @@ pub fn draw_note(frame: &mut Frame, area: Rect, app: &App, editor: &NoteEditor) 
             .title(title)
             .border_style(app.theme.key()),
     );
+    frame.render_widget(&view, text_area);
     if let Some(position) = view.cursor_position(text_area) {
-        super::place_cursor(app, position);
+        frame.set_cursor_position(position);
     }
-    frame.render_widget(view, text_area);
     let footer_line = super::hint_line(app, footer.width);
     frame.render_widget(Paragraph::new(footer_line).style(app.theme.muted()), footer);
 }
@@ -241,10 +260,10 @@ pub fn draw_date(frame: &mut Frame, area: Rect, app: &App, prompt: &DatePrompt) 
         Layout::horizontal([Constraint::Length(7), Constraint::Min(1)]).areas(field);
     frame.render_widget(Paragraph::new(" Date: "), label);
     let view = TextAreaView::new(&prompt.input).style(app.theme.selected());
+    frame.render_widget(&view, input);
     if let Some(position) = view.cursor_position(input) {
-        super::place_cursor(app, position);
+        frame.set_cursor_position(position);
     }
-    frame.render_widget(view, input);
     if let Some(error) = &prompt.error {
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" ✗ {error}"), app.theme.error()))
@@ -255,26 +274,31 @@ pub fn draw_date(frame: &mut Frame, area: Rect, app: &App, prompt: &DatePrompt) 
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 
-/// A popup of wrapped lines with the key hints at the bottom.
-fn info_popup(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    title: &str,
-    mut lines: Vec<Line<'static>>,
-) {
-    let width = area.width.saturating_sub(4).min(72);
-    let inner = width.saturating_sub(2);
+/// A popup's text, wrapped, with a blank row before the key hints.
+fn info_paragraph(mut lines: Vec<Line<'static>>) -> Paragraph<'static> {
     lines.push(Line::default());
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let rows = u16::try_from(paragraph.line_count(inner)).unwrap_or(u16::MAX);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// An info popup's box, the rows its text shows, and how far it scrolls.
+fn info_layout(area: Rect, paragraph: &Paragraph) -> (Rect, u16, u16) {
+    let width = area.width.saturating_sub(4).min(72);
+    let rows = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
     // The text scrolls; the keys stay on the last row.
     let height = rows.saturating_add(3).min(area.height);
     let visible = height.saturating_sub(3);
-    let max = rows.saturating_sub(visible);
-    app.help_max.set(max);
-    let scroll = app.help_scroll.min(max);
-    let rect = centered(area, width, height);
+    (
+        centered(area, width, height),
+        visible,
+        rows.saturating_sub(visible),
+    )
+}
+
+/// A popup of wrapped lines with the key hints at the bottom.
+fn info_popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line<'static>>) {
+    let paragraph = info_paragraph(lines);
+    let (rect, _, max) = info_layout(area, &paragraph);
+    let scroll = app.help_scroll().min(max);
     let mut heading = vec![Span::raw(format!(" {title} "))];
     if scroll > 0 {
         heading.push(Span::styled("↑ more ", app.theme.key()));
@@ -294,6 +318,10 @@ fn info_popup(
 }
 
 pub fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, view: &WhatIfView) {
+    info_popup(frame, area, app, "What if", what_if_lines(app, view));
+}
+
+fn what_if_lines(app: &App, view: &WhatIfView) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mut lines = vec![Line::from(Span::styled(
         format!("If you finished “{}” now:", view.title),
@@ -328,16 +356,23 @@ pub fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, view: &WhatIfView)
             }
         }
     }
-    info_popup(frame, area, app, "What if", lines);
+    lines
 }
 
 pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {
+    info_popup(
+        frame,
+        area,
+        app,
+        "How the estimates are made",
+        explain_lines(app),
+    );
+}
+
+fn explain_lines(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let today = app.clock.today();
-    let routes = eligibility::for_goal(app.guide, &app.profile, today);
-    let chosen = crate::advisor::plan::choose(app.guide, &app.profile, &routes, today);
-    let finish = estimate::finish(app.guide, &app.profile, chosen.as_ref(), today);
-    let cost = estimate::cost(app.guide, &app.profile, chosen.as_ref());
+    let finish = &app.advice().finish;
+    let cost = &app.advice().cost;
     let mut lines = vec![Line::from(Span::styled("Finish date", theme.heading()))];
     lines.push(Line::from(
         "The typical durations of the required steps still ahead, one after another \
@@ -379,7 +414,7 @@ pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {
             theme.warning(),
         )));
     }
-    info_popup(frame, area, app, "How the estimates are made", lines);
+    lines
 }
 
 pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, view: &SearchView) {
@@ -404,10 +439,10 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, view: &SearchView) 
         Layout::horizontal([Constraint::Length(3), Constraint::Min(1)]).areas(field);
     frame.render_widget(Paragraph::new(Span::styled(" / ", theme.key())), label);
     let input_view = TextAreaView::new(&view.query);
+    frame.render_widget(&input_view, input);
     if let Some(position) = input_view.cursor_position(input) {
-        super::place_cursor(app, position);
+        frame.set_cursor_position(position);
     }
-    frame.render_widget(input_view, input);
     let words = if view.query.is_empty() {
         "Type words from a step's title, text or facts.".to_owned()
     } else if view.hits.is_empty() {

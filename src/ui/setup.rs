@@ -1,8 +1,8 @@
 //! The background form: one question a row, the answer beside it, and a
 //! message beside an answer that does not read.
 
-use crate::ui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -111,10 +111,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         _ => "Type your answer; leave empty if you do not know".to_owned(),
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" {hint}"), theme.muted())).wrap(Wrap { trim: false }),
+        Paragraph::new(help_line(app, &hint)).wrap(Wrap { trim: false }),
         help,
     );
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
+}
+
+/// The hint for the selected question, or a notice in its place (an
+/// answer refused as too long): this screen has no status line of its own.
+fn help_line(app: &App, hint: &str) -> Span<'static> {
+    match &app.notice {
+        Some(notice) => Span::styled(
+            format!(" {}", crate::text::sanitize(&crate::keymap::expand(notice))),
+            app.theme.warning(),
+        ),
+        None => Span::styled(format!(" {hint}"), app.theme.muted()),
+    }
 }
 
 fn draw_answer(
@@ -195,45 +207,47 @@ fn draw_text(
     error: Option<&str>,
 ) {
     let theme = app.theme;
-    {
-        {
-            let error_width = error.map_or(0, |e| e.chars().count() + 3);
-            let field_width = area
-                .width
-                .saturating_sub(u16::try_from(error_width).unwrap_or(u16::MAX))
-                .clamp(8.min(area.width), 24);
-            let field = Rect::new(area.x, area.y, field_width, 1);
-            let view = TextAreaView::new(text).style(if selected {
-                theme.selected()
-            } else {
-                theme.todo()
-            });
-            if selected && let Some(Position { x, y }) = view.cursor_position(field) {
-                super::place_cursor(app, Position { x, y });
-            }
-            if text.is_empty() && !selected {
-                frame.render_widget(
-                    Paragraph::new(Span::styled("don't know", theme.muted())),
-                    field,
-                );
-            } else {
-                frame.render_widget(view, field);
-            }
-            if let Some(error) = error {
-                let rest = Rect::new(
-                    area.x + field_width + 1,
-                    area.y,
-                    area.width.saturating_sub(field_width + 1),
-                    1,
-                );
-                frame.render_widget(
-                    Paragraph::new(Span::styled(
-                        truncate(&format!("✗ {error}"), usize::from(rest.width)),
-                        theme.error(),
-                    )),
-                    rest,
-                );
-            }
+    let error_width = error.map_or(0, |e| e.chars().count() + 3);
+    let field_width = area
+        .width
+        .saturating_sub(u16::try_from(error_width).unwrap_or(u16::MAX))
+        .clamp(8.min(area.width), 40);
+    let field = Rect::new(area.x, area.y, field_width, 1);
+    if selected {
+        // Scrolled sideways so the cursor shows: Home shows the start.
+        let view = TextAreaView::new(text).style(theme.selected());
+        frame.render_widget(&view, field);
+        if let Some(position) = view.cursor_position(field) {
+            frame.set_cursor_position(position);
         }
+    } else if text.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("don't know", theme.muted())),
+            field,
+        );
+    } else {
+        // Not being typed in: the start of the answer, cut with "…".
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&text.text(), usize::from(field_width)),
+                theme.todo(),
+            )),
+            field,
+        );
+    }
+    if let Some(error) = error {
+        let rest = Rect::new(
+            area.x + field_width + 1,
+            area.y,
+            area.width.saturating_sub(field_width + 1),
+            1,
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&format!("✗ {error}"), usize::from(rest.width)),
+                theme.error(),
+            )),
+            rest,
+        );
     }
 }

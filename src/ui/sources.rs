@@ -2,8 +2,8 @@
 //! clicked or copied whole. Links are written as OSC 8 hyperlinks where the
 //! app is told the terminal supports them.
 
-use crate::ui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -16,14 +16,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, first: usize) {
     frame.render_widget(Clear, area);
     let block = Block::default().borders(Borders::ALL).title(format!(
         " Sources: {} · links are not wrapped ",
-        app.guide.sources.len()
+        app.guide().sources.len()
     ));
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [list, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let parts = super::layout::areas(area, 0);
+    let (list, footer) = (parts.sources, parts.sources_keys);
     let today = app.clock.today();
     for (row, source) in app
-        .guide
+        .guide()
         .sources
         .iter()
         .skip(first)
@@ -57,18 +57,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, first: usize) {
         let rect = Rect::new(list.x, y, list.width, 1);
         frame.render_widget(Paragraph::new(line), rect);
     }
-    app.sources_rect.set(list);
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 
-/// The links in view as the sources view last drew them: where each URL
-/// starts, the part of it that shows, and the whole URL.
+/// The links in view in the sources view: where each URL starts, the part
+/// of it that shows, and the whole URL.
 pub fn links_in_view(app: &App) -> Vec<(u16, u16, String, String)> {
     let Mode::Sources(first) = app.mode else {
         return Vec::new();
     };
-    let list = app.sources_rect.get();
-    app.guide
+    let list = super::layout::of(app).sources;
+    app.guide()
         .sources
         .iter()
         .skip(first)

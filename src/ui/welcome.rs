@@ -1,6 +1,6 @@
 //! The first-launch welcome: what medtech does, and the user's goal and state.
 
-use crate::ui::Frame;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -26,7 +26,7 @@ fn intro_paragraph(app: &App) -> Paragraph<'static> {
         let why = app
             .read_only_reason
             .as_deref()
-            .unwrap_or(crate::storage::HELD_ELSEWHERE);
+            .unwrap_or(crate::session::HELD_ELSEWHERE);
         text.push(Line::from(Span::styled(
             format!(
                 " READ-ONLY: {}. Nothing chosen here is saved.",
@@ -38,18 +38,22 @@ fn intro_paragraph(app: &App) -> Paragraph<'static> {
     Paragraph::new(text).wrap(Wrap { trim: false })
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
-    let theme = app.theme;
-    let intro_text = intro_paragraph(app);
-    let intro_rows = u16::try_from(intro_text.line_count(area.width)).unwrap_or(5);
-    let [intro, goal, list, footer] = Layout::vertical([
+/// The welcome's parts: the intro, the goal, the state list, the keys.
+pub(crate) fn areas(app: &App, area: Rect) -> [Rect; 4] {
+    let intro_rows = u16::try_from(intro_paragraph(app).line_count(area.width)).unwrap_or(5);
+    Layout::vertical([
         Constraint::Length(intro_rows),
         Constraint::Length(3),
         Constraint::Min(3),
         Constraint::Length(1),
     ])
-    .areas(area);
-    frame.render_widget(intro_text, intro);
+    .areas(area)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
+    let theme = app.theme;
+    let [intro, goal, list, footer] = areas(app, area);
+    frame.render_widget(intro_paragraph(app), intro);
 
     let goal_keys = keymap::keys_for(&[Context::Welcome], &Action::SwitchGoal);
     let mut goal_lines = vec![Line::from(Span::styled(

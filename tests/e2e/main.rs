@@ -8,4 +8,5 @@ mod shared;
 mod cli;
 mod compare;
 mod hardening;
+mod promises;
 mod tui;

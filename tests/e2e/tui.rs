@@ -738,7 +738,9 @@ fn load_after_kill(data: &DataDir, what: &str) -> Profile {
 ///    is wrong and where, and n starts a new profile.
 #[test]
 fn damaged_profile_is_kept_and_explained() {
-    const DAMAGED: &[u8] = b"this is not ron";
+    // A medtech profile (it names its version) that does not parse: a file
+    // that is not a profile at all is refused instead (tests/e2e/promises.rs).
+    const DAMAGED: &[u8] = b"Profile(version: 2, this is not ron";
     let data = DataDir::new();
     data.write_profile(DAMAGED);
     let mut app = Pty::launch(&data);
@@ -1088,6 +1090,49 @@ fn setup_answers_survive_a_relaunch_with_the_same_routes() {
     assert_eq!(exit_code(&mut app), 0);
 }
 
+/// Issue 21, item 9: a kill while typing in the setup form loses no answer,
+/// not even one that does not read yet; the next launch reopens the form.
+#[test]
+fn a_kill_while_typing_the_setup_form_loses_nothing() {
+    let data = DataDir::new();
+    let mut app = Pty::launch(&data);
+    skip_welcome(&mut app);
+    app.send("p");
+    app.wait_for("Your background");
+    app.send("\x1b[BMedical Laboratory Technology\x1b[B12x");
+    app.wait_for("12x");
+    let draft = data.app_dir().join("profile.ron.draft");
+    let deadline = Instant::now() + TIMEOUT;
+    while !std::fs::read_to_string(&draft).is_ok_and(|t| t.contains("12x")) {
+        assert!(
+            Instant::now() < deadline,
+            "no draft on disk: {:?}",
+            data.files()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    app.kill("KILL");
+    drop(app);
+    assert_eq!(load(&data.profile_path()).background.field, None);
+
+    let mut app = Pty::launch(&data);
+    app.wait_for("recovered");
+    let screen = app.wait_for("12x");
+    assert!(screen.contains("Medical Laboratory Tech"), "{screen}");
+    // Fixed, then saved: the draft goes.
+    app.send("\x7f\x13"); // Backspace, Ctrl-S
+    app.wait_for("Background saved");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    let profile = load(&data.profile_path());
+    assert_eq!(
+        profile.background.field.as_deref(),
+        Some("Medical Laboratory Technology")
+    );
+    assert_eq!(profile.background.semester_hours, Some(12));
+    assert!(!draft.exists(), "the draft outlived the saved form");
+}
+
 /// SGR mouse sequences as a terminal sends them (1-based column and row).
 fn click(app: &mut Pty, column: u16, row: u16) {
     app.send(&format!("\x1b[<0;{column};{row}M\x1b[<0;{column};{row}m"));
@@ -1245,4 +1290,129 @@ fn a_burst_of_keys_is_acted_on_whole() {
     assert_eq!(rows(&screen).0, titles);
     app.send("q");
     assert_eq!(exit_code(&mut app), 0);
+}
+
+/// A profile that resumes on Education with a long note, larger than the
+/// file size limit the tests below set (`ulimit -f 8`: 4 KiB or 8 KiB).
+fn a_profile_too_big_for_the_limit(data: &DataDir) -> Vec<u8> {
+    let mut profile = Profile::default();
+    profile.resume.screen = Screen::Education;
+    profile.steps.insert(
+        "edu.career".to_owned(),
+        medtech::profile::StepRecord {
+            note: "a long note ".repeat(1000),
+            ..Default::default()
+        },
+    );
+    write_profile(data, &profile);
+    std::fs::read(data.profile_path()).expect("the profile just written")
+}
+
+/// Launches medtech under a file size limit its next save exceeds, and
+/// ticks a step: the save fails with an error on screen, not a kill.
+fn tick_under_a_file_size_limit(data: &DataDir) -> Pty {
+    let mut launch = Launch::new(data);
+    launch.shell = Some("ulimit -f 8".to_owned());
+    let mut app = launch.spawn();
+    app.wait_for("medtech · Education");
+    app.wait_until("the first step", |s| {
+        selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+    });
+    app.send(keys::SPACE);
+    app.wait_for("NOT SAVED");
+    app
+}
+
+/// Under `ulimit -f`, SIGXFSZ no longer kills the app at its first save:
+/// the save fails, NOT SAVED says so, the profile on disk is the one it
+/// was, and quitting without the change (a second `q`) ends with a
+/// non-zero status and a line saying what was lost.
+#[test]
+fn a_file_size_limit_is_a_failed_save_not_a_kill() {
+    let data = DataDir::new();
+    let before = a_profile_too_big_for_the_limit(&data);
+    let mut app = tick_under_a_file_size_limit(&data);
+    app.send("q");
+    app.wait_for("again to quit without them");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 1, "quit without the changes");
+    assert_terminal_restored(&app);
+    assert!(
+        app.raw_output().contains("not saved"),
+        "{}",
+        app.raw_output()
+    );
+    assert_eq!(
+        std::fs::read(data.profile_path()).expect("the profile"),
+        before
+    );
+}
+
+/// A signal when the changes cannot be saved: the app leaves (a signal
+/// asks no questions) with a non-zero status; with them saved, zero.
+#[test]
+fn a_signal_with_unsaved_changes_ends_with_a_failure_status() {
+    let data = DataDir::new();
+    a_profile_too_big_for_the_limit(&data);
+    let mut app = tick_under_a_file_size_limit(&data);
+    app.kill("TERM");
+    assert_eq!(exit_code(&mut app), 1, "the tick was never saved");
+    assert_terminal_restored(&app);
+
+    let data = DataDir::new();
+    write_profile(&data, &Profile::default());
+    let mut app = Pty::launch(&data);
+    app.wait_for("medtech · Dashboard");
+    app.kill("TERM");
+    assert_eq!(exit_code(&mut app), 0, "everything was saved");
+}
+
+/// A terminal reporting a giant size (30000x30000: two frame buffers of
+/// many gigabytes) gets the app drawn at most 1000x500 in its corner,
+/// not an abort with the terminal left raw.
+#[test]
+fn a_giant_window_is_drawn_not_an_abort() {
+    let data = DataDir::new();
+    write_profile(&data, &Profile::default());
+    // The screen read back is as large as the app draws at most, so the
+    // frame lands whole (a smaller one scrolls the header away).
+    let mut launch = Launch::new(&data).size(1000, 500);
+    launch.shell = Some("stty rows 30000 cols 30000".to_owned());
+    let mut app = launch.spawn();
+    app.wait_for("medtech · Dashboard");
+    app.send("q");
+    assert_eq!(exit_code(&mut app), 0);
+    assert_terminal_restored(&app);
+}
+
+/// What the screen shows as done is on disk: a SIGKILL the moment the
+/// tick's frame arrives (no settling wait) never loses the tick. (When the
+/// save came after the frame, the kill landed in the 5–15 ms between them.)
+#[test]
+fn a_tick_on_screen_is_on_disk_when_the_frame_arrives() {
+    for round in 0..5 {
+        let data = DataDir::new();
+        let mut profile = Profile::default();
+        profile.resume.screen = Screen::Education;
+        write_profile(&data, &profile);
+        let mut app = Pty::launch(&data);
+        app.wait_until("the first step", |s| {
+            selected_row(s).is_some_and(|(c, _)| c == "[ ]")
+        });
+        app.send(keys::SPACE);
+        let deadline = Instant::now() + TIMEOUT;
+        while selected_row(&app.screen_text()).is_none_or(|(c, _)| c != "[x]") {
+            assert!(
+                Instant::now() < deadline,
+                "round {round}: no tick on screen"
+            );
+        }
+        app.kill("KILL");
+        drop(app);
+        let saved = load(&data.profile_path());
+        assert!(
+            done_ids(&saved).contains("edu.career"),
+            "round {round}: the tick was on screen but not on disk: {saved:?}"
+        );
+    }
 }

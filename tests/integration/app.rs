@@ -63,14 +63,14 @@ fn space_ticks_a_leaf_with_todays_date_and_saves() {
     let effects = app.update(Action::Toggle);
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(
-        app.profile.done_on("edu.prereqs.bio"),
+        app.profile().done_on("edu.prereqs.bio"),
         Some(PartialDate::Day(today()))
     );
-    assert!(!app.profile.is_done("edu.prereqs.chem"));
+    assert!(!app.profile().is_done("edu.prereqs.chem"));
     let effects = app.update(Action::Toggle);
     assert_eq!(effects, vec![Effect::Save]);
     assert!(
-        !app.profile.is_done("edu.prereqs.bio"),
+        !app.profile().is_done("edu.prereqs.bio"),
         "a second Space unticks"
     );
 }
@@ -80,16 +80,16 @@ fn space_on_a_parent_ticks_all_sub_steps_then_unticks_them() {
     let mut app = app();
     education(&mut app);
     app.update(Action::Toggle);
-    assert!(app.profile.is_done("edu.prereqs.bio"));
-    assert!(app.profile.is_done("edu.prereqs.chem"));
+    assert!(app.profile().is_done("edu.prereqs.bio"));
+    assert!(app.profile().is_done("edu.prereqs.chem"));
     // Partly done: the parent ticks the rest rather than clearing.
     app.update(Action::Toggle);
-    assert!(!app.profile.is_done("edu.prereqs.bio"));
+    assert!(!app.profile().is_done("edu.prereqs.bio"));
     app.update(Action::Down);
     app.update(Action::Toggle);
     app.update(Action::Top);
     app.update(Action::Toggle);
-    assert!(app.profile.is_done("edu.prereqs.bio") && app.profile.is_done("edu.prereqs.chem"));
+    assert!(app.profile().is_done("edu.prereqs.bio") && app.profile().is_done("edu.prereqs.chem"));
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn a_choose_one_parent_is_not_ticked_and_says_why() {
     assert_eq!(selected_id(&app), "edu.bachelor");
     let effects = app.update(Action::Toggle);
     assert!(effects.is_empty());
-    assert!(app.profile.steps.is_empty());
+    assert!(app.profile().steps.is_empty());
     assert!(
         app.notice
             .as_deref()
@@ -117,7 +117,7 @@ fn ticking_on_the_checklist_does_nothing_on_the_dashboard() {
     let mut app = app();
     assert_eq!(app.screen, Screen::Dashboard);
     assert!(app.update(Action::Toggle).is_empty());
-    assert!(app.profile.steps.is_empty());
+    assert!(app.profile().steps.is_empty());
 }
 
 #[test]
@@ -130,9 +130,9 @@ fn quit_saves_position_then_quits() {
     assert!(medtech::apply(&mut app, &storage, Action::Quit), "quits");
     let saved = storage.load().expect("loads").expect("saved");
     assert_eq!(saved.resume.screen, Screen::Education);
-    assert_eq!(saved.resume, app.profile.resume);
+    assert_eq!(saved.resume, app.profile().resume);
     assert_eq!(
-        app.profile
+        app.profile()
             .resume
             .selected
             .get(&Area::Education)
@@ -148,7 +148,7 @@ fn a_new_app_resumes_on_the_saved_screen_and_step() {
     first.update(Action::Down);
     first.update(Action::Down);
     first.sync_resume();
-    let resumed = app_with(first.profile.clone());
+    let resumed = app_with(first.profile().clone());
     assert_eq!(resumed.screen, Screen::Education);
     assert_eq!(selected_id(&resumed), "edu.prereqs.chem");
 }
@@ -202,7 +202,7 @@ fn a_read_only_copy_refuses_changes_and_says_why() {
         assert!(app.update(action.clone()).is_empty(), "{action:?}");
         assert!(app.notice.as_deref().unwrap_or("").contains("Read-only"));
     }
-    assert!(app.profile.steps.is_empty());
+    assert!(app.profile().steps.is_empty());
     assert_eq!(app.mode, Mode::Normal);
 }
 
@@ -223,7 +223,7 @@ fn a_successful_save_clears_the_unsaved_warning() {
 
 #[test]
 fn welcome_sets_goal_and_state_and_saves() {
-    let mut app = App::first_launch(guide(), clock());
+    let mut app = App::first_launch(guide().clone(), clock());
     assert!(matches!(app.mode, Mode::Welcome(_)));
     app.update(Action::SwitchGoal);
     app.update(Action::Down); // 0 = no state, 1 = Florida, 2 = Texas
@@ -234,17 +234,17 @@ fn welcome_sets_goal_and_state_and_saves() {
         "the background questions are offered next: {:?}",
         app.mode
     );
-    assert_eq!(app.profile.goal, Goal::Mls);
-    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert_eq!(app.profile().goal, Goal::Mls);
+    assert_eq!(app.profile().state.as_deref(), Some("FL"));
 }
 
 #[test]
 fn escape_on_the_welcome_keeps_defaults_and_still_creates_the_profile() {
     // Nothing chosen: the defaults.
-    let mut app = App::first_launch(guide(), clock());
+    let mut app = App::first_launch(guide().clone(), clock());
     assert_eq!(app.update(Action::Close), vec![Effect::Save]);
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.profile, Profile::default());
+    assert_eq!(app.profile(), &Profile::default());
 }
 
 #[test]
@@ -256,17 +256,17 @@ fn the_state_picker_changes_the_licensing_steps() {
         1,
         "no state: general steps only"
     );
-    let ids = |app: &App| -> Vec<&'static str> {
+    let ids = |app: &App| -> Vec<String> {
         app.rows(Area::Licensing)
             .iter()
-            .map(|r| r.step.id.as_str())
+            .map(|r| r.step.id.clone())
             .collect()
     };
     app.update(Action::ChooseState);
     assert!(matches!(app.mode, Mode::StatePicker(_)));
     app.update(Action::Down);
     assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
-    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert_eq!(app.profile().state.as_deref(), Some("FL"));
     assert_eq!(ids(&app), ["lic.check", "fl.hiv", "fl.tech"]);
     // Texas has no license: the shared step shows instead.
     app.update(Action::ChooseState);
@@ -276,10 +276,10 @@ fn the_state_picker_changes_the_licensing_steps() {
     // The rows are kept between keys; undoing the choices brings the
     // earlier ones back, not the kept ones.
     app.update(Action::Undo);
-    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert_eq!(app.profile().state.as_deref(), Some("FL"));
     assert_eq!(ids(&app), ["lic.check", "fl.hiv", "fl.tech"]);
     app.update(Action::Undo);
-    assert_eq!(app.profile.state, None);
+    assert_eq!(app.profile().state, None);
     assert_eq!(ids(&app), ["lic.check"]);
 }
 
@@ -290,7 +290,7 @@ fn escape_closes_the_picker_without_changing_the_state() {
     app.update(Action::Down);
     assert!(app.update(Action::Close).is_empty());
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.profile.state, None);
+    assert_eq!(app.profile().state, None);
 }
 
 #[test]
@@ -302,9 +302,9 @@ fn switching_goal_changes_what_counts_and_saves() {
         "the goal key asks first"
     );
     assert_eq!(app.mode, Mode::ConfirmGoal);
-    assert_eq!(app.profile.goal, Goal::Mlt);
+    assert_eq!(app.profile().goal, Goal::Mlt);
     assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
-    assert_eq!(app.profile.goal, Goal::Mls);
+    assert_eq!(app.profile().goal, Goal::Mls);
     let ids: Vec<&str> = app
         .rows(Area::Education)
         .iter()
@@ -324,7 +324,7 @@ fn help_opens_and_closes_and_swallows_other_keys() {
     assert!(matches!(app.mode, Mode::Help(_)));
     assert!(app.update(Action::Toggle).is_empty());
     assert!(
-        app.profile.steps.is_empty(),
+        app.profile().steps.is_empty(),
         "keys under the popup do nothing"
     );
     app.update(Action::Close);
@@ -339,7 +339,7 @@ fn unknown_step_ids_in_a_profile_survive_any_change() {
     education(&mut app);
     app.update(Action::Toggle);
     app.update(Action::Quit);
-    assert!(app.profile.is_done("step.from.an.older.guide"));
+    assert!(app.profile().is_done("step.from.an.older.guide"));
 }
 
 fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
@@ -428,21 +428,68 @@ fn no_screen_binds_one_key_twice_and_every_binding_is_described() {
 
 #[test]
 fn every_context_can_be_left() {
-    for contexts in CONTEXT_SETS {
-        let exits = keymap::bindings_for(contexts)
+    // An app in each context, and every key the keymap gives there to
+    // close or quit: pressed, it must leave the mode, or quit.
+    let recovery = |backup| Recovery {
+        problem: "damaged".into(),
+        moved_to: None,
+        backup,
+    };
+    let mut useful = Profile::default();
+    useful.set_done("edu.prereqs.bio", true, today());
+    let opened = |actions: &[Action]| {
+        let mut app = app();
+        for action in actions {
+            app.update(action.clone());
+        }
+        app
+    };
+    let mut leaf = app();
+    leaf.jump_to(Area::Education, "edu.prereqs.bio");
+    leaf.update(Action::EditDate);
+    let apps = vec![
+        opened(&[Action::Show(Screen::Education)]),
+        opened(&[]),
+        App::first_launch(guide().clone(), clock()),
+        opened(&[Action::OpenHelp]),
+        opened(&[Action::ChooseState]),
+        App::recover(guide().clone(), clock(), recovery(Some(useful))),
+        App::recover(guide().clone(), clock(), recovery(None)),
+        opened(&[Action::SwitchGoal]),
+        opened(&[Action::Show(Screen::Education), Action::EditNote]),
+        leaf,
+        opened(&[Action::OpenSetup]),
+        opened(&[Action::OpenSearch]),
+        opened(&[Action::OpenSources]),
+        opened(&[Action::Explain]),
+        opened(&[Action::Resize(40, 10)]),
+    ];
+    let mut covered = Vec::new();
+    for app in apps {
+        let contexts = keymap::active_contexts(&app);
+        covered.push(contexts);
+        let exits: Vec<_> = keymap::bindings_for(contexts)
             .filter(|b| matches!(b.action, Action::Quit | Action::Close))
-            .count();
-        assert!(exits > 0, "{contexts:?} has no way out");
+            .collect();
+        assert!(!exits.is_empty(), "{contexts:?} has no way out");
+        for binding in exits {
+            let event = key(binding.key.code, binding.key.mods);
+            let action = keymap::action_for(&app, event);
+            assert_eq!(action.as_ref(), Some(&binding.action), "{binding:?}");
+            let mut after = app.clone();
+            let effects = after.update(binding.action.clone());
+            let quits = effects
+                .iter()
+                .any(|e| matches!(e, Effect::Quit | Effect::SaveThenQuit));
+            assert!(
+                quits || after.mode != app.mode,
+                "{binding:?} leaves {contexts:?} neither by closing nor by quitting: {effects:?}"
+            );
+        }
     }
-}
-
-/// Draws the app as the loop does, so layout facts reach the views.
-fn draw(app: &App, width: u16, height: u16) {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
-        .expect("terminal");
-    terminal
-        .draw(|frame| medtech::ui::draw(frame, app))
-        .expect("draw");
+    for contexts in CONTEXT_SETS {
+        assert!(covered.contains(contexts), "{contexts:?} is not tried");
+    }
 }
 
 #[test]
@@ -454,43 +501,42 @@ fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
         app.update(Action::Down);
     }
     assert_eq!(selected_id(&app), "edu.degree");
-    draw(&app, 80, 24);
     for _ in 0..50 {
         app.update(Action::DetailsDown);
-        draw(&app, 80, 24);
     }
-    let bottom = app.view(Area::Education).details_scroll;
+    let bottom = app.view(Area::Education).details_scroll();
     assert!(bottom > 0, "the details of edu.degree overflow 80x24");
     assert_eq!(
         bottom,
-        app.view(Area::Education).details_max.get(),
+        medtech::ui::details_max(&app, Area::Education),
         "scrolling stops at the end"
     );
+    app.update(Action::DetailsDown);
+    assert_eq!(app.view(Area::Education).details_scroll(), bottom);
     app.update(Action::DetailsUp);
     assert!(
-        app.view(Area::Education).details_scroll < bottom,
+        app.view(Area::Education).details_scroll() < bottom,
         "PgUp after the end moves at once"
     );
     // A taller terminal needs less scrolling: PgUp still moves at once.
     app.update(Action::DetailsDown);
     app.update(Action::Resize(100, 60));
-    draw(&app, 100, 60);
-    assert_eq!(app.view(Area::Education).details_max.get(), 0);
+    assert_eq!(medtech::ui::details_max(&app, Area::Education), 0);
     app.update(Action::DetailsUp);
-    assert_eq!(app.view(Area::Education).details_scroll, 0);
+    assert_eq!(app.view(Area::Education).details_scroll(), 0);
 }
 
 #[test]
 fn leaving_the_welcome_or_recovery_screen_writes_nothing() {
     for action in [Action::Quit, Action::Exit] {
-        let mut welcome = App::first_launch(guide(), clock());
+        let mut welcome = App::first_launch(guide().clone(), clock());
         assert_eq!(
             welcome.update(action.clone()),
             vec![Effect::Quit],
             "{action:?}"
         );
         let mut recovery = App::recover(
-            guide(),
+            guide().clone(),
             clock(),
             Recovery {
                 problem: "damaged".into(),
@@ -516,7 +562,7 @@ fn restoring_the_backup_resumes_it_and_saves() {
         .selected
         .insert(Area::Education, "edu.prereqs.chem".into());
     let mut app = App::recover(
-        guide(),
+        guide().clone(),
         clock(),
         Recovery {
             problem: "damaged".into(),
@@ -538,7 +584,7 @@ fn restoring_the_backup_resumes_it_and_saves() {
         "the old backup is set aside just before the new profile's first save"
     );
     let mut app = App::recover(
-        guide(),
+        guide().clone(),
         clock(),
         Recovery {
             problem: "damaged".into(),
@@ -548,7 +594,7 @@ fn restoring_the_backup_resumes_it_and_saves() {
     );
     assert_eq!(app.update(Action::RestoreBackup), vec![Effect::Save]);
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.profile, backup);
+    assert_eq!(app.profile(), &backup);
     assert_eq!(app.screen, Screen::Education);
     // On the step the backup was saved on, not the list's first.
     assert_eq!(
@@ -571,10 +617,10 @@ fn a_save_after_a_list_changed_keeps_the_place_on_each_checklist_read() {
     app.update(Action::ChooseState);
     app.update(Action::TypeAhead('f'));
     app.update(Action::Confirm);
-    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert_eq!(app.profile().state.as_deref(), Some("FL"));
     app.sync_resume();
     assert_eq!(
-        app.profile.resume.selected.get(&Area::Certification),
+        app.profile().resume.selected.get(&Area::Certification),
         Some(&place)
     );
 }
@@ -602,11 +648,11 @@ fn enter_on_the_dashboard_opens_the_next_step() {
 
 #[test]
 fn escape_on_the_welcome_keeps_the_goal_the_user_chose() {
-    let mut app = App::first_launch(guide(), clock());
+    let mut app = App::first_launch(guide().clone(), clock());
     app.update(Action::SwitchGoal);
     app.update(Action::Close);
-    assert_eq!(app.profile.goal, Goal::Mls);
-    assert_eq!(app.profile.state, None);
+    assert_eq!(app.profile().goal, Goal::Mls);
+    assert_eq!(app.profile().state, None);
 }
 
 #[test]
@@ -632,7 +678,7 @@ fn press(app: &mut App, text: &str) {
 }
 
 fn select(app: &mut App, id: &str) {
-    let (area, _) = app.guide.step(id).expect("the step exists");
+    let (area, _) = app.guide().step(id).expect("the step exists");
     app.jump_to(area, id);
     assert_eq!(selected_id(app), id);
 }
@@ -641,7 +687,7 @@ fn select(app: &mut App, id: &str) {
 fn each_status_key_sets_its_status_and_the_excluded_leave_the_totals() {
     let mut app = app();
     select(&mut app, "edu.prereqs.bio");
-    let before = medtech::advisor::area_progress(app.guide, &app.profile, Area::Education);
+    let before = medtech::advisor::area_progress(app.guide(), app.profile(), Area::Education);
     for (status, counts) in [
         (Status::InProgress, true),
         (Status::Done, true),
@@ -650,8 +696,8 @@ fn each_status_key_sets_its_status_and_the_excluded_leave_the_totals() {
         (Status::Todo, true),
     ] {
         assert_eq!(app.update(Action::SetStatus(status)), vec![Effect::Save]);
-        assert_eq!(app.profile.status("edu.prereqs.bio"), status);
-        let now = medtech::advisor::area_progress(app.guide, &app.profile, Area::Education);
+        assert_eq!(app.profile().status("edu.prereqs.bio"), status);
+        let now = medtech::advisor::area_progress(app.guide(), app.profile(), Area::Education);
         let expected_total = if counts {
             before.total
         } else {
@@ -660,7 +706,7 @@ fn each_status_key_sets_its_status_and_the_excluded_leave_the_totals() {
         assert_eq!(now.total, expected_total, "{status:?}");
     }
     assert!(
-        app.profile.steps.is_empty(),
+        app.profile().steps.is_empty(),
         "back to do with no note leaves no record"
     );
 }
@@ -670,18 +716,21 @@ fn a_status_key_on_a_parent_sets_every_sub_step() {
     let mut app = app();
     select(&mut app, "edu.prereqs");
     app.update(Action::SetStatus(Status::NotApplicable));
-    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::NotApplicable);
     assert_eq!(
-        app.profile.status("edu.prereqs.chem"),
+        app.profile().status("edu.prereqs.bio"),
         Status::NotApplicable
     );
-    let parent = app.guide.step("edu.prereqs").expect("parent").1;
     assert_eq!(
-        medtech::advisor::check(parent, &app.profile),
+        app.profile().status("edu.prereqs.chem"),
+        Status::NotApplicable
+    );
+    let parent = app.guide().step("edu.prereqs").expect("parent").1;
+    assert_eq!(
+        medtech::advisor::check(parent, app.profile()),
         medtech::advisor::Check::NotApplicable
     );
     assert_eq!(
-        medtech::advisor::excluded(app.guide, &app.profile).not_applicable,
+        medtech::advisor::excluded(app.guide(), app.profile()).not_applicable,
         2
     );
 }
@@ -690,12 +739,12 @@ fn a_status_key_on_a_parent_sets_every_sub_step() {
 fn partly_done_and_in_progress_read_differently_on_a_parent() {
     use medtech::advisor::{Check, check};
     let mut app = app();
-    let parent = app.guide.step("edu.prereqs").expect("parent").1.clone();
+    let parent = app.guide().step("edu.prereqs").expect("parent").1.clone();
     select(&mut app, "edu.prereqs.bio");
     app.update(Action::SetStatus(Status::InProgress));
-    assert_eq!(check(&parent, &app.profile), Check::InProgress);
+    assert_eq!(check(&parent, app.profile()), Check::InProgress);
     app.update(Action::SetStatus(Status::Done));
-    assert_eq!(check(&parent, &app.profile), Check::Partly);
+    assert_eq!(check(&parent, app.profile()), Check::Partly);
     assert_ne!(Check::Partly.symbol(), Check::InProgress.symbol());
 }
 
@@ -777,37 +826,37 @@ fn undo_and_redo_walk_back_and_forth_through_every_change() {
     app.update(Action::ChooseState);
     app.update(Action::TypeAhead('f'));
     app.update(Action::Confirm);
-    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert_eq!(app.profile().state.as_deref(), Some("FL"));
     // Moving is not a change: undo skips straight to the state.
     app.update(Action::Down);
     assert_eq!(app.update(Action::Undo), vec![Effect::Save]);
-    assert_eq!(app.profile.state, None);
+    assert_eq!(app.profile().state, None);
     assert!(
         app.notice.as_deref().unwrap_or("").contains("Florida"),
         "{:?}",
         app.notice
     );
     app.update(Action::Undo);
-    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::Done);
+    assert_eq!(app.profile().status("edu.prereqs.bio"), Status::Done);
     assert!(app.notice.as_deref().unwrap_or("").contains("skipped"));
     app.update(Action::Undo);
-    assert!(app.profile.steps.is_empty(), "back to the start");
+    assert!(app.profile().steps.is_empty(), "back to the start");
     assert!(app.update(Action::Undo).is_empty(), "nothing left to undo");
     assert_eq!(app.notice.as_deref(), Some("Nothing to undo."));
     app.update(Action::Redo);
-    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::Done);
+    assert_eq!(app.profile().status("edu.prereqs.bio"), Status::Done);
     app.update(Action::Redo);
     app.update(Action::Redo);
-    assert_eq!(app.profile.status("edu.prereqs.bio"), Status::Skipped);
-    assert_eq!(app.profile.state.as_deref(), Some("FL"));
+    assert_eq!(app.profile().status("edu.prereqs.bio"), Status::Skipped);
+    assert_eq!(app.profile().state.as_deref(), Some("FL"));
     assert!(app.update(Action::Redo).is_empty(), "nothing left to redo");
     // A new change after an undo drops what could have been redone.
     app.update(Action::Undo);
     app.update(Action::SetStatus(Status::InProgress));
     assert!(app.update(Action::Redo).is_empty());
     // Every step of the way was dated in the history.
-    assert_eq!(app.profile.history.len(), 17);
-    assert!(app.profile.history.iter().all(|e| e.on == today()));
+    assert_eq!(app.profile().history.len(), 17);
+    assert!(app.profile().history.iter().all(|e| e.on == today()));
 }
 
 #[test]
@@ -824,11 +873,11 @@ fn undo_brings_back_the_done_date_the_user_set() {
     press(&mut app, "2020-05");
     assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
     let may: PartialDate = "2020-05".parse().expect("month");
-    assert_eq!(app.profile.done_on("edu.prereqs.bio"), Some(may));
+    assert_eq!(app.profile().done_on("edu.prereqs.bio"), Some(may));
     app.update(Action::Toggle);
-    assert_eq!(app.profile.done_on("edu.prereqs.bio"), None);
+    assert_eq!(app.profile().done_on("edu.prereqs.bio"), None);
     app.update(Action::Undo);
-    assert_eq!(app.profile.done_on("edu.prereqs.bio"), Some(may));
+    assert_eq!(app.profile().done_on("edu.prereqs.bio"), Some(may));
 }
 
 #[test]
@@ -859,7 +908,10 @@ fn the_date_prompt_refuses_nonsense_and_the_future_and_keeps_the_prompt() {
         }
         app.update(Action::Close);
     }
-    assert!(app.profile.steps.is_empty(), "nothing half-typed was saved");
+    assert!(
+        app.profile().steps.is_empty(),
+        "nothing half-typed was saved"
+    );
 }
 
 #[test]
@@ -892,15 +944,15 @@ fn a_note_takes_every_key_as_text_and_saves_on_escape() {
         "the draft goes after the note is saved"
     );
     assert_eq!(
-        app.profile.note("edu.degree"),
+        app.profile().note("edu.degree"),
         "Valencia, quit by May\nDeadline 2027-01-15!"
     );
     assert_eq!(app.mode, Mode::Normal);
     // Undo takes the note back; redo brings it again.
     app.update(Action::Undo);
-    assert_eq!(app.profile.note("edu.degree"), "");
+    assert_eq!(app.profile().note("edu.degree"), "");
     app.update(Action::Redo);
-    assert!(app.profile.note("edu.degree").starts_with("Valencia"));
+    assert!(app.profile().note("edu.degree").starts_with("Valencia"));
 }
 
 #[test]
@@ -914,16 +966,16 @@ fn a_signal_while_writing_a_note_keeps_the_note() {
         effects,
         vec![Effect::Save, Effect::ClearDraft, Effect::Save, Effect::Quit]
     );
-    assert_eq!(app.profile.note("edu.degree"), "half a thought");
+    assert_eq!(app.profile().note("edu.degree"), "half a thought");
 }
 
 #[test]
 fn a_recovered_draft_reopens_the_editor_with_its_text() {
     let mut app = app();
-    app.resume_draft(medtech::app::Draft {
-        step: "edu.degree".into(),
-        text: "typed before the crash".into(),
-    });
+    app.resume_draft(medtech::app::Draft::note(
+        "edu.degree",
+        "typed before the crash".into(),
+    ));
     match &app.mode {
         Mode::Note(editor) => {
             assert_eq!(editor.step, "edu.degree");
@@ -932,7 +984,7 @@ fn a_recovered_draft_reopens_the_editor_with_its_text() {
         other => panic!("no editor: {other:?}"),
     }
     app.update(Action::SaveText);
-    assert_eq!(app.profile.note("edu.degree"), "typed before the crash");
+    assert_eq!(app.profile().note("edu.degree"), "typed before the crash");
 }
 
 #[test]
@@ -941,7 +993,7 @@ fn typing_a_name_in_the_state_picker_jumps_to_it() {
     app.update(Action::ChooseState);
     app.update(Action::TypeAhead('t'));
     app.update(Action::Confirm);
-    assert_eq!(app.profile.state.as_deref(), Some("TX"));
+    assert_eq!(app.profile().state.as_deref(), Some("TX"));
     // `q` and `?` work in the picker: q closes, ? opens help over it.
     app.update(Action::ChooseState);
     let q = keymap::action_for(&app, key(KeyCode::Char('q'), KeyModifiers::NONE));
@@ -957,7 +1009,7 @@ fn typing_a_name_in_the_state_picker_jumps_to_it() {
 #[test]
 fn type_ahead_on_the_real_guide_reaches_any_state_in_a_few_letters() {
     let guide = medtech::content::Guide::embedded().expect("guide");
-    let mut app = App::new(guide.leak(), Profile::default(), clock());
+    let mut app = App::new(guide, Profile::default(), clock());
     for (typed, code) in [
         ("new y", "NY"),
         ("wy", "WY"),
@@ -970,13 +1022,13 @@ fn type_ahead_on_the_real_guide_reaches_any_state_in_a_few_letters() {
             app.update(Action::TypeAhead(c));
         }
         app.update(Action::Confirm);
-        assert_eq!(app.profile.state.as_deref(), Some(code), "{typed}");
+        assert_eq!(app.profile().state.as_deref(), Some(code), "{typed}");
     }
 }
 
 #[test]
 fn help_opens_on_the_welcome_and_comes_back_to_it() {
-    let mut app = App::first_launch(guide(), clock());
+    let mut app = App::first_launch(guide().clone(), clock());
     let help = keymap::action_for(&app, key(KeyCode::Char('?'), KeyModifiers::NONE));
     assert_eq!(help, Some(Action::OpenHelp));
     app.update(Action::OpenHelp);
@@ -998,11 +1050,11 @@ fn g_and_shift_g_jump_instead_of_switching_the_goal() {
     assert_eq!(g, Some(Action::Top));
     app.update(Action::Bottom);
     app.update(Action::Top);
-    assert_eq!(app.profile.goal, Goal::Mlt);
+    assert_eq!(app.profile().goal, Goal::Mlt);
     // The goal key asks first; "no" keeps it.
     app.update(Action::SwitchGoal);
     app.update(Action::Close);
-    assert_eq!(app.profile.goal, Goal::Mlt);
+    assert_eq!(app.profile().goal, Goal::Mlt);
 }
 
 #[test]
@@ -1036,7 +1088,7 @@ fn recovery_offers_b_only_for_a_backup_worth_restoring() {
         (Some(Profile::default()), false),
         (Some(useful), true),
     ] {
-        let app = App::recover(guide(), clock(), recovery(backup));
+        let app = App::recover(guide().clone(), clock(), recovery(backup));
         assert_eq!(
             keymap::action_for(&app, b) == Some(Action::RestoreBackup),
             offered
@@ -1114,7 +1166,7 @@ fn the_setup_form_refuses_bad_answers_where_they_are_typed() {
     let (_, message) = setup_error(&app).expect("the future is refused");
     assert!(message.contains("in the future"), "{message}");
     assert!(
-        app.profile.background.is_empty(),
+        app.profile().background.is_empty(),
         "nothing half-typed was saved"
     );
     for _ in 0..7 {
@@ -1124,16 +1176,20 @@ fn the_setup_form_refuses_bad_answers_where_they_are_typed() {
     assert!(app.update(Action::SaveText).is_empty());
     assert_eq!(setup_cursor(&app), Question::ProgramFinished);
     type_in(&mut app, "2024-05");
-    assert_eq!(app.update(Action::SaveText), vec![Effect::Save]);
+    // Saved, then the form's draft goes.
+    assert_eq!(
+        app.update(Action::SaveText),
+        vec![Effect::Save, Effect::ClearDraft]
+    );
     assert_eq!(app.mode, Mode::Normal);
-    let bg = &app.profile.background;
+    let bg = &app.profile().background;
     assert_eq!(bg.education, Some(medtech::profile::Education::Associate));
     assert_eq!(bg.semester_hours, Some(64));
     assert_eq!(bg.programs.len(), 1);
     assert_eq!(bg.programs[0].finished.to_string(), "2024-05");
     // The whole form is one change: undo takes it back.
     app.update(Action::Undo);
-    assert!(app.profile.background.is_empty());
+    assert!(app.profile().background.is_empty());
 }
 
 #[test]
@@ -1147,9 +1203,10 @@ fn escape_twice_leaves_a_form_that_does_not_read_without_saving() {
     assert!(matches!(app.mode, Mode::Setup(_)), "the first Esc explains");
     let notice = keymap::expand(app.notice.as_deref().unwrap_or(""));
     assert!(notice.contains("Esc again"), "{notice}");
-    assert!(app.update(Action::Close).is_empty());
+    // Left on purpose: its draft goes too.
+    assert_eq!(app.update(Action::Close), vec![Effect::ClearDraft]);
     assert_eq!(app.mode, Mode::Normal);
-    assert!(app.profile.background.is_empty());
+    assert!(app.profile().background.is_empty());
 }
 
 #[test]
@@ -1189,10 +1246,10 @@ fn a_session_past_midnight_dates_changes_by_the_day_they_are_made() {
     app.clock = Clock::Fixed(after);
     app.update(Action::Toggle);
     assert_eq!(
-        app.profile.done_on("edu.prereqs.bio"),
+        app.profile().done_on("edu.prereqs.bio"),
         Some(PartialDate::Day(after))
     );
-    let days: Vec<_> = app.profile.history.iter().map(|e| e.on).collect();
+    let days: Vec<_> = app.profile().history.iter().map(|e| e.on).collect();
     assert_eq!(days, vec![before, after, after]);
 }
 
@@ -1235,7 +1292,7 @@ fn ctrl_c_in_the_note_editor_saves_the_note_and_quits() {
         effects,
         vec![Effect::Save, Effect::ClearDraft, Effect::SaveThenQuit]
     );
-    assert_eq!(app.profile.note("edu.degree"), "keep me");
+    assert_eq!(app.profile().note("edu.degree"), "keep me");
 }
 
 #[test]
@@ -1245,7 +1302,7 @@ fn a_signal_keeps_a_setup_form_that_reads_and_a_date_that_parses() {
     app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
     app.update(Action::Exit);
     assert_eq!(
-        app.profile.background.education,
+        app.profile().background.education,
         Some(medtech::profile::Education::HighSchool)
     );
     let mut app = app_with(Profile::default());
@@ -1257,9 +1314,204 @@ fn a_signal_keeps_a_setup_form_that_reads_and_a_date_that_parses() {
     press(&mut app, "2021-03");
     app.update(Action::Exit);
     assert_eq!(
-        app.profile
+        app.profile()
             .done_on("edu.prereqs.bio")
             .map(|d| d.to_string()),
         Some("2021-03".to_owned())
     );
+}
+
+/// The rows of the app drawn at a size, as text.
+fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| medtech::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn note_text(app: &App) -> String {
+    match &app.mode {
+        Mode::Note(editor) => editor.text.text(),
+        other => panic!("no note editor: {other:?}"),
+    }
+}
+
+/// Issue 21, item 5: a note holds 64 KB. A paste or a key past that is
+/// refused whole and said so on the status line; what was typed stays.
+#[test]
+fn a_note_refuses_a_paste_past_64_kb_and_says_so() {
+    let limit = medtech::textarea::NOTE_MAX_BYTES;
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    select(&mut app, "edu.degree");
+    app.update(Action::EditNote);
+    press(&mut app, "call the lab ");
+    let effects = app.update(Action::Paste("x".repeat(17 * 1024 * 1024)));
+    assert!(
+        effects.is_empty(),
+        "no draft of a refused paste: {effects:?}"
+    );
+    assert_eq!(note_text(&app), "call the lab ", "nothing was cut in");
+    let notice = app.notice.clone().expect("a message");
+    assert!(notice.contains("64 KB"), "{notice}");
+    assert!(screen_text(&app, 80, 24).contains("Not added: a note holds at most 64 KB"));
+
+    // Up to the limit goes in; one key more is refused with the message.
+    let room = limit - "call the lab ".len();
+    let effects = app.update(Action::Paste("y".repeat(room)));
+    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(_)]));
+    assert_eq!(app.notice, None);
+    let effects = app.update(Action::Input(key(KeyCode::Char('z'), KeyModifiers::NONE)));
+    assert!(effects.is_empty());
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("64 KB")));
+    app.update(Action::SaveText);
+    assert_eq!(app.profile().note("edu.degree").len(), limit);
+}
+
+/// The setup form's answers keep their limit (60 characters): a longer
+/// paste is refused with a message on the form itself.
+#[test]
+fn a_setup_answer_refuses_a_paste_past_its_limit_and_says_so() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSetup);
+    app.update(Action::Down); // Field of study.
+    app.update(Action::Paste("a".repeat(61)));
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("60 characters"))
+    );
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Not added: an answer holds at most 60 characters."),
+        "{screen}"
+    );
+    let answer = "Medical Laboratory Technology, Clinical Chemistry";
+    app.update(Action::Paste(answer.into()));
+    assert_eq!(app.notice, None);
+    // Typed in, the field scrolls to the cursor at the end.
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Technology, Clinical Chemistry"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Medical Laboratory"), "{screen}");
+    // Not being typed in, the answer shows its start.
+    app.update(Action::Down);
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Medical Laboratory Technology, Clinical…"),
+        "{screen}"
+    );
+    app.update(Action::SaveText);
+    assert_eq!(app.profile().background.field.as_deref(), Some(answer));
+}
+
+fn setup_form(app: &App) -> &medtech::setup::SetupForm {
+    match &app.mode {
+        Mode::Setup(form) => form,
+        other => panic!("not on the setup form: {other:?}"),
+    }
+}
+
+/// Issue 21, item 9: the setup form keeps a draft as the note editor does.
+/// A signal with an answer that does not read (`12x`) keeps every answer as
+/// typed for the next launch instead of dropping the form.
+#[test]
+fn a_signal_keeps_a_setup_form_that_does_not_read_as_a_draft() {
+    use medtech::setup::Question;
+    let mut app = app();
+    app.update(Action::OpenSetup);
+    app.update(Action::Down);
+    let effects = app.update(Action::Paste("Biology".into()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft(d)] if d.form.is_some()),
+        "every change keeps a draft: {effects:?}"
+    );
+    app.update(Action::Down);
+    press(&mut app, "12x");
+    assert_eq!(setup_form(&app).question(), Question::SemesterHours);
+    let effects = app.update(Action::Exit);
+    let Some(Effect::SaveDraft(draft)) = effects.first() else {
+        panic!("no draft kept: {effects:?}");
+    };
+    assert!(
+        app.profile().background.is_empty(),
+        "nothing unreadable saved"
+    );
+
+    // The draft goes through the disk and back.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let storage = medtech::storage::Storage::unlocked(dir.path().join("profile.ron"));
+    storage.save_draft(draft).expect("draft saved");
+    let draft = storage.load_draft().expect("draft read");
+
+    // The next launch reopens the form with the answers as typed.
+    let mut app = app_with(Profile::default());
+    app.resume_draft(draft);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("recovered"))
+    );
+    let form = setup_form(&app);
+    assert_eq!(form.question(), Question::SemesterHours);
+    assert_eq!(form.answers[Question::Field as usize].text(), "Biology");
+    assert_eq!(form.answers[Question::SemesterHours as usize].text(), "12x");
+    // Fixed and saved, the draft goes after the background.
+    app.update(Action::Input(key(KeyCode::Backspace, KeyModifiers::NONE)));
+    let effects = app.update(Action::SaveText);
+    assert_eq!(effects, vec![Effect::Save, Effect::ClearDraft]);
+    assert_eq!(app.profile().background.semester_hours, Some(12));
+    assert_eq!(app.profile().background.field.as_deref(), Some("Biology"));
+}
+
+/// A note's draft written before the form had drafts still reads.
+#[test]
+fn a_note_draft_from_before_still_reads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let storage = medtech::storage::Storage::unlocked(dir.path().join("profile.ron"));
+    std::fs::write(
+        storage.draft_path(),
+        "(\n    step: \"edu.degree\",\n    text: \"old draft\",\n)\n",
+    )
+    .expect("written");
+    assert_eq!(
+        storage.load_draft(),
+        Some(medtech::app::Draft::note("edu.degree", "old draft".into()))
+    );
+}
+
+/// What the screen calls saved is on disk: a note whose save failed is not
+/// announced as saved (the NOT SAVED banner says why instead).
+#[test]
+fn a_note_whose_save_fails_is_not_called_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder where the profile should be: every save fails.
+    let path = dir.path().join("profile.ron");
+    std::fs::create_dir(&path).expect("a folder in the way");
+    let storage = medtech::storage::Storage::unlocked(path);
+    let mut app = app();
+    select(&mut app, "edu.degree");
+    medtech::apply(&mut app, &storage, Action::EditNote);
+    medtech::apply(
+        &mut app,
+        &storage,
+        Action::Input(key(KeyCode::Char('x'), KeyModifiers::NONE)),
+    );
+    medtech::apply(&mut app, &storage, Action::SaveText);
+    assert!(app.unsaved.is_some(), "the save failed");
+    let notice = app.notice.as_deref().unwrap_or("");
+    assert!(!notice.contains("saved"), "{notice}");
 }

@@ -734,20 +734,22 @@ fn tuition_shows_beside_the_fees_only_while_school_is_ahead() {
 }
 
 #[test]
-fn the_checklist_says_school_is_not_needed_only_when_the_plan_is_met() {
-    use medtech::app::App;
-    use medtech::clock::Clock;
+fn the_screens_say_school_is_not_needed_only_when_the_plan_is_met() {
+    use medtech::advisor::Advice;
     // New York does not take the AMT route he meets: school is still needed.
-    let app = App::new(guide(), ny_veteran(), Clock::Fixed(today()));
-    assert_eq!(app.route_summary().first_met, None);
+    let advice = Advice::new(guide(), &ny_veteran(), today());
+    assert_eq!(advice.first_met, None);
+    let shown = advice.plan.as_ref().expect("a plan");
+    assert_eq!(shown.label(), "MLT(ASCP) Route 3");
+    assert_eq!(shown.accepted, Some(true));
     // Texas licenses no one: the met AMT route is the plan.
     let mut texas = ny_veteran();
     texas.state = Some("TX".to_owned());
-    let app = App::new(guide(), texas, Clock::Fixed(today()));
-    assert_eq!(
-        app.route_summary().first_met.as_deref(),
-        Some("MLT(AMT) Route 3")
-    );
+    let advice = Advice::new(guide(), &texas, today());
+    assert_eq!(advice.first_met.as_deref(), Some("MLT(AMT) Route 3"));
+    // Nothing answered: no plan to guess.
+    let blank = Advice::new(guide(), &Profile::default(), today());
+    assert!(blank.plan.is_none());
 }
 
 #[test]

@@ -207,9 +207,7 @@ fn quitting_the_welcome_after_start_fresh_keeps_the_backup_on_offer() {
         .expect("second, a change, makes a backup");
     fs::remove_file(&path).expect("the profile is gone");
     let mut app = medtech::app::App::recover(
-        medtech::content::Guide::from_files(&[])
-            .expect("empty guide")
-            .leak(),
+        medtech::content::Guide::from_files(&[]).expect("empty guide"),
         medtech::clock::Clock::Fixed(date("2026-11-24")),
         medtech::session::Recovery {
             problem: "missing".into(),
@@ -393,9 +391,7 @@ fn starting_fresh_sets_the_old_backup_aside_for_good() {
     let original = fs::read(storage.backup_path()).expect("backup bytes");
     fs::remove_file(&path).expect("the profile is gone");
     let mut app = medtech::app::App::recover(
-        medtech::content::Guide::from_files(&[])
-            .expect("empty guide")
-            .leak(),
+        medtech::content::Guide::from_files(&[]).expect("empty guide"),
         medtech::clock::Clock::Fixed(date("2026-11-24")),
         medtech::session::Recovery {
             problem: "missing".into(),
@@ -483,8 +479,9 @@ fn a_second_copy_gets_read_only_access_until_the_first_closes() {
     let (second, access) = Storage::open(path.clone());
     assert_eq!(access, Access::ReadOnly);
     assert!(!second.holds_lock());
+    assert!(second.held_elsewhere());
     assert_eq!(
-        second.read_only_reason(),
+        medtech::session::read_only_reason(&second).as_deref(),
         Some("another medtech has this profile open")
     );
     assert!(matches!(second.save(&sample()), Err(SaveError::ReadOnly)));

@@ -99,6 +99,9 @@ pub struct Launch<'a> {
     pub rows: u16,
     pub env: Vec<(String, String)>,
     pub args: Vec<String>,
+    /// Shell commands run in the pty before `sh` becomes medtech (`ulimit
+    /// -f 4`, `stty rows 30000`): they set what medtech inherits.
+    pub shell: Option<String>,
 }
 
 impl<'a> Launch<'a> {
@@ -109,6 +112,7 @@ impl<'a> Launch<'a> {
             rows: 30,
             env: Vec::new(),
             args: Vec::new(),
+            shell: None,
         }
     }
 
@@ -145,7 +149,16 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_medtech"));
+        let medtech = env!("CARGO_BIN_EXE_medtech");
+        let mut cmd = match &launch.shell {
+            None => CommandBuilder::new(medtech),
+            Some(first) => {
+                let mut cmd = CommandBuilder::new("/bin/sh");
+                let script = format!("PATH=/usr/bin:/bin; {first}; exec \"$0\" \"$@\"");
+                cmd.args(["-c", &script, medtech]);
+                cmd
+            }
+        };
         cmd.args(&launch.args);
         cmd.env_clear();
         let root = launch.data.root();
@@ -445,9 +458,9 @@ pub fn clock() -> Clock {
 }
 
 pub fn app() -> App {
-    App::new(guide(), Profile::default(), clock())
+    App::new(guide().clone(), Profile::default(), clock())
 }
 
 pub fn app_with(profile: Profile) -> App {
-    App::new(guide(), profile, clock())
+    App::new(guide().clone(), profile, clock())
 }
