@@ -1,6 +1,6 @@
-//! Criterion benchmarks: every screen rendered into a `TestBackend`, the
-//! content loaded and validated, the profile saved and loaded, and the
-//! advisor's work.
+//! Criterion benchmarks: every screen rendered into a `TestBackend` at
+//! 80x24 and 200x60 beside the floor's frame, and the key cycle the pty
+//! harness (`examples/ptybench.rs`) sends.
 //!
 //! `cargo bench --bench render` (all), or a filter such as
 //! `cargo bench --bench render -- render/200x60`. Figures are in
@@ -12,9 +12,8 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use medtech::app::{Action, App};
 use medtech::clock::Clock;
-use medtech::content::{Date, EMBEDDED_FILES, Guide};
-use medtech::profile::{Change, Profile, Screen, Status};
-use medtech::storage::Storage;
+use medtech::content::{Date, Guide};
+use medtech::profile::{Profile, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -114,107 +113,40 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
-/// What one key costs before any byte reaches the terminal: the keymap,
-/// `update` and a full draw, at the pty harness's 120x40.
-fn key(c: &mut Criterion) {
-    let mut group = c.benchmark_group("key");
+/// The pty harness's key cycle (`j j k k PgDn PgUp 3 2 Space Space` on
+/// Education at 120x40): the keymap, `update` and a full draw per key, as
+/// the loop does before any byte reaches the terminal (the save a Space
+/// asks for is left out: that is the disk's time, not the app's).
+fn key_cycle(c: &mut Criterion) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let guide = Guide::embedded().expect("embedded content");
     let mut app = app_on(&guide, "education");
     let mut terminal = test_terminal(120, 40, &mut app);
-    let mut down = true;
-    group.bench_function("j/k 120x40", |b| {
+    let cycle = [
+        KeyCode::Char('j'),
+        KeyCode::Char('j'),
+        KeyCode::Char('k'),
+        KeyCode::Char('k'),
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+        KeyCode::Char('3'),
+        KeyCode::Char('2'),
+        KeyCode::Char(' '),
+        KeyCode::Char(' '),
+    ];
+    c.bench_function("key cycle 120x40 (10 keys)", |b| {
         b.iter(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|frame| medtech::ui::draw(frame, &app))
-                .expect("draw");
+            for code in cycle {
+                let key = KeyEvent::new(code, KeyModifiers::NONE);
+                if let Some(action) = medtech::keymap::action_for(&app, key) {
+                    app.update(action);
+                }
+                terminal
+                    .draw(|frame| medtech::ui::draw(frame, &app))
+                    .expect("draw");
+            }
         });
     });
-    group.finish();
-}
-
-fn content(c: &mut Criterion) {
-    let mut group = c.benchmark_group("content");
-    group.bench_function("embedded", |b| {
-        b.iter(|| Guide::embedded().expect("embedded content"));
-    });
-    let guide = Guide::embedded().expect("embedded content");
-    group.bench_function("validate", |b| {
-        b.iter(|| guide.validate(black_box(EMBEDDED_FILES)));
-    });
-    group.bench_function("from_files", |b| {
-        b.iter(|| Guide::from_files(black_box(EMBEDDED_FILES)).expect("parses"));
-    });
-    group.finish();
-}
-
-fn profile_io(c: &mut Criterion) {
-    let guide = Guide::embedded().expect("embedded content");
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let mut group = c.benchmark_group("profile");
-    group.sample_size(30);
-
-    let mut applied = profile(&guide);
-    let steps: Vec<String> = guide.all_steps().map(|(_, s)| s.id.clone()).collect();
-    for i in 0..10_000 {
-        let step = steps[i % steps.len()].clone();
-        let from = applied.status(&step);
-        let to = if from == Status::Done {
-            Status::Todo
-        } else {
-            Status::Done
-        };
-        applied.apply(&Change::Status { step, from, to }, today());
-    }
-    println!(
-        "profile: 10,000 applied changes keep {} history entries (HISTORY_LIMIT)",
-        applied.history.len()
-    );
-    let profiles = [("typical", profile(&guide)), ("applied-10000", applied)];
-    for (name, profile) in &profiles {
-        let text = profile.to_ron().expect("encode");
-        println!("profile: {name} is {} bytes", text.len());
-        let path = dir.path().join(format!("{name}.ron"));
-        let storage = Storage::unlocked(path);
-        storage.save(profile).expect("save");
-        group.bench_function(BenchmarkId::new("save", name), |b| {
-            b.iter(|| storage.save(black_box(profile)).expect("save"));
-        });
-        group.bench_function(BenchmarkId::new("load", name), |b| {
-            b.iter(|| storage.load().expect("load"));
-        });
-        group.bench_function(BenchmarkId::new("decode", name), |b| {
-            b.iter(|| medtech::profile::decode(black_box(&text)).expect("decode"));
-        });
-        group.bench_function(BenchmarkId::new("to_ron", name), |b| {
-            b.iter(|| black_box(profile).to_ron().expect("encode"));
-        });
-    }
-    group.finish();
-}
-
-/// The eligibility engine over every route, and search over the whole guide.
-fn advisor(c: &mut Criterion) {
-    let mut group = c.benchmark_group("advisor");
-    let guide = Guide::embedded().expect("embedded content");
-    let profile = profile(&guide);
-    group.bench_function("every route", |b| {
-        b.iter(|| medtech::advisor::eligibility::evaluate(&guide, black_box(&profile), today()));
-    });
-    for query in ["chem", "license renewal fee"] {
-        group.bench_function(format!("search {query:?}"), |b| {
-            b.iter(|| {
-                medtech::search::search(
-                    &guide,
-                    profile.goal,
-                    profile.state.as_deref(),
-                    black_box(query),
-                )
-            });
-        });
-    }
-    group.finish();
 }
 
 criterion_group! {
@@ -222,6 +154,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = render, key, content, profile_io, advisor
+    targets = render, key_cycle
 }
 criterion_main!(benches);

@@ -94,6 +94,10 @@ pub enum Action {
     Saved(Result<(), String>),
     /// The result of the save made on the way out.
     SavedBeforeQuit(Result<(), String>),
+    /// Another program (a sync tool) changed the profile's file: what was
+    /// merged in from it, to take as the profile; `Err` when the file does
+    /// not read (it was left alone).
+    Reloaded(Result<Box<crate::profile::merge::Merged>, String>),
 }
 
 impl Action {
@@ -532,6 +536,10 @@ impl App {
                 return Vec::new();
             }
             Action::SavedBeforeQuit(result) => return self.saved_before_quit(result),
+            Action::Reloaded(result) => {
+                self.reloaded(result);
+                return Vec::new();
+            }
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 for area in Area::ALL {
@@ -579,6 +587,107 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Whether a change another program makes to the file is taken in
+    /// now: not before a profile is loaded (the welcome, the recovery).
+    pub fn takes_reloads(&self) -> bool {
+        !matches!(self.base_mode(), Mode::Welcome(_) | Mode::Recovery(_))
+    }
+
+    /// Takes in what another program changed in the file (merged with
+    /// what is here), keeping the place on screen, and says what changed.
+    /// The undo stack stays: each edit is undone by value, merge or not.
+    fn reloaded(&mut self, result: Result<Box<crate::profile::merge::Merged>, String>) {
+        use std::fmt::Write as _;
+        let merged = match result {
+            Ok(merged) => merged,
+            Err(why) => {
+                self.notice = Some(format!("{why}."));
+                return;
+            }
+        };
+        let merged = *merged;
+        if !self.read_only {
+            // The merge is on disk (or the file already held everything).
+            self.unsaved = None;
+        }
+        let settings_changed =
+            merged.profile.goal != self.profile.goal || merged.profile.state != self.profile.state;
+        let mut profile = merged.profile;
+        profile.resume = self.profile.resume.clone();
+        // Each checklist keeps the step it had selected.
+        self.edit_profile(|mine| *mine = profile);
+        if settings_changed {
+            self.last_search = None;
+        }
+        if merged.summary.is_empty() && merged.conflicts.is_empty() {
+            // Only where the other copy was on screen: nothing to say.
+            return;
+        }
+        let steps = merged.summary.steps();
+        let only_steps = merged
+            .summary
+            .taken
+            .iter()
+            .all(|item| item.step().is_some());
+        let mut notice = if only_steps && (1..=2).contains(&steps.len()) {
+            let names: Vec<String> = steps
+                .iter()
+                .map(|id| {
+                    let title = self.guide.step(id).map_or(*id, |(_, s)| s.title.as_str());
+                    format!("“{title}”")
+                })
+                .collect();
+            format!("{} changed on another computer.", names.join(" and "))
+        } else {
+            merged.summary.describe(&[])
+        };
+        for conflict in merged.conflicts {
+            let what = match conflict.item.step() {
+                Some(id) => self
+                    .guide
+                    .step(id)
+                    .map_or_else(|| id.to_owned(), |(_, s)| format!("“{}”", s.title)),
+                None => match &conflict.item {
+                    crate::profile::merge::Item::Background(field) => {
+                        format!("your background ({})", field.replace('_', " "))
+                    }
+                    crate::profile::merge::Item::Goal => "your goal".to_owned(),
+                    _ => "your state".to_owned(),
+                },
+            };
+            let kept = match conflict.kept {
+                crate::profile::merge::Side::Ours => "this computer's",
+                crate::profile::merge::Side::Theirs => "the other computer's",
+            };
+            let mut sentence = what.chars();
+            let what_first = sentence
+                .next()
+                .map(|c| c.to_uppercase().chain(sentence).collect::<String>())
+                .unwrap_or_default();
+            let _ = write!(
+                notice,
+                " {what_first} was changed on both: kept {kept} ({}), the other was {}.",
+                conflict.kept_value, conflict.other_value
+            );
+            // One key switches to the other value: undo.
+            if !conflict.switch.is_empty() && !self.read_only {
+                self.undo.push(Edit {
+                    label: format!("kept {kept} version of {what}"),
+                    changes: conflict.switch,
+                });
+                notice.push_str(" {Undo} switches to the other.");
+            }
+        }
+        if self.read_only {
+            // The change may be the other medtech's, on this computer.
+            notice = notice.replace(
+                "on another computer",
+                "in another medtech or on another computer",
+            );
+        }
+        self.notice = Some(notice);
     }
 
     /// A signal or a closed terminal: keep everything typed, save, leave.

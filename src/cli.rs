@@ -1,5 +1,6 @@
 //! The non-interactive subcommands: `status`, `next`, `compare`, `export`,
-//! `path`, `reset`, `completions` and `man`. The TUI is what runs with none.
+//! `path`, `reset`, `merge`, `completions` and `man`. The TUI is what runs
+//! with none.
 //!
 //! The commands that only look (`status`, `next`, `export`, `path`) read the
 //! profile through [`session::open_read_only`]: no lock, nothing moved,
@@ -12,7 +13,9 @@ mod compare;
 mod files;
 mod html;
 mod ics;
+mod man;
 mod markdown;
+mod merge;
 mod report;
 mod text;
 
@@ -35,7 +38,7 @@ pub use report::{FORMAT_VERSION, Plan, Report};
 ///
 /// With no command, medtech opens the interactive guide in the terminal.
 #[derive(Debug, Default, Parser)]
-#[command(name = "medtech", version, about, long_about)]
+#[command(name = "medtech", version, about, long_about, after_help = AFTER_HELP)]
 pub struct Cli {
     #[arg(
         long,
@@ -49,6 +52,11 @@ pub struct Cli {
     /// then takes no clicks or wheel
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Draw with ASCII symbols and borders only (the default where the
+    /// locale is not UTF-8, such as LANG=C)
+    #[arg(long)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -92,22 +100,52 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
-    /// Where the profile, its backups, the draft and the lock are
-    Path,
+    /// Where the profile, its backups, the draft, the lock and the config
+    /// file are, and whether each exists
+    Path {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Set the profile aside (kept, renamed) so the next launch starts fresh
     Reset {
         /// Do not ask first
         #[arg(long)]
         yes: bool,
     },
+    /// Merge another copy of a profile into yours (a sync tool's conflict copy, the other computer's file)
+    Merge {
+        /// The profile to merge in; it is never changed
+        file: PathBuf,
+        /// Show what would change, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
+    /// Print the manual page (roff): `medtech man | man -l -`
     Man,
 }
+
+/// What `--help` says after the options: the files and the environment.
+pub const AFTER_HELP: &str = "\
+Files:
+  The profile (your progress) is in your data folder, the settings in
+  config.ron in your config folder (on Linux ~/.local/share/medtech/ and
+  ~/.config/medtech/); `medtech path` prints where each is.
+
+Environment:
+  MEDTECH_PROFILE  the profile file to use (--profile wins)
+  MEDTECH_CONFIG   the settings file to use instead of config.ron
+  MEDTECH_TODAY    pin the date, as YYYY-MM-DD (demos, tests)
+  NO_COLOR         any value but empty turns colour off
+  TERM=dumb        no colour, no mouse, no links
+  LANG, LC_ALL     a locale without UTF-8 (LANG=C) draws in ASCII
+
+`medtech man | man -l -` reads the manual: keys, files, exit status.";
 
 /// The formats of `medtech export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -201,19 +239,25 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             print_bytes(&out)
         }
         Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
+            let page = man::render(Cli::command())
                 .map_err(|e| Failure::new(format!("cannot write the manual page: {e}")))?;
-            print_bytes(&out)
+            print(&page)
         }
-        Command::Path => {
+        Command::Path { json } => {
             let path = session::resolve_path(profile)?;
-            print(&files::paths(&path))
+            if json {
+                print(&to_json(&files::paths_json(&path))?)
+            } else {
+                print(&files::paths(&path))
+            }
         }
         Command::Reset { yes } => {
             let path = session::resolve_path(profile)?;
             files::reset(&path, yes)
+        }
+        Command::Merge { file, dry_run } => {
+            let path = session::resolve_path(profile)?;
+            merge::run(&path, &file, dry_run)
         }
         Command::Status { json } => {
             let loaded = Loaded::open(profile)?;
@@ -221,7 +265,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             if json {
                 print(&to_json(&report)?)
             } else {
-                print(&text::status(&report))
+                print(&for_locale(text::status(&report)))
             }
         }
         Command::Next { json } => {
@@ -230,7 +274,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             if json {
                 print(&to_json(&next)?)
             } else {
-                print(&text::next(&next))
+                print(&for_locale(text::next(&next)))
             }
         }
         Command::Compare {
@@ -302,7 +346,7 @@ fn compare(profile: Option<PathBuf>, codes: &[String; 2], json: bool) -> Result<
     if json {
         print(&to_json(&comparison)?)
     } else {
-        print(&compare::text(&comparison))
+        print(&for_locale(compare::text(&comparison)))
     }
 }
 
@@ -348,6 +392,19 @@ impl Loaded {
                 .then(|| files::existing_backup(&self.path))
                 .flatten(),
         }
+    }
+}
+
+/// Text for the terminal in the locale's terms: in a locale that is not
+/// UTF-8 (`LANG=C`), every symbol becomes its ASCII stand-in, as on the
+/// screen. JSON and exports stay UTF-8 (files, not the terminal).
+fn for_locale(text: String) -> String {
+    if crate::theme::locale_is_utf8(|name| {
+        std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
+    }) {
+        text
+    } else {
+        text.chars().map(crate::theme::ascii_for).collect()
     }
 }
 

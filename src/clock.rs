@@ -21,6 +21,20 @@ impl Clock {
             .map_or(Clock::System, Clock::Fixed)
     }
 
+    /// What is wrong with `MEDTECH_TODAY`, if it is set but is not a date
+    /// (it is then ignored, and the system's date used).
+    pub fn env_problem() -> Option<String> {
+        let value = std::env::var_os("MEDTECH_TODAY")?;
+        let text = value.to_string_lossy();
+        if text.trim().is_empty() || text.trim().parse::<Date>().is_ok() {
+            return None;
+        }
+        Some(format!(
+            "MEDTECH_TODAY={text} is not a date (YYYY-MM-DD); using today's date, {}",
+            Clock::System.today()
+        ))
+    }
+
     pub fn today(self) -> Date {
         match self {
             Clock::System => jiff::ZonedDateTime::now().date(),

@@ -69,12 +69,6 @@ impl Guide {
         Ok(Guide::from_parts(load::embedded_parts()?))
     }
 
-    /// The guide kept for the rest of the process, as the app keeps it
-    /// (one per run; see `App::guide`).
-    pub fn leak(self) -> &'static Guide {
-        Box::leak(Box::new(self))
-    }
-
     /// Parses and merges content files given as `(name, text)` pairs, in path order.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Guide, ContentError> {
         let parts = files

@@ -133,10 +133,17 @@ impl Screen {
             if let Some(sources) = self.sources.take() {
                 sources.start();
             }
-            // Block until an event asks for something: no timer, no CPU
-            // while the user reads.
+            // Block until an event asks for something; once a second
+            // without one, a look at the profile's file (one `stat`).
             let action = loop {
-                let event = self.events.recv().unwrap_or(Event::Terminate);
+                let event = match self.events.recv_timeout(FILE_CHECK) {
+                    Ok(event) => event,
+                    Err(mpsc::RecvTimeoutError::Timeout) => match file_changed(app, storage) {
+                        Some(action) => break action,
+                        None => continue,
+                    },
+                    Err(mpsc::RecvTimeoutError::Disconnected) => Event::Terminate,
+                };
                 if let Some(action) = action_for(app, event) {
                     break action;
                 }
@@ -207,7 +214,11 @@ fn draw(terminal: &mut Terminal, app: &mut App) -> io::Result<()> {
     if app.size() != (area.width, area.height) {
         app.update(Action::Resize(area.width, area.height));
     }
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    terminal.draw(|frame| {
+        ui::draw(frame, app);
+        // ASCII stand-ins where the locale is not UTF-8 (or `--ascii`).
+        app.theme.fold(frame.buffer_mut());
+    })?;
     if app.hyperlinks {
         // Ratatui has no hyperlink cell; a failure only costs the links.
         let _ = ui::sources::write_hyperlinks(terminal.backend_mut(), app);
@@ -302,19 +313,51 @@ fn wait_for_signals(mut signals: signal_hook::iterator::Signals, events: &Sender
     }
 }
 
+/// Saves the app's profile. What another program (a sync tool) changed in
+/// the file meanwhile is merged in, and the app takes the merge.
+fn save(app: &mut App, storage: &Storage) -> Result<(), String> {
+    app.sync_resume();
+    match storage.save(app.profile()) {
+        Ok(storage::Saved { merged }) => {
+            if let Some(merged) = merged {
+                app.update(Action::Reloaded(Ok(Box::new(merged))));
+            }
+            Ok(())
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// How often the loop looks at the profile's file while idle: one `stat`
+/// a second, so a change a sync tool makes shows within a second. (The
+/// only work done while nothing happens.)
+const FILE_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// While idle: if another program changed the profile's file, what the
+/// app should take in (a reload, or a merge that was saved).
+fn file_changed(app: &mut App, storage: &Storage) -> Option<Action> {
+    if !storage.changed_on_disk() || !app.takes_reloads() {
+        return None;
+    }
+    app.sync_resume();
+    match storage.refresh(app.profile()) {
+        Ok(Some(merged)) => Some(Action::Reloaded(Ok(Box::new(merged)))),
+        Ok(None) => None,
+        Err(e) => Some(Action::Reloaded(Err(e.to_string()))),
+    }
+}
+
 /// Carries out effects in order, feeding results back to `update`. Returns
 /// `true` when the app quits.
 fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -> bool {
     while let Some(effect) = pending.pop_front() {
         match effect {
             Effect::Save if !storage.is_read_only() => {
-                app.sync_resume();
-                let result = storage.save(app.profile()).map_err(|e| e.to_string());
+                let result = save(app, storage);
                 pending.extend(app.update(Action::Saved(result)));
             }
             Effect::SaveThenQuit if !storage.is_read_only() => {
-                app.sync_resume();
-                let result = storage.save(app.profile()).map_err(|e| e.to_string());
+                let result = save(app, storage);
                 pending.extend(app.update(Action::SavedBeforeQuit(result)));
             }
             Effect::Save => {}

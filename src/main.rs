@@ -27,6 +27,10 @@ fn main() -> ExitCode {
     } else {
         Cli::default()
     };
+    // Said once, before anything else, whichever command runs.
+    if let Some(problem) = Clock::env_problem() {
+        say(&problem);
+    }
     if let Some(command) = cli.command {
         // The commands print their own one-line errors; no report hook.
         return cli::run(command, cli.profile);
@@ -73,7 +77,13 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
         _ => None,
     };
     let settings = Settings::read();
-    let mouse = !cli.no_mouse && settings.mouse();
+    // No colour with NO_COLOR or TERM=dumb; ASCII in a locale that is not
+    // UTF-8, or with --ascii.
+    let mut theme = Theme::from_env();
+    theme.ascii |= cli.ascii;
+    // A dumb terminal would print the mouse's escape codes as text.
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let mouse = !cli.no_mouse && !dumb && settings.mouse();
     let mut screen = Screen::open(mouse)?;
     // A failure here is a bug (the compact guide is checked by the tests);
     // the screen is given back before the report.
@@ -81,13 +91,16 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     let mut app = App::start(guide, session.start, Clock::from_env());
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);
-    app.theme = Theme::from_env();
+    app.theme = theme;
     app.mouse = mouse;
     if let Some(problem) = config::configure(&mut app, settings) {
         app.notice = Some(problem);
     }
     if let Some(draft) = draft {
         app.resume_draft(draft);
+    }
+    if let Some(copies) = session::conflict_notice(&session.storage) {
+        app.notice.get_or_insert(copies);
     }
     screen.run(&mut app, &session.storage)?;
     drop(screen);

@@ -6,6 +6,7 @@
 mod background;
 mod change;
 mod date;
+pub mod merge;
 pub mod v1;
 
 use std::collections::BTreeMap;

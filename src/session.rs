@@ -18,6 +18,33 @@ pub fn read_only_reason(storage: &Storage) -> Option<String> {
     storage.read_only_reason().map(ToOwned::to_owned)
 }
 
+/// What to tell the person about copies a sync tool (or an earlier
+/// medtech that could not save) left beside the profile, with the command
+/// that merges one in; `None` when there are none.
+pub fn conflict_notice(storage: &Storage) -> Option<String> {
+    let copies = storage.conflict_copies();
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map_or_else(|| shown(p), |n| storage::shown(Path::new(n)))
+    };
+    match copies.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "Found {}, a copy of your profile a sync tool left with other changes. \
+             To merge it in: medtech merge {} (add --dry-run to see what would change).",
+            name(one),
+            shown(one)
+        )),
+        [first, ..] => Some(format!(
+            "Found {} copies of your profile a sync tool left ({}, …). \
+             To merge one in: medtech merge FILE (add --dry-run to see what would change); \
+             medtech path lists them.",
+            copies.len(),
+            name(first)
+        )),
+    }
+}
+
 /// Why the profile could not be opened. Nothing on disk was changed.
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {

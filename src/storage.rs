@@ -11,6 +11,7 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::profile::merge::{self, Merged};
 use crate::profile::{self, CURRENT_VERSION, DecodeError, Decoded, Profile};
 use crate::text::sanitize;
 
@@ -150,14 +151,74 @@ pub enum SaveError {
         "what would be written does not read back ({why}), so it was not saved; the file on disk is unchanged"
     )]
     Unreadable { why: String },
-    /// Another program replaced, moved or created the file since this copy
-    /// opened it: writing now would lose what it wrote.
+    /// Another program (a sync tool) kept replacing the file while this
+    /// copy was saving: nothing was written over it.
     #[error(
-        "{} was replaced, moved or deleted by another program since medtech opened it, \
-         so medtech does not write over it. Quit and start medtech again",
+        "{} kept changing while medtech was saving, so nothing was written over it; \
+         your changes are kept here and saved at the next change",
         shown(path)
     )]
     Changed { path: PathBuf },
+    /// Another program changed the file and it does not read (a sync tool
+    /// caught half-way): it is left alone, and the changes wait.
+    #[error(
+        "{} changed on disk and does not read yet ({why}), perhaps half-written by a sync tool: \
+         medtech leaves it alone and saves once it reads{kept}",
+        file_name(path)
+    )]
+    Waiting {
+        path: PathBuf,
+        why: String,
+        /// Where a copy of the changes was kept, said as "; your changes
+        /// are also in …".
+        kept: String,
+    },
+}
+
+/// A file's name alone, as it may be printed (messages on a small screen).
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| shown(path), |name| shown(Path::new(name)))
+}
+
+/// What a save found: if another program had changed the file since this
+/// copy last read or wrote it, what came from it. The caller must take
+/// `merged.profile` as its profile from now on.
+#[derive(Debug, Default)]
+pub struct Saved {
+    pub merged: Option<Merged>,
+}
+
+/// What identifies a version of the file on disk without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    fn of(metadata: &fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (dev, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (metadata.dev(), metadata.ino())
+        };
+        #[cfg(not(unix))]
+        let (dev, ino) = (0, 0);
+        Stamp {
+            dev,
+            ino,
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+        }
+    }
+
+    /// The file at `path` now; `None` when there is none.
+    fn at(path: &Path) -> Option<Stamp> {
+        fs::metadata(path).ok().map(|m| Stamp::of(&m))
+    }
 }
 
 /// A path as it may be printed: control characters made harmless.
@@ -208,6 +269,18 @@ pub struct Storage {
     /// same profile writes nothing, so quitting without a change costs no
     /// fsync and no backup.
     on_disk: std::cell::RefCell<Option<Profile>>,
+    /// The profile as this copy last read or wrote it (migrated or not):
+    /// the base of a merge with what another program wrote since.
+    base: RefCell<Option<Profile>>,
+    /// The file as this copy last read or wrote it; `None` when there was
+    /// none. A file at the path that differs was changed by another program.
+    seen: Cell<Option<Stamp>>,
+    /// A changed file that did not read, so it is not read again until it
+    /// changes once more.
+    unreadable: Cell<Option<Stamp>>,
+    /// This session kept its changes in `profile.ron.unsaved` while the
+    /// file did not read; a later save removes it.
+    kept_unsaved: Cell<bool>,
 }
 
 /// What opening the lock found.
@@ -302,6 +375,10 @@ impl Storage {
             backed_up: Cell::new(false),
             loaded_version: Cell::new(None),
             on_disk: std::cell::RefCell::new(None),
+            base: RefCell::new(None),
+            seen: Cell::new(None),
+            unreadable: Cell::new(None),
+            kept_unsaved: Cell::new(false),
         }
     }
 
@@ -426,7 +503,11 @@ impl Storage {
 
     /// Reads the profile. `Ok(None)` means there is none yet (first launch).
     pub fn load(&self) -> Result<Option<Profile>, LoadError> {
+        // Before reading: a change in between is then seen as a change.
+        let stamp = Stamp::at(&self.path);
         let decoded = load_file_versioned(&self.path)?;
+        self.seen.set(stamp);
+        *self.base.borrow_mut() = decoded.as_ref().map(|d| d.profile.clone());
         self.loaded_version
             .set(decoded.as_ref().map(|d| d.from_version));
         // A migrated file is not what this build would write: it is saved
@@ -568,12 +649,240 @@ impl Storage {
     }
 
     /// Writes the profile atomically, keeping the previous one as `.bak`.
-    pub fn save(&self, profile: &Profile) -> Result<(), SaveError> {
+    ///
+    /// If another program changed the file since this copy last read or
+    /// wrote it (a sync tool bringing the other computer's version), the
+    /// two are merged and the merge is written: [`Saved::merged`] says
+    /// what came from it, and the caller takes the merged profile. A
+    /// changed file that does not read is never written over: the save
+    /// fails with [`SaveError::Waiting`] and the changes are kept in
+    /// `profile.ron.unsaved` until a save works.
+    pub fn save(&self, profile: &Profile) -> Result<Saved, SaveError> {
         if self.is_read_only() {
             return Err(SaveError::ReadOnly);
         }
+        for _ in 0..3 {
+            let (text_for, merged, expected) = match self.external(profile) {
+                Ok(Some((theirs, stamp))) => {
+                    let merged = self.merge_with(profile, &theirs);
+                    if same_record(&merged.profile, &theirs.profile) {
+                        // Nothing of ours to add: take theirs as it is.
+                        self.adopt(theirs, stamp);
+                        self.forget_unsaved();
+                        return Ok(Saved {
+                            merged: Some(merged),
+                        });
+                    }
+                    // What was on disk is no longer: the merge is written
+                    // even if it is what this copy wrote before.
+                    self.on_disk.replace(None);
+                    (merged.profile.clone(), Some(merged), stamp)
+                }
+                Ok(None) => (profile.clone(), None, Stamp::at(&self.path)),
+                Err(e) => return Err(self.keep_unsaved(profile, e)),
+            };
+            // `false`: replaced again while writing; merge once more.
+            if self.write(&text_for, expected)? {
+                self.forget_unsaved();
+                return Ok(Saved { merged });
+            }
+        }
+        Err(SaveError::Changed {
+            path: self.path.clone(),
+        })
+    }
+
+    /// While idle: if another program changed the file, reads it and
+    /// merges it with `ours`. With nothing of ours pending that is a
+    /// reload and nothing is written; otherwise (a writer with changes
+    /// the file lacks) it is a save. `Ok(None)`: nothing changed. A file
+    /// that does not read is reported once, and left alone.
+    pub fn refresh(&self, ours: &Profile) -> Result<Option<Merged>, SaveError> {
+        if !self.changed_on_disk() {
+            return Ok(None);
+        }
+        let Some((theirs, stamp)) = self.external(ours)? else {
+            return Ok(None);
+        };
+        let merged = self.merge_with(ours, &theirs);
+        let writer = !self.is_read_only() && self.lock.is_some();
+        if writer && !same_record(&merged.profile, &theirs.profile) {
+            // Changes of ours the file lacks: save them with theirs.
+            return self.save(ours).map(|saved| saved.merged);
+        }
+        self.adopt(theirs, stamp);
+        Ok(Some(merged))
+    }
+
+    /// A cheap look (one `stat`): whether the file at the path is not the
+    /// one this copy last read or wrote, and not one already found
+    /// unreadable. A file that is gone is no change to take in.
+    pub fn changed_on_disk(&self) -> bool {
+        let now = Stamp::at(&self.path);
+        now.is_some() && now != self.seen.get() && now != self.unreadable.get()
+    }
+
+    /// The file at the path, if another program changed it since this copy
+    /// last read or wrote it (size, time, identity, then content), read.
+    /// Only a writer holding the lock, or a read-only copy, looks: storage
+    /// without a lock (tests, tools) writes as told.
+    fn external(&self, ours: &Profile) -> Result<Option<(Decoded, Option<Stamp>)>, SaveError> {
+        if self.lock.is_none() && !self.is_read_only() {
+            return Ok(None);
+        }
+        let now = Stamp::at(&self.path);
+        if now.is_none() || now == self.seen.get() {
+            // Unchanged, or gone: nothing of theirs to lose.
+            return Ok(None);
+        }
+        let waiting = |why: String| SaveError::Waiting {
+            path: self.path.clone(),
+            why,
+            kept: String::new(),
+        };
+        let decoded = match load_file_versioned(&self.path) {
+            Ok(Some(decoded)) => decoded,
+            Ok(None) => return Ok(None),
+            Err(e) => {
+                self.unreadable.set(now);
+                return Err(waiting(match e {
+                    LoadError::Corrupt { line, col, .. } => format!("line {line}, column {col}"),
+                    other => other.to_string(),
+                }));
+            }
+        };
+        self.unreadable.set(None);
+        // Touched or rewritten as it was: no change after all.
+        if self.base.borrow().as_ref() == Some(&decoded.profile) {
+            self.seen.set(now);
+            return Ok(None);
+        }
+        let _ = ours;
+        Ok(Some((decoded, now)))
+    }
+
+    /// Merges `ours` with the file's profile, on the base this copy last
+    /// read or wrote (none if there was no file then).
+    fn merge_with(&self, ours: &Profile, theirs: &Decoded) -> Merged {
+        match &*self.base.borrow() {
+            Some(base) => merge::merge(base, ours, &theirs.profile),
+            None => merge::merge_without_base(ours, &theirs.profile),
+        }
+    }
+
+    /// Takes the file as it is as what is on disk, and locks it so a second
+    /// copy on this computer still opens read-only.
+    fn adopt(&self, theirs: Decoded, stamp: Option<Stamp>) {
+        if self.lock.is_some()
+            && let LockState::Held(file) = lock_identity(&self.path)
+        {
+            self.identity.replace(Some(file));
+        }
+        *self.on_disk.borrow_mut() =
+            (theirs.from_version == CURRENT_VERSION).then(|| theirs.profile.clone());
+        *self.base.borrow_mut() = Some(theirs.profile);
+        self.seen.set(stamp);
+    }
+
+    /// Keeps the changes that could not be saved in `profile.ron.unsaved`,
+    /// and says so in the error.
+    fn keep_unsaved(&self, profile: &Profile, error: SaveError) -> SaveError {
+        let SaveError::Waiting { path, why, .. } = error else {
+            return error;
+        };
+        let kept = match self.write_unsaved(profile) {
+            Ok(()) => {
+                self.kept_unsaved.set(true);
+                format!(
+                    "; your changes are also in {}",
+                    file_name(&self.unsaved_path())
+                )
+            }
+            Err(_) => String::new(),
+        };
+        SaveError::Waiting { path, why, kept }
+    }
+
+    /// Where changes that could not be saved are kept: `profile.ron.unsaved`.
+    pub fn unsaved_path(&self) -> PathBuf {
+        with_suffix(&self.data_path, ".unsaved")
+    }
+
+    fn write_unsaved(&self, profile: &Profile) -> Result<(), SaveError> {
+        let text = profile.to_ron()?;
+        let io_err = |source| SaveError::Io {
+            path: self.unsaved_path(),
+            source,
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&temp_prefix(&self.data_path))
+            .suffix(".tmp")
+            .tempfile_in(parent(&self.data_path))
+            .map_err(io_err)?;
+        tmp.write_all(text.as_bytes()).map_err(io_err)?;
+        tmp.as_file().sync_all().map_err(io_err)?;
+        tmp.persist(self.unsaved_path())
+            .map_err(|e| io_err(e.error))?;
+        Ok(())
+    }
+
+    /// A save worked: the copy of this session's unsaved changes is no
+    /// longer needed (one from an earlier session is left to be offered).
+    fn forget_unsaved(&self) {
+        if self.kept_unsaved.replace(false) {
+            let _ = fs::remove_file(self.unsaved_path());
+        }
+    }
+
+    /// Files a sync tool (or an earlier medtech) left beside the profile
+    /// that may hold changes: Syncthing's `profile.sync-conflict-*.ron`,
+    /// Dropbox's `profile (… conflicted copy …).ron`, `profile.ron.orig`
+    /// and `profile.ron.unsaved`. Ones already merged
+    /// (`….merged-<time>`) are not.
+    pub fn conflict_copies(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut folders = vec![&self.data_path];
+        if parent(&self.path) != parent(&self.data_path) {
+            folders.push(&self.path);
+        }
+        for profile in folders {
+            let (Some(name), Some(stem)) = (profile.file_name(), profile.file_stem()) else {
+                continue;
+            };
+            let (name, stem) = (name.to_string_lossy(), stem.to_string_lossy());
+            let Ok(entries) = fs::read_dir(parent(profile)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let file = entry.file_name();
+                let file = file.to_string_lossy();
+                let copy = file.starts_with(&format!("{stem}.sync-conflict-"))
+                    || (file.starts_with(&format!("{stem} (")) && file.contains("conflicted copy"))
+                    || *file == format!("{name}.orig")
+                    || *file == format!("{name}.unsaved");
+                if copy
+                    && !file.contains(".merged-")
+                    && entry.file_type().is_ok_and(|t| t.is_file())
+                {
+                    found.push(entry.path());
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// Sets a merged conflict copy aside as `<name>.merged-<time>`, so it
+    /// is not offered again.
+    pub fn set_merged_aside(&self, copy: &Path) -> io::Result<PathBuf> {
+        set_aside(copy, "merged")
+    }
+
+    /// Writes `profile`, unless the file changed from `expected` while it
+    /// was being written (`Ok(false)`: merge again).
+    fn write(&self, profile: &Profile, expected: Option<Stamp>) -> Result<bool, SaveError> {
         if self.on_disk.borrow().as_ref() == Some(profile) && self.path.exists() {
-            return Ok(());
+            return Ok(true);
         }
         let text = profile.to_ron()?;
         // Never write what the loader would refuse as too big.
@@ -586,7 +895,6 @@ impl Storage {
             path: self.path.clone(),
             source,
         };
-        self.check_identity()?;
         ensure_dir(&self.path).map_err(io_err)?;
         let dir = parent(&self.path);
         let mut tmp = tempfile::Builder::new()
@@ -608,6 +916,11 @@ impl Storage {
                     TryLockError::WouldBlock => io::Error::other("the new file is locked"),
                 })
             })?;
+            // The last look before the rename: a file replaced since the
+            // merge is merged again, never written over.
+            if Stamp::at(&self.path) != expected {
+                return Ok(false);
+            }
         }
         if let Some(old) = self.loaded_version.get().filter(|v| *v < CURRENT_VERSION)
             && self.path.exists()
@@ -620,6 +933,7 @@ impl Storage {
             self.backed_up.set(true);
         }
         let file = tmp.persist(&self.path).map_err(|e| io_err(e.error))?;
+        self.seen.set(file.metadata().ok().map(|m| Stamp::of(&m)));
         if self.lock.is_some() {
             // The old file's lock is released only now that the new, locked
             // file has its name.
@@ -627,7 +941,8 @@ impl Storage {
         }
         sync_dir(dir).map_err(io_err)?;
         *self.on_disk.borrow_mut() = Some(profile.clone());
-        Ok(())
+        *self.base.borrow_mut() = Some(profile.clone());
+        Ok(true)
     }
 
     /// The loader's reading of the file at `written` must be `profile`.
@@ -651,27 +966,6 @@ impl Storage {
             }),
             Err(e) => Err(SaveError::Unreadable { why: e.to_string() }),
         }
-    }
-
-    /// Before a save by the lock holder: the file at the path must still be
-    /// the one this copy locked (or, if there was none, there must still be
-    /// none). Otherwise another program replaced or created it (a copy that
-    /// took a new lock after the lock file was deleted, a sync tool), and
-    /// writing would lose what it wrote.
-    fn check_identity(&self) -> Result<(), SaveError> {
-        if self.lock.is_none() {
-            return Ok(());
-        }
-        let changed = || SaveError::Changed {
-            path: self.path.clone(),
-        };
-        let now = fs::metadata(&self.path);
-        let unchanged = match (&*self.identity.borrow(), now) {
-            (None, Err(e)) => e.kind() == io::ErrorKind::NotFound,
-            (Some(held), Ok(now)) => held.metadata().is_ok_and(|held| same_file(&held, &now)),
-            _ => false,
-        };
-        if unchanged { Ok(()) } else { Err(changed()) }
     }
 
     /// Copies the file as it was in an older version, never over an earlier
@@ -1144,6 +1438,15 @@ fn lock_identity(path: &Path) -> LockState {
         }
     }
     unknown(format!("{} keeps changing", shown(path)))
+}
+
+/// Whether two profiles hold the same record: where each copy is on
+/// screen (`resume`) is its own, and never a reason to write.
+fn same_record(a: &Profile, b: &Profile) -> bool {
+    Profile {
+        resume: b.resume.clone(),
+        ..a.clone()
+    } == *b
 }
 
 /// Whether two metadata describe the same file (device and inode).

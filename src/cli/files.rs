@@ -12,10 +12,9 @@ use super::{Failure, exists, say};
 use crate::session::shown;
 use crate::storage::{self, Storage};
 
-/// `medtech path`: every file medtech keeps for this profile, and whether
-/// it is there. Nothing is opened, locked or created.
-pub fn paths(path: &Path) -> String {
-    let storage = Storage::unlocked(path.to_owned());
+/// Every file medtech keeps for this profile, and the config file: what
+/// each is and where.
+fn rows(storage: &Storage) -> Vec<(&'static str, PathBuf)> {
     let mut rows: Vec<(&str, PathBuf)> = vec![("profile", storage.data_path().to_owned())];
     for backup in storage.backup_paths() {
         rows.push(("backup", backup));
@@ -29,6 +28,21 @@ pub fn paths(path: &Path) -> String {
     if let Some(damaged) = storage.latest_damaged() {
         rows.push(("damaged", damaged));
     }
+    for copy in storage.conflict_copies() {
+        rows.push(("to merge", copy));
+    }
+    if let Some(config) = crate::config::default_path() {
+        rows.push(("config", config));
+    }
+    rows
+}
+
+/// `medtech path`: every file medtech keeps for this profile, and the
+/// config file, and whether each is there. Nothing is opened, locked or
+/// created.
+pub fn paths(path: &Path) -> String {
+    let storage = Storage::unlocked(path.to_owned());
+    let rows = rows(&storage);
     let mut out = String::new();
     for (what, file) in &rows {
         let state = if exists(file) { "exists" } else { "missing" };
@@ -38,6 +52,40 @@ pub fn paths(path: &Path) -> String {
         let _ = writeln!(out, "The profile is a link to {}.", shown(storage.path()));
     }
     out
+}
+
+/// `medtech path --json`: `{ "version": 1, "files": [{ "kind", "path",
+/// "exists" }], "link_target" }`, the same rows as the text. `link_target`
+/// is the file the profile links to, or `null`.
+#[derive(Debug, serde::Serialize)]
+pub struct Paths {
+    version: u32,
+    files: Vec<FileRow>,
+    link_target: Option<String>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct FileRow {
+    kind: &'static str,
+    path: String,
+    exists: bool,
+}
+
+pub fn paths_json(path: &Path) -> Paths {
+    let storage = Storage::unlocked(path.to_owned());
+    let files = rows(&storage)
+        .iter()
+        .map(|(kind, file)| FileRow {
+            kind,
+            path: shown(file),
+            exists: exists(file),
+        })
+        .collect();
+    Paths {
+        version: super::FORMAT_VERSION,
+        files,
+        link_target: (storage.path() != storage.data_path()).then(|| shown(storage.path())),
+    }
 }
 
 /// With no profile, the newest backup that is there (its path, sanitized).

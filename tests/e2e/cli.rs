@@ -369,6 +369,12 @@ fn path_lists_every_file_and_creates_none() {
         line("backup", "missing", "profile.ron.bak.2"),
         line("draft", "missing", "profile.ron.draft"),
         line("lock", "missing", "profile.lock"),
+        format!(
+            "{:<8} {:<8} {}",
+            "config",
+            "missing",
+            home.root().join(".config/medtech/config.ron").display()
+        ),
     ];
     assert_eq!(text.lines().collect::<Vec<_>>(), expected, "{text}");
     assert_eq!(home.files(), before);

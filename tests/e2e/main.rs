@@ -7,6 +7,8 @@ mod shared;
 
 mod cli;
 mod compare;
+mod habits;
 mod hardening;
 mod promises;
+mod sync;
 mod tui;

@@ -10,6 +10,7 @@ mod content;
 mod content_certification;
 mod content_states;
 mod eligibility;
+mod merge;
 mod plan;
 mod promises;
 mod readme;

@@ -383,6 +383,7 @@ fn a_deleted_lock_file_does_not_let_a_second_writer_in() {
 
 /// With no profile yet, two copies can both hold a lock once the lock file
 /// is deleted; the one that saves second must not write over the other.
+/// (Issue 26: it now merges the two instead of refusing.)
 #[test]
 fn a_profile_created_by_another_copy_is_never_written_over() {
     let dir = temp();
@@ -393,11 +394,12 @@ fn a_profile_created_by_another_copy_is_never_written_over() {
     let (second, access) = Storage::open(path.clone());
     assert_eq!(access, Access::ReadWrite, "nothing to tell them apart yet");
     first.save(&sample()).expect("first save");
-    let err = second.save(&other()).expect_err("would write over it");
-    assert!(matches!(err, SaveError::Changed { .. }), "{err}");
-    assert_eq!(storage::load_file(&path).expect("reads"), Some(sample()));
-    // The first copy goes on saving.
-    first.save(&other()).expect("saves again");
+    let mut chem = Profile::default();
+    chem.set_done("edu.prereqs.chem", true, day("2026-04-01"));
+    let saved = second.save(&chem).expect("merges");
+    let merged = saved.merged.expect("the first copy's file was merged in");
+    assert_eq!(merged.profile, other());
+    assert_eq!(storage::load_file(&path).expect("reads"), Some(other()));
 }
 
 /// A hard link split into two files at the first save. A profile with
