@@ -534,6 +534,9 @@ pub struct StepPlan {
     pub caveat: Option<String>,
     pub sources: Vec<SourceInfo>,
     pub substeps: Vec<StepPlan>,
+    /// Done "from your background": what covers it ("your MLT program"),
+    /// or `None`.
+    pub from_background: Option<String>,
 }
 
 impl StepPlan {
@@ -591,6 +594,9 @@ impl StepPlan {
                 .iter()
                 .map(|s| StepPlan::of(guide, profile, s))
                 .collect(),
+            from_background: advisor::covered(profile, &step.id)
+                .filter(|_| check == Check::Done)
+                .map(str::to_owned),
         }
     }
 }

@@ -187,3 +187,33 @@ fn status_json_has_the_plan_when_met_and_covered() {
     );
     assert!(report["progress"]["certification"]["covered"].is_number());
 }
+
+#[test]
+fn export_json_says_which_steps_the_background_covers() {
+    let run = Run::with(VETERAN);
+    let plan = run.json(&["export", "--format", "json"]);
+    let education = plan["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .find(|a| a["area"] == "education")
+        .expect("education");
+    let military = education["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find(|s| s["id"] == "edu.military")
+        .expect("the military step");
+    assert_eq!(military["status"], "done", "{military:#}");
+    assert_eq!(
+        military["from_background"],
+        "your military laboratory course"
+    );
+    let associate = education["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find(|s| s["id"] == "edu.prereqs")
+        .expect("the prerequisites");
+    assert!(associate["from_background"].is_null(), "{associate:#}");
+}
