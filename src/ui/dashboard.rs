@@ -255,6 +255,16 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         lines.push(line);
     }
     lines.push(finish_line(app, advice));
+    // The one answer that would narrow the plan (and its finish) most.
+    if roomy && let Some(question) = advice.plan.as_ref().and_then(|p| p.question.as_ref()) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("Answer first ({}): ", keymap::key_for(&Action::OpenSetup)),
+                theme.heading(),
+            ),
+            Span::raw(question.clone()),
+        ]));
+    }
     if roomy && let Some(next) = &advice.next {
         lines.push(Line::from(Span::styled(
             format!("Why this step: {}", next.why),

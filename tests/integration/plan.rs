@@ -782,3 +782,36 @@ fn a_credential_held_for_the_goal_is_the_plan_whatever_its_routes_say() {
         chosen.why
     );
 }
+
+/// The dashboard as a person sees it at 80x24 and 60x16.
+fn dashboard_text(p: Profile, width: u16, height: u16) -> String {
+    use medtech::app::{Action, App};
+    use medtech::clock::Clock;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = App::new(guide().clone(), p, Clock::Fixed(today()));
+    app.update(Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    for _ in 0..2 {
+        terminal
+            .draw(|frame| medtech::ui::draw(frame, &app))
+            .expect("drawing never fails");
+    }
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_dashboard_shows_the_plan_and_the_question_to_answer_first() {
+    let mut veteran = ny_veteran();
+    veteran.background.education = Some(Education::SomeCollege);
+    veteran.background.semester_hours = Some(60);
+    let roomy = dashboard_text(veteran.clone(), 80, 24);
+    assert!(
+        roomy.contains("Plan: [?] MLT(ASCP) Route 3 · open on a question · New York"),
+        "{roomy}"
+    );
+    assert!(roomy.contains("Answer first"), "{roomy}");
+    // A small terminal keeps the plan line.
+    let small = dashboard_text(veteran, 60, 16);
+    assert!(small.contains("Plan: [?] MLT(ASCP) Route 3"), "{small}");
+}
