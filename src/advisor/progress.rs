@@ -116,12 +116,14 @@ fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
             Goal::Mls => words.iter().any(|w| w == "MLS" || w == "MT"),
         }
     };
-    let goal_credential = bg.credentials.iter().any(|c| level(&c.name));
-    let military = bg.military_course.as_ref().is_some_and(|c| c.weeks >= 50);
+    // Worked out only for the steps that ask (this runs for every step
+    // checked).
+    let goal_credential = || bg.credentials.iter().any(|c| level(&c.name));
+    let military = || bg.military_course.as_ref().is_some_and(|c| c.weeks >= 50);
     match id {
-        "edu.career" if goal_credential => Some("the credential you hold"),
+        "edu.career" if goal_credential() => Some("the credential you hold"),
         "edu.career" if !bg.experience.is_empty() => Some("your lab experience"),
-        "edu.career" if military || !bg.programs.is_empty() => Some("your lab training"),
+        "edu.career" if military() || !bg.programs.is_empty() => Some("your lab training"),
         "edu.prereqs" | "edu.practicum" if program(Program::Mlt).is_some() => {
             Some("your MLT program")
         }
@@ -143,9 +145,9 @@ fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
         "edu.bachelor" if program(Program::Mls).is_some() && education >= Education::Bachelor => {
             Some("your MLS program and degree")
         }
-        "edu.military" if military => Some("your military laboratory course"),
+        "edu.military" if military() => Some("your military laboratory course"),
         "cert.choose" | "cert.eligibility" | "cert.apply" | "cert.study" | "cert.exam"
-            if goal_credential =>
+            if goal_credential() =>
         {
             Some("the credential you hold")
         }
