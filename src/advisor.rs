@@ -9,8 +9,9 @@ pub mod estimate;
 pub mod plan;
 mod progress;
 
-pub use advice::{Advice, Next, Standing, Upcoming};
+pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};
 pub use eligibility::{Reason, RouteAdvice, Verdict};
 pub use progress::{
-    Check, Excluded, Progress, area_progress, check, excluded, overall_progress, upcoming,
+    Check, Excluded, Progress, area_progress, check, covered, covered_units, excluded,
+    overall_progress, upcoming,
 };

@@ -1,5 +1,6 @@
-//! The non-interactive subcommands: `status`, `next`, `export`, `path`,
-//! `reset`, `merge`, `completions` and `man`. The TUI is what runs with none.
+//! The non-interactive subcommands: `status`, `next`, `compare`, `export`,
+//! `path`, `reset`, `merge`, `completions` and `man`. The TUI is what runs
+//! with none.
 //!
 //! The commands that only look (`status`, `next`, `export`, `path`) read the
 //! profile through [`session::open_read_only`]: no lock, nothing moved,
@@ -8,6 +9,7 @@
 //!
 //! Exit codes: 0 success, 1 error (one line on stderr), 2 usage (clap).
 
+mod compare;
 mod files;
 mod html;
 mod ics;
@@ -70,6 +72,17 @@ pub enum Command {
     },
     /// The next step, why it is next, and what finishing it would open
     Next {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Two states side by side: licenses, accepted credentials, the
+    /// education rule, fees, renewal, and what you would still need in each
+    Compare {
+        /// The first state's code (CA)
+        first: String,
+        /// The second state's code (NY)
+        second: String,
         /// Print one JSON object (format version 1) instead of text
         #[arg(long)]
         json: bool,
@@ -264,6 +277,11 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
                 print(&for_locale(text::next(&next)))
             }
         }
+        Command::Compare {
+            first,
+            second,
+            json,
+        } => compare(profile, &[first, second], json),
         Command::Export {
             format,
             output,
@@ -311,6 +329,24 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
                 }
             }
         }
+    }
+}
+
+/// `medtech compare A B`.
+fn compare(profile: Option<PathBuf>, codes: &[String; 2], json: bool) -> Result<(), Failure> {
+    let loaded = Loaded::open(profile)?;
+    let today = loaded.context().today;
+    let comparison = compare::Comparison::build(&loaded.guide, &loaded.profile, codes, today)
+        .map_err(|e| {
+            Failure::usage(format!(
+                "\"{}\" is not a state code medtech knows: use two-letter codes such as CA or NY",
+                e.0
+            ))
+        })?;
+    if json {
+        print(&to_json(&comparison)?)
+    } else {
+        print(&for_locale(compare::text(&comparison)))
     }
 }
 

@@ -16,6 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 pub use background::{
     Background, Education, Experience, HeldCredential, MilitaryCourse, Preference, ProgramDone,
+    credential_key,
 };
 pub use change::{Change, Edit, Entry, Event, HISTORY_LIMIT, UndoStack};
 pub use date::{DateError, PartialDate};

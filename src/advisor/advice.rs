@@ -23,8 +23,12 @@ pub struct Advice {
     pub excluded: Excluded,
     /// The routes to the goal's credentials, preferred certifier first.
     pub routes: Vec<Standing>,
-    /// "MLT(ASCP) Route 3": the first met route, whose education is covered.
+    /// "MLT(ASCP) Route 3": the plan's route when the plan is met (its
+    /// state's acceptance and rule included), so school is behind the user.
     pub first_met: Option<String>,
+    /// The one credential and route chosen for the goal; `None` when no
+    /// route is open or nothing of the background is answered yet.
+    pub plan: Option<PlanSummary>,
     /// The met route whose window closes first (an index into `routes`).
     pub closest: Option<usize>,
     pub next: Option<Next>,
@@ -44,9 +48,45 @@ pub struct Standing {
     pub reasons: Vec<Reason>,
     /// For a met route: the day its earliest time window closes.
     pub closes: Option<Date>,
+    /// For a route that time alone will meet: the day.
+    pub when_met: Option<Date>,
     /// "⚠ per a third-party summary; confirm with ASCP" when the verdict
     /// rests on third-party text.
     pub third_party_warning: Option<String>,
+}
+
+/// The plan as the screens show it (see [`plan::choose`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSummary {
+    /// "MLT(ASCP)".
+    pub credential: String,
+    /// "Route 3".
+    pub route: String,
+    /// Met now, met by a known date, open on a question, or not met: the
+    /// route and the state's own rule together.
+    pub standing: plan::Standing,
+    /// When time alone meets it.
+    pub when_met: Option<Date>,
+    /// Whether the state accepts the credential for the goal's license
+    /// (`None`: no state, no license, or not known).
+    pub accepted: Option<bool>,
+    pub why: String,
+    /// "MLT(ASCP) Route 1".
+    pub runner_up: Option<String>,
+    /// Every requirement not met (with its step) or unanswered.
+    pub missing: Vec<Reason>,
+    /// The one question whose answer would narrow the plan most.
+    pub question: Option<String>,
+    /// The state's own rule: its name, verdict, and whether it is met only
+    /// once the plan's credential is held.
+    pub rule: Option<(String, Verdict, bool)>,
+}
+
+impl PlanSummary {
+    /// "MLT(ASCP) Route 3".
+    pub fn label(&self) -> String {
+        format!("{} {}", self.credential, self.route)
+    }
 }
 
 /// The step to do next, and why.
@@ -70,6 +110,9 @@ pub struct Upcoming {
 impl Advice {
     pub fn new(guide: &Guide, profile: &Profile, today: Date) -> Advice {
         let routes = eligibility::for_goal(guide, profile, today);
+        let chosen = plan::choose(guide, profile, &routes, today);
+        // With nothing of the background answered the plan is a guess.
+        let shown = chosen.as_ref().filter(|p| p.answered);
         let closest = plan::closest_window(&routes)
             .and_then(|found| routes.iter().position(|r| std::ptr::eq(r, found)));
         Advice {
@@ -77,17 +120,34 @@ impl Advice {
             overall: progress::overall_progress(guide, profile),
             areas: Area::ALL.map(|area| progress::area_progress(guide, profile, area)),
             excluded: progress::excluded(guide, profile),
-            first_met: plan::education_covered(&routes).map(eligibility::RouteAdvice::label),
+            first_met: shown
+                .filter(|p| p.education_covered())
+                .map(|p| p.route.label()),
+            plan: shown.map(|p| PlanSummary {
+                credential: p.route.credential.name.clone(),
+                route: p.route.route.name.clone(),
+                standing: p.standing,
+                when_met: p.when_met,
+                accepted: p.accepted,
+                why: p.why.clone(),
+                runner_up: p.runner_up.as_ref().map(eligibility::RouteAdvice::label),
+                missing: p.missing.clone(),
+                question: p.question.clone(),
+                rule: p
+                    .rule
+                    .as_ref()
+                    .map(|r| (r.name.clone(), r.status, r.by_credential)),
+            }),
             closest,
-            next: plan::next_step(guide, profile, &routes).map(|next| Next {
+            next: plan::next_step(guide, profile, chosen.as_ref()).map(|next| Next {
                 area: next.area,
                 step: next.step.id.clone(),
                 title: next.step.title.clone(),
                 why: next.why,
             }),
-            license: plan::license_advice(guide, profile, &routes),
-            finish: estimate::finish(guide, profile, &routes, today),
-            cost: estimate::cost(guide, profile, &routes),
+            license: plan::license_advice(guide, profile, chosen.as_ref()),
+            finish: estimate::finish(guide, profile, chosen.as_ref(), today),
+            cost: estimate::cost(guide, profile, chosen.as_ref()),
             upcoming: progress::upcoming(guide, profile)
                 .map(|(area, step)| Upcoming {
                     area,
@@ -105,6 +165,7 @@ impl Advice {
                     verdict: r.verdict,
                     reasons: r.reasons,
                     closes: r.closes,
+                    when_met: r.when_met,
                 })
                 .collect(),
         }

@@ -6,8 +6,8 @@ use jiff::Span;
 use serde::Serialize;
 
 use crate::content::{
-    Accreditor, Credential, Date, Degree, Discipline, Field, Goal, Guide, Program, Requirement,
-    Route, RouteStatus, Subject, Tier,
+    Accreditor, Credential, Date, Degree, Discipline, Field, Guide, Program, Requirement, Route,
+    RouteStatus, Subject, Tier,
 };
 use crate::profile::{Background, Education, PartialDate, Preference, Profile};
 
@@ -50,9 +50,26 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
     pub text: String,
-    /// The guide step that would meet a missing requirement.
+    /// The guide step that would meet a missing requirement (or an
+    /// unanswered one, should the answer be no).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<String>,
+    /// Whether the line says what holds, what is missing or what to answer.
+    #[serde(skip)]
+    pub kind: ReasonKind,
+    /// For a missing requirement that time alone meets (experience still
+    /// being earned): the day it will hold.
+    #[serde(skip)]
+    pub when: Option<Date>,
+}
+
+/// What a [`Reason`] line is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum ReasonKind {
+    #[default]
+    Met,
+    Missing,
+    Question,
 }
 
 /// A route evaluated for this user today.
@@ -64,6 +81,9 @@ pub struct RouteAdvice<'g> {
     pub reasons: Vec<Reason>,
     /// For a met route: the day its earliest time window closes.
     pub closes: Option<Date>,
+    /// For a route not met that time alone will meet (experience still
+    /// being earned, nothing else missing): the day it will be met.
+    pub when_met: Option<Date>,
     /// The requirements (indices into `route.requirements`) the verdict
     /// rests on: every one for a met or unknown route, the failed ones for
     /// a route not met, none for a closed route (it rests on the route's
@@ -152,10 +172,20 @@ enum Eval {
     NotMet {
         why: String,
         step: Option<&'static str>,
+        /// Met on this day by time alone (a job still going on).
+        when: Option<Date>,
     },
     Unknown {
         question: String,
+        /// The step that would meet it should the answer be no.
+        step: Option<&'static str>,
     },
+}
+
+impl Eval {
+    fn unknown(question: String, step: Option<&'static str>) -> Eval {
+        Eval::Unknown { question, step }
+    }
 }
 
 /// Every route of every credential, in the guide's order.
@@ -309,8 +339,11 @@ fn route_advice<'g>(
             reasons: vec![Reason {
                 text: format!("Closed: {why}"),
                 step: None,
+                kind: ReasonKind::Missing,
+                when: None,
             }],
             closes: None,
+            when_met: None,
             rests_on: Vec::new(),
         };
     }
@@ -320,6 +353,7 @@ fn route_advice<'g>(
         .map(|r| check(r, facts, guide, today))
         .collect();
     let (verdict, reasons, closes) = combine_all(&evals, guide);
+    let when_met = when_met(&evals);
     let rests_on = evals
         .iter()
         .enumerate()
@@ -332,8 +366,44 @@ fn route_advice<'g>(
         verdict,
         reasons,
         closes,
+        when_met,
         rests_on,
     }
+}
+
+/// The day time alone meets every missing requirement, when nothing else
+/// is missing or unanswered.
+fn when_met(evals: &[Eval]) -> Option<Date> {
+    let mut latest = None;
+    for e in evals {
+        match e {
+            Eval::Met { .. } => {}
+            Eval::NotMet { when: Some(d), .. } => latest = latest.max(Some(*d)),
+            Eval::NotMet { when: None, .. } | Eval::Unknown { .. } => return None,
+        }
+    }
+    latest
+}
+
+/// A list of requirements (a state's own rule) against the background:
+/// the verdict, a line for every requirement not met or unanswered (every
+/// line when met), and the day time alone meets it.
+pub fn evaluate_requirements(
+    guide: &Guide,
+    requirements: &[Requirement],
+    background: &Background,
+    today: Date,
+) -> (Verdict, Vec<Reason>, Option<Date>) {
+    let facts = Facts {
+        bg: background,
+        answered: background.is_answered(),
+    };
+    let evals: Vec<Eval> = requirements
+        .iter()
+        .map(|r| check(r, facts, guide, today))
+        .collect();
+    let (verdict, reasons, _) = combine_all(&evals, guide);
+    (verdict, reasons, when_met(&evals))
 }
 
 /// All requirements must hold: any failure fails, else any unknown is
@@ -351,15 +421,21 @@ fn combine_all(evals: &[Eval], guide: &Guide) -> (Verdict, Vec<Reason>, Option<D
             Eval::Met { why, .. } if !failed && !unknown => Some(Reason {
                 text: format!("✓ {why}"),
                 step: None,
+                kind: ReasonKind::Met,
+                when: None,
             }),
             Eval::Met { .. } => None,
-            Eval::NotMet { why, step: s } => Some(Reason {
+            Eval::NotMet { why, step: s, when } => Some(Reason {
                 text: format!("✗ {why}"),
                 step: step(*s),
+                kind: ReasonKind::Missing,
+                when: *when,
             }),
-            Eval::Unknown { question } => Some(Reason {
+            Eval::Unknown { question, step: s } => Some(Reason {
                 text: format!("? {question}"),
-                step: None,
+                step: step(*s),
+                kind: ReasonKind::Question,
+                when: None,
             }),
         })
         .collect();
@@ -503,6 +579,7 @@ fn hours(answer: Option<u16>, bg: &Background) -> Option<u16> {
 fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eval {
     let Facts { bg, answered } = facts;
     let unknown = |q: &str| Eval::Unknown {
+        step: None,
         question: q.to_owned(),
     };
     match req {
@@ -536,12 +613,16 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
             other => other,
         },
         Requirement::SemesterHours(needed) => match hours(bg.semester_hours, bg) {
-            None => unknown("How many semester hours of college credit do you have?"),
+            None => Eval::unknown(
+                "How many semester hours of college credit do you have?".to_owned(),
+                Some("edu.associate"),
+            ),
             Some(h) if h >= *needed => Eval::Met {
                 why: format!("{h} semester hours (needs {needed})"),
                 closes: None,
             },
             Some(h) => Eval::NotMet {
+                when: None,
                 why: format!("{needed} semester hours of college credit; you have {h}"),
                 step: Some("edu.associate"),
             },
@@ -563,8 +644,12 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
             min_weeks,
             within_years,
         } => match &bg.military_course {
-            None if !answered => unknown("Did you finish a US military medical laboratory course?"),
+            None if !answered => Eval::unknown(
+                "Did you finish a US military medical laboratory course?".to_owned(),
+                Some("edu.military"),
+            ),
             None => Eval::NotMet {
+                when: None,
                 why: format!(
                     "a US military medical laboratory course of {min_weeks} weeks{}",
                     within_words(*within_years)
@@ -572,6 +657,7 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
                 step: Some("edu.military"),
             },
             Some(course) if course.weeks < *min_weeks => Eval::NotMet {
+                when: None,
                 why: format!(
                     "your military course was {} weeks; this needs {min_weeks}",
                     course.weeks
@@ -579,6 +665,7 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
                 step: Some("edu.military"),
             },
             Some(course) if course.finished.is_after(today) => Eval::NotMet {
+                when: None,
                 why: format!(
                     "your military course finishes {}, after today",
                     course.finished
@@ -596,6 +683,7 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
                     closes,
                 },
                 Err(ended) => Eval::NotMet {
+                    when: None,
                     why: format!(
                         "your military course ({}) is more than {} years ago: that window closed on {ended}",
                         course.finished,
@@ -614,17 +702,17 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
             let name = guide
                 .credential(id)
                 .map_or(id.as_str(), |c| c.name.as_str());
-            let held = bg
-                .credentials
-                .iter()
-                .find(|c| c.name.trim().eq_ignore_ascii_case(name));
+            let held = bg.credentials.iter().find(|c| c.is(name));
             match held {
                 Some(c) => Eval::Met {
                     why: format!("{name} held since {}", c.since),
                     closes: None,
                 },
-                None if !answered => unknown(&format!("Do you hold {name}?")),
+                None if !answered => {
+                    Eval::unknown(format!("Do you hold {name}?"), Some("cert.exam"))
+                }
                 None => Eval::NotMet {
+                    when: None,
                     why: format!("a current {name} credential"),
                     step: Some("cert.exam"),
                 },
@@ -633,6 +721,7 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
         Requirement::ForeignEducation { degree, field } => match bg.educated_abroad {
             None => unknown("Was your education earned outside the US and Canada?"),
             Some(false) => Eval::NotMet {
+                when: None,
                 why: "this route is for education earned outside the US and Canada".to_owned(),
                 step: None,
             },
@@ -651,82 +740,127 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
                 .iter()
                 .map(|o| check(o, facts, guide, today))
                 .collect();
-            let met = evals.iter().filter_map(|e| match e {
-                Eval::Met { why, closes } => Some((why, closes)),
-                _ => None,
-            });
-            // The option that stays open longest wins.
-            if let Some((why, closes)) = met.max_by_key(|(_, c)| c.unwrap_or(Date::MAX)) {
-                return Eval::Met {
-                    why: why.clone(),
-                    closes: *closes,
-                };
-            }
-            if let Some(q) = evals.iter().find_map(|e| match e {
-                Eval::Unknown { question } => Some(question.clone()),
-                _ => None,
-            }) {
-                return Eval::Unknown { question: q };
-            }
-            let whys: Vec<String> = evals
-                .iter()
-                .filter_map(|e| match e {
-                    Eval::NotMet { why, .. } => Some(why.clone()),
-                    _ => None,
-                })
-                .collect();
-            let step = evals.iter().find_map(|e| match e {
-                Eval::NotMet { step, .. } => *step,
-                _ => None,
-            });
-            Eval::NotMet {
-                why: format!("one of: {}", whys.join("; or ")),
-                step,
-            }
+            any_of(&evals)
         }
         Requirement::AllOf(parts) => {
             let evals: Vec<Eval> = parts
                 .iter()
                 .map(|p| check(p, facts, guide, today))
                 .collect();
-            if let Some(fail) = evals.iter().find(|e| matches!(e, Eval::NotMet { .. })) {
-                return fail.clone();
-            }
-            if let Some(unknown) = evals.iter().find(|e| matches!(e, Eval::Unknown { .. })) {
-                return unknown.clone();
-            }
-            let whys: Vec<String> = evals
-                .iter()
-                .filter_map(|e| match e {
-                    Eval::Met { why, .. } => Some(why.clone()),
-                    _ => None,
-                })
-                .collect();
-            Eval::Met {
-                why: whys.join(", "),
-                closes: evals
-                    .iter()
-                    .filter_map(|e| match e {
-                        Eval::Met { closes, .. } => *closes,
-                        _ => None,
-                    })
-                    .min(),
-            }
+            all_of(&evals)
         }
+    }
+}
+
+/// Any one option holds: the one open longest wins; else an unanswered one
+/// leaves it open; else every alternative, each written once.
+fn any_of(evals: &[Eval]) -> Eval {
+    let met = evals.iter().filter_map(|e| match e {
+        Eval::Met { why, closes } => Some((why, closes)),
+        _ => None,
+    });
+    if let Some((why, closes)) = met.max_by_key(|(_, c)| c.unwrap_or(Date::MAX)) {
+        return Eval::Met {
+            why: why.clone(),
+            closes: *closes,
+        };
+    }
+    if let Some(e) = evals.iter().find(|e| matches!(e, Eval::Unknown { .. })) {
+        return e.clone();
+    }
+    let mut whys: Vec<String> = Vec::new();
+    for e in evals {
+        if let Eval::NotMet { why, .. } = e
+            && !whys.contains(why)
+        {
+            whys.push(why.clone());
+        }
+    }
+    let step = evals.iter().find_map(|e| match e {
+        Eval::NotMet { step, .. } => *step,
+        _ => None,
+    });
+    // Time alone meets it when it meets any option.
+    let when = evals
+        .iter()
+        .filter_map(|e| match e {
+            Eval::NotMet { when, .. } => *when,
+            _ => None,
+        })
+        .min();
+    let why = if whys.len() == 1 {
+        whys.remove(0)
+    } else {
+        format!("one of: {}", whys.join("; or "))
+    };
+    Eval::NotMet { why, step, when }
+}
+
+/// Every part holds: the gaps are all written (once each), else the first
+/// question, else met.
+fn all_of(evals: &[Eval]) -> Eval {
+    let mut whys: Vec<String> = Vec::new();
+    let mut step = None;
+    let mut when = Some(None);
+    for e in evals {
+        if let Eval::NotMet {
+            why,
+            step: s,
+            when: w,
+        } = e
+        {
+            if !whys.contains(why) {
+                whys.push(why.clone());
+            }
+            step = step.or(*s);
+            when = match (when, w) {
+                (Some(a), Some(b)) => Some(a.max(Some(*b))),
+                _ => None,
+            };
+        }
+    }
+    if !whys.is_empty() {
+        return Eval::NotMet {
+            why: whys.join(", and "),
+            step,
+            when: when.flatten(),
+        };
+    }
+    if let Some(unknown) = evals.iter().find(|e| matches!(e, Eval::Unknown { .. })) {
+        return unknown.clone();
+    }
+    let whys: Vec<String> = evals
+        .iter()
+        .filter_map(|e| match e {
+            Eval::Met { why, .. } => Some(why.clone()),
+            _ => None,
+        })
+        .collect();
+    Eval::Met {
+        why: whys.join(", "),
+        closes: evals
+            .iter()
+            .filter_map(|e| match e {
+                Eval::Met { closes, .. } => *closes,
+                _ => None,
+            })
+            .min(),
     }
 }
 
 fn check_degree(degree: Degree, bg: &Background) -> Eval {
     match bg.education {
-        None => Eval::Unknown {
-            question: "What is your highest education? (on the setup screen)".to_owned(),
-        },
+        None => Eval::unknown(
+            "What is your highest education? (on the setup screen)".to_owned(),
+            Some(degree_step(degree)),
+        ),
         Some(e) if e >= education_of(degree) => Eval::Met {
             why: format!("{} ({})", degree_words(degree), e.words()),
             closes: None,
         },
         Some(e) => Eval::NotMet {
-            why: format!("{}; your highest is {}", degree_words(degree), e.words()),
+            when: None,
+            why: format!("{} (your highest is {})", degree_words(degree), e.words()),
             step: Some(degree_step(degree)),
         },
     }
@@ -771,6 +905,7 @@ fn check_subject(subject: Subject, needed: u16, bg: &Background) -> Eval {
         }
         Subject::MedicalLaboratory => {
             return Eval::Unknown {
+                step: None,
                 question: format!(
                     "Do you have {needed} semester hours of medical laboratory courses? \
                      medtech does not ask for these."
@@ -779,14 +914,16 @@ fn check_subject(subject: Subject, needed: u16, bg: &Background) -> Eval {
         }
     };
     match known {
-        None => Eval::Unknown {
-            question: format!("How many semester hours of {words} do you have?"),
-        },
+        None => Eval::unknown(
+            format!("How many semester hours of {words} do you have?"),
+            Some(step),
+        ),
         Some(h) if h >= needed => Eval::Met {
             why: format!("{h} semester hours of {words} (needs {needed})"),
             closes: None,
         },
         Some(h) => Eval::NotMet {
+            when: None,
             why: format!("{needed} semester hours of {words}; you have {h}"),
             step: Some(step),
         },
@@ -806,8 +943,11 @@ fn check_program(
         Program::Mls => "MLS",
     };
     let by: Vec<&str> = accreditors.iter().copied().map(accreditor_words).collect();
+    // Someone with a bachelor's already needs the one-year certificate,
+    // not a second degree.
     let step = match program {
         Program::Mlt => "edu.accredited",
+        Program::Mls if bg.education >= Some(Education::Bachelor) => "edu.bachelor.post-bacc",
         Program::Mls => "edu.bachelor",
     };
     let matching: Vec<_> = bg
@@ -817,9 +957,25 @@ fn check_program(
         .collect();
     if matching.is_empty() {
         if !answered {
-            return Eval::Unknown {
-                question: format!("Did you finish an accredited {kind} program?"),
-            };
+            return Eval::unknown(
+                format!("Did you finish an accredited {kind} program?"),
+                Some(step),
+            );
+        }
+        // "HHS-approved" is CLIA's wording; whether a NAACLS program counts
+        // is the certifier's call, and the source does not say: a question,
+        // never a "no".
+        if accreditors.contains(&Accreditor::HhsApproved)
+            && let Some(p) = bg.programs.iter().find(|p| p.kind == program)
+        {
+            return Eval::unknown(
+                format!(
+                    "Does the certifier count your {} {kind} program as \"HHS-approved\"? \
+                     The source does not say; ask the certifier.",
+                    accreditor_words(p.accreditor)
+                ),
+                Some(step),
+            );
         }
         // A route that takes any program (a foreign clinical training
         // program has no US accreditor) names none.
@@ -838,6 +994,7 @@ fn check_program(
             format!("an {kind} program accredited by {}", by.join(" or "))
         };
         return Eval::NotMet {
+            when: None,
             why: format!("{what}{}", within_words(within_years)),
             step: Some(step),
         };
@@ -850,6 +1007,7 @@ fn check_program(
     // A hand-edited date after today: not finished yet.
     if latest.finished.is_after(today) {
         return Eval::NotMet {
+            when: None,
             why: format!(
                 "your {kind} program finishes {}, after today",
                 latest.finished
@@ -868,6 +1026,7 @@ fn check_program(
             closes,
         },
         Err(ended) => Eval::NotMet {
+            when: None,
             why: format!(
                 "your {kind} program finished {}, more than {} years ago: that window closed on {ended}",
                 latest.finished,
@@ -878,6 +1037,10 @@ fn check_program(
     }
 }
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "every gap of one requirement, in order"
+)]
 fn check_experience(
     months: u16,
     within_years: Option<u8>,
@@ -893,11 +1056,13 @@ fn check_experience(
     if bg.experience.is_empty() {
         if !answered {
             return Eval::Unknown {
+                step: None,
                 question: "How many months of full-time clinical lab experience do you have?"
                     .to_owned(),
             };
         }
         return Eval::NotMet {
+            when: None,
             why: needs,
             step: None,
         };
@@ -915,14 +1080,30 @@ fn check_experience(
         })
         .collect();
     let total: u16 = counted.iter().map(|(m, _)| m).sum();
+    // Every gap: too few months, and areas not covered.
+    let mut gaps: Vec<String> = Vec::new();
+    let mut when = None;
     if total < months {
         let all: u16 = bg.experience.iter().map(|j| j.months).sum();
-        let why = if all >= months {
-            format!("{needs}: only {total} of your {all} months fall inside that window")
+        let still_working = bg.experience.iter().any(|j| j.ended.is_none());
+        when = still_working
+            .then(|| {
+                today
+                    .checked_add(Span::new().months(i64::from(months - total)))
+                    .ok()
+            })
+            .flatten();
+        let ahead = when.map_or_else(String::new, |d| {
+            format!(
+                " (met around {} if you keep working full time)",
+                d.strftime("%Y-%m")
+            )
+        });
+        gaps.push(if all >= months {
+            format!("{needs}: only {total} of your {all} months fall inside that window{ahead}")
         } else {
-            format!("{needs}; you have {total}")
-        };
-        return Eval::NotMet { why, step: None };
+            format!("{needs}; you have {total}{ahead}")
+        });
     }
     if !areas.is_empty() {
         let covered: Vec<Discipline> = bg
@@ -931,21 +1112,30 @@ fn check_experience(
             .flat_map(|j| j.areas.iter().copied())
             .collect();
         if covered.is_empty() {
-            return Eval::Unknown {
-                question: "Which lab areas did your experience cover?".to_owned(),
-            };
+            if gaps.is_empty() {
+                return Eval::unknown(
+                    "Which lab areas did your experience cover?".to_owned(),
+                    None,
+                );
+            }
+        } else {
+            let missing: Vec<&str> = areas
+                .iter()
+                .filter(|a| !covered.contains(a))
+                .map(|a| a.words())
+                .collect();
+            if !missing.is_empty() {
+                gaps.push(format!("experience in {}", missing.join(", ")));
+                when = None;
+            }
         }
-        let missing: Vec<&str> = areas
-            .iter()
-            .filter(|a| !covered.contains(a))
-            .map(|a| a.words())
-            .collect();
-        if !missing.is_empty() {
-            return Eval::NotMet {
-                why: format!("experience in {}", missing.join(", ")),
-                step: None,
-            };
-        }
+    }
+    if !gaps.is_empty() {
+        return Eval::NotMet {
+            why: gaps.join(", and "),
+            step: None,
+            when,
+        };
     }
     // The window closes when dropping the oldest job leaves too few months.
     counted.sort_by_key(|(_, closes)| closes.unwrap_or(Date::MAX));
@@ -965,34 +1155,4 @@ fn check_experience(
         ),
         closes,
     }
-}
-
-/// The credential a user with this goal is working towards: one they hold,
-/// else their preferred certifier's, else the first with a met route.
-pub fn target_credential<'g>(
-    guide: &'g Guide,
-    profile: &Profile,
-    routes: &[RouteAdvice<'g>],
-) -> Option<&'g Credential> {
-    let goal: Goal = profile.goal;
-    let fits = |c: &&Credential| c.goal == goal && !c.name.contains("ASCPi");
-    let held = guide.credentials.iter().filter(fits).find(|c| {
-        profile
-            .background
-            .credentials
-            .iter()
-            .any(|h| h.name.trim().eq_ignore_ascii_case(&c.name))
-    });
-    let preferred = preferred_certifier(profile).and_then(|id| {
-        guide
-            .credentials
-            .iter()
-            .filter(fits)
-            .find(|c| c.certifier == id)
-    });
-    let met = routes
-        .iter()
-        .find(|r| r.verdict == Verdict::Met && r.credential.goal == goal)
-        .map(|r| r.credential);
-    held.or(preferred).or(met)
 }

@@ -5,8 +5,7 @@
 use jiff::Span;
 use serde::Serialize;
 
-use super::eligibility::{self, RouteAdvice};
-use super::plan;
+use super::plan::{self, Plan, Standing};
 use super::progress::{self, Check};
 use crate::content::{Area, Credential, Date, Fee, Guide, LicenseRule, Step};
 use crate::profile::Profile;
@@ -22,6 +21,12 @@ pub struct Finish {
     pub counted: Vec<(String, u16, u16)>,
     /// Steps left with no typical duration in the guide.
     pub without_duration: usize,
+    /// The open questions the earliest date assumes go the user's way
+    /// (the latest assumes they do not).
+    pub assumed: Vec<String>,
+    /// The plan waits for time alone (experience still being earned) until
+    /// this day before the steps counted.
+    pub waits_until: Option<Date>,
 }
 
 /// The money still to spend.
@@ -33,22 +38,125 @@ pub struct Cost {
     pub items: Vec<(String, u32, u32, u16)>,
     /// What the guide has no amount for.
     pub unknown: Vec<String>,
+    /// Tuition, beside the fees (not in the sums): the guide's sourced
+    /// ranges, shown while school is still ahead.
+    pub tuition: Vec<Tuition>,
 }
 
-/// Sums the typical durations of what is left, one after another.
-pub fn finish(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>], today: Date) -> Finish {
+/// A sourced tuition figure, as the guide words it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tuition {
+    /// "Tuition (2024-25)".
+    pub label: String,
+    pub text: String,
+    /// The date or edition its page shows.
+    pub dated: String,
+}
+
+/// The guide's tuition figures, when the school still ahead (of the plan,
+/// or of the path with no plan) needs them.
+fn tuition(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Vec<Tuition> {
+    let school = |id: &str| id.starts_with("edu.") && id != "edu.career" && id != "edu.graduate";
+    let ahead = match plan {
+        Some(p) => p.gap_steps(true).into_iter().any(school),
+        None => progress::upcoming(guide, profile).any(|(_, s)| school(&s.id)),
+    };
+    if !ahead {
+        return Vec::new();
+    }
+    guide
+        .career
+        .iter()
+        .filter(|f| f.label.starts_with("Tuition"))
+        .map(|f| Tuition {
+            label: f.label.clone(),
+            text: f.text.clone(),
+            dated: f
+                .sources
+                .iter()
+                .filter_map(|id| guide.source(id))
+                .find_map(|s| s.dated.clone())
+                .unwrap_or_else(|| "page undated".to_owned()),
+        })
+        .collect()
+}
+
+/// Sums the typical durations of what is left, one after another. With a
+/// plan, the education counted is only what the plan is missing: the
+/// earliest date leaves out what an unanswered question may make
+/// unnecessary, the latest counts it. Steps the background covers count as
+/// done.
+pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: Date) -> Finish {
+    let plan = plan.filter(|p| p.answered);
     let mut counted = Vec::new();
     let mut without_duration = 0;
-    for step in remaining_top(guide, profile, routes) {
+    // The education of the plan that only the unanswered questions ask for.
+    let mut maybe = Vec::new();
+    let mut maybe_without = 0;
+    match plan {
+        Some(plan) => {
+            let sure = plan::counted_steps(&plan.gap_steps(false));
+            let all = plan::counted_steps(&plan.gap_steps(true));
+            for id in &all {
+                if let Some((_, step)) = guide.step(id) {
+                    if sure.contains(id) {
+                        walk_duration(step, profile, &mut counted, &mut without_duration);
+                    } else {
+                        walk_duration(step, profile, &mut maybe, &mut maybe_without);
+                    }
+                }
+            }
+        }
+        None => {
+            for step in guide
+                .steps(Area::Education, profile.goal, profile.state.as_deref())
+                .into_iter()
+                .filter(|s| s.is_required_for(profile.goal))
+                // The practicum is inside the program.
+                .filter(|s| s.id != "edu.practicum")
+            {
+                walk_duration(step, profile, &mut counted, &mut without_duration);
+            }
+        }
+    }
+    for step in [Area::Certification, Area::Licensing]
+        .into_iter()
+        .flat_map(|area| guide.steps(area, profile.goal, profile.state.as_deref()))
+        .filter(|s| s.is_required_for(profile.goal))
+    {
         walk_duration(step, profile, &mut counted, &mut without_duration);
     }
-    let (min, max) = counted.iter().fold((0u32, 0u32), |(a, b), (_, lo, hi)| {
-        (a + u32::from(*lo), b + u32::from(*hi))
-    });
-    let after = |weeks: u32| today.checked_add(Span::new().weeks(i64::from(weeks))).ok();
+    let sum = |list: &[(String, u16, u16)]| {
+        list.iter().fold((0u32, 0u32), |(a, b), (_, lo, hi)| {
+            (a + u32::from(*lo), b + u32::from(*hi))
+        })
+    };
+    let (min, _) = sum(&counted);
+    let (_, max) = {
+        let (a, b) = sum(&counted);
+        let (c, d) = sum(&maybe);
+        (a + c, b + d)
+    };
+    let waits_until = plan
+        .filter(|p| p.standing == Standing::Dated)
+        .and_then(|p| p.when_met)
+        .filter(|d| *d > today);
+    let start = waits_until.unwrap_or(today);
+    let after = |weeks: u32| start.checked_add(Span::new().weeks(i64::from(weeks))).ok();
+    let assumed: Vec<String> = plan
+        .map(|p| {
+            p.missing
+                .iter()
+                .filter(|r| r.kind == super::eligibility::ReasonKind::Question)
+                .map(|r| r.text.trim_start_matches("? ").to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    counted.append(&mut maybe);
+    without_duration += maybe_without;
     let nothing_left = counted.is_empty() && without_duration == 0;
     let (expected, earliest, latest) = if nothing_left {
-        (Some(today), Some(today), Some(today))
+        (Some(start), Some(start), Some(start))
     } else if counted.is_empty() {
         (None, None, None)
     } else {
@@ -60,6 +168,8 @@ pub fn finish(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>], toda
         latest,
         counted,
         without_duration,
+        assumed,
+        waits_until,
     }
 }
 
@@ -85,26 +195,19 @@ fn walk_duration(
     }
 }
 
-/// The required top-level steps still ahead, education left out when a
-/// route is already met.
-fn remaining_top<'g>(
-    guide: &'g Guide,
-    profile: &Profile,
-    routes: &[RouteAdvice<'_>],
-) -> Vec<&'g Step> {
-    let covered = plan::education_covered(routes).is_some();
-    Area::ALL
-        .into_iter()
-        .filter(|area| !(covered && *area == Area::Education))
-        .flat_map(|area| guide.steps(area, profile.goal, profile.state.as_deref()))
-        .filter(|s| s.is_required_for(profile.goal))
-        .collect()
-}
-
 /// Sums the fees of the steps left: the application fee of the credential
 /// the user is heading for, and the state's license fees.
-pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cost {
-    let target = eligibility::target_credential(guide, profile, routes);
+#[allow(clippy::too_many_lines, reason = "one walk over the fees")]
+pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
+    // With no background answered the plan is a guess: the chosen
+    // certifier's fee, else the range of every certifier's.
+    let preferred = super::eligibility::preferred_certifier(profile).and_then(|id| {
+        guide
+            .credentials
+            .iter()
+            .find(|c| c.goal == profile.goal && c.certifier == id && !c.name.contains("ASCPi"))
+    });
+    let target = plan::planned_credential(guide, profile, plan).or(preferred);
     let goal_credentials: Vec<&Credential> = guide
         .credentials
         .iter()
@@ -198,13 +301,37 @@ pub fn cost(guide: &Guide, profile: &Profile, routes: &[RouteAdvice<'_>]) -> Cos
         usd_max: items.iter().map(|(_, _, hi, _)| hi).sum(),
         items,
         unknown,
+        tuition: tuition(guide, profile, plan),
     }
+}
+
+/// When a fee's amount is from, as its pages show it: the date or edition
+/// a source page shows ("current through Sep 24, 2024"), else "page
+/// undated, seen 2026-11" (the month its sources were read). Never a year
+/// the page does not show.
+pub fn fee_dated(guide: &Guide, fee: &Fee) -> String {
+    let sources: Vec<&crate::content::Source> = fee
+        .sources
+        .iter()
+        .filter_map(|id| guide.source(id))
+        .collect();
+    if let Some(shown) = sources.iter().find_map(|s| s.dated.as_deref()) {
+        return shown.to_owned();
+    }
+    sources
+        .iter()
+        .map(|s| s.checked.unwrap_or(s.verified))
+        .max()
+        .map_or_else(
+            || "page undated".to_owned(),
+            |seen| format!("page undated, seen {}", seen.strftime("%Y-%m")),
+        )
 }
 
 /// Whether a fee is a credential's: it names it ("MLT(ASCP) application
 /// fee"), or names its certifier and its level ("AAB application plus MT or
 /// MLT generalist exam").
-fn fee_is_for(fee: &Fee, credential: &Credential) -> bool {
+pub fn fee_is_for(fee: &Fee, credential: &Credential) -> bool {
     // The whole name: "MLS(ASCP)" is not "MLS(ASCPi)".
     let named = fee
         .what

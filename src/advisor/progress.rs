@@ -1,7 +1,7 @@
 //! Pure functions over the guide and the profile: progress, the next step.
 
-use crate::content::{Area, Guide, Step};
-use crate::profile::{Profile, Status};
+use crate::content::{Accreditor, Area, Goal, Guide, Program, Step};
+use crate::profile::{Background, Education, Profile, Status, credential_key};
 
 /// Done and total units of required work.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -81,8 +81,87 @@ impl Check {
     }
 }
 
+/// Why the background already covers a step (or a step it sits under):
+/// "your MLT program". `None` when it does not, or when the user has
+/// marked the step themselves (their mark wins).
+pub fn covered(profile: &Profile, step_id: &str) -> Option<&'static str> {
+    if profile.steps.contains_key(step_id) {
+        return None;
+    }
+    let bg = &profile.background;
+    // The step itself, then each step it sits under ("edu.associate" for
+    // "edu.associate.chemistry").
+    let mut id = step_id;
+    loop {
+        if let Some(why) = covered_by(bg, profile.goal, id) {
+            return Some(why);
+        }
+        id = &id[..id.rfind('.')?];
+    }
+}
+
+/// The background's cover for one step id, ancestors aside.
+fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
+    let education = bg.education.unwrap_or(Education::HighSchool);
+    let program = |kind: Program| bg.programs.iter().find(|p| p.kind == kind);
+    let accredited = |kind: Program| {
+        program(kind)
+            .is_some_and(|p| matches!(p.accreditor, Accreditor::Naacls | Accreditor::Abhes))
+    };
+    // A credential at the goal's level: the exam is behind the user.
+    let level = |name: &str| {
+        let words = credential_key(name);
+        match goal {
+            Goal::Mlt => words.iter().any(|w| w == "MLT"),
+            Goal::Mls => words.iter().any(|w| w == "MLS" || w == "MT"),
+        }
+    };
+    // Worked out only for the steps that ask (this runs for every step
+    // checked).
+    let goal_credential = || bg.credentials.iter().any(|c| level(&c.name));
+    let military = || bg.military_course.as_ref().is_some_and(|c| c.weeks >= 50);
+    match id {
+        "edu.career" if goal_credential() => Some("the credential you hold"),
+        "edu.career" if !bg.experience.is_empty() => Some("your lab experience"),
+        "edu.career" if military() || !bg.programs.is_empty() => Some("your lab training"),
+        "edu.prereqs" | "edu.practicum" if program(Program::Mlt).is_some() => {
+            Some("your MLT program")
+        }
+        "edu.prereqs" if program(Program::Mls).is_some() => Some("your MLS program"),
+        "edu.prereqs.chemistry" if bg.chemistry_hours.is_some_and(|h| h > 0) => {
+            Some("your chemistry hours")
+        }
+        "edu.prereqs.biology" if bg.biology_hours.is_some_and(|h| h > 0) => {
+            Some("your biology hours")
+        }
+        "edu.prereqs.microbiology" if bg.microbiology_hours.is_some_and(|h| h > 0) => {
+            Some("your microbiology hours")
+        }
+        "edu.accredited" if accredited(Program::Mlt) => Some("your accredited MLT program"),
+        "edu.accredited" if accredited(Program::Mls) => Some("your accredited MLS program"),
+        "edu.associate" if program(Program::Mlt).is_some() && education >= Education::Associate => {
+            Some("your MLT program and degree")
+        }
+        "edu.bachelor" if program(Program::Mls).is_some() && education >= Education::Bachelor => {
+            Some("your MLS program and degree")
+        }
+        "edu.military" if military() => Some("your military laboratory course"),
+        "cert.choose" | "cert.eligibility" | "cert.apply" | "cert.study" | "cert.exam"
+            if goal_credential() =>
+        {
+            Some("the credential you hold")
+        }
+        _ => None,
+    }
+}
+
 /// Where a step (with its sub-steps) stands.
 pub fn check(step: &Step, profile: &Profile) -> Check {
+    // A parent follows its sub-steps, which its cover reaches (so a mark the
+    // user put on one of them still counts).
+    if step.substeps.is_empty() && covered(profile, &step.id).is_some() {
+        return Check::Done;
+    }
     if step.substeps.is_empty() {
         return match profile.status(&step.id) {
             Status::Todo => Check::Todo,
@@ -158,6 +237,25 @@ pub fn area_progress(guide: &Guide, profile: &Profile, area: Area) -> Progress {
         }
     }
     p
+}
+
+/// Units of required work in one area that the background covers (also
+/// counted as done), unless the user marked them otherwise.
+pub fn covered_units(guide: &Guide, profile: &Profile, area: Area) -> usize {
+    fn walk(step: &Step, profile: &Profile, under: bool) -> usize {
+        let here = under || covered(profile, &step.id).is_some();
+        if step.substeps.is_empty() || step.one_of {
+            usize::from(here && check(step, profile) == Check::Done)
+        } else {
+            step.substeps.iter().map(|s| walk(s, profile, here)).sum()
+        }
+    }
+    guide
+        .steps(area, profile.goal, profile.state.as_deref())
+        .into_iter()
+        .filter(|s| s.is_required_for(profile.goal))
+        .map(|s| walk(s, profile, false))
+        .sum()
 }
 
 /// Progress through every required step.

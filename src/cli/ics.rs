@@ -60,11 +60,7 @@ impl Calendar {
             });
         }
         for held in &profile.background.credentials {
-            let Some(credential) = guide
-                .credentials
-                .iter()
-                .find(|c| c.name.eq_ignore_ascii_case(held.name.trim()))
-            else {
+            let Some(credential) = guide.credentials.iter().find(|c| held.is(&c.name)) else {
                 continue;
             };
             events.extend(upkeep(guide, credential, held, today));

@@ -59,6 +59,8 @@ pub struct Share {
     pub done: usize,
     pub total: usize,
     pub percent: u16,
+    /// Of `done`, the units the background covers ("from your background").
+    pub covered: usize,
 }
 
 impl From<Progress> for Share {
@@ -67,6 +69,7 @@ impl From<Progress> for Share {
             done: p.done,
             total: p.total,
             percent: p.percent(),
+            covered: 0,
         }
     }
 }
@@ -142,6 +145,9 @@ pub struct CostInfo {
     pub usd_max: u32,
     /// What the guide has no amount for.
     pub unknown: Vec<String>,
+    /// Tuition beside the fees (not in the sums), while school is ahead:
+    /// `{ label, text, dated }` as the guide's sources give it.
+    pub tuition: Vec<estimate::Tuition>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -155,6 +161,9 @@ pub struct RouteInfo {
     pub reasons: Vec<String>,
     /// A met route: the last day its time window counts.
     pub closes: Option<String>,
+    /// `YYYY-MM` when time alone will meet the route (experience still
+    /// being earned), else `None`.
+    pub when_met: Option<String>,
     /// The weakest source tier the verdict rests on: `official`, `copy` or
     /// `third_party`.
     pub confidence: &'static str,
@@ -178,6 +187,7 @@ impl RouteInfo {
                 .closes
                 .filter(|_| advice.verdict == Verdict::Met)
                 .map(|d| d.to_string()),
+            when_met: advice.when_met.map(|d| d.strftime("%Y-%m").to_string()),
             confidence: advice.confidence_key(guide),
         }
     }
@@ -216,6 +226,101 @@ pub struct Report {
     pub routes: Vec<RouteInfo>,
     /// Whether the state accepts the credential; `None` with no state.
     pub license: Option<LicenseInfo>,
+    /// The one credential and route chosen for the goal; `None` when no
+    /// route is open.
+    pub plan: Option<PlanInfo>,
+}
+
+/// A credential and one of its routes.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteRef {
+    pub credential: String,
+    pub route: String,
+}
+
+/// The plan's finish: `YYYY-MM-DD`. `earliest` assumes the open questions
+/// go the user's way, `latest` that they do not.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanFinish {
+    pub expected: Option<String>,
+    pub earliest: Option<String>,
+    pub latest: Option<String>,
+}
+
+/// The state's own education and experience rule, checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleInfo {
+    pub name: String,
+    /// `met`, `not_met` or `unknown`.
+    pub status: &'static str,
+    pub reasons: Vec<String>,
+    /// Met once the plan's credential is held.
+    pub by_credential: bool,
+}
+
+/// `status --json`'s `plan`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanInfo {
+    pub credential: String,
+    pub route: String,
+    /// `met`, `not_met` or `unknown`: the route and the state's rule
+    /// together.
+    pub status: &'static str,
+    /// `YYYY-MM` when time alone meets the plan.
+    pub when_met: Option<String>,
+    /// `None` with no state, a state that licenses no one, or when the
+    /// guide does not know.
+    pub accepted_in_state: Option<bool>,
+    pub why: String,
+    pub runner_up: Option<RouteRef>,
+    /// Every requirement not met (✗) or unanswered (?), of the route and
+    /// the state's rule.
+    pub missing: Vec<String>,
+    /// The one question whose answer would narrow the plan most.
+    pub question: Option<String>,
+    pub state_rule: Option<RuleInfo>,
+    pub finish: PlanFinish,
+}
+
+impl RuleInfo {
+    pub fn of(r: &plan::RuleCheck) -> RuleInfo {
+        RuleInfo {
+            name: sanitize(&r.name),
+            status: match r.status {
+                Verdict::Met => "met",
+                Verdict::Unknown => "unknown",
+                _ => "not_met",
+            },
+            reasons: r.reasons.iter().map(|x| sanitize(&x.text)).collect(),
+            by_credential: r.by_credential,
+        }
+    }
+}
+
+impl PlanInfo {
+    pub fn of(chosen: &plan::Plan<'_>, finish: &estimate::Finish) -> PlanInfo {
+        let date = |d: Option<Date>| d.map(|d| d.to_string());
+        PlanInfo {
+            credential: sanitize(&chosen.route.credential.name),
+            route: sanitize(&chosen.route.route.name),
+            status: chosen.standing.key(),
+            when_met: chosen.when_met.map(|d| d.strftime("%Y-%m").to_string()),
+            accepted_in_state: chosen.accepted,
+            why: sanitize(&chosen.why),
+            runner_up: chosen.runner_up.as_ref().map(|r| RouteRef {
+                credential: sanitize(&r.credential.name),
+                route: sanitize(&r.route.name),
+            }),
+            missing: chosen.missing.iter().map(|r| sanitize(&r.text)).collect(),
+            question: chosen.question.as_deref().map(sanitize),
+            state_rule: chosen.rule.as_ref().map(RuleInfo::of),
+            finish: PlanFinish {
+                expected: date(finish.expected),
+                earliest: date(finish.earliest),
+                latest: date(finish.latest),
+            },
+        }
+    }
 }
 
 /// The state's license verdict for the credential held or planned.
@@ -233,11 +338,15 @@ impl Report {
     pub fn build(guide: &Guide, profile: &Profile, context: &Context) -> Report {
         let today = context.today;
         let routes = eligibility::for_goal(guide, profile, today);
-        let next = plan::next_step(guide, profile, &routes);
-        let finish = estimate::finish(guide, profile, &routes, today);
-        let cost = estimate::cost(guide, profile, &routes);
+        let chosen = plan::choose(guide, profile, &routes, today);
+        let next = plan::next_step(guide, profile, chosen.as_ref());
+        let finish = estimate::finish(guide, profile, chosen.as_ref(), today);
+        let cost = estimate::cost(guide, profile, chosen.as_ref());
         let excluded = advisor::excluded(guide, profile);
-        let area = |a| Share::from(advisor::area_progress(guide, profile, a));
+        let area = |a| Share {
+            covered: advisor::covered_units(guide, profile, a),
+            ..Share::from(advisor::area_progress(guide, profile, a))
+        };
         let state = profile.state.as_deref().map(|code| {
             let record = guide.state(code);
             StateInfo {
@@ -262,11 +371,21 @@ impl Report {
             goal: profile.goal.short(),
             goal_title: profile.goal.title(),
             state,
-            progress: Progresses {
-                overall: advisor::overall_progress(guide, profile).into(),
-                education: area(Area::Education),
-                certification: area(Area::Certification),
-                licensing: area(Area::Licensing),
+            progress: {
+                let (education, certification, licensing) = (
+                    area(Area::Education),
+                    area(Area::Certification),
+                    area(Area::Licensing),
+                );
+                Progresses {
+                    overall: Share {
+                        covered: education.covered + certification.covered + licensing.covered,
+                        ..advisor::overall_progress(guide, profile).into()
+                    },
+                    education,
+                    certification,
+                    licensing,
+                }
             },
             set_aside: SetAside {
                 not_applicable: excluded.not_applicable,
@@ -284,15 +403,31 @@ impl Report {
                 usd_min: cost.usd_min,
                 usd_max: cost.usd_max,
                 unknown: cost.unknown.iter().map(|u| sanitize(u)).collect(),
+                tuition: cost
+                    .tuition
+                    .iter()
+                    .map(|t| estimate::Tuition {
+                        label: sanitize(&t.label),
+                        text: sanitize(&t.text),
+                        dated: sanitize(&t.dated),
+                    })
+                    .collect(),
             },
             routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),
-            license: plan::license_advice(guide, profile, &routes).map(|advice| LicenseInfo {
-                state: sanitize(&advice.state),
-                credential: eligibility::target_credential(guide, profile, &routes)
-                    .map(|c| sanitize(&c.name)),
-                verdict: advice.verdict,
-                text: sanitize(&advice.text),
+            license: plan::license_advice(guide, profile, chosen.as_ref()).map(|advice| {
+                LicenseInfo {
+                    state: sanitize(&advice.state),
+                    credential: plan::planned_credential(guide, profile, chosen.as_ref())
+                        .map(|c| sanitize(&c.name)),
+                    verdict: advice.verdict,
+                    text: sanitize(&advice.text),
+                }
             }),
+            // With no background answered the plan is a guess: none is shown.
+            plan: chosen
+                .as_ref()
+                .filter(|p| p.answered)
+                .map(|p| PlanInfo::of(p, &finish)),
         }
     }
 }
@@ -333,7 +468,8 @@ impl NextReport {
     pub fn build(guide: &Guide, profile: &Profile, context: &Context) -> NextReport {
         let today = context.today;
         let routes = eligibility::for_goal(guide, profile, today);
-        let next = plan::next_step(guide, profile, &routes);
+        let chosen = plan::choose(guide, profile, &routes, today);
+        let next = plan::next_step(guide, profile, chosen.as_ref());
         let what_if = next
             .as_ref()
             .and_then(|n| plan::what_if(guide, profile, &n.step.id, today));
@@ -398,6 +534,9 @@ pub struct StepPlan {
     pub caveat: Option<String>,
     pub sources: Vec<SourceInfo>,
     pub substeps: Vec<StepPlan>,
+    /// Done "from your background": what covers it ("your MLT program"),
+    /// or `None`.
+    pub from_background: Option<String>,
 }
 
 impl StepPlan {
@@ -455,6 +594,9 @@ impl StepPlan {
                 .iter()
                 .map(|s| StepPlan::of(guide, profile, s))
                 .collect(),
+            from_background: advisor::covered(profile, &step.id)
+                .filter(|_| check == Check::Done)
+                .map(str::to_owned),
         }
     }
 }

@@ -67,7 +67,51 @@ pub fn state_words(report: &Report) -> String {
 pub fn status(report: &Report) -> String {
     let mut w = Status(String::new());
     walk(report, &[], &mut w);
+    plan(&mut w.0, report);
     sanitize_lines(&w.0)
+}
+
+/// The plan: the credential and route chosen, why, what is missing, and
+/// its finish range.
+fn plan(out: &mut String, report: &Report) {
+    let Some(plan) = &report.plan else {
+        return;
+    };
+    let state = report
+        .state
+        .as_ref()
+        .and_then(|s| s.name.as_deref())
+        .unwrap_or("your state");
+    let accepted = match plan.accepted_in_state {
+        Some(true) => format!(" · accepted in {state}"),
+        Some(false) => format!(" · not accepted in {state}"),
+        None => String::new(),
+    };
+    let when = plan
+        .when_met
+        .as_deref()
+        .map_or_else(String::new, |m| format!(" (met around {m})"));
+    let _ = writeln!(
+        out,
+        "\nPlan: {} {} · {}{when}{accepted}",
+        plan.credential,
+        plan.route,
+        plan.status.replace('_', " ")
+    );
+    let _ = writeln!(out, "  Why: {}", plan.why);
+    for line in &plan.missing {
+        let _ = writeln!(out, "  {line}");
+    }
+    if let Some(q) = &plan.question {
+        let _ = writeln!(out, "  Answer first: {q}");
+    }
+    if let (Some(e), Some(a), Some(b)) = (
+        &plan.finish.expected,
+        &plan.finish.earliest,
+        &plan.finish.latest,
+    ) {
+        let _ = writeln!(out, "  Finish: around {e} (between {a} and {b})");
+    }
 }
 
 /// `medtech status`: the report without the steps.
@@ -258,6 +302,7 @@ mod tests {
             done,
             total,
             percent: 0,
+            covered: 0,
         };
         assert_eq!(bar(p(1, 4), 8), "██░░░░░░");
         assert_eq!(bar(p(0, 0), 4), "████");

@@ -301,6 +301,24 @@ pub struct StateRecord {
     /// For a licensing jurisdiction whose accepted credentials are not known: what to ask the board.
     #[serde(default)]
     pub accepts_unknown: Option<String>,
+    /// The jurisdiction's own education and experience rule for a license
+    /// level, as requirements the advisor checks against the background.
+    #[serde(default)]
+    pub rules: Vec<StateRule>,
+}
+
+/// A jurisdiction's own education and experience rule for one license level:
+/// every requirement must hold (alternatives go inside `AnyOf`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct StateRule {
+    pub level: Level,
+    /// In a few words: "New York technician education (Educ. Law 8606)".
+    pub name: String,
+    pub requirements: Vec<Requirement>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
 }
 
 /// Whether a licensing jurisdiction accepts a national credential for a license level.

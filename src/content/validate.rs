@@ -469,6 +469,14 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         if let Some(ask) = &state.accepts_unknown {
             c.text(key, "accepts_unknown", ask);
         }
+        for rule in &state.rules {
+            c.text(key, "a rule's name", &rule.name);
+            c.cites(key, &format!("rule `{}`", rule.name), &rule.sources);
+            c.caveat(key, rule.caveat.as_ref());
+            for req in &rule.requirements {
+                c.requirement(key, &credentials, req);
+            }
+        }
         if state.license == LicenseRule::Required
             && state.accepts.is_empty()
             && state.accepts_unknown.is_none()

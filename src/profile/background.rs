@@ -113,6 +113,27 @@ pub struct HeldCredential {
     pub since: PartialDate,
 }
 
+impl HeldCredential {
+    /// Whether this is the credential the certifier writes `name`, however
+    /// it was typed: `MLT (ASCP)`, `ascp mlt` and `mlt(ascp)` are all
+    /// MLT(ASCP).
+    pub fn is(&self, name: &str) -> bool {
+        credential_key(&self.name) == credential_key(name)
+    }
+}
+
+/// A credential's name as its words, upper-case and sorted: the order,
+/// case, spaces and brackets people type do not matter.
+pub fn credential_key(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect();
+    words.sort();
+    words
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Preference {
     Ascp,

@@ -234,7 +234,7 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
             theme.done(),
         ))],
     };
-    lines.push(routes_line(app, advice));
+    lines.push(plan_line(app, advice).unwrap_or_else(|| routes_line(app, advice)));
     if let Some(route) = advice
         .closest
         .and_then(|i| advice.routes.get(i))
@@ -255,6 +255,16 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         lines.push(line);
     }
     lines.push(finish_line(app, advice));
+    // The one answer that would narrow the plan (and its finish) most.
+    if roomy && let Some(question) = advice.plan.as_ref().and_then(|p| p.question.as_ref()) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("Answer first ({}): ", keymap::key_for(&Action::OpenSetup)),
+                theme.heading(),
+            ),
+            Span::raw(question.clone()),
+        ]));
+    }
     if roomy && let Some(next) = &advice.next {
         lines.push(Line::from(Span::styled(
             format!("Why this step: {}", next.why),
@@ -284,6 +294,47 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// "Plan: [✗] MLT(ASCP) Route 3 · not met · New York accepts it": the plan
+/// in one line, when there is one (the routes line otherwise).
+fn plan_line(app: &App, advice: &Advice) -> Option<Line<'static>> {
+    use crate::advisor::plan::Standing;
+    let theme = app.theme;
+    let plan = advice.plan.as_ref()?;
+    let (verdict, words) = match plan.standing {
+        Standing::Met => (Verdict::Met, "met".to_owned()),
+        Standing::Dated => (
+            Verdict::NotMet,
+            plan.when_met.map_or_else(
+                || "not met".to_owned(),
+                |d| format!("met around {}", d.strftime("%Y-%m")),
+            ),
+        ),
+        Standing::Unknown => (Verdict::Unknown, "open on a question".to_owned()),
+        Standing::NotMet => (Verdict::NotMet, "not met".to_owned()),
+    };
+    let state = app
+        .profile()
+        .state
+        .as_deref()
+        .and_then(|c| app.guide().state(c))
+        .map_or("your state", |s| s.name.as_str());
+    let accepted = match plan.accepted {
+        Some(true) => format!(" · {state} accepts it"),
+        Some(false) => format!(" · {state} does not accept it"),
+        None => String::new(),
+    };
+    let style = if verdict == Verdict::Met {
+        theme.done()
+    } else {
+        theme.heading()
+    };
+    Some(Line::from(vec![
+        Span::styled("Plan: ", theme.heading()),
+        Span::styled(format!("{} {}", verdict.symbol(), plan.label()), style),
+        Span::raw(format!(" · {words}{accepted}")),
+    ]))
 }
 
 /// "Routes: [✓] MLT(ASCP) Route 3 met · 2 unknown".

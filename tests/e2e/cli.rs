@@ -9,7 +9,9 @@ use std::process::{Command, Output, Stdio};
 
 use medtech::advisor::{self, Verdict, eligibility};
 use medtech::content::{Accreditor, Area, Date, Goal, Guide, Program};
-use medtech::profile::{Background, Education, HeldCredential, PartialDate, Profile, ProgramDone};
+use medtech::profile::{
+    Background, Education, HeldCredential, PartialDate, Profile, ProgramDone, StepRecord,
+};
 use serde_json::Value;
 
 const TODAY: &str = "2026-11-25";
@@ -150,6 +152,10 @@ fn rich_profile() -> Profile {
         .expect("just ticked");
     record.date = Some(month("2020-05"));
     "Valencia <College> & \"co\"\nsecond line \u{1b}[31mred".clone_into(&mut record.note);
+    // The MLT program covers the prerequisites; the user's own mark wins.
+    profile
+        .steps
+        .insert("edu.prereqs.chemistry".to_owned(), StepRecord::default());
     profile.background.credentials.push(HeldCredential {
         name: "MLT(ASCP)".to_owned(),
         since: "2025-01-15".parse().expect("a day"),
@@ -318,6 +324,9 @@ fn next_says_why_and_what_finishing_it_opens() {
     let home = Home::new();
     let mut profile = Profile::default();
     profile.background.education = Some(Education::Associate);
+    // New York takes MLT(ASCP), not MLT(AMT): the plan is MLT(ASCP) Route 1,
+    // which needs the accredited program.
+    profile.state = Some("NY".to_owned());
     home.write_profile(&up_to(profile, "edu.accredited"));
     let text = ok(&home, &["next"]);
     assert!(text.starts_with("Next step: "), "{text}");

@@ -6,6 +6,7 @@
 mod shared;
 
 mod cli;
+mod compare;
 mod habits;
 mod hardening;
 mod promises;

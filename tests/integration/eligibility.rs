@@ -388,7 +388,8 @@ fn a_veteran_meets_route_3_but_not_amts_five_year_military_route() {
     );
     // The degree steps are no longer what comes next.
     let goal_routes = eligibility::for_goal(&guide, &p, today());
-    let next = plan::next_step(&guide, &p, &goal_routes).expect("a next step");
+    let chosen = plan::choose(&guide, &p, &goal_routes, today());
+    let next = plan::next_step(&guide, &p, chosen.as_ref()).expect("a next step");
     assert_ne!(next.area, Area::Education, "{}", next.step.id);
     assert!(next.why.contains("MLT(ASCP) Route 3"), "{}", next.why);
 }
@@ -426,7 +427,8 @@ fn california_refuses_an_amt_mlt_from_before_its_cutoff() {
         ..Profile::default()
     };
     let routes = eligibility::for_goal(&guide, &p, today());
-    let advice = plan::license_advice(&guide, &p, &routes).expect("a state");
+    let chosen = plan::choose(&guide, &p, &routes, today());
+    let advice = plan::license_advice(&guide, &p, chosen.as_ref()).expect("a state");
     assert_eq!(advice.verdict, "not_accepted", "{advice:?}");
     assert!(advice.text.contains("2023-01-30"), "{}", advice.text);
     // Texas issues no license: nothing to accept.
@@ -434,7 +436,7 @@ fn california_refuses_an_amt_mlt_from_before_its_cutoff() {
         state: Some("TX".into()),
         ..p
     };
-    let advice = plan::license_advice(&guide, &texas, &routes).expect("a state");
+    let advice = plan::license_advice(&guide, &texas, chosen.as_ref()).expect("a state");
     assert_eq!(advice.verdict, "no_license");
 }
 
@@ -536,7 +538,11 @@ fn the_fee_of_the_chosen_certifier_is_counted_and_a_paid_fee_is_not_unknown() {
         },
     );
     let routes = eligibility::for_goal(&guide, &p, today());
-    let cost = estimate::cost(&guide, &p, &routes);
+    let cost = estimate::cost(
+        &guide,
+        &p,
+        plan::choose(&guide, &p, &routes, today()).as_ref(),
+    );
     assert!(
         cost.items.iter().any(|(what, ..)| what.contains("AAB")),
         "{cost:?}"
@@ -545,7 +551,11 @@ fn the_fee_of_the_chosen_certifier_is_counted_and_a_paid_fee_is_not_unknown() {
     // Undecided: the range covers every certifier's MLT fee, AAB's too.
     p.background.certifier = None;
     let routes = eligibility::for_goal(&guide, &p, today());
-    let undecided = estimate::cost(&guide, &p, &routes);
+    let undecided = estimate::cost(
+        &guide,
+        &p,
+        plan::choose(&guide, &p, &routes, today()).as_ref(),
+    );
     assert!(undecided.usd_max >= 245, "{undecided:?}");
     // Once the fee step is done, nothing about it is owed or unknown.
     p.background.certifier = Some(Preference::Ascp);
@@ -556,7 +566,11 @@ fn the_fee_of_the_chosen_certifier_is_counted_and_a_paid_fee_is_not_unknown() {
     };
     p.apply(&change, today());
     let routes = eligibility::for_goal(&guide, &p, today());
-    let paid = estimate::cost(&guide, &p, &routes);
+    let paid = estimate::cost(
+        &guide,
+        &p,
+        plan::choose(&guide, &p, &routes, today()).as_ref(),
+    );
     assert!(paid.unknown.is_empty(), "{:?}", paid.unknown);
     assert!(
         !paid

@@ -11,6 +11,7 @@ mod content_certification;
 mod content_states;
 mod eligibility;
 mod merge;
+mod plan;
 mod promises;
 mod readme;
 mod render;
