@@ -1396,8 +1396,12 @@ fn a_giant_window_is_drawn_not_an_abort() {
 // A kill counts as on time when it went out sooner after the frame's
 // arrival than one save takes (a save of the same kind, timed in the same
 // round on the same disk): a save that followed the frame, as before issue
-// 21, would still have been under way. Most kills must be on time, or the
-// rounds proved nothing.
+// 21, would still have been under way. (The time from the app's write to
+// the reader's read is not known, so "on time" errs towards yes.) At least
+// a third of the kills must be on time, or the rounds proved nothing: one
+// of the default three, so a loaded machine does not fail `cargo test`;
+// with 100 rounds, 91 to 100 were (2026-12-08). Moving the save after the
+// frame loses 30 of 30 ticks, 30 of 30 forms and 28 of 30 characters.
 
 /// What the rounds of one kill test found.
 struct KillTally {
@@ -1469,7 +1473,7 @@ impl KillTally {
             self.name
         );
         assert!(
-            self.on_time * 2 > self.kills,
+            self.on_time * 3 >= self.kills && self.on_time > 0,
             "{}: only {} of {} kills came before a save after the frame would have ended; the rounds prove nothing",
             self.name,
             self.on_time,
