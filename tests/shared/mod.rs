@@ -80,13 +80,64 @@ struct Output {
     parser: vt100::Parser,
     /// Every byte the app wrote, for escape-sequence checks.
     raw: Vec<u8>,
+    /// A SIGKILL armed by [`Pty::kill_when`], sent by the reader thread.
+    trigger: Option<Trigger>,
+    /// When the armed SIGKILL went out.
+    killed: Option<Kill>,
+}
+
+type Trigger = Box<dyn FnMut(&vt100::Screen) -> bool + Send>;
+
+/// A SIGKILL sent the moment a screen was seen (see [`Pty::kill_when`]).
+#[derive(Debug, Clone)]
+pub struct Kill {
+    /// When the read that brought the awaited screen returned.
+    pub arrived: Instant,
+    /// When the SIGKILL had been sent.
+    pub sent: Instant,
+    /// The screen that set it off.
+    pub screen: String,
+}
+
+impl Kill {
+    /// From the awaited bytes' arrival to the signal sent.
+    pub fn latency(&self) -> Duration {
+        self.sent - self.arrived
+    }
+}
+
+/// One row of a screen (0 is the top), cheaper than the whole screen.
+pub fn screen_row(screen: &vt100::Screen, row: u16) -> String {
+    let (_, cols) = screen.size();
+    screen.contents_between(row, 0, row, cols.get())
+}
+
+/// Rounds for the kill tests: `MEDTECH_KILL_ROUNDS`, or `default` (small,
+/// so `cargo test` stays fast; the promise is checked with 100 or more).
+pub fn kill_rounds(default: u32) -> u32 {
+    std::env::var("MEDTECH_KILL_ROUNDS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(default)
+}
+
+/// SIGKILL without a `kill(1)` in between: portable-pty's own `kill` sends
+/// SIGHUP first (which the app handles), std's sends SIGKILL.
+fn sigkill(child: &Mutex<Box<dyn Child + Send + Sync>>) {
+    let mut child = child.lock().unwrap_or_else(PoisonError::into_inner);
+    let child: &mut dyn Child = &mut **child;
+    let child = child
+        .downcast_mut::<std::process::Child>()
+        .expect("portable-pty runs a std::process::Child on unix");
+    std::process::Child::kill(child).expect("SIGKILL medtech");
 }
 
 /// The app running in a pseudo-terminal.
 pub struct Pty {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
-    child: Mutex<Box<dyn Child + Send + Sync>>,
+    child: Arc<Mutex<Box<dyn Child + Send + Sync>>>,
     output: Arc<Mutex<Output>>,
     reader: Option<JoinHandle<()>>,
     exit: Option<portable_pty::ExitStatus>,
@@ -182,17 +233,35 @@ impl Pty {
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(launch.rows), nonzero(launch.cols), 0),
             raw: Vec::new(),
+            trigger: None,
+            killed: None,
         }));
         let sink = Arc::clone(&output);
+        let child = Arc::new(Mutex::new(child));
+        let killer = Arc::clone(&child);
         let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
+                        let arrived = Instant::now();
                         let mut out = sink.lock().expect("output lock");
                         out.parser.process(&buf[..n]);
                         out.raw.extend_from_slice(&buf[..n]);
+                        if let Some(mut ready) = out.trigger.take() {
+                            if ready(out.parser.screen()) {
+                                sigkill(&killer);
+                                let sent = Instant::now();
+                                out.killed = Some(Kill {
+                                    arrived,
+                                    sent,
+                                    screen: out.parser.screen().contents(),
+                                });
+                            } else {
+                                out.trigger = Some(ready);
+                            }
+                        }
                     }
                 }
             }
@@ -200,7 +269,7 @@ impl Pty {
         Pty {
             master: pair.master,
             writer,
-            child: Mutex::new(child),
+            child,
             output,
             reader: Some(reader),
             exit: None,
@@ -319,6 +388,43 @@ impl Pty {
         assert!(status.success(), "kill -{signal} failed: {status}");
     }
 
+    /// Arms a SIGKILL for the moment the screen first makes `ready` true:
+    /// the reader thread tests the screen after every read from the app and
+    /// sends the signal itself, before it reads on, so the kill follows the
+    /// awaited frame by the time of one check (no polling in between).
+    pub fn kill_when(&self, ready: impl FnMut(&vt100::Screen) -> bool + Send + 'static) {
+        let mut out = self.output();
+        assert!(out.trigger.is_none(), "a kill is already armed");
+        out.killed = None;
+        out.trigger = Some(Box::new(ready));
+    }
+
+    /// Waits for the SIGKILL armed by [`Pty::kill_when`] and for the app to
+    /// die of it; panics with the screen if the screen never came or the
+    /// app ended otherwise.
+    pub fn wait_killed(&mut self) -> Kill {
+        let deadline = Instant::now() + TIMEOUT;
+        let kill = loop {
+            if let Some(kill) = self.output().killed.clone() {
+                break kill;
+            }
+            assert!(
+                Instant::now() <= deadline,
+                "timed out after {TIMEOUT:?}: the awaited screen never came. The screen:\n{}\n{}",
+                screen_box(&self.screen_text()),
+                self.exit_note()
+            );
+            thread::sleep(Duration::from_millis(5));
+        };
+        let status = self.wait_exit(TIMEOUT);
+        assert_eq!(
+            status.signal(),
+            Some("Killed"),
+            "medtech was not killed by the SIGKILL: {status:?}"
+        );
+        kill
+    }
+
     /// Resizes the terminal, as when the user drags the window.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
@@ -378,7 +484,7 @@ impl Pty {
 impl Drop for Pty {
     fn drop(&mut self) {
         // Never leave a medtech running behind a failed test.
-        let child = self.child.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let mut child = self.child.lock().unwrap_or_else(PoisonError::into_inner);
         if self.exit.is_none() && matches!(child.try_wait(), Ok(None)) {
             let _ = child.kill();
             let _ = child.wait();
