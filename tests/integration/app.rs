@@ -1492,6 +1492,38 @@ fn setup_zero_military_weeks_stays_zero_and_an_empty_end_reads_still_there() {
     assert!(!ended.contains("don't know"), "{ended}");
 }
 
+/// Issue 26: `K` keeps this version only while the profile file does not
+/// read; the banner names the key then, and a read-only copy never offers it.
+#[test]
+fn keep_mine_acts_only_while_the_file_does_not_read() {
+    let mut app = app();
+    let k = keymap::action_for(&app, key(KeyCode::Char('K'), KeyModifiers::SHIFT));
+    assert_eq!(k, Some(Action::KeepMine));
+    assert!(app.update(Action::KeepMine).is_empty());
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("reads")));
+    app.disk_unreadable = true;
+    app.unsaved = Some("profile.ron changed on disk and does not read yet".into());
+    let screen = screen_text(&app, 80, 24);
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("K keeps your version"), "{screen}");
+    assert_eq!(app.update(Action::KeepMine), vec![Effect::KeepMine]);
+    app.update(Action::KeptMine(Ok(Some(
+        "profile.ron.corrupt-20261207T101010Z".into(),
+    ))));
+    assert!(!app.disk_unreadable);
+    assert_eq!(app.unsaved, None);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("profile.ron.corrupt-20261207T101010Z"))
+    );
+    app.read_only = true;
+    app.disk_unreadable = true;
+    assert!(app.update(Action::KeepMine).is_empty());
+    let screen = screen_text(&app, 80, 24);
+    assert!(!screen.contains("keeps your"), "{screen}");
+}
+
 /// Issue 21, item 9: the setup form keeps a draft as the note editor does.
 /// A signal with an answer that does not read (`12x`) keeps every answer as
 /// typed for the next launch instead of dropping the form.
