@@ -1503,9 +1503,15 @@ fn keep_mine_acts_only_while_the_file_does_not_read() {
     assert!(app.notice.as_deref().is_some_and(|n| n.contains("reads")));
     app.disk_unreadable = true;
     app.unsaved = Some("profile.ron changed on disk and does not read yet".into());
-    let screen = screen_text(&app, 80, 24);
-    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("K keeps your version"), "{screen}");
+    for (width, height) in [(80, 24), (60, 16)] {
+        app.update(Action::Resize(width, height));
+        let screen = screen_text(&app, width, height);
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("K keeps your version instead (that file is set aside, not deleted)"),
+            "{screen}"
+        );
+    }
     assert_eq!(app.update(Action::KeepMine), vec![Effect::KeepMine]);
     app.update(Action::KeptMine(Ok(Some(
         "profile.ron.corrupt-20261207T101010Z".into(),
