@@ -98,6 +98,12 @@ pub enum Action {
     /// merged in from it, to take as the profile; `Err` when the file does
     /// not read (it was left alone).
     Reloaded(Result<Box<crate::profile::merge::Merged>, String>),
+    /// Keep this copy's version over a profile file that does not read:
+    /// the file is set aside, not deleted.
+    KeepMine,
+    /// What keeping this copy's version did: where the unreadable file
+    /// went (`None`: it read again and was merged), or why it failed.
+    KeptMine(Result<Option<String>, String>),
 }
 
 impl Action {
@@ -115,6 +121,7 @@ impl Action {
                 | Action::SwitchGoal
                 | Action::OpenSetup
                 | Action::ToggleRow(_)
+                | Action::KeepMine
         )
     }
 }
@@ -134,6 +141,9 @@ pub enum Effect {
     ClearDraft,
     /// Write the settings file.
     SaveConfig,
+    /// Set the profile file that does not read aside and save this
+    /// copy's version; the result comes back as `KeptMine`.
+    KeepMine,
 }
 
 pub use crate::storage::Draft;
@@ -293,6 +303,9 @@ pub struct App {
     pub read_only_reason: Option<String>,
     /// Why the last save failed, while it keeps failing.
     pub unsaved: Option<String>,
+    /// The profile file on disk does not read (a sync tool caught
+    /// half-way): saves wait, and `KeepMine` can set it aside.
+    pub disk_unreadable: bool,
     /// A one-off message for the status line, cleared by the next action.
     pub notice: Option<String>,
     pub theme: Theme,
@@ -332,6 +345,7 @@ impl App {
             read_only: false,
             read_only_reason: None,
             unsaved: None,
+            disk_unreadable: false,
             notice: None,
             theme: Theme::default(),
             size: (80, 24),
@@ -540,6 +554,10 @@ impl App {
                 self.reloaded(result);
                 return Vec::new();
             }
+            Action::KeptMine(result) => {
+                self.kept_mine(result);
+                return Vec::new();
+            }
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 for area in Area::ALL {
@@ -690,6 +708,23 @@ impl App {
         self.notice = Some(notice);
     }
 
+    /// What keeping this copy's version over an unreadable file did.
+    fn kept_mine(&mut self, result: Result<Option<String>, String>) {
+        match result {
+            Ok(moved) => {
+                self.unsaved = None;
+                self.disk_unreadable = false;
+                self.notice = Some(match moved {
+                    Some(moved) => format!(
+                        "Kept your version. The file that did not read was set aside as {moved}, not deleted."
+                    ),
+                    None => "The profile file reads again: your changes were saved with it.".into(),
+                });
+            }
+            Err(why) => self.notice = Some(format!("Your version could not be kept: {why}.")),
+        }
+    }
+
     /// A signal or a closed terminal: keep everything typed, save, leave.
     fn exit(&mut self) -> Vec<Effect> {
         match std::mem::replace(&mut self.mode, Mode::Normal) {
@@ -806,6 +841,10 @@ impl App {
             }
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
+            Action::KeepMine if self.disk_unreadable => return vec![Effect::KeepMine],
+            Action::KeepMine => {
+                self.notice = Some("The profile file reads: there is nothing to set aside.".into());
+            }
             Action::Confirm if self.screen == Screen::Dashboard => self.open_next_step(),
             Action::DetailsDown | Action::DetailsUp => {
                 if let Some(area) = self.screen.area() {

@@ -185,6 +185,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('T'), Action::CycleTheme, "Switch theme: default or high contrast", None),
     bind(Global, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
     bind(Global, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
+    bind(Global, Key::ch('K'), Action::KeepMine, "Keep yours over bad file", None),
     bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(Global, Key::ch('q'), Action::Quit, "Save and quit", Some("quit")),
     bind(Global, Key::ctrl('c'), Action::Quit, "Save and quit", None),
@@ -565,8 +566,9 @@ pub fn paste_action(app: &App, text: String) -> Option<Action> {
 /// Notices name keys as `{Undo}`, `{Quit}`, ...: the app does not know the
 /// keymap, so the text is filled in here, from the table, when shown.
 pub fn expand(text: &str) -> String {
-    const TOKENS: [(&str, Action); 6] = [
+    const TOKENS: [(&str, Action); 7] = [
         ("{Undo}", Action::Undo),
+        ("{KeepMine}", Action::KeepMine),
         ("{Quit}", Action::Quit),
         ("{Close}", Action::Close),
         ("{NextHit}", Action::NextHit),

@@ -317,7 +317,9 @@ fn wait_for_signals(mut signals: signal_hook::iterator::Signals, events: &Sender
 /// the file meanwhile is merged in, and the app takes the merge.
 fn save(app: &mut App, storage: &Storage) -> Result<(), String> {
     app.sync_resume();
-    match storage.save(app.profile()) {
+    let result = storage.save(app.profile());
+    app.disk_unreadable = storage.waits_on_unreadable();
+    match result {
         Ok(storage::Saved { merged }) => {
             if let Some(merged) = merged {
                 app.update(Action::Reloaded(Ok(Box::new(merged))));
@@ -326,6 +328,24 @@ fn save(app: &mut App, storage: &Storage) -> Result<(), String> {
         }
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// Keeps the app's version over a profile file that does not read: the
+/// file is set aside (renamed beside the profile) and the app's saved.
+/// Where it went; `None` when it read again and was merged instead.
+fn keep_mine(app: &mut App, storage: &Storage) -> Result<Option<String>, String> {
+    app.sync_resume();
+    let result = match storage.keep_mine(app.profile()) {
+        Ok(Some(moved)) => Ok(Some(storage::shown(
+            moved
+                .file_name()
+                .map_or(moved.as_path(), std::path::Path::new),
+        ))),
+        Ok(None) => save(app, storage).map(|()| None),
+        Err(e) => Err(e.to_string()),
+    };
+    app.disk_unreadable = storage.waits_on_unreadable();
+    result
 }
 
 /// How often the loop looks at the profile's file while idle: one `stat`
@@ -340,7 +360,9 @@ fn file_changed(app: &mut App, storage: &Storage) -> Option<Action> {
         return None;
     }
     app.sync_resume();
-    match storage.refresh(app.profile()) {
+    let result = storage.refresh(app.profile());
+    app.disk_unreadable = storage.waits_on_unreadable();
+    match result {
         Ok(Some(merged)) => Some(Action::Reloaded(Ok(Box::new(merged)))),
         Ok(None) => None,
         Err(e) => Some(Action::Reloaded(Err(e.to_string()))),
@@ -360,7 +382,11 @@ fn carry_out(app: &mut App, storage: &Storage, pending: &mut VecDeque<Effect>) -
                 let result = save(app, storage);
                 pending.extend(app.update(Action::SavedBeforeQuit(result)));
             }
-            Effect::Save => {}
+            Effect::KeepMine if !storage.is_read_only() => {
+                let result = keep_mine(app, storage);
+                pending.extend(app.update(Action::KeptMine(result)));
+            }
+            Effect::Save | Effect::KeepMine => {}
             Effect::SaveThenQuit | Effect::Quit => {
                 pending.clear();
                 return true;

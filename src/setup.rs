@@ -125,6 +125,24 @@ impl Question {
         }
     }
 
+    /// What an empty answer means, as the form shows it: "still there"
+    /// for the end of a job (its label says so), else "don't know".
+    pub fn empty_words(self) -> &'static str {
+        match self {
+            Question::ExperienceEnded => "still there",
+            _ => "don't know",
+        }
+    }
+
+    /// The hint's words for an empty answer: "you still work there" for
+    /// the end of a job, else "you do not know".
+    pub fn empty_means(self) -> &'static str {
+        match self {
+            Question::ExperienceEnded => "you still work there",
+            _ => "you do not know",
+        }
+    }
+
     pub fn kind(self) -> Kind {
         match self {
             Question::Education => Kind::Choice(EDUCATION),
@@ -227,11 +245,21 @@ impl SetupForm {
                     Answer::Choice(program.map_or(0, |p| accreditor_index(p.accreditor)))
                 }
                 Question::ProgramFinished => month(program.map(|p| p.finished)),
-                Question::MilitaryWeeks => number(bg.military_course.as_ref().map(|c| c.weeks)),
+                // Once the background is answered, no course is a course
+                // of 0 weeks (that is how `0` is saved): shown as 0, not as
+                // "don't know".
+                Question::MilitaryWeeks => number(
+                    bg.military_course
+                        .as_ref()
+                        .map(|c| c.weeks)
+                        .or(bg.is_answered().then_some(0)),
+                ),
                 Question::MilitaryFinished => {
                     month(bg.military_course.as_ref().map(|c| c.finished))
                 }
-                Question::ExperienceMonths => number(job.map(|j| j.months)),
+                Question::ExperienceMonths => {
+                    number(job.map(|j| j.months).or(bg.is_answered().then_some(0)))
+                }
                 Question::ExperienceEnded => month(job.and_then(|j| j.ended)),
                 Question::ExperienceAreas => {
                     let mut on = [false; 7];

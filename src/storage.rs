@@ -692,6 +692,41 @@ impl Storage {
         })
     }
 
+    /// The file on disk did not read when last looked at (a sync tool
+    /// caught half-way), and has not changed since: saves wait for it.
+    pub fn waits_on_unreadable(&self) -> bool {
+        self.unreadable.get().is_some() && Stamp::at(&self.path) == self.unreadable.get()
+    }
+
+    /// The person chose to keep their version over a file that does not
+    /// read: it is set aside as `profile.ron.corrupt-<time>` beside the
+    /// profile (renamed, never deleted) and `profile` saved in its place.
+    /// Returns where the unreadable file went; `Ok(None)` when the file
+    /// reads again (nothing is set aside: the caller saves, which merges).
+    pub fn keep_mine(&self, profile: &Profile) -> Result<Option<PathBuf>, SaveError> {
+        if self.is_read_only() {
+            return Err(SaveError::ReadOnly);
+        }
+        if !matches!(
+            load_file_versioned(&self.path),
+            Err(LoadError::Corrupt { .. })
+        ) {
+            // It reads now, is gone, or cannot be opened: nothing to set aside.
+            self.unreadable.set(None);
+            return Ok(None);
+        }
+        let moved = self.quarantine().map_err(|source| SaveError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        // No file at the path now: this copy's version is written as new.
+        self.unreadable.set(None);
+        self.seen.set(None);
+        self.on_disk.replace(None);
+        self.save(profile)?;
+        Ok(Some(moved))
+    }
+
     /// While idle: if another program changed the file, reads it and
     /// merges it with `ours`. With nothing of ours pending that is a
     /// reload and nothing is written; otherwise (a writer with changes

@@ -93,7 +93,21 @@ fn banner(app: &App) -> Vec<Line<'static>> {
             theme.warning(),
         )));
     }
-    if let Some(why) = &app.unsaved {
+    // A file a sync tool left half-written: said short, so the key that
+    // keeps this version fits even at 60 columns.
+    let keep_mine = "{KeepMine} keeps your version instead (that file is set aside, not deleted).";
+    if app.disk_unreadable && !app.read_only {
+        let waiting = if app.unsaved.is_some() {
+            " NOT SAVED: the profile file does not read yet (a sync tool still writing?). \
+             medtech leaves it alone and saves once it reads;"
+        } else {
+            " The profile file does not read yet (a sync tool still writing?): medtech waits;"
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{waiting} {}", keymap::expand(keep_mine)),
+            theme.error(),
+        )));
+    } else if let Some(why) = &app.unsaved {
         lines.push(Line::from(Span::styled(
             format!(
                 " NOT SAVED: {}. Your changes are kept in memory; medtech retries on the next change.",

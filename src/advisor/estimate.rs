@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::plan::{self, Plan, Standing};
 use super::progress::{self, Check};
-use crate::content::{Area, Credential, Date, Fee, Guide, LicenseRule, Step};
+use crate::content::{Area, Credential, Date, Fee, Guide, LicenseRule, Step, Weeks};
 use crate::profile::Profile;
 
 /// The time still ahead.
@@ -17,8 +17,8 @@ pub struct Finish {
     pub expected: Option<Date>,
     pub earliest: Option<Date>,
     pub latest: Option<Date>,
-    /// Steps left that have a typical duration, with it in weeks.
-    pub counted: Vec<(String, u16, u16)>,
+    /// Steps left that have a typical duration, with it.
+    pub counted: Vec<(String, Weeks)>,
     /// Steps left with no typical duration in the guide.
     pub without_duration: usize,
     /// The open questions the earliest date assumes go the user's way
@@ -126,9 +126,9 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
     {
         walk_duration(step, profile, &mut counted, &mut without_duration);
     }
-    let sum = |list: &[(String, u16, u16)]| {
-        list.iter().fold((0u32, 0u32), |(a, b), (_, lo, hi)| {
-            (a + u32::from(*lo), b + u32::from(*hi))
+    let sum = |list: &[(String, Weeks)]| {
+        list.iter().fold((0u32, 0u32), |(a, b), (_, w)| {
+            (a + u32::from(w.min), b + u32::from(w.max))
         })
     };
     let (min, _) = sum(&counted);
@@ -177,7 +177,7 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
 fn walk_duration(
     step: &Step,
     profile: &Profile,
-    out: &mut Vec<(String, u16, u16)>,
+    out: &mut Vec<(String, Weeks)>,
     without: &mut usize,
 ) {
     let check = progress::check(step, profile);
@@ -185,7 +185,7 @@ fn walk_duration(
         return;
     }
     if let Some(weeks) = step.duration {
-        out.push((step.title.clone(), weeks.min, weeks.max));
+        out.push((step.title.clone(), weeks));
     } else if step.substeps.is_empty() || step.one_of {
         *without += 1;
     } else {

@@ -176,7 +176,7 @@ fn column(guide: &Guide, profile: &Profile, state: &StateRecord, today: Date) ->
         plan: chosen
             .as_ref()
             .filter(|p| p.answered)
-            .map(|p| PlanInfo::of(p, &finish)),
+            .map(|p| PlanInfo::of(guide, p, &finish)),
     }
 }
 

@@ -98,11 +98,12 @@ pub fn existing_backup(path: &Path) -> Option<String> {
 }
 
 /// `medtech reset`: moves the profile aside to a timestamped name in the
-/// same folder, and its backups, draft and damaged copies with it (so the
-/// next launch is a fresh start, neither offering to restore them nor
-/// saying the profile is missing). Nothing is deleted. Asks first unless
-/// `yes`; refuses while another medtech holds the lock, and refuses a file
-/// that is not a medtech profile (it never moves what it did not write).
+/// same folder, and its backups, draft, unsaved changes and damaged copies
+/// with it (so the next launch is a fresh start, neither offering to
+/// restore or merge them nor saying the profile is missing). Nothing is
+/// deleted. Asks first unless `yes`; refuses while another medtech holds
+/// the lock, and refuses a file that is not a medtech profile (it never
+/// moves what it did not write).
 pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
     let probe = Storage::unlocked(path.to_owned());
     let profile = probe.data_path().to_owned();
@@ -116,6 +117,7 @@ pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
     }
     let leftovers = !probe.damaged_files().is_empty()
         || exists(&probe.draft_path())
+        || exists(&probe.unsaved_path())
         || probe.backup_paths().iter().any(|p| exists(p));
     if !has_profile && !leftovers {
         return super::print(&format!(
@@ -179,21 +181,36 @@ pub fn reset(path: &Path, yes: bool) -> Result<(), Failure> {
             "the backups could not be set aside ({e}); the next launch may offer to restore them."
         )),
     }
-    let draft = storage.draft_path();
-    if exists(&draft) {
-        match move_aside(&draft, &stamp) {
-            Ok(kept) => {
-                let _ = write!(report, "\nAn unsaved note was kept as {}.", shown(&kept));
-            }
-            Err(e) => say(&format!(
-                "the unsaved note {} could not be set aside: {e}",
-                shown(&draft)
-            )),
-        }
-    }
+    set_kept_aside(
+        &storage.draft_path(),
+        &stamp,
+        "An unsaved note was",
+        &mut report,
+    );
+    // Changes a session could not save: kept, no longer offered to merge.
+    set_kept_aside(
+        &storage.unsaved_path(),
+        &stamp,
+        "Changes an earlier session could not save were",
+        &mut report,
+    );
     set_damaged_aside(&storage, &stamp, &mut report);
     report.push('\n');
     super::print(&report)
+}
+
+/// Renames `path` (a draft, unsaved changes), if there, to
+/// `<name>.reset-<stamp>` beside it, and says where: "`what` kept as …".
+fn set_kept_aside(path: &Path, stamp: &str, what: &str, report: &mut String) {
+    if !exists(path) {
+        return;
+    }
+    match move_aside(path, stamp) {
+        Ok(kept) => {
+            let _ = write!(report, "\n{what} kept as {}.", shown(&kept));
+        }
+        Err(e) => say(&format!("{} could not be set aside: {e}", shown(path))),
+    }
 }
 
 /// Renames each damaged copy `profile.ron.corrupt-T` (or

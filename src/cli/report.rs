@@ -280,6 +280,9 @@ pub struct PlanInfo {
     pub question: Option<String>,
     pub state_rule: Option<RuleInfo>,
     pub finish: PlanFinish,
+    /// The weakest source tier the chosen route rests on, as in `routes`:
+    /// `official`, `copy` or `third_party`.
+    pub confidence: &'static str,
 }
 
 impl RuleInfo {
@@ -298,7 +301,7 @@ impl RuleInfo {
 }
 
 impl PlanInfo {
-    pub fn of(chosen: &plan::Plan<'_>, finish: &estimate::Finish) -> PlanInfo {
+    pub fn of(guide: &Guide, chosen: &plan::Plan<'_>, finish: &estimate::Finish) -> PlanInfo {
         let date = |d: Option<Date>| d.map(|d| d.to_string());
         PlanInfo {
             credential: sanitize(&chosen.route.credential.name),
@@ -319,6 +322,7 @@ impl PlanInfo {
                 earliest: date(finish.earliest),
                 latest: date(finish.latest),
             },
+            confidence: chosen.route.confidence_key(guide),
         }
     }
 }
@@ -427,7 +431,7 @@ impl Report {
             plan: chosen
                 .as_ref()
                 .filter(|p| p.answered)
-                .map(|p| PlanInfo::of(p, &finish)),
+                .map(|p| PlanInfo::of(guide, p, &finish)),
         }
     }
 }

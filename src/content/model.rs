@@ -165,12 +165,37 @@ impl Goal {
     }
 }
 
-/// A typical duration, in weeks.
+/// A typical duration, in weeks: `(min: 8, max: 12)`, one figure as
+/// `(min: 10, max: 10)`, or a floor the source gives without a ceiling as
+/// `(min: 10, max: 10, at_least: true)` ("at least 10 weeks": the estimate
+/// counts the floor).
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Weeks {
     pub min: u16,
     pub max: u16,
+    /// The source says "at least `min`" and gives no upper figure; `max`
+    /// equals `min`. (Always written: the embedded guide is postcard,
+    /// which cannot skip a field.)
+    #[serde(default)]
+    pub at_least: bool,
+}
+
+impl Weeks {
+    /// In weeks, as the source words it: "at least 10 weeks", "10 weeks",
+    /// "up to 13 weeks", "8–12 weeks".
+    pub fn words(self) -> String {
+        let unit = |n: u16| if n == 1 { "week" } else { "weeks" };
+        if self.at_least {
+            format!("at least {} {}", self.min, unit(self.min))
+        } else if self.min == self.max {
+            format!("{} {}", self.min, unit(self.min))
+        } else if self.min == 0 {
+            format!("up to {} {}", self.max, unit(self.max))
+        } else {
+            format!("{}–{} weeks", self.min, self.max)
+        }
+    }
 }
 
 /// One thing the user does on the way, with its reasons and sources.

@@ -211,6 +211,15 @@ impl Checker<'_> {
                 format!("`{key}`: duration min {} > max {}", weeks.min, weeks.max),
             );
         }
+        if let Some(weeks) = step.duration
+            && weeks.at_least
+            && weeks.min != weeks.max
+        {
+            self.problem(
+                key,
+                format!("`{key}`: an `at_least` duration has one figure (min = max)"),
+            );
+        }
         if step.one_of && step.substeps.len() < 2 {
             self.problem(
                 key,

@@ -294,6 +294,9 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
 }
 
 fn weeks_words(weeks: Weeks) -> String {
+    if weeks.at_least {
+        return weeks.words();
+    }
     // Whole months, rounded to the nearest (4.345 weeks a month).
     let months = |w: u16| (u32::from(w) * 1000 + 2172) / 4345;
     let (unit, min, max) = if weeks.max < 9 {

@@ -379,8 +379,8 @@ fn explain_lines(app: &App) -> Vec<Line<'static>> {
          (steps done, not applicable or skipped are left out; so is education when a \
          route is already met). Real paths often overlap steps.",
     ));
-    for (title, min, max) in &finish.counted {
-        lines.push(Line::from(format!("• {title}: {min}–{max} weeks")));
+    for (title, weeks) in &finish.counted {
+        lines.push(Line::from(format!("• {title}: {}", weeks.words())));
     }
     if finish.without_duration > 0 {
         lines.push(Line::from(Span::styled(

@@ -97,14 +97,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         );
     }
 
+    let empty_means = form.question().empty_means();
     let hint = match (form.question().kind(), &form.answers[form.cursor]) {
         (Kind::Choice(_), _) => "←/→ or Space: choose an answer".to_owned(),
         (Kind::Areas, Answer::Areas { cursor, .. }) => {
             format!("←/→ move, Space ticks or unticks: {}", AREAS[*cursor].1)
         }
-        (Kind::Month, _) => {
-            "Type YYYY-MM (or YYYY-MM-DD); leave empty if you do not know".to_owned()
-        }
+        (Kind::Month, _) => format!("Type YYYY-MM (or YYYY-MM-DD); leave empty if {empty_means}"),
         (Kind::Number(max), _) => {
             format!("A whole number up to {max}; leave empty if you do not know")
         }
@@ -192,7 +191,15 @@ fn draw_answer(
             frame.render_widget(Paragraph::new(line), area);
         }
         (Answer::Text(text), _) => {
-            draw_text(frame, area, app, text, selected, error);
+            draw_text(
+                frame,
+                area,
+                app,
+                text,
+                question.empty_words(),
+                selected,
+                error,
+            );
         }
         _ => {}
     }
@@ -203,6 +210,7 @@ fn draw_text(
     area: Rect,
     app: &App,
     text: &crate::textarea::TextArea,
+    empty: &'static str,
     selected: bool,
     error: Option<&str>,
 ) {
@@ -221,10 +229,7 @@ fn draw_text(
             frame.set_cursor_position(position);
         }
     } else if text.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("don't know", theme.muted())),
-            field,
-        );
+        frame.render_widget(Paragraph::new(Span::styled(empty, theme.muted())), field);
     } else {
         // Not being typed in: the start of the answer, cut with "…".
         frame.render_widget(

@@ -189,6 +189,34 @@ fn status_json_has_the_plan_when_met_and_covered() {
 }
 
 #[test]
+fn the_plan_says_how_firm_its_route_is_as_the_route_does() {
+    let run = Run::with(VETERAN);
+    let report = run.json(&["status", "--json"]);
+    let plan = &report["plan"];
+    let route = report["routes"]
+        .as_array()
+        .expect("routes")
+        .iter()
+        .find(|r| r["credential"] == plan["credential"] && r["route"] == plan["route"])
+        .expect("the plan's route is among the routes");
+    assert!(
+        ["official", "copy", "third_party"].contains(&plan["confidence"].as_str().unwrap_or("")),
+        "{plan:#}"
+    );
+    assert_eq!(
+        plan["confidence"], route["confidence"],
+        "{plan:#}\n{route:#}"
+    );
+    // compare --json carries the same plan.
+    let compared = run.json(&["compare", "NY", "CA", "--json"]);
+    for state in compared["states"].as_array().expect("states") {
+        if !state["plan"].is_null() {
+            assert!(state["plan"]["confidence"].is_string(), "{state:#}");
+        }
+    }
+}
+
+#[test]
 fn export_json_says_which_steps_the_background_covers() {
     let run = Run::with(VETERAN);
     let plan = run.json(&["export", "--format", "json"]);

@@ -187,6 +187,112 @@ fn quitting_while_the_file_does_not_read_keeps_the_changes_aside() {
     assert!(data.files().contains(&"profile.ron.unsaved".to_owned()));
 }
 
+/// The screen's words, one space between each: a banner wrapped at any
+/// width reads as one line.
+fn flat(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A sync tool that never finishes the file: one key (the banner names it)
+/// keeps this computer's version. The file that does not read is set aside
+/// beside the profile as `profile.ron.corrupt-<time>`, byte for byte, never
+/// deleted; this computer's tick is saved in its place.
+#[test]
+fn one_key_keeps_your_version_and_sets_the_unreadable_file_aside() {
+    let data = DataDir::new();
+    let mut app = open_on_education(&data);
+    let half = b"Profile(version: 2, goal: Ml";
+    replace(&data.profile_path(), half);
+    app.send(keys::SPACE);
+    let screen = flat(&app.wait_for("keeps your"));
+    assert!(screen.contains("NOT SAVED"), "{screen}");
+    assert!(screen.contains("K keeps your version"), "{screen}");
+    assert_eq!(fs::read(data.profile_path()).expect("left alone"), half);
+    app.send("K");
+    let screen = flat(&app.wait_for("Kept your version"));
+    assert!(!screen.contains("NOT SAVED"), "{screen}");
+    let aside: Vec<String> = data
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("profile.ron.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{:?}", data.files());
+    assert!(screen.contains(&aside[0][..24]), "says where: {screen}");
+    assert_eq!(
+        fs::read(data.app_dir().join(&aside[0])).expect("set aside"),
+        half,
+        "byte for byte"
+    );
+    let file = on_disk(&data);
+    assert!(file.is_done("edu.career"), "this computer's tick");
+    assert_eq!(file.status("edu.prereqs.bio"), Status::InProgress);
+    assert!(!data.files().contains(&"profile.ron.unsaved".to_owned()));
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    assert!(on_disk(&data).is_done("edu.career"), "quitting kept it");
+}
+
+/// While idle, with nothing of this computer's waiting, the banner still
+/// offers the key; a file that reads again by then is merged, not moved.
+#[test]
+fn the_key_is_offered_while_idle_and_a_file_that_reads_again_is_not_moved() {
+    let data = DataDir::new();
+    let mut app = open_on_education(&data);
+    replace(&data.profile_path(), b"Profile(version: 2, goal: Ml");
+    let screen = flat(&app.wait_for("keeps your"));
+    assert!(screen.contains("K keeps your version"), "{screen}");
+    assert!(
+        !screen.contains("NOT SAVED"),
+        "nothing of ours waits: {screen}"
+    );
+    // The sync tool finishes, and K comes before the next look.
+    replace(
+        &data.profile_path(),
+        laptop().to_ron().expect("encodes").as_bytes(),
+    );
+    app.send("K");
+    app.wait_until("the banner gone", |s| !s.contains("keeps your"));
+    assert!(
+        !data.files().iter().any(|f| f.contains(".corrupt-")),
+        "{:?}",
+        data.files()
+    );
+    assert!(on_disk(&data).is_done("cert.choose"), "the laptop's tick");
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+}
+
+/// `medtech reset --yes` sets `profile.ron.unsaved` aside too, so the next
+/// start neither offers it nor loses it.
+#[test]
+fn reset_sets_the_unsaved_changes_aside() {
+    let data = DataDir::new();
+    data.write_profile(base().to_ron().expect("encodes").as_bytes());
+    let unsaved = data.app_dir().join("profile.ron.unsaved");
+    let text = laptop().to_ron().expect("encodes");
+    fs::write(&unsaved, &text).expect("changes a session could not save");
+    let output = run(&data, &["reset", "--yes"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(!unsaved.exists(), "{:?}", data.files());
+    let kept: Vec<String> = data
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("profile.ron.unsaved.reset-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{:?}", data.files());
+    assert_eq!(
+        fs::read_to_string(data.app_dir().join(&kept[0])).expect("kept"),
+        text
+    );
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains(&kept[0]), "says where: {out}");
+    let output = run(&data, &["path"]);
+    assert!(
+        !String::from_utf8_lossy(&output.stdout).contains("to merge"),
+        "{output:?}"
+    );
+}
+
 const SYNCTHING_COPY: &str = "profile.sync-conflict-20261123-101010-ABCDEFG.ron";
 
 /// Runs a `medtech` command on this data folder, without a terminal.

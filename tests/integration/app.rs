@@ -1425,6 +1425,111 @@ fn setup_form(app: &App) -> &medtech::setup::SetupForm {
     }
 }
 
+/// The line of the screen that holds `label`.
+fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no {label:?} on the screen:\n{screen}"))
+}
+
+/// Issue 20, item 7: `0` military weeks is zero, saved and shown back as
+/// 0 (never "don't know"); an empty "ended" reads "still there", as its
+/// label says.
+#[test]
+fn setup_zero_military_weeks_stays_zero_and_an_empty_end_reads_still_there() {
+    use medtech::setup::Question;
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSetup);
+    app.update(Action::Input(key(KeyCode::Right, KeyModifiers::NONE)));
+    while setup_cursor(&app) != Question::MilitaryWeeks {
+        app.update(Action::Down);
+    }
+    type_in(&mut app, "0");
+    app.update(Action::Down);
+    assert_eq!(setup_error(&app), None);
+    app.update(Action::Down);
+    type_in(&mut app, "12");
+    app.update(Action::Down);
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("leave empty if you still work there"),
+        "{screen}"
+    );
+    app.update(Action::Down);
+    // Not typed in, the empty end of the job reads as its label says.
+    assert_eq!(setup_cursor(&app), Question::ExperienceAreas);
+    let screen = screen_text(&app, 80, 24);
+    let ended = line_with(&screen, "ended (empty: still there)");
+    let (_, answer) = ended
+        .split_once("still there)")
+        .expect("the label, then the answer");
+    assert!(answer.contains("still there"), "{ended}");
+    assert!(!answer.contains("don't know"), "{ended}");
+    assert_eq!(
+        app.update(Action::SaveText),
+        vec![Effect::Save, Effect::ClearDraft]
+    );
+    let bg = &app.profile().background;
+    assert_eq!(bg.military_course, None, "no course");
+    assert_eq!(bg.experience.len(), 1);
+    assert_eq!(bg.experience[0].ended, None, "still working there");
+
+    // Opened again, the form shows what was typed.
+    app.update(Action::OpenSetup);
+    let form = setup_form(&app);
+    assert_eq!(form.answers[Question::MilitaryWeeks as usize].text(), "0");
+    assert_eq!(
+        form.answers[Question::ExperienceMonths as usize].text(),
+        "12"
+    );
+    let screen = screen_text(&app, 80, 24);
+    let weeks = line_with(&screen, "Military lab course, weeks");
+    assert!(!weeks.contains("don't know"), "{weeks}");
+    assert!(weeks.contains(" 0"), "{weeks}");
+    let ended = line_with(&screen, "ended (empty: still there)");
+    assert!(!ended.contains("don't know"), "{ended}");
+}
+
+/// Issue 26: `K` keeps this version only while the profile file does not
+/// read; the banner names the key then, and a read-only copy never offers it.
+#[test]
+fn keep_mine_acts_only_while_the_file_does_not_read() {
+    let mut app = app();
+    let k = keymap::action_for(&app, key(KeyCode::Char('K'), KeyModifiers::SHIFT));
+    assert_eq!(k, Some(Action::KeepMine));
+    assert!(app.update(Action::KeepMine).is_empty());
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("reads")));
+    app.disk_unreadable = true;
+    app.unsaved = Some("profile.ron changed on disk and does not read yet".into());
+    for (width, height) in [(80, 24), (60, 16)] {
+        app.update(Action::Resize(width, height));
+        let screen = screen_text(&app, width, height);
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("K keeps your version instead (that file is set aside, not deleted)"),
+            "{screen}"
+        );
+    }
+    assert_eq!(app.update(Action::KeepMine), vec![Effect::KeepMine]);
+    app.update(Action::KeptMine(Ok(Some(
+        "profile.ron.corrupt-20261207T101010Z".into(),
+    ))));
+    assert!(!app.disk_unreadable);
+    assert_eq!(app.unsaved, None);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("profile.ron.corrupt-20261207T101010Z"))
+    );
+    app.read_only = true;
+    app.disk_unreadable = true;
+    assert!(app.update(Action::KeepMine).is_empty());
+    let screen = screen_text(&app, 80, 24);
+    assert!(!screen.contains("keeps your"), "{screen}");
+}
+
 /// Issue 21, item 9: the setup form keeps a draft as the note editor does.
 /// A signal with an answer that does not read (`12x`) keeps every answer as
 /// typed for the next launch instead of dropping the form.

@@ -563,3 +563,23 @@ fn every_third_party_only_item_carries_a_caveat() {
         missing.join("\n")
     );
 }
+
+/// Issue 20, item 6: a step's weeks say "at least" where the source gives
+/// only a floor, and one figure reads as one.
+#[test]
+fn weeks_read_as_their_source_gives_them() {
+    use medtech::content::Weeks;
+    let weeks = |min, max, at_least| Weeks { min, max, at_least };
+    assert_eq!(weeks(10, 10, true).words(), "at least 10 weeks");
+    assert_eq!(weeks(10, 10, false).words(), "10 weeks");
+    assert_eq!(weeks(1, 1, false).words(), "1 week");
+    assert_eq!(weeks(0, 13, false).words(), "up to 13 weeks");
+    assert_eq!(weeks(8, 12, false).words(), "8–12 weeks");
+    let guide = guide();
+    let (_, step) = guide
+        .step("ca.mlt-apply")
+        .expect("California's MLT application");
+    assert_eq!(step.duration, Some(weeks(10, 10, true)));
+    let none = ron::from_str::<Weeks>("(min: 8, max: 12)").expect("reads without the flag");
+    assert!(!none.at_least);
+}

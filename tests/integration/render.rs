@@ -908,6 +908,36 @@ fn the_estimates_scroll_at_the_smallest_size() {
     assert!(seen.contains("Money still to spend"), "{seen}");
 }
 
+/// Issue 20, item 6: California's "at least 10 weeks" reads so in the
+/// step's details and in the estimates, never "10–10 weeks".
+#[test]
+fn at_least_ten_weeks_reads_so_in_the_details_and_the_estimates() {
+    let profile = Profile {
+        state: Some("CA".into()),
+        ..Profile::default()
+    };
+    let mut app = App::new(real_guide().clone(), profile, clock());
+    app.update(Action::Resize(120, 50));
+    select(&mut app, "ca.mlt-apply");
+    let details = screen_text(&app, 120, 50);
+    assert!(
+        details.contains("typical time: at least 10 weeks"),
+        "{details}"
+    );
+    app.update(Action::Show(Screen::Dashboard));
+    app.update(Action::Explain);
+    let mut seen = screen_text(&app, 120, 50);
+    for _ in 0..40 {
+        app.update(Action::Down);
+        seen.push_str(&screen_text(&app, 120, 50));
+    }
+    assert!(
+        seen.contains("Apply to LFS for the MLT license: at least 10 weeks"),
+        "{seen}"
+    );
+    assert!(!seen.contains("10–10"), "{seen}");
+}
+
 #[test]
 fn a_read_only_first_launch_says_nothing_will_be_saved() {
     let mut app = App::first_launch(real_guide().clone(), clock());

@@ -960,3 +960,44 @@ fn saving_an_unchanged_profile_writes_nothing() {
     again.save(&changed).expect("a change");
     assert_ne!(inode(&path), before, "a change was not written");
 }
+
+/// Issue 26: keeping this copy's version over a file that does not read
+/// sets that file aside (renamed, byte for byte, never deleted) and saves
+/// this version; a file that reads is never moved.
+#[test]
+fn keeping_your_version_sets_only_an_unreadable_file_aside() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let (storage, access) = Storage::open(path.clone());
+    assert_eq!(access, Access::ReadWrite);
+    storage.save(&Profile::default()).expect("save");
+    // A file that reads: nothing to set aside.
+    fs::write(&path, sample().to_ron().expect("encodes")).expect("theirs");
+    assert_eq!(storage.keep_mine(&Profile::default()).expect("kept"), None);
+    assert!(storage.damaged_files().is_empty());
+    // Half a file: set aside, and this version written.
+    let half = b"Profile(version: 2, goal: Ml";
+    fs::write(&path, half).expect("half a file");
+    assert!(matches!(
+        storage.save(&sample()),
+        Err(SaveError::Waiting { .. })
+    ));
+    assert!(storage.waits_on_unreadable());
+    let moved = storage
+        .keep_mine(&sample())
+        .expect("kept")
+        .expect("set aside");
+    assert_eq!(moved.parent(), path.parent(), "beside the profile");
+    assert!(
+        moved
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("profile.ron.corrupt-")),
+        "{moved:?}"
+    );
+    assert_eq!(fs::read(&moved).expect("kept"), half);
+    assert!(!storage.waits_on_unreadable());
+    let on_disk = medtech::storage::load_file(&path)
+        .expect("reads")
+        .expect("a profile");
+    assert_eq!(on_disk.steps, sample().steps);
+}
