@@ -868,7 +868,7 @@ fn the_record_survives_a_relaunch() {
     app.wait_for("Date: 2020-05");
     app.send(keys::ENTER);
     app.wait_for("Done on 2020-05");
-    app.send("n");
+    app.send("e");
     app.wait_for("Note: Anatomy");
     app.send("Ask about q");
     app.send(keys::ENTER);
@@ -924,7 +924,7 @@ fn typing_a_note(data: &DataDir, text: &str) -> Pty {
     skip_welcome(&mut app);
     show(&mut app, "2", "Education");
     wait_on(&app, "Know the job");
-    app.send("n");
+    app.send("e");
     app.wait_for("Note: Know the job");
     app.send(text);
     app.wait_for(text);

@@ -1066,7 +1066,7 @@ fn help_in_a_read_only_copy_offers_no_key_that_changes_the_record() {
     let lines = keymap::help_now(&app);
     for (keys, description) in &lines {
         assert!(
-            !["Space", "n", "d", "u", "s", "c", "x"].contains(&keys.as_str()),
+            !["Space", "e", "d", "u", "s", "c", "x"].contains(&keys.as_str()),
             "{keys} {description} is offered read-only"
         );
     }
@@ -1514,4 +1514,99 @@ fn a_note_whose_save_fails_is_not_called_saved() {
     assert!(app.unsaved.is_some(), "the save failed");
     let notice = app.notice.as_deref().unwrap_or("");
     assert!(!notice.contains("saved"), "{notice}");
+}
+
+/// Presses keys through the keymap, as the terminal would send them:
+/// `\n` is Enter, `\x1b` is Esc. Returns every effect asked for.
+fn keys(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        let event = key(code, KeyModifiers::NONE);
+        if let Some(action) = keymap::action_for(app, event) {
+            effects.extend(app.update(action));
+        }
+    }
+    effects
+}
+
+#[test]
+fn n_and_shift_n_move_between_search_matches_and_never_open_the_note() {
+    let mut app = app();
+    education(&mut app);
+    let before = app.profile().clone();
+    keys(&mut app, "/chem\n");
+    let first = selected_id(&app);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Match 1 of")),
+        "{:?}",
+        app.notice
+    );
+    let effects = keys(&mut app, "nnn\x1b");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.profile(), &before, "n n n Esc changed the record");
+    keys(&mut app, "NNN");
+    assert_eq!(selected_id(&app), first, "N walks back as n walked on");
+    keys(&mut app, "]");
+    let by_bracket = selected_id(&app);
+    keys(&mut app, "[n");
+    assert_eq!(selected_id(&app), by_bracket, "] and n agree");
+    // The note editor moved to `e`.
+    keys(&mut app, "e");
+    assert!(matches!(app.mode, Mode::Note(_)), "{:?}", app.mode);
+}
+
+#[test]
+fn no_sequence_of_navigation_keys_changes_the_record() {
+    let mut app = app();
+    keys(&mut app, "/lab\n");
+    let before = app.profile().clone();
+    let nav: Vec<KeyEvent> = "jkgGnN][12341?q/l"
+        .chars()
+        .map(|c| key(KeyCode::Char(c), KeyModifiers::NONE))
+        .chain(
+            [
+                KeyCode::Up,
+                KeyCode::Down,
+                KeyCode::PageUp,
+                KeyCode::PageDown,
+                KeyCode::Home,
+                KeyCode::End,
+                KeyCode::Tab,
+                KeyCode::Esc,
+            ]
+            .map(|c| key(c, KeyModifiers::NONE)),
+        )
+        .chain(['d', 'u', 'f', 'b'].map(|c| key(KeyCode::Char(c), KeyModifiers::CONTROL)))
+        .collect();
+    // A fixed walk through the keys, long enough to visit every screen and
+    // popup they reach (`q` is left out: it quits).
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let event = nav[usize::try_from(seed % nav.len() as u64).expect("small")];
+        if event.code == KeyCode::Char('q') {
+            continue;
+        }
+        if let Some(action) = keymap::action_for(&app, event) {
+            let effects = app.update(action.clone());
+            assert!(
+                !effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::Save | Effect::SaveThenQuit)),
+                "{event:?} ({action:?}) saved in {:?}",
+                app.mode
+            );
+        }
+        assert_eq!(app.profile(), &before, "{event:?} changed the record");
+    }
 }
