@@ -36,6 +36,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// Ctrl-D and Ctrl-U: half a page, as in vim and less.
+    HalfPageUp,
+    HalfPageDown,
     Top,
     Bottom,
     /// Space: done, or back to do.
@@ -571,18 +574,12 @@ impl App {
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
             Mode::WhatIf(_) | Mode::Explain => {
-                let max = crate::ui::scroll_max(self);
-                let now = self.help_scroll.min(max);
                 match action {
                     Action::Quit => return self.quit(false),
                     Action::Close | Action::Confirm | Action::WhatIf | Action::Explain => {
                         self.mode = Mode::Normal;
                     }
-                    Action::Down => self.help_scroll = (now + 1).min(max),
-                    Action::Up => self.help_scroll = now.saturating_sub(1),
-                    Action::DetailsDown => self.help_scroll = (now + 8).min(max),
-                    Action::DetailsUp => self.help_scroll = now.saturating_sub(8),
-                    _ => {}
+                    other => self.scroll_popup(&other),
                 }
                 Vec::new()
             }
@@ -821,6 +818,8 @@ impl App {
             | Action::Down
             | Action::PageUp
             | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
             | Action::Top
             | Action::Bottom => {
                 if let Some(area) = self.screen.area() {
@@ -872,16 +871,36 @@ impl App {
         self.help_scroll = 0;
     }
 
-    fn update_help(&mut self, action: &Action) -> Vec<Effect> {
+    /// Scrolls the help, what-if or explain popup: a line, 8 lines (a
+    /// page), 4 (half), or to either end.
+    fn scroll_popup(&mut self, action: &Action) {
         let max = crate::ui::scroll_max(self);
         let now = self.help_scroll.min(max);
+        self.help_scroll = match action {
+            Action::Down => now + 1,
+            Action::DetailsDown => now + 8,
+            Action::HalfPageDown => now + 4,
+            Action::Up => now.saturating_sub(1),
+            Action::DetailsUp => now.saturating_sub(8),
+            Action::HalfPageUp => now.saturating_sub(4),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => now,
+        }
+        .min(max);
+    }
+
+    fn update_help(&mut self, action: &Action) -> Vec<Effect> {
         match action {
-            Action::Down | Action::DetailsDown => {
-                self.help_scroll = (now + if *action == Action::Down { 1 } else { 8 }).min(max);
-                Vec::new()
-            }
-            Action::Up | Action::DetailsUp => {
-                self.help_scroll = now.saturating_sub(if *action == Action::Up { 1 } else { 8 });
+            Action::Down
+            | Action::DetailsDown
+            | Action::HalfPageDown
+            | Action::Up
+            | Action::DetailsUp
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => {
+                self.scroll_popup(action);
                 Vec::new()
             }
             Action::Close | Action::OpenHelp => {
@@ -1645,6 +1664,8 @@ fn move_in(cursor: &mut usize, len: usize, action: &Action, page: usize) {
         Action::Down => (*cursor + 1).min(last),
         Action::PageUp => cursor.saturating_sub(page.max(1)),
         Action::PageDown => (*cursor + page.max(1)).min(last),
+        Action::HalfPageUp => cursor.saturating_sub((page / 2).max(1)),
+        Action::HalfPageDown => (*cursor + (page / 2).max(1)).min(last),
         Action::Top => 0,
         Action::Bottom => last,
         _ => *cursor,

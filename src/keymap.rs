@@ -199,6 +199,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, Key::plain(KeyCode::Home), Action::Top, "First step", None),
     bind(Checklist, Key::ch('G'), Action::Bottom, "Last step", None),
     bind(Checklist, Key::plain(KeyCode::End), Action::Bottom, "Last step", None),
+    bind(Checklist, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Checklist, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
     bind(Checklist, Key::ch(' '), Action::Toggle, "Done / to do (a parent: all its steps)", Some("done")),
     bind(Checklist, Key::ch('i'), Action::SetStatus(Status::InProgress), "Mark in progress [~]", None),
     bind(Checklist, Key::ch('x'), Action::SetStatus(Status::Done), "Mark done [x]", None),
@@ -223,12 +225,22 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, Key::ch('k'), Action::Up, "Scroll up", None),
     bind(Help, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Page down", None),
     bind(Help, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Page up", None),
+    bind(Help, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Help, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Help, Key::ch('g'), Action::Top, "Top", None),
+    bind(Help, Key::plain(KeyCode::Home), Action::Top, "Top", None),
+    bind(Help, Key::ch('G'), Action::Bottom, "Bottom", None),
+    bind(Help, Key::plain(KeyCode::End), Action::Bottom, "Bottom", None),
     bind(Help, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // State picker popup.
     bind(StatePicker, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
+    bind(StatePicker, Key::ch('k'), Action::Up, "Move up", None),
     bind(StatePicker, Key::plain(KeyCode::Down), Action::Down, "Move down", None),
+    bind(StatePicker, Key::ch('j'), Action::Down, "Move down", None),
     bind(StatePicker, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(StatePicker, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(StatePicker, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(StatePicker, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
     bind(StatePicker, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
     bind(StatePicker, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(StatePicker, Key::plain(KeyCode::Enter), Action::Confirm, "Choose this state", Some("choose")),
@@ -241,9 +253,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Welcome, Key::plain(KeyCode::Right), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
     bind(Welcome, Key::plain(KeyCode::Tab), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
     bind(Welcome, Key::plain(KeyCode::Up), Action::Up, "Previous state", None),
-    bind(Welcome, Key::plain(KeyCode::Down), Action::Down, "Next state", Some("state")),
+    bind(Welcome, Key::ch('k'), Action::Up, "Previous state", None),
+    bind(Welcome, Key::plain(KeyCode::Down), Action::Down, "Next state", None),
+    bind(Welcome, Key::ch('j'), Action::Down, "Next state", None),
     bind(Welcome, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(Welcome, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(Welcome, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Welcome, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
     bind(Welcome, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
     bind(Welcome, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(Welcome, Key::plain(KeyCode::Enter), Action::Confirm, "Start with this goal and state", Some("start")),
@@ -294,6 +310,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sources, Key::ch('j'), Action::Down, "Scroll down", None),
     bind(Sources, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(Sources, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(Sources, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Sources, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
     bind(Sources, Key::ch('g'), Action::Top, "First source", None),
     bind(Sources, Key::plain(KeyCode::Home), Action::Top, "First source", None),
     bind(Sources, Key::ch('G'), Action::Bottom, "Last source", None),
@@ -309,6 +327,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Info, Key::ch('k'), Action::Up, "Scroll up", None),
     bind(Info, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Page down", None),
     bind(Info, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Page up", None),
+    bind(Info, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Info, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Info, Key::ch('g'), Action::Top, "Top", None),
+    bind(Info, Key::plain(KeyCode::Home), Action::Top, "Top", None),
+    bind(Info, Key::ch('G'), Action::Bottom, "Bottom", None),
+    bind(Info, Key::plain(KeyCode::End), Action::Bottom, "Bottom", None),
     bind(Info, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
     bind(Info, Key::plain(KeyCode::Enter), Action::Close, "Close", None),
     bind(Info, Key::ch('q'), Action::Close, "Close", None),
@@ -364,6 +388,9 @@ pub fn bindings_for(contexts: &[Context]) -> impl Iterator<Item = &'static Bindi
 pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     let contexts = active_contexts(app);
     let key = Key::from_event(event);
+    if let Some(letter) = spelling(app, contexts, key) {
+        return Some(Action::TypeAhead(letter));
+    }
     if let Some(binding) = bindings_for(contexts).find(|b| b.key == key) {
         return Some(binding.action.clone());
     }
@@ -377,6 +404,26 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
             _ => None,
         },
         Unbound::Nothing => None,
+    }
+}
+
+/// In a list of states, once a name is started every letter goes on
+/// spelling it ("ok" reaches Oklahoma): `j` and `k` move only before.
+fn spelling(app: &App, contexts: &[Context], key: Key) -> Option<char> {
+    let typing = match &app.mode {
+        Mode::StatePicker(picker) | Mode::Welcome(picker) => !picker.typed.is_empty(),
+        _ => false,
+    };
+    match key.code {
+        KeyCode::Char(c)
+            if typing
+                && key.mods.is_empty()
+                && (c.is_alphabetic() || c == ' ')
+                && contexts.first().map(|c| c.unbound()) == Some(Unbound::TypeAhead) =>
+        {
+            Some(c)
+        }
+        _ => None,
     }
 }
 
@@ -415,10 +462,7 @@ pub fn help_now(app: &App) -> Vec<(String, &'static str)> {
         })
         .collect();
     match contexts.first().map(|c| c.unbound()) {
-        Some(Unbound::TypeAhead) => lines.push((
-            "a–z".to_owned(),
-            "Jump to the state whose name starts with what you type",
-        )),
+        Some(Unbound::TypeAhead) => lines.push(("a–z".to_owned(), TYPE_AHEAD)),
         Some(Unbound::Text) => {
             lines.extend(TEXT_KEYS.iter().map(|(k, d)| ((*k).to_owned(), *d)));
         }
@@ -426,6 +470,10 @@ pub fn help_now(app: &App) -> Vec<(String, &'static str)> {
     }
     lines
 }
+
+/// What letters do in a list of states (the title says it too).
+pub const TYPE_AHEAD: &str = "Jump to the state whose name starts with what you type; \
+     once a name is started j and k are letters (Shift-K starts Kansas)";
 
 /// The editing keys of every text (ratatui-textarea's, with readline's
 /// Ctrl-U): listed in the help and the README, never bound in the table.
@@ -540,9 +588,7 @@ pub fn readme_tables() -> String {
         }
         match contexts[0].unbound() {
             Unbound::TypeAhead => {
-                out.push_str(
-                    "| `a–z` | Jump to the state whose name starts with what you type |\n",
-                );
+                let _ = writeln!(out, "| `a–z` | {TYPE_AHEAD} |");
             }
             Unbound::Text => {
                 out.push_str("| any other key | Types (a `q` is a letter here) |\n");

@@ -169,9 +169,9 @@ pub fn draw_state_list(frame: &mut Frame, area: Rect, app: &App, title: &str, se
 /// The picker's title: how to use it, and what has been typed.
 pub fn picker_title(picker: &Picker, what: &str) -> String {
     if picker.typed.is_empty() {
-        format!(" {what} (type a name to jump) ")
+        format!(" {what} · j/k move · type a name to jump ")
     } else {
-        format!(" {what} · typed: {} ", sanitize(&picker.typed))
+        format!(" {what} · typed: {} (↑↓ move) ", sanitize(&picker.typed))
     }
 }
 

@@ -1610,3 +1610,86 @@ fn no_sequence_of_navigation_keys_changes_the_record() {
         assert_eq!(app.profile(), &before, "{event:?} changed the record");
     }
 }
+
+fn ctrl(app: &mut App, c: char) {
+    let event = key(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let action = keymap::action_for(app, event).expect("bound");
+    app.update(action);
+}
+
+fn picked(app: &App) -> usize {
+    match &app.mode {
+        Mode::StatePicker(picker) | Mode::Welcome(picker) => picker.selected,
+        other => panic!("no picker: {other:?}"),
+    }
+}
+
+#[test]
+fn the_state_pickers_move_with_j_and_k_and_a_started_name_takes_every_letter() {
+    let real = || medtech::content::Guide::embedded().expect("guide");
+    for mut app in [App::first_launch(real(), clock()), {
+        let mut app = App::new(real(), Profile::default(), clock());
+        keys(&mut app, "s");
+        app
+    }] {
+        app.update(Action::Resize(80, 24));
+        let start = picked(&app);
+        keys(&mut app, "jj");
+        assert_eq!(picked(&app), start + 2, "j moves down");
+        keys(&mut app, "k");
+        assert_eq!(picked(&app), start + 1, "k moves up");
+        let name = |app: &App| {
+            let i = picked(app);
+            app.state_choices()[i - 1].1.to_owned()
+        };
+        keys(&mut app, "ok");
+        assert_eq!(name(&app), "Oklahoma", "after o, k is a letter");
+        keys(&mut app, "\u{0}"); // nothing: a NUL is not bound
+        app.update(Action::Down); // an arrow ends the name
+        keys(&mut app, "K");
+        assert_eq!(name(&app), "Kansas", "Shift-K starts a name");
+        app.update(Action::Top);
+        ctrl(&mut app, 'd');
+        let half = picked(&app);
+        assert!(half > 1, "Ctrl-D moves half a page: {half}");
+        ctrl(&mut app, 'u');
+        assert_eq!(picked(&app), 0, "Ctrl-U moves back");
+    }
+}
+
+#[test]
+fn ctrl_d_and_ctrl_u_half_page_every_list_and_g_ends_the_help() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    keys(&mut app, "2");
+    let top = app.view(Area::Education).cursor();
+    ctrl(&mut app, 'd');
+    let down = app.view(Area::Education).cursor();
+    assert!(down > top + 1, "Ctrl-D moved {top} to {down}");
+    ctrl(&mut app, 'u');
+    assert_eq!(app.view(Area::Education).cursor(), top);
+
+    app.update(Action::Resize(60, 16));
+    keys(&mut app, "?");
+    keys(&mut app, "G");
+    let bottom = app.help_scroll();
+    assert!(bottom > 0, "G reaches the end of the help at 80x24");
+    keys(&mut app, "g");
+    assert_eq!(app.help_scroll(), 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.help_scroll(), bottom);
+    ctrl(&mut app, 'u');
+    assert!(app.help_scroll() < bottom, "Ctrl-U scrolls the help up");
+    keys(&mut app, "\x1b");
+
+    let real = medtech::content::Guide::embedded().expect("guide");
+    let mut app = App::new(real, Profile::default(), clock());
+    app.update(Action::Resize(60, 16));
+    keys(&mut app, "l");
+    ctrl(&mut app, 'd');
+    assert!(
+        matches!(app.mode, Mode::Sources(n) if n > 0),
+        "{:?}",
+        app.mode
+    );
+}
