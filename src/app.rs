@@ -75,6 +75,9 @@ pub enum Action {
     PrevHit,
     /// Switch between the default and the high-contrast theme.
     CycleTheme,
+    /// Ctrl-Z: stop and give the terminal back to the shell until `fg`
+    /// (the loop does it; `update` has nothing to change).
+    Suspend,
     /// A click on a checklist row: select it.
     SelectRow(usize),
     /// A click on a row's checkbox: select it and toggle it.

@@ -190,6 +190,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(Global, Key::ch('q'), Action::Quit, "Save and quit", Some("quit")),
     bind(Global, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Global, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // Checklists.
     bind(Checklist, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
     bind(Checklist, Key::ch('k'), Action::Up, "Move up", None),
@@ -232,6 +233,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, Key::ch('G'), Action::Bottom, "Bottom", None),
     bind(Help, Key::plain(KeyCode::End), Action::Bottom, "Bottom", None),
     bind(Help, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Help, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // State picker popup.
     bind(StatePicker, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
     bind(StatePicker, Key::ch('k'), Action::Up, "Move up", None),
@@ -248,6 +250,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(StatePicker, Key::ch('q'), Action::Close, "Cancel", None),
     bind(StatePicker, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(StatePicker, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(StatePicker, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // First-launch welcome.
     bind(Welcome, Key::plain(KeyCode::Left), Action::SwitchGoal, "Switch goal between MLT and MLS", Some("goal")),
     bind(Welcome, Key::plain(KeyCode::Right), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
@@ -320,6 +323,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sources, Key::ch('q'), Action::Close, "Close", None),
     bind(Sources, Key::ch('l'), Action::Close, "Close", None),
     bind(Sources, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Sources, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // What-if and the estimates explained.
     bind(Info, Key::plain(KeyCode::Down), Action::Down, "Scroll down", Some("scroll")),
     bind(Info, Key::ch('j'), Action::Down, "Scroll down", None),
@@ -337,6 +341,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Info, Key::plain(KeyCode::Enter), Action::Close, "Close", None),
     bind(Info, Key::ch('q'), Action::Close, "Close", None),
     bind(Info, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Info, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // Terminal too small.
     bind(TooSmall, Key::ch('q'), Action::Quit, "Quit", Some("quit")),
     bind(TooSmall, Key::ctrl('c'), Action::Quit, "Quit", None),
