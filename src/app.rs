@@ -75,6 +75,8 @@ pub enum Action {
     PrevHit,
     /// Switch between the default and the high-contrast theme.
     CycleTheme,
+    /// A key that does nothing here: the message says where it works.
+    Unavailable(String),
     /// Ctrl-Z: stop and give the terminal back to the shell until `fg`
     /// (the loop does it; `update` has nothing to change).
     Suspend,
@@ -564,6 +566,10 @@ impl App {
             self.quit_armed = false;
         }
         self.notice = None;
+        if let Action::Unavailable(message) = action {
+            self.notice = Some(message);
+            return Vec::new();
+        }
         match &self.mode {
             Mode::Normal => self.update_screen(&action),
             Mode::Welcome(_) => self.update_welcome(action),

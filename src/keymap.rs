@@ -408,8 +408,34 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
             } if mods.is_empty() && (c.is_alphabetic() || c == ' ') => Some(Action::TypeAhead(c)),
             _ => None,
         },
-        Unbound::Nothing => None,
+        Unbound::Nothing => elsewhere(contexts, key),
     }
+}
+
+/// A key that does nothing on this main screen: where it does something,
+/// as a status line message ("Space works on the checklists (2, 3, 4): …").
+/// Keys bound nowhere on the main screens, and keys in popups, stay quiet.
+fn elsewhere(contexts: &[Context], key: Key) -> Option<Action> {
+    if !contexts.contains(&Global) {
+        return None;
+    }
+    let (place, binding) = [
+        (Checklist, "on the checklists (2, 3, 4)"),
+        (Dashboard, "on the dashboard (1)"),
+    ]
+    .into_iter()
+    .filter(|(context, _)| !contexts.contains(context))
+    .find_map(|(context, place)| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.key == key)
+            .map(|b| (place, b))
+    })?;
+    Some(Action::Unavailable(format!(
+        "{} works {place}: {}.",
+        key.label(),
+        binding.description.trim_end_matches(['?', '.'])
+    )))
 }
 
 /// In a list of states, once a name is started every letter goes on

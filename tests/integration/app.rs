@@ -1693,3 +1693,42 @@ fn ctrl_d_and_ctrl_u_half_page_every_list_and_g_ends_the_help() {
         app.mode
     );
 }
+
+#[test]
+fn a_key_that_does_nothing_here_says_where_it_works() {
+    let mut app = app();
+    let before = app.profile().clone();
+    for (press, says) in [
+        (
+            " ",
+            "Space works on the checklists (2, 3, 4): Done / to do (a parent: all its steps).",
+        ),
+        (
+            "w",
+            "w works on the checklists (2, 3, 4): What would finishing this step open.",
+        ),
+        (
+            "d",
+            "d works on the checklists (2, 3, 4): Set the date it was done.",
+        ),
+    ] {
+        keys(&mut app, press);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some(says),
+            "{press:?} on the dashboard"
+        );
+    }
+    keys(&mut app, "2");
+    keys(&mut app, "\n");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Enter works on the dashboard (1): Open the next step.")
+    );
+    // A key bound nowhere stays quiet; the next key clears the message.
+    let v = key(KeyCode::Char('v'), KeyModifiers::NONE);
+    assert_eq!(keymap::action_for(&app, v), None);
+    keys(&mut app, "j");
+    assert_eq!(app.notice, None);
+    assert_eq!(app.profile(), &before);
+}
