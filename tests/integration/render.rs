@@ -647,26 +647,50 @@ fn real_guide_panels_show_routes_and_career_facts() {
 
 #[test]
 fn help_reaches_every_key_at_the_smallest_size() {
-    let mut app = progressed();
-    app.update(Action::Resize(60, 16));
-    app.update(Action::Show(Screen::Education));
-    app.update(Action::OpenHelp);
-    // Scroll to the end, collecting what was shown.
-    let mut seen = String::new();
-    for _ in 0..20 {
-        seen.push_str(&screen_text(&app, 60, 16));
-        app.update(Action::Down);
-    }
-    for (keys, _) in medtech::keymap::help_now(&app) {
+    for (width, height) in [(60, 16), (80, 24)] {
+        let mut app = progressed();
+        app.update(Action::Resize(width, height));
+        app.update(Action::Show(Screen::Education));
+        app.update(Action::OpenHelp);
+        // Scroll to the end, collecting what was shown, one screen a line.
+        let mut seen = String::new();
+        let mut says_more = false;
+        for _ in 0..60 {
+            let screen = screen_text(&app, width, height);
+            says_more |= screen.contains("↓ more");
+            // The popup's rows as one text: wrapped descriptions join up.
+            // The popup is 76 columns wide at most, centred.
+            let popup = usize::from(width.min(76));
+            let left = (usize::from(width) - popup) / 2;
+            let inner: Vec<String> = screen
+                .lines()
+                .map(|row| row.chars().skip(left + 1).take(popup - 2).collect())
+                .collect();
+            seen.push_str(&inner.join(" "));
+            seen.push('\n');
+            app.update(Action::Down);
+        }
+        let flat = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (keys, description) in medtech::keymap::help_now(&app) {
+            assert!(
+                seen.contains(&format!(" {keys} ")),
+                "{keys:?} never shows in help at {width}x{height}:\n{seen}"
+            );
+            let words = description.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(&words),
+                "{description:?} is not shown whole at {width}x{height}:\n{seen}"
+            );
+        }
         assert!(
-            seen.contains(&format!(" {keys} ")),
-            "{keys:?} never shows in help at 60x16:\n{seen}"
+            !seen.contains('…'),
+            "help cuts a line at {width}x{height}:\n{seen}"
+        );
+        assert!(
+            says_more,
+            "help at {width}x{height} does not say it scrolls"
         );
     }
-    assert!(
-        seen.contains("↓ more"),
-        "help at 60x16 does not say it scrolls"
-    );
 }
 
 #[test]
