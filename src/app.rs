@@ -75,6 +75,8 @@ pub enum Action {
     PrevHit,
     /// Switch between the default and the high-contrast theme.
     CycleTheme,
+    /// `y` in the sources view: copy the selected link.
+    Copy,
     /// A key that does nothing here: the message says where it works.
     Unavailable(String),
     /// Ctrl-Z: stop and give the terminal back to the shell until `fg`
@@ -198,7 +200,7 @@ pub enum Mode {
     Explain,
     /// `/`: the query and what it matches.
     Search(SearchView),
-    /// Every source of the guide, one a line; the first line shown.
+    /// Every source of the guide; the selected one.
     Sources(usize),
 }
 
@@ -303,6 +305,9 @@ pub struct App {
     pub unsaved: Option<String>,
     /// A one-off message for the status line, cleared by the next action.
     pub notice: Option<String>,
+    /// Text for the terminal's clipboard (OSC 52), written with the next
+    /// frame and then dropped.
+    pub clipboard: Option<String>,
     pub theme: Theme,
     /// The terminal's size, as the last `Resize` said.
     size: (u16, u16),
@@ -341,6 +346,7 @@ impl App {
             read_only_reason: None,
             unsaved: None,
             notice: None,
+            clipboard: None,
             theme: Theme::default(),
             size: (80, 24),
             archive_backup_first: false,
@@ -1523,17 +1529,23 @@ impl App {
     }
 
     fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
-        let page = usize::from(crate::ui::layout::of(self).sources.height).max(1);
-        let last = self.guide.sources.len().saturating_sub(page);
-        let Mode::Sources(first) = &mut self.mode else {
+        // A source takes about three rows.
+        let page = usize::from(crate::ui::layout::of(self).sources.height / 3).max(1);
+        let len = self.guide.sources.len();
+        let Mode::Sources(selected) = &mut self.mode else {
             return Vec::new();
         };
         match action {
             Action::Close => self.mode = Mode::Normal,
             Action::Quit => return self.quit(false),
-            other => {
-                move_in(first, last + 1, other, page);
+            Action::Copy => {
+                let index = *selected;
+                if let Some(url) = crate::ui::sources::url_of(self, index) {
+                    self.notice = Some(format!("Copied where the terminal allows (OSC 52): {url}"));
+                    self.clipboard = Some(url);
+                }
             }
+            other => move_in(selected, len, other, page),
         }
         Vec::new()
     }

@@ -259,6 +259,15 @@ fn draw(terminal: &mut Terminal, app: &mut App) -> io::Result<()> {
         // Ratatui has no hyperlink cell; a failure only costs the links.
         let _ = ui::sources::write_hyperlinks(terminal.backend_mut(), app);
     }
+    if let Some(text) = app.clipboard.take()
+        && !std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux")
+    {
+        // `y` in the sources view; the status line shows the text too, for
+        // terminals that do not take OSC 52 (and is all a dumb one gets).
+        let out = terminal.backend_mut();
+        let _ = io::Write::write_all(out, ui::sources::osc52(&text).as_bytes())
+            .and_then(|()| io::Write::flush(out));
+    }
     Ok(())
 }
 

@@ -837,12 +837,53 @@ fn sources_view_lists_every_link_whole() {
     app.update(Action::OpenSources);
     let text = screen_text(&app, 200, 40);
     let first = &app.guide().sources[0];
-    let line = text
-        .lines()
-        .find(|l| l.contains(first.url.as_str()))
-        .unwrap_or_else(|| panic!("{} not shown whole:\n{text}", first.url));
-    assert!(line.contains(first.title.as_str()), "{line}");
+    assert!(
+        text.lines().any(|l| l.contains(first.url.as_str())),
+        "{} not shown whole:\n{text}",
+        first.url
+    );
+    assert!(text.contains(first.title.as_str()), "{text}");
     snapshot_both_sizes("sources", &app);
+}
+
+/// At 80x24 and 60x16 each URL wraps over as many rows as it needs, never
+/// cut at the border; `y` copies the selected one and shows it below.
+#[test]
+fn sources_view_wraps_each_url_whole_and_y_copies_it() {
+    for (width, height) in [(80, 24), (60, 16)] {
+        let mut app = progressed();
+        app.update(Action::Resize(width, height));
+        app.update(Action::OpenSources);
+        for index in 0..app.guide().sources.len() {
+            let url = app.guide().sources[index].url.clone();
+            let text = screen_text(&app, width, height);
+            // The list's rows, border and marker column off, joined.
+            let joined: String = text
+                .lines()
+                .map(|row| {
+                    // `"│› ` or `"│  `: the quote the test prints, the border, the marker.
+                    row.chars()
+                        .skip(4)
+                        .take(usize::from(width) - 4)
+                        .collect::<String>()
+                        .trim_end()
+                        .to_owned()
+                })
+                .collect();
+            assert!(
+                joined.contains(&url),
+                "{width}x{height}: source {index} {url} not whole:\n{text}"
+            );
+            app.update(Action::Copy);
+            assert_eq!(app.clipboard.take().as_deref(), Some(url.as_str()));
+            assert!(app.notice.as_deref().is_some_and(|n| n.contains(&url)));
+            app.update(Action::Down);
+        }
+    }
+    assert_eq!(
+        medtech::ui::sources::osc52("https://a.b/c?d=1"),
+        "\u{1b}]52;c;aHR0cHM6Ly9hLmIvYz9kPTE=\u{7}"
+    );
 }
 
 #[test]
