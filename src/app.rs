@@ -1589,10 +1589,12 @@ impl App {
             _ => false,
         };
         if changed {
-            view.hits = search::search(
+            let profile = &self.profile;
+            view.hits = search::search_with(
                 &self.guide,
-                self.profile.goal,
-                self.profile.state.as_deref(),
+                profile.goal,
+                profile.state.as_deref(),
+                &|id| profile.note(id),
                 &view.query.text(),
             );
             view.selected = 0;

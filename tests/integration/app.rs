@@ -1732,3 +1732,15 @@ fn a_key_that_does_nothing_here_says_where_it_works() {
     assert_eq!(app.notice, None);
     assert_eq!(app.profile(), &before);
 }
+
+#[test]
+fn search_finds_your_own_notes() {
+    let mut app = app();
+    select(&mut app, "edu.prereqs.chem");
+    keys(&mut app, "e");
+    press(&mut app, "Call Ms. Jacinto");
+    keys(&mut app, "\x1b");
+    keys(&mut app, "1/jacinto\n");
+    assert_eq!(app.screen, Screen::Education);
+    assert_eq!(selected_id(&app), "edu.prereqs.chem", "{:?}", app.notice);
+}
