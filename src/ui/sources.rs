@@ -99,6 +99,30 @@ fn rows_in_view(app: &App, list: Rect, selected: usize) -> Vec<Row> {
     rows
 }
 
+/// The list's rows, less those the status message takes at its foot: the
+/// message (a copied URL) is shown whole, wrapped.
+fn split(app: &App, list: Rect) -> (Rect, Rect, Vec<String>) {
+    let message = app
+        .notice
+        .as_deref()
+        .map(|n| {
+            super::popup::wrap(
+                &sanitize(&crate::keymap::expand(n)),
+                usize::from(list.width),
+            )
+        })
+        .unwrap_or_default();
+    let rows = u16::try_from(message.len())
+        .unwrap_or(u16::MAX)
+        .min(list.height.saturating_sub(1));
+    let [list, foot] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(1),
+        ratatui::layout::Constraint::Length(rows),
+    ])
+    .areas(list);
+    (list, foot, message)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     frame.render_widget(Clear, area);
     let block = Block::default().borders(Borders::ALL).title(format!(
@@ -107,7 +131,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     ));
     frame.render_widget(block, area);
     let parts = super::layout::areas(area, 0);
-    let (list, footer) = (parts.sources, parts.sources_keys);
+    let footer = parts.sources_keys;
+    let (list, foot, message) = split(app, parts.sources);
+    let message: Vec<Line> = message
+        .into_iter()
+        .map(|line| Line::from(Span::styled(line, app.theme.warning())))
+        .collect();
+    frame.render_widget(Paragraph::new(message), foot);
     let lines: Vec<Line> = rows_in_view(app, list, selected)
         .into_iter()
         .map(|(line, _)| line)
@@ -122,7 +152,7 @@ pub fn links_in_view(app: &App) -> Vec<(u16, u16, String, String)> {
     let Mode::Sources(selected) = app.mode else {
         return Vec::new();
     };
-    let list = super::layout::of(app).sources;
+    let (list, _, _) = split(app, super::layout::of(app).sources);
     rows_in_view(app, list, selected)
         .into_iter()
         .enumerate()
