@@ -432,10 +432,11 @@ fn elsewhere(contexts: &[Context], key: Key) -> Option<Action> {
             .find(|b| b.context == context && b.key == key)
             .map(|b| (place, b))
     })?;
+    let what = binding.description;
+    let stop = if what.ends_with(['?', '.']) { "" } else { "." };
     Some(Action::Unavailable(format!(
-        "{} works {place}: {}.",
-        key.label(),
-        binding.description.trim_end_matches(['?', '.'])
+        "{} works {place}: {what}{stop}",
+        key.label()
     )))
 }
 

@@ -1705,7 +1705,7 @@ fn a_key_that_does_nothing_here_says_where_it_works() {
         ),
         (
             "w",
-            "w works on the checklists (2, 3, 4): What would finishing this step open.",
+            "w works on the checklists (2, 3, 4): What would finishing this step open?",
         ),
         (
             "d",
