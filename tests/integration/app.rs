@@ -1668,6 +1668,11 @@ fn ctrl_d_and_ctrl_u_half_page_every_list_and_g_ends_the_help() {
     assert!(down > top + 1, "Ctrl-D moved {top} to {down}");
     ctrl(&mut app, 'u');
     assert_eq!(app.view(Area::Education).cursor(), top);
+    ctrl(&mut app, 'f');
+    let paged = app.view(Area::Education).cursor();
+    assert!(paged >= down && paged > top, "Ctrl-F moves a page");
+    ctrl(&mut app, 'b');
+    assert_eq!(app.view(Area::Education).cursor(), top, "Ctrl-B moves back");
 
     app.update(Action::Resize(60, 16));
     keys(&mut app, "?");
