@@ -36,6 +36,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// Ctrl-D and Ctrl-U: half a page, as in vim and less.
+    HalfPageUp,
+    HalfPageDown,
     Top,
     Bottom,
     /// Space: done, or back to do.
@@ -72,6 +75,13 @@ pub enum Action {
     PrevHit,
     /// Switch between the default and the high-contrast theme.
     CycleTheme,
+    /// `y` in the sources view: copy the selected link.
+    Copy,
+    /// A key that does nothing here: the message says where it works.
+    Unavailable(String),
+    /// Ctrl-Z: stop and give the terminal back to the shell until `fg`
+    /// (the loop does it; `update` has nothing to change).
+    Suspend,
     /// A click on a checklist row: select it.
     SelectRow(usize),
     /// A click on a row's checkbox: select it and toggle it.
@@ -200,7 +210,7 @@ pub enum Mode {
     Explain,
     /// `/`: the query and what it matches.
     Search(SearchView),
-    /// Every source of the guide, one a line; the first line shown.
+    /// Every source of the guide; the selected one.
     Sources(usize),
 }
 
@@ -308,6 +318,9 @@ pub struct App {
     pub disk_unreadable: bool,
     /// A one-off message for the status line, cleared by the next action.
     pub notice: Option<String>,
+    /// Text for the terminal's clipboard (OSC 52), written with the next
+    /// frame and then dropped.
+    pub clipboard: Option<String>,
     pub theme: Theme,
     /// The terminal's size, as the last `Resize` said.
     size: (u16, u16),
@@ -347,6 +360,7 @@ impl App {
             unsaved: None,
             disk_unreadable: false,
             notice: None,
+            clipboard: None,
             theme: Theme::default(),
             size: (80, 24),
             archive_backup_first: false,
@@ -576,6 +590,10 @@ impl App {
             self.quit_armed = false;
         }
         self.notice = None;
+        if let Action::Unavailable(message) = action {
+            self.notice = Some(message);
+            return Vec::new();
+        }
         match &self.mode {
             Mode::Normal => self.update_screen(&action),
             Mode::Welcome(_) => self.update_welcome(action),
@@ -589,18 +607,12 @@ impl App {
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
             Mode::WhatIf(_) | Mode::Explain => {
-                let max = crate::ui::scroll_max(self);
-                let now = self.help_scroll.min(max);
                 match action {
                     Action::Quit => return self.quit(false),
                     Action::Close | Action::Confirm | Action::WhatIf | Action::Explain => {
                         self.mode = Mode::Normal;
                     }
-                    Action::Down => self.help_scroll = (now + 1).min(max),
-                    Action::Up => self.help_scroll = now.saturating_sub(1),
-                    Action::DetailsDown => self.help_scroll = (now + 8).min(max),
-                    Action::DetailsUp => self.help_scroll = now.saturating_sub(8),
-                    _ => {}
+                    other => self.scroll_popup(&other),
                 }
                 Vec::new()
             }
@@ -860,6 +872,8 @@ impl App {
             | Action::Down
             | Action::PageUp
             | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
             | Action::Top
             | Action::Bottom => {
                 if let Some(area) = self.screen.area() {
@@ -911,16 +925,36 @@ impl App {
         self.help_scroll = 0;
     }
 
-    fn update_help(&mut self, action: &Action) -> Vec<Effect> {
+    /// Scrolls the help, what-if or explain popup: a line, 8 lines (a
+    /// page), 4 (half), or to either end.
+    fn scroll_popup(&mut self, action: &Action) {
         let max = crate::ui::scroll_max(self);
         let now = self.help_scroll.min(max);
+        self.help_scroll = match action {
+            Action::Down => now + 1,
+            Action::DetailsDown => now + 8,
+            Action::HalfPageDown => now + 4,
+            Action::Up => now.saturating_sub(1),
+            Action::DetailsUp => now.saturating_sub(8),
+            Action::HalfPageUp => now.saturating_sub(4),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => now,
+        }
+        .min(max);
+    }
+
+    fn update_help(&mut self, action: &Action) -> Vec<Effect> {
         match action {
-            Action::Down | Action::DetailsDown => {
-                self.help_scroll = (now + if *action == Action::Down { 1 } else { 8 }).min(max);
-                Vec::new()
-            }
-            Action::Up | Action::DetailsUp => {
-                self.help_scroll = now.saturating_sub(if *action == Action::Up { 1 } else { 8 });
+            Action::Down
+            | Action::DetailsDown
+            | Action::HalfPageDown
+            | Action::Up
+            | Action::DetailsUp
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => {
+                self.scroll_popup(action);
                 Vec::new()
             }
             Action::Close | Action::OpenHelp => {
@@ -1534,17 +1568,23 @@ impl App {
     }
 
     fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
-        let page = usize::from(crate::ui::layout::of(self).sources.height).max(1);
-        let last = self.guide.sources.len().saturating_sub(page);
-        let Mode::Sources(first) = &mut self.mode else {
+        // A source takes about three rows.
+        let page = usize::from(crate::ui::layout::of(self).sources.height / 3).max(1);
+        let len = self.guide.sources.len();
+        let Mode::Sources(selected) = &mut self.mode else {
             return Vec::new();
         };
         match action {
             Action::Close => self.mode = Mode::Normal,
             Action::Quit => return self.quit(false),
-            other => {
-                move_in(first, last + 1, other, page);
+            Action::Copy => {
+                let index = *selected;
+                if let Some(url) = crate::ui::sources::url_of(self, index) {
+                    self.notice = Some(format!("Copied where the terminal allows (OSC 52): {url}"));
+                    self.clipboard = Some(url);
+                }
             }
+            other => move_in(selected, len, other, page),
         }
         Vec::new()
     }
@@ -1588,10 +1628,12 @@ impl App {
             _ => false,
         };
         if changed {
-            view.hits = search::search(
+            let profile = &self.profile;
+            view.hits = search::search_with(
                 &self.guide,
-                self.profile.goal,
-                self.profile.state.as_deref(),
+                profile.goal,
+                profile.state.as_deref(),
+                &|id| profile.note(id),
                 &view.query.text(),
             );
             view.selected = 0;
@@ -1684,6 +1726,8 @@ fn move_in(cursor: &mut usize, len: usize, action: &Action, page: usize) {
         Action::Down => (*cursor + 1).min(last),
         Action::PageUp => cursor.saturating_sub(page.max(1)),
         Action::PageDown => (*cursor + page.max(1)).min(last),
+        Action::HalfPageUp => cursor.saturating_sub((page / 2).max(1)),
+        Action::HalfPageDown => (*cursor + (page / 2).max(1)).min(last),
         Action::Top => 0,
         Action::Bottom => last,
         _ => *cursor,

@@ -179,7 +179,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('c'), Action::SwitchGoal, "Change your goal (MLT or MLS); asks first", None),
     bind(Global, Key::ch('p'), Action::OpenSetup, "Your background: education, programs, work", Some("setup")),
     bind(Global, Key::ch('/'), Action::OpenSearch, "Search every checklist", Some("search")),
+    bind(Global, Key::ch('n'), Action::NextHit, "Next match of the last search", None),
     bind(Global, Key::ch(']'), Action::NextHit, "Next match of the last search", None),
+    bind(Global, Key::ch('N'), Action::PrevHit, "Previous match of the last search", None),
     bind(Global, Key::ch('['), Action::PrevHit, "Previous match of the last search", None),
     bind(Global, Key::ch('l'), Action::OpenSources, "Every source as a link, one a line", None),
     bind(Global, Key::ch('T'), Action::CycleTheme, "Switch theme: default or high contrast", None),
@@ -189,6 +191,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(Global, Key::ch('q'), Action::Quit, "Save and quit", Some("quit")),
     bind(Global, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Global, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // Checklists.
     bind(Checklist, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
     bind(Checklist, Key::ch('k'), Action::Up, "Move up", None),
@@ -198,6 +201,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, Key::plain(KeyCode::Home), Action::Top, "First step", None),
     bind(Checklist, Key::ch('G'), Action::Bottom, "Last step", None),
     bind(Checklist, Key::plain(KeyCode::End), Action::Bottom, "Last step", None),
+    bind(Checklist, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Checklist, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Checklist, Key::ctrl('f'), Action::PageDown, "A page down", None),
+    bind(Checklist, Key::ctrl('b'), Action::PageUp, "A page up", None),
     bind(Checklist, Key::ch(' '), Action::Toggle, "Done / to do (a parent: all its steps)", Some("done")),
     bind(Checklist, Key::ch('i'), Action::SetStatus(Status::InProgress), "Mark in progress [~]", None),
     bind(Checklist, Key::ch('x'), Action::SetStatus(Status::Done), "Mark done [x]", None),
@@ -205,7 +212,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, Key::ch('z'), Action::SetStatus(Status::Skipped), "Mark skipped [/]", None),
     bind(Checklist, Key::ch('t'), Action::SetStatus(Status::Todo), "Mark to do [ ]", None),
     bind(Checklist, Key::ch('d'), Action::EditDate, "Set the date it was done", Some("date")),
-    bind(Checklist, Key::ch('n'), Action::EditNote, "Write a note on the step", Some("note")),
+    bind(Checklist, Key::ch('e'), Action::EditNote, "Write a note on the step", Some("note")),
     bind(Checklist, Key::ch('w'), Action::WhatIf, "What would finishing this step open?", None),
     bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Details: page down", None),
     bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Details: page up", None),
@@ -222,12 +229,27 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, Key::ch('k'), Action::Up, "Scroll up", None),
     bind(Help, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Page down", None),
     bind(Help, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Page up", None),
+    bind(Help, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Help, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Help, Key::ctrl('f'), Action::DetailsDown, "Page down", None),
+    bind(Help, Key::ctrl('b'), Action::DetailsUp, "Page up", None),
+    bind(Help, Key::ch('g'), Action::Top, "Top", None),
+    bind(Help, Key::plain(KeyCode::Home), Action::Top, "Top", None),
+    bind(Help, Key::ch('G'), Action::Bottom, "Bottom", None),
+    bind(Help, Key::plain(KeyCode::End), Action::Bottom, "Bottom", None),
     bind(Help, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Help, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // State picker popup.
     bind(StatePicker, Key::plain(KeyCode::Up), Action::Up, "Move up", None),
+    bind(StatePicker, Key::ch('k'), Action::Up, "Move up", None),
     bind(StatePicker, Key::plain(KeyCode::Down), Action::Down, "Move down", None),
+    bind(StatePicker, Key::ch('j'), Action::Down, "Move down", None),
     bind(StatePicker, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(StatePicker, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(StatePicker, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(StatePicker, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(StatePicker, Key::ctrl('f'), Action::PageDown, "Page down", None),
+    bind(StatePicker, Key::ctrl('b'), Action::PageUp, "Page up", None),
     bind(StatePicker, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
     bind(StatePicker, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(StatePicker, Key::plain(KeyCode::Enter), Action::Confirm, "Choose this state", Some("choose")),
@@ -235,14 +257,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(StatePicker, Key::ch('q'), Action::Close, "Cancel", None),
     bind(StatePicker, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
     bind(StatePicker, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(StatePicker, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // First-launch welcome.
     bind(Welcome, Key::plain(KeyCode::Left), Action::SwitchGoal, "Switch goal between MLT and MLS", Some("goal")),
     bind(Welcome, Key::plain(KeyCode::Right), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
     bind(Welcome, Key::plain(KeyCode::Tab), Action::SwitchGoal, "Switch goal between MLT and MLS", None),
     bind(Welcome, Key::plain(KeyCode::Up), Action::Up, "Previous state", None),
-    bind(Welcome, Key::plain(KeyCode::Down), Action::Down, "Next state", Some("state")),
+    bind(Welcome, Key::ch('k'), Action::Up, "Previous state", None),
+    bind(Welcome, Key::plain(KeyCode::Down), Action::Down, "Next state", None),
+    bind(Welcome, Key::ch('j'), Action::Down, "Next state", None),
     bind(Welcome, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(Welcome, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(Welcome, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Welcome, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Welcome, Key::ctrl('f'), Action::PageDown, "Page down", None),
+    bind(Welcome, Key::ctrl('b'), Action::PageUp, "Page up", None),
     bind(Welcome, Key::plain(KeyCode::Home), Action::Top, "First entry", None),
     bind(Welcome, Key::plain(KeyCode::End), Action::Bottom, "Last entry", None),
     bind(Welcome, Key::plain(KeyCode::Enter), Action::Confirm, "Start with this goal and state", Some("start")),
@@ -287,12 +316,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, Key::plain(KeyCode::Esc), Action::Close, "Close the search", Some("close")),
     bind(Search, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     // The sources list.
-    bind(Sources, Key::plain(KeyCode::Up), Action::Up, "Scroll up", None),
-    bind(Sources, Key::ch('k'), Action::Up, "Scroll up", None),
-    bind(Sources, Key::plain(KeyCode::Down), Action::Down, "Scroll down", Some("scroll")),
-    bind(Sources, Key::ch('j'), Action::Down, "Scroll down", None),
+    bind(Sources, Key::plain(KeyCode::Up), Action::Up, "Previous source", None),
+    bind(Sources, Key::ch('k'), Action::Up, "Previous source", None),
+    bind(Sources, Key::plain(KeyCode::Down), Action::Down, "Next source", Some("move")),
+    bind(Sources, Key::ch('j'), Action::Down, "Next source", None),
+    bind(Sources, Key::ch('y'), Action::Copy, "Copy the selected link (and show it below)", Some("copy")),
     bind(Sources, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
     bind(Sources, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(Sources, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Sources, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Sources, Key::ctrl('f'), Action::PageDown, "Page down", None),
+    bind(Sources, Key::ctrl('b'), Action::PageUp, "Page up", None),
     bind(Sources, Key::ch('g'), Action::Top, "First source", None),
     bind(Sources, Key::plain(KeyCode::Home), Action::Top, "First source", None),
     bind(Sources, Key::ch('G'), Action::Bottom, "Last source", None),
@@ -301,6 +335,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sources, Key::ch('q'), Action::Close, "Close", None),
     bind(Sources, Key::ch('l'), Action::Close, "Close", None),
     bind(Sources, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Sources, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // What-if and the estimates explained.
     bind(Info, Key::plain(KeyCode::Down), Action::Down, "Scroll down", Some("scroll")),
     bind(Info, Key::ch('j'), Action::Down, "Scroll down", None),
@@ -308,10 +343,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(Info, Key::ch('k'), Action::Up, "Scroll up", None),
     bind(Info, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Page down", None),
     bind(Info, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Page up", None),
+    bind(Info, Key::ctrl('d'), Action::HalfPageDown, "Half a page down", None),
+    bind(Info, Key::ctrl('u'), Action::HalfPageUp, "Half a page up", None),
+    bind(Info, Key::ctrl('f'), Action::DetailsDown, "Page down", None),
+    bind(Info, Key::ctrl('b'), Action::DetailsUp, "Page up", None),
+    bind(Info, Key::ch('g'), Action::Top, "Top", None),
+    bind(Info, Key::plain(KeyCode::Home), Action::Top, "Top", None),
+    bind(Info, Key::ch('G'), Action::Bottom, "Bottom", None),
+    bind(Info, Key::plain(KeyCode::End), Action::Bottom, "Bottom", None),
     bind(Info, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
     bind(Info, Key::plain(KeyCode::Enter), Action::Close, "Close", None),
     bind(Info, Key::ch('q'), Action::Close, "Close", None),
     bind(Info, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Info, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
     // Terminal too small.
     bind(TooSmall, Key::ch('q'), Action::Quit, "Quit", Some("quit")),
     bind(TooSmall, Key::ctrl('c'), Action::Quit, "Quit", None),
@@ -363,6 +407,9 @@ pub fn bindings_for(contexts: &[Context]) -> impl Iterator<Item = &'static Bindi
 pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     let contexts = active_contexts(app);
     let key = Key::from_event(event);
+    if let Some(letter) = spelling(app, contexts, key) {
+        return Some(Action::TypeAhead(letter));
+    }
     if let Some(binding) = bindings_for(contexts).find(|b| b.key == key) {
         return Some(binding.action.clone());
     }
@@ -375,7 +422,54 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
             } if mods.is_empty() && (c.is_alphabetic() || c == ' ') => Some(Action::TypeAhead(c)),
             _ => None,
         },
-        Unbound::Nothing => None,
+        Unbound::Nothing => elsewhere(contexts, key),
+    }
+}
+
+/// A key that does nothing on this main screen: where it does something,
+/// as a status line message ("Space works on the checklists (2, 3, 4): …").
+/// Keys bound nowhere on the main screens, and keys in popups, stay quiet.
+fn elsewhere(contexts: &[Context], key: Key) -> Option<Action> {
+    if !contexts.contains(&Global) {
+        return None;
+    }
+    let (place, binding) = [
+        (Checklist, "on the checklists (2, 3, 4)"),
+        (Dashboard, "on the dashboard (1)"),
+    ]
+    .into_iter()
+    .filter(|(context, _)| !contexts.contains(context))
+    .find_map(|(context, place)| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.key == key)
+            .map(|b| (place, b))
+    })?;
+    let what = binding.description;
+    let stop = if what.ends_with(['?', '.']) { "" } else { "." };
+    Some(Action::Unavailable(format!(
+        "{} works {place}: {what}{stop}",
+        key.label()
+    )))
+}
+
+/// In a list of states, once a name is started every letter goes on
+/// spelling it ("ok" reaches Oklahoma): `j` and `k` move only before.
+fn spelling(app: &App, contexts: &[Context], key: Key) -> Option<char> {
+    let typing = match &app.mode {
+        Mode::StatePicker(picker) | Mode::Welcome(picker) => !picker.typed.is_empty(),
+        _ => false,
+    };
+    match key.code {
+        KeyCode::Char(c)
+            if typing
+                && key.mods.is_empty()
+                && (c.is_alphabetic() || c == ' ')
+                && contexts.first().map(|c| c.unbound()) == Some(Unbound::TypeAhead) =>
+        {
+            Some(c)
+        }
+        _ => None,
     }
 }
 
@@ -414,10 +508,7 @@ pub fn help_now(app: &App) -> Vec<(String, &'static str)> {
         })
         .collect();
     match contexts.first().map(|c| c.unbound()) {
-        Some(Unbound::TypeAhead) => lines.push((
-            "a–z".to_owned(),
-            "Jump to the state whose name starts with what you type",
-        )),
+        Some(Unbound::TypeAhead) => lines.push(("a–z".to_owned(), TYPE_AHEAD)),
         Some(Unbound::Text) => {
             lines.extend(TEXT_KEYS.iter().map(|(k, d)| ((*k).to_owned(), *d)));
         }
@@ -425,6 +516,10 @@ pub fn help_now(app: &App) -> Vec<(String, &'static str)> {
     }
     lines
 }
+
+/// What letters do in a list of states (the title says it too).
+pub const TYPE_AHEAD: &str = "Jump to the state whose name starts with what you type; \
+     once a name is started j and k are letters (Shift-K starts Kansas)";
 
 /// The editing keys of every text (ratatui-textarea's, with readline's
 /// Ctrl-U): listed in the help and the README, never bound in the table.
@@ -539,9 +634,7 @@ pub fn readme_tables() -> String {
         }
         match contexts[0].unbound() {
             Unbound::TypeAhead => {
-                out.push_str(
-                    "| `a–z` | Jump to the state whose name starts with what you type |\n",
-                );
+                let _ = writeln!(out, "| `a–z` | {TYPE_AHEAD} |");
             }
             Unbound::Text => {
                 out.push_str("| any other key | Types (a `q` is a letter here) |\n");

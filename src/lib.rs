@@ -25,7 +25,7 @@ pub mod theme;
 pub mod ui;
 
 use std::collections::VecDeque;
-use std::io::{self, BufWriter, Stdout, Write as _};
+use std::io::{self, BufWriter, Stdout};
 use std::mem::ManuallyDrop;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -148,6 +148,10 @@ impl Screen {
                     break action;
                 }
             };
+            if action == Action::Suspend {
+                self.suspend(app);
+                continue;
+            }
             // The effects (the save: written and renamed into place) come
             // before the frame that shows the change: what the screen
             // calls done or saved is on disk.
@@ -155,6 +159,33 @@ impl Screen {
                 return Ok(());
             }
         }
+    }
+}
+
+impl Screen {
+    /// Ctrl-Z: gives the terminal back to the shell (cooked mode, the main
+    /// screen), stops the process as job control expects, and on `fg`
+    /// takes the terminal again and redraws it whole. A process the shell
+    /// cannot stop (no job control) carries on at once.
+    #[cfg(unix)]
+    fn suspend(&mut self, app: &mut App) {
+        let _ = io::Write::flush(self.terminal.backend_mut());
+        restore(self.mouse);
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        // Here again after `fg` (SIGCONT).
+        // `resize` clears the screen and makes the next frame whole, without
+        // `clear`'s cursor query (its answer would race the input thread).
+        let area = self.terminal.get_frame().area();
+        let again = enter_screen(self.terminal.backend_mut(), self.mouse)
+            .and_then(|()| self.terminal.resize(area));
+        if let Err(e) = again {
+            app.notice = Some(format!("The terminal could not be taken back: {e}"));
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn suspend(&mut self, app: &mut App) {
+        app.notice = Some("Suspending is a Unix shell's job control: not here.".to_owned());
     }
 }
 
@@ -169,19 +200,24 @@ impl Drop for Screen {
 /// Raw mode, the alternate screen, bracketed paste (a pasted note arrives
 /// as text, not as keys) and the mouse unless it is turned off.
 fn take_terminal(mouse: bool) -> io::Result<Terminal> {
+    let mut out = BufWriter::new(io::stdout());
+    enter_screen(&mut out, mouse)?;
+    let backend = CrosstermBackend::new(out);
+    let viewport = Viewport::Fixed(drawn_area(backend.size()?));
+    Terminal::with_options(backend, TerminalOptions { viewport })
+}
+
+/// Raw mode and the modes the app draws in, written to `out`.
+fn enter_screen(out: &mut impl io::Write, mouse: bool) -> io::Result<()> {
     use ratatui::crossterm::event::{EnableBracketedPaste, EnableMouseCapture};
     use ratatui::crossterm::queue;
     use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
     enable_raw_mode()?;
-    let mut out = BufWriter::new(io::stdout());
     queue!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         queue!(out, EnableMouseCapture)?;
     }
-    out.flush()?;
-    let backend = CrosstermBackend::new(out);
-    let viewport = Viewport::Fixed(drawn_area(backend.size()?));
-    Terminal::with_options(backend, TerminalOptions { viewport })
+    out.flush()
 }
 
 /// The terminal as it was. Failures are ignored: when the terminal is gone
@@ -222,6 +258,15 @@ fn draw(terminal: &mut Terminal, app: &mut App) -> io::Result<()> {
     if app.hyperlinks {
         // Ratatui has no hyperlink cell; a failure only costs the links.
         let _ = ui::sources::write_hyperlinks(terminal.backend_mut(), app);
+    }
+    if let Some(text) = app.clipboard.take()
+        && !std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux")
+    {
+        // `y` in the sources view; the status line shows the text too, for
+        // terminals that do not take OSC 52 (and is all a dumb one gets).
+        let out = terminal.backend_mut();
+        let _ = io::Write::write_all(out, ui::sources::osc52(&text).as_bytes())
+            .and_then(|()| io::Write::flush(out));
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::content::{Area, Goal, Guide, Step};
@@ -37,26 +37,62 @@ fn shown_steps<'g>(guide: &'g Guide, goal: Goal, state: Option<&str>) -> Vec<(Ar
     out
 }
 
+/// How strongly a text matched exactly: a whole word beats a part of a
+/// word (and both beat a fuzzy title match).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Part = 1,
+    Word = 2,
+}
+
+/// Whether `query` is in `text` as a part of a word or as whole words
+/// (letters or digits on neither side). Both lower case.
+fn find(text: &str, query: &str) -> Option<Strength> {
+    let mut best = None;
+    for (at, _) in text.match_indices(query) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + query.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if edge(before) && edge(after) {
+            return Some(Strength::Word);
+        }
+        best = Some(Strength::Part);
+    }
+    best
+}
+
 /// The best matches for `query`, best first (ties in path order). An empty
-/// query matches nothing.
+/// query matches nothing. Without notes: see [`search_with`].
 pub fn search(guide: &Guide, goal: Goal, state: Option<&str>, query: &str) -> Vec<Hit> {
-    let query = query.trim();
+    search_with(guide, goal, state, &|_| "", query)
+}
+
+/// The best matches for `query` in the titles, the user's notes (`note`
+/// gives a step's), the what/why/how, the facts and the career facts of the
+/// step that shows them. Whole-word matches come first (a title's before
+/// the rest), then a part of a word, then titles matched fuzzily, and only
+/// when the letters fall close together ("phlb" finds Phlebotomy; "median"
+/// does not find "American Medical Technologists").
+pub fn search_with<'n>(
+    guide: &Guide,
+    goal: Goal,
+    state: Option<&str>,
+    note: &dyn Fn(&str) -> &'n str,
+    query: &str,
+) -> Vec<Hit> {
+    let query = query.trim().to_lowercase();
     if query.is_empty() {
         return Vec::new();
     }
-    // Titles are matched fuzzily ("phlb" finds Phlebotomy); long texts only
-    // by the words as typed, or nearly every step would match.
-    let fuzzy = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let exact = Pattern::new(
-        query,
-        CaseMatching::Ignore,
-        Normalization::Smart,
-        AtomKind::Substring,
-    );
+    let fuzzy = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
-    let mut score =
-        |pattern: &Pattern, text: &str| pattern.score(Utf32Str::new(text, &mut buf), &mut matcher);
+    let mut indices = Vec::new();
+    let query_chars = query.chars().count();
+    let career = guide.career.iter().fold(String::new(), |mut out, f| {
+        let _ = write!(out, "{} {} ", f.label, f.text);
+        out
+    });
     let mut hits: Vec<(usize, Hit)> = Vec::new();
     for (order, (area, step)) in shown_steps(guide, goal, state).into_iter().enumerate() {
         let body = format!("{} {} {} {}", step.summary, step.what, step.why, step.how);
@@ -64,17 +100,50 @@ pub fn search(guide: &Guide, goal: Goal, state: Option<&str>, query: &str) -> Ve
             let _ = write!(out, "{} {} ", f.label, f.text);
             out
         });
-        // A match in the title counts double: it is what people look for.
-        let candidates = [
-            (score(&fuzzy, &step.title).map(|s| s * 2), "title"),
-            (score(&exact, &body), "text"),
-            (score(&exact, &facts), "facts"),
+        let job = if step.panels.contains(&crate::content::Panel::Career) {
+            career.as_str()
+        } else {
+            ""
+        };
+        let places = [
+            ("title", step.title.as_str()),
+            ("your note", note(&step.id)),
+            ("text", body.as_str()),
+            ("facts", facts.as_str()),
+            ("the job", job),
         ];
-        if let Some((best, found_in)) = candidates
-            .into_iter()
-            .filter_map(|(s, w)| s.map(|s| (s, w)))
-            .max_by_key(|(s, _)| *s)
-        {
+        // Exact matches: the strongest place wins; a title breaks ties.
+        let mut best: Option<(Strength, bool, &'static str)> = None;
+        for (place, text) in places {
+            if let Some(strength) = find(&text.to_lowercase(), &query) {
+                let key = (strength, place == "title", place);
+                if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                    best = Some(key);
+                }
+            }
+        }
+        let score = if let Some((strength, in_title, place)) = best {
+            Some((strength as u32 * 2 + u32::from(in_title), 0, place))
+        } else {
+            // A fuzzy title match, kept only when the letters are close.
+            indices.clear();
+            fuzzy
+                .indices(
+                    Utf32Str::new(&step.title, &mut buf),
+                    &mut matcher,
+                    &mut indices,
+                )
+                .filter(|_| {
+                    indices.sort_unstable();
+                    let span = match (indices.first(), indices.last()) {
+                        (Some(first), Some(last)) => (last - first + 1) as usize,
+                        _ => usize::MAX,
+                    };
+                    span <= query_chars + 2
+                })
+                .map(|score| (0, score, "title"))
+        };
+        if let Some((tier, within, found_in)) = score {
             hits.push((
                 order,
                 Hit {
@@ -82,7 +151,7 @@ pub fn search(guide: &Guide, goal: Goal, state: Option<&str>, query: &str) -> Ve
                     step: step.id.clone(),
                     title: step.title.clone(),
                     found_in,
-                    score: best,
+                    score: tier * 100_000 + within.min(99_999),
                 },
             ));
         }
@@ -118,5 +187,66 @@ mod tests {
         );
         let florida = search(&guide, Goal::Mlt, Some("FL"), "HIV/AIDS");
         assert!(!florida.is_empty());
+    }
+
+    /// Issue 22: what `/tuition`, `/salary`, `/median` found, and what
+    /// `/median pay`, `/342,900` and a note did not.
+    #[test]
+    fn notes_and_career_facts_are_searched_and_weak_fuzzy_matches_dropped() {
+        let guide = Guide::embedded().expect("guide");
+        let titles = |query: &str| -> Vec<String> {
+            search(&guide, Goal::Mlt, None, query)
+                .into_iter()
+                .map(|h| h.title)
+                .collect()
+        };
+        for (query, noise) in [
+            ("tuition", "Start and submit the online application"),
+            ("median", "American Medical Technologists"),
+        ] {
+            assert!(
+                !titles(query).iter().any(|t| t.contains(noise)),
+                "/{query}: {:?}",
+                titles(query)
+            );
+        }
+        for query in ["median pay", "342,900"] {
+            let hits = search(&guide, Goal::Mlt, None, query);
+            assert_eq!(
+                hits.first().map(|h| h.found_in),
+                Some("the job"),
+                "/{query}: {hits:?}"
+            );
+        }
+        let note = |id: &str| {
+            if id == "edu.prereqs.chemistry" {
+                "Ask Ms. Jacinto about the lab fee"
+            } else {
+                ""
+            }
+        };
+        let hits = search_with(&guide, Goal::Mlt, None, &note, "jacinto");
+        assert_eq!(
+            hits.iter()
+                .map(|h| (h.step.as_str(), h.found_in))
+                .collect::<Vec<_>>(),
+            [("edu.prereqs.chemistry", "your note")]
+        );
+    }
+
+    #[test]
+    fn whole_words_rank_before_parts_of_words() {
+        let guide = Guide::embedded().expect("guide");
+        let hits = search(&guide, Goal::Mlt, None, "lab");
+        let at = |title: &str| hits.iter().position(|h| h.title == title);
+        let word = at("Or: train as a military lab technician").expect("found");
+        let part = at("Laboratory operations").expect("found");
+        assert!(word < part, "{hits:?}");
+        assert_eq!(word, 0, "a whole word in a title comes first: {hits:?}");
+        let fuzzy = search(&guide, Goal::Mlt, None, "phlb");
+        assert_eq!(
+            fuzzy.first().map(|h| h.step.as_str()),
+            Some("edu.associate.phlebotomy")
+        );
     }
 }

@@ -51,46 +51,67 @@ fn help_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
         format!(" {close} closes this help."),
     ];
     let inner = usize::from(help_width(area).saturating_sub(2));
-    let room = usize::from(area.height.saturating_sub(2));
-    let one_column = entries.len() + legend.len() < room;
-    // Two columns while they fit; past that the help scrolls.
-    let mut lines: Vec<Line> = if one_column {
-        entries
-            .iter()
-            .map(|(keys, description)| {
-                let text = truncate(description, inner.saturating_sub(key_width + 3));
-                Line::from(vec![
-                    Span::styled(format!(" {keys:<key_width$}  "), theme.key()),
-                    Span::raw(text),
-                ])
-            })
-            .collect()
-    } else {
-        // Too short for one column: two, each cut with an ellipsis.
-        let column = inner / 2;
-        let cell = |(keys, description): &(String, &str)| {
-            let keys = format!(" {keys:<key_width$} ");
-            let text = truncate(description, column.saturating_sub(keys.chars().count() + 1));
-            let text = format!("{keys}{text}");
-            let pad = column.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-            format!("{text}{}", " ".repeat(pad))
-        };
-        let half = entries.len().div_ceil(2);
-        (0..half)
-            .map(|i| {
-                let left = cell(&entries[i]);
-                let right = entries.get(i + half).map(cell).unwrap_or_default();
-                Line::from(format!("{left}{right}"))
-            })
-            .collect()
-    };
+    // One column; a description longer than its room wraps under itself,
+    // and what does not fit the screen scrolls: nothing is cut.
+    let room = inner.saturating_sub(key_width + 3).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for (keys, description) in &entries {
+        for (i, part) in wrap(description, room).into_iter().enumerate() {
+            let keys = if i == 0 { keys.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {keys:<key_width$}  "), theme.key()),
+                Span::raw(part),
+            ]));
+        }
+    }
     // The legend always follows; what does not fit scrolls.
     lines.push(Line::default());
     for text in legend {
-        lines.push(Line::from(Span::styled(
-            truncate(&text, inner),
-            theme.muted(),
-        )));
+        for part in wrap(&text, inner.saturating_sub(1).max(10)) {
+            lines.push(Line::from(Span::styled(
+                format!(" {}", part.trim_start()),
+                theme.muted(),
+            )));
+        }
+    }
+    lines
+}
+
+/// Breaks `text` into lines at most `width` columns wide, at spaces where
+/// it can and inside a word (a URL) only when a word is longer than a line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for word in text.split(' ') {
+        let word_width = unicode_width::UnicodeWidthStr::width(word);
+        let gap = usize::from(!line.is_empty());
+        if line_width + gap + word_width <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_width += gap + word_width;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if line_width + w > width {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            line.push(c);
+            line_width += w;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
     }
     lines
 }
@@ -132,7 +153,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         title.push(Span::styled("↓ more ", theme.key()));
     }
     frame.render_widget(Clear, rect);
-    // Lines cut to fit already: never wrapped.
+    // Lines wrapped to fit already.
     frame.render_widget(
         Paragraph::new(lines)
             .scroll((scroll, 0))
@@ -169,9 +190,9 @@ pub fn draw_state_list(frame: &mut Frame, area: Rect, app: &App, title: &str, se
 /// The picker's title: how to use it, and what has been typed.
 pub fn picker_title(picker: &Picker, what: &str) -> String {
     if picker.typed.is_empty() {
-        format!(" {what} (type a name to jump) ")
+        format!(" {what} · j/k move · type a name to jump ")
     } else {
-        format!(" {what} · typed: {} ", sanitize(&picker.typed))
+        format!(" {what} · typed: {} (↑↓ move) ", sanitize(&picker.typed))
     }
 }
 

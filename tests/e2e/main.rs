@@ -9,6 +9,7 @@ mod cli;
 mod compare;
 mod habits;
 mod hardening;
+mod keys;
 mod promises;
 mod sync;
 mod tui;

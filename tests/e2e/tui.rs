@@ -868,7 +868,7 @@ fn the_record_survives_a_relaunch() {
     app.wait_for("Date: 2020-05");
     app.send(keys::ENTER);
     app.wait_for("Done on 2020-05");
-    app.send("n");
+    app.send("e");
     app.wait_for("Note: Anatomy");
     app.send("Ask about q");
     app.send(keys::ENTER);
@@ -924,7 +924,7 @@ fn typing_a_note(data: &DataDir, text: &str) -> Pty {
     skip_welcome(&mut app);
     show(&mut app, "2", "Education");
     wait_on(&app, "Know the job");
-    app.send("n");
+    app.send("e");
     app.wait_for("Note: Know the job");
     app.send(text);
     app.wait_for(text);
@@ -1217,7 +1217,7 @@ fn a_profile_from_the_last_release_opens_and_is_kept_as_it_was() {
     assert_eq!(done_ids(&profile).len(), 4, "{:?}", profile.steps);
 }
 
-/// The sources view in a real terminal: each link whole on its row, and
+/// The sources view in a real terminal: each link whole, and
 /// written as an OSC 8 hyperlink without disturbing what is drawn.
 #[test]
 fn the_sources_view_shows_whole_links_and_hyperlinks_them() {
@@ -1233,10 +1233,10 @@ fn the_sources_view_shows_whole_links_and_hyperlinks_them() {
         .lines()
         .find(|l| l.contains(first.url.as_str()))
         .unwrap_or_else(|| panic!("{} not shown whole:\n{screen}", first.url));
-    assert!(row.starts_with(&format!("│{}", first.url)), "{row}");
+    assert!(row.starts_with(&format!("│› {}", first.url)), "{row}");
     assert!(
-        row.contains(first.title.as_str()),
-        "the rest of the row is drawn: {row}"
+        screen.contains(first.title.as_str()),
+        "what the source is shows under it: {screen}"
     );
     assert!(
         app.raw_output()

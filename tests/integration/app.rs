@@ -1066,7 +1066,7 @@ fn help_in_a_read_only_copy_offers_no_key_that_changes_the_record() {
     let lines = keymap::help_now(&app);
     for (keys, description) in &lines {
         assert!(
-            !["Space", "n", "d", "u", "s", "c", "x"].contains(&keys.as_str()),
+            !["Space", "e", "d", "u", "s", "c", "x"].contains(&keys.as_str()),
             "{keys} {description} is offered read-only"
         );
     }
@@ -1619,4 +1619,238 @@ fn a_note_whose_save_fails_is_not_called_saved() {
     assert!(app.unsaved.is_some(), "the save failed");
     let notice = app.notice.as_deref().unwrap_or("");
     assert!(!notice.contains("saved"), "{notice}");
+}
+
+/// Presses keys through the keymap, as the terminal would send them:
+/// `\n` is Enter, `\x1b` is Esc. Returns every effect asked for.
+fn keys(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        let event = key(code, KeyModifiers::NONE);
+        if let Some(action) = keymap::action_for(app, event) {
+            effects.extend(app.update(action));
+        }
+    }
+    effects
+}
+
+#[test]
+fn n_and_shift_n_move_between_search_matches_and_never_open_the_note() {
+    let mut app = app();
+    education(&mut app);
+    let before = app.profile().clone();
+    keys(&mut app, "/chem\n");
+    let first = selected_id(&app);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Match 1 of")),
+        "{:?}",
+        app.notice
+    );
+    let effects = keys(&mut app, "nnn\x1b");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.profile(), &before, "n n n Esc changed the record");
+    keys(&mut app, "NNN");
+    assert_eq!(selected_id(&app), first, "N walks back as n walked on");
+    keys(&mut app, "]");
+    let by_bracket = selected_id(&app);
+    keys(&mut app, "[n");
+    assert_eq!(selected_id(&app), by_bracket, "] and n agree");
+    // The note editor moved to `e`.
+    keys(&mut app, "e");
+    assert!(matches!(app.mode, Mode::Note(_)), "{:?}", app.mode);
+}
+
+#[test]
+fn no_sequence_of_navigation_keys_changes_the_record() {
+    let mut app = app();
+    keys(&mut app, "/lab\n");
+    let before = app.profile().clone();
+    let nav: Vec<KeyEvent> = "jkgGnN][12341?q/l"
+        .chars()
+        .map(|c| key(KeyCode::Char(c), KeyModifiers::NONE))
+        .chain(
+            [
+                KeyCode::Up,
+                KeyCode::Down,
+                KeyCode::PageUp,
+                KeyCode::PageDown,
+                KeyCode::Home,
+                KeyCode::End,
+                KeyCode::Tab,
+                KeyCode::Esc,
+            ]
+            .map(|c| key(c, KeyModifiers::NONE)),
+        )
+        .chain(['d', 'u', 'f', 'b'].map(|c| key(KeyCode::Char(c), KeyModifiers::CONTROL)))
+        .collect();
+    // A fixed walk through the keys, long enough to visit every screen and
+    // popup they reach (`q` is left out: it quits).
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let event = nav[usize::try_from(seed % nav.len() as u64).expect("small")];
+        if event.code == KeyCode::Char('q') {
+            continue;
+        }
+        if let Some(action) = keymap::action_for(&app, event) {
+            let effects = app.update(action.clone());
+            assert!(
+                !effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::Save | Effect::SaveThenQuit)),
+                "{event:?} ({action:?}) saved in {:?}",
+                app.mode
+            );
+        }
+        assert_eq!(app.profile(), &before, "{event:?} changed the record");
+    }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    let event = key(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let action = keymap::action_for(app, event).expect("bound");
+    app.update(action);
+}
+
+fn picked(app: &App) -> usize {
+    match &app.mode {
+        Mode::StatePicker(picker) | Mode::Welcome(picker) => picker.selected,
+        other => panic!("no picker: {other:?}"),
+    }
+}
+
+#[test]
+fn the_state_pickers_move_with_j_and_k_and_a_started_name_takes_every_letter() {
+    let real = || medtech::content::Guide::embedded().expect("guide");
+    for mut app in [App::first_launch(real(), clock()), {
+        let mut app = App::new(real(), Profile::default(), clock());
+        keys(&mut app, "s");
+        app
+    }] {
+        app.update(Action::Resize(80, 24));
+        let start = picked(&app);
+        keys(&mut app, "jj");
+        assert_eq!(picked(&app), start + 2, "j moves down");
+        keys(&mut app, "k");
+        assert_eq!(picked(&app), start + 1, "k moves up");
+        let name = |app: &App| {
+            let i = picked(app);
+            app.state_choices()[i - 1].1.to_owned()
+        };
+        keys(&mut app, "ok");
+        assert_eq!(name(&app), "Oklahoma", "after o, k is a letter");
+        keys(&mut app, "\u{0}"); // nothing: a NUL is not bound
+        app.update(Action::Down); // an arrow ends the name
+        keys(&mut app, "K");
+        assert_eq!(name(&app), "Kansas", "Shift-K starts a name");
+        app.update(Action::Top);
+        ctrl(&mut app, 'd');
+        let half = picked(&app);
+        assert!(half > 1, "Ctrl-D moves half a page: {half}");
+        ctrl(&mut app, 'u');
+        assert_eq!(picked(&app), 0, "Ctrl-U moves back");
+    }
+}
+
+#[test]
+fn ctrl_d_and_ctrl_u_half_page_every_list_and_g_ends_the_help() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    keys(&mut app, "2");
+    let top = app.view(Area::Education).cursor();
+    ctrl(&mut app, 'd');
+    let down = app.view(Area::Education).cursor();
+    assert!(down > top + 1, "Ctrl-D moved {top} to {down}");
+    ctrl(&mut app, 'u');
+    assert_eq!(app.view(Area::Education).cursor(), top);
+    ctrl(&mut app, 'f');
+    let paged = app.view(Area::Education).cursor();
+    assert!(paged >= down && paged > top, "Ctrl-F moves a page");
+    ctrl(&mut app, 'b');
+    assert_eq!(app.view(Area::Education).cursor(), top, "Ctrl-B moves back");
+
+    app.update(Action::Resize(60, 16));
+    keys(&mut app, "?");
+    keys(&mut app, "G");
+    let bottom = app.help_scroll();
+    assert!(bottom > 0, "G reaches the end of the help at 80x24");
+    keys(&mut app, "g");
+    assert_eq!(app.help_scroll(), 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.help_scroll(), bottom);
+    ctrl(&mut app, 'u');
+    assert!(app.help_scroll() < bottom, "Ctrl-U scrolls the help up");
+    keys(&mut app, "\x1b");
+
+    let real = medtech::content::Guide::embedded().expect("guide");
+    let mut app = App::new(real, Profile::default(), clock());
+    app.update(Action::Resize(60, 16));
+    keys(&mut app, "l");
+    ctrl(&mut app, 'd');
+    assert!(
+        matches!(app.mode, Mode::Sources(n) if n > 0),
+        "{:?}",
+        app.mode
+    );
+}
+
+#[test]
+fn a_key_that_does_nothing_here_says_where_it_works() {
+    let mut app = app();
+    let before = app.profile().clone();
+    for (press, says) in [
+        (
+            " ",
+            "Space works on the checklists (2, 3, 4): Done / to do (a parent: all its steps).",
+        ),
+        (
+            "w",
+            "w works on the checklists (2, 3, 4): What would finishing this step open?",
+        ),
+        (
+            "d",
+            "d works on the checklists (2, 3, 4): Set the date it was done.",
+        ),
+    ] {
+        keys(&mut app, press);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some(says),
+            "{press:?} on the dashboard"
+        );
+    }
+    keys(&mut app, "2");
+    keys(&mut app, "\n");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Enter works on the dashboard (1): Open the next step.")
+    );
+    // A key bound nowhere stays quiet; the next key clears the message.
+    let v = key(KeyCode::Char('v'), KeyModifiers::NONE);
+    assert_eq!(keymap::action_for(&app, v), None);
+    keys(&mut app, "j");
+    assert_eq!(app.notice, None);
+    assert_eq!(app.profile(), &before);
+}
+
+#[test]
+fn search_finds_your_own_notes() {
+    let mut app = app();
+    select(&mut app, "edu.prereqs.chem");
+    keys(&mut app, "e");
+    press(&mut app, "Call Ms. Jacinto");
+    keys(&mut app, "\x1b");
+    keys(&mut app, "1/jacinto\n");
+    assert_eq!(app.screen, Screen::Education);
+    assert_eq!(selected_id(&app), "edu.prereqs.chem", "{:?}", app.notice);
 }

@@ -647,26 +647,50 @@ fn real_guide_panels_show_routes_and_career_facts() {
 
 #[test]
 fn help_reaches_every_key_at_the_smallest_size() {
-    let mut app = progressed();
-    app.update(Action::Resize(60, 16));
-    app.update(Action::Show(Screen::Education));
-    app.update(Action::OpenHelp);
-    // Scroll to the end, collecting what was shown.
-    let mut seen = String::new();
-    for _ in 0..20 {
-        seen.push_str(&screen_text(&app, 60, 16));
-        app.update(Action::Down);
-    }
-    for (keys, _) in medtech::keymap::help_now(&app) {
+    for (width, height) in [(60, 16), (80, 24)] {
+        let mut app = progressed();
+        app.update(Action::Resize(width, height));
+        app.update(Action::Show(Screen::Education));
+        app.update(Action::OpenHelp);
+        // Scroll to the end, collecting what was shown, one screen a line.
+        let mut seen = String::new();
+        let mut says_more = false;
+        for _ in 0..60 {
+            let screen = screen_text(&app, width, height);
+            says_more |= screen.contains("↓ more");
+            // The popup's rows as one text: wrapped descriptions join up.
+            // The popup is 76 columns wide at most, centred.
+            let popup = usize::from(width.min(76));
+            let left = (usize::from(width) - popup) / 2;
+            let inner: Vec<String> = screen
+                .lines()
+                .map(|row| row.chars().skip(left + 1).take(popup - 2).collect())
+                .collect();
+            seen.push_str(&inner.join(" "));
+            seen.push('\n');
+            app.update(Action::Down);
+        }
+        let flat = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (keys, description) in medtech::keymap::help_now(&app) {
+            assert!(
+                seen.contains(&format!(" {keys} ")),
+                "{keys:?} never shows in help at {width}x{height}:\n{seen}"
+            );
+            let words = description.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(&words),
+                "{description:?} is not shown whole at {width}x{height}:\n{seen}"
+            );
+        }
         assert!(
-            seen.contains(&format!(" {keys} ")),
-            "{keys:?} never shows in help at 60x16:\n{seen}"
+            !seen.contains('…'),
+            "help cuts a line at {width}x{height}:\n{seen}"
+        );
+        assert!(
+            says_more,
+            "help at {width}x{height} does not say it scrolls"
         );
     }
-    assert!(
-        seen.contains("↓ more"),
-        "help at 60x16 does not say it scrolls"
-    );
 }
 
 #[test]
@@ -813,12 +837,70 @@ fn sources_view_lists_every_link_whole() {
     app.update(Action::OpenSources);
     let text = screen_text(&app, 200, 40);
     let first = &app.guide().sources[0];
-    let line = text
-        .lines()
-        .find(|l| l.contains(first.url.as_str()))
-        .unwrap_or_else(|| panic!("{} not shown whole:\n{text}", first.url));
-    assert!(line.contains(first.title.as_str()), "{line}");
+    assert!(
+        text.lines().any(|l| l.contains(first.url.as_str())),
+        "{} not shown whole:\n{text}",
+        first.url
+    );
+    assert!(text.contains(first.title.as_str()), "{text}");
     snapshot_both_sizes("sources", &app);
+}
+
+/// At 80x24 and 60x16 each URL wraps over as many rows as it needs, never
+/// cut at the border; `y` copies the selected one and shows it below.
+#[test]
+fn sources_view_wraps_each_url_whole_and_y_copies_it() {
+    for (width, height) in [(80, 24), (60, 16)] {
+        let mut app = progressed();
+        app.update(Action::Resize(width, height));
+        app.update(Action::OpenSources);
+        for index in 0..app.guide().sources.len() {
+            let url = app.guide().sources[index].url.clone();
+            let text = screen_text(&app, width, height);
+            // The list's rows, border and marker column off, joined.
+            let joined: String = text
+                .lines()
+                .map(|row| {
+                    // `"│› ` or `"│  `: the quote the test prints, the border, the marker.
+                    row.chars()
+                        .skip(4)
+                        .take(usize::from(width) - 4)
+                        .collect::<String>()
+                        .trim_end()
+                        .to_owned()
+                })
+                .collect();
+            assert!(
+                joined.contains(&url),
+                "{width}x{height}: source {index} {url} not whole:\n{text}"
+            );
+            app.update(Action::Copy);
+            assert_eq!(app.clipboard.take().as_deref(), Some(url.as_str()));
+            // The status message shows the URL whole, for copying by hand.
+            let text = screen_text(&app, width, height);
+            let shown: String = text
+                .lines()
+                .skip_while(|row| !row.contains("Copied where"))
+                .map(|row| {
+                    row.chars()
+                        .skip(2)
+                        .take(usize::from(width) - 2)
+                        .collect::<String>()
+                        .trim_end()
+                        .to_owned()
+                })
+                .collect();
+            assert!(
+                shown.contains(&url),
+                "{width}x{height}: {url} not in {shown}"
+            );
+            app.update(Action::Down);
+        }
+    }
+    assert_eq!(
+        medtech::ui::sources::osc52("https://a.b/c?d=1"),
+        "\u{1b}]52;c;aHR0cHM6Ly9hLmIvYz9kPTE=\u{7}"
+    );
 }
 
 #[test]
