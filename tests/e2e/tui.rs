@@ -1602,7 +1602,7 @@ fn a_typed_note_character_is_in_the_draft_when_the_frame_arrives() {
         let data = opening_on(Screen::Education);
         let mut app = Pty::launch(&data);
         wait_on(&app, "Know the job");
-        app.send("n");
+        app.send("e");
         app.wait_for("Note: Know the job");
         app.send("kept");
         app.wait_for("kept");
