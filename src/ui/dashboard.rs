@@ -35,11 +35,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_next(frame, right, app, advice, true);
         return;
     }
-    // A short terminal keeps the overall line and gives the rest to advice.
+    // A short terminal keeps the overall line and gives the rest to advice;
+    // its path and progress lose their borders first (decoration before
+    // content), so the plan, the finish and the cost keep their rows.
     let roomy = area.height >= 19;
+    // Its rows as wrapped at this width, borders included.
+    let path_rows = path_paragraph(app, advice, roomy, area.width).line_count(area.width);
+    let path_rows = u16::try_from(path_rows).unwrap_or(u16::MAX);
     let [path, progress, next] = Layout::vertical([
-        Constraint::Length(if roomy { 5 } else { 4 }),
-        Constraint::Length(if roomy { progress_rows } else { 3 }),
+        Constraint::Length(path_rows),
+        Constraint::Length(if roomy { progress_rows } else { 1 }),
         Constraint::Min(3),
     ])
     .areas(area);
@@ -49,6 +54,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: bool) {
+    frame.render_widget(path_paragraph(app, advice, roomy, area.width), area);
+}
+
+/// Goal, state and (with room) the license verdict, whole: it wraps
+/// rather than being cut. Bordered only with room to spare.
+fn path_paragraph(app: &App, advice: &Advice, roomy: bool, width: u16) -> Paragraph<'static> {
     let theme = app.theme;
     let goal = app.profile().goal;
     let state_key = keymap::key_for(&Action::ChooseState);
@@ -81,12 +92,9 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
     if roomy && advice.license.is_none() {
         lines.push(Line::from(vec![
             Span::styled("License: ", theme.heading()),
-            Span::raw(crate::text::truncate(
-                &format!(
-                    "choose your state ({}) to see whether it licenses lab staff",
-                    keymap::key_for(&Action::ChooseState)
-                ),
-                usize::from(area.width.saturating_sub(2 + 9)),
+            Span::raw(format!(
+                "choose your state ({}) to see whether it licenses lab staff",
+                keymap::key_for(&Action::ChooseState)
             )),
         ]));
     }
@@ -95,18 +103,21 @@ fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         lines.push(Line::from(vec![
             Span::styled("License: ", theme.heading()),
             Span::styled(format!("{symbol} "), style),
-            // One line; the whole verdict is on the Licensing screen.
+            // Two rows at most, whole when it fits (a long verdict is cut,
+            // with room to spare for word wrapping; all of it is on the
+            // Licensing screen).
             Span::raw(crate::text::truncate(
                 &license.text,
-                usize::from(area.width.saturating_sub(2 + 13)),
+                (usize::from(width.saturating_sub(2)) * 2).saturating_sub(13 + 12),
             )),
         ]));
     }
-    let block = Block::default().borders(Borders::ALL).title(" Your path ");
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
+    if roomy {
+        paragraph.block(Block::default().borders(Borders::ALL).title(" Your path "))
+    } else {
+        paragraph
+    }
 }
 
 /// A text bar that reads without colour: filled and empty cells differ in shape.
@@ -183,7 +194,11 @@ fn draw_progress(frame: &mut Frame, area: Rect, app: &App, roomy: bool) {
             )),
         ]));
     }
-    let block = Block::default().borders(Borders::ALL).title(" Progress ");
+    let block = if roomy {
+        Block::default().borders(Borders::ALL).title(" Progress ")
+    } else {
+        Block::default()
+    };
     let inner = block.inner(area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
     if roomy {
@@ -254,7 +269,7 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         };
         lines.push(line);
     }
-    lines.push(finish_line(app, advice));
+    lines.extend(finish_lines(app, advice));
     // The one answer that would narrow the plan (and its finish) most.
     if roomy && let Some(question) = advice.plan.as_ref().and_then(|p| p.question.as_ref()) {
         lines.push(Line::from(vec![
@@ -375,7 +390,7 @@ fn routes_line(app: &App, advice: &Advice) -> Line<'static> {
 }
 
 /// "Finish: about 2028-09 (2027-11 to 2029-07) · Still to pay: $215–$225 + unknown".
-fn finish_line(app: &App, advice: &Advice) -> Line<'static> {
+fn finish_lines(app: &App, advice: &Advice) -> [Line<'static>; 2] {
     let theme = app.theme;
     let month =
         |d: Option<Date>| d.map_or_else(|| "?".to_owned(), |d| d.strftime("%Y-%m").to_string());
@@ -397,14 +412,18 @@ fn finish_line(app: &App, advice: &Advice) -> Line<'static> {
     if !cost.unknown.is_empty() {
         money.push_str(" + unknown");
     }
-    Line::from(vec![
-        Span::styled("Finish: ", theme.heading()),
-        Span::raw(finish),
-        Span::styled(" · Still to pay: ", theme.heading()),
-        Span::raw(money),
-        Span::styled(
-            format!(" ({} explains)", keymap::key_for(&Action::Explain)),
-            theme.muted(),
-        ),
-    ])
+    [
+        Line::from(vec![
+            Span::styled("Finish: ", theme.heading()),
+            Span::raw(finish),
+        ]),
+        Line::from(vec![
+            Span::styled("Still to pay: ", theme.heading()),
+            Span::raw(money),
+            Span::styled(
+                format!(" ({} explains)", keymap::key_for(&Action::Explain)),
+                theme.muted(),
+            ),
+        ]),
+    ]
 }

@@ -815,3 +815,24 @@ fn the_dashboard_shows_the_plan_and_the_question_to_answer_first() {
     let small = dashboard_text(veteran, 60, 16);
     assert!(small.contains("Plan: [?] MLT(ASCP) Route 3"), "{small}");
 }
+
+/// Issue 20 item 9 / issue 22: at 80x24 and 60x16 the dashboard keeps the
+/// plan, the finish and the cost whole (decoration goes first), and at
+/// 80x24 the license verdict is not cut mid-date.
+#[test]
+fn small_terminals_keep_the_plan_finish_and_cost_whole() {
+    for (width, height) in [(80, 24), (60, 16)] {
+        let screen = dashboard_text(ny_veteran(), width, height);
+        let flat: String = screen
+            .lines()
+            .map(|l| l.trim_matches('"').trim_matches('│').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains("Plan: [✗] MLT(ASCP) Route 3"), "{screen}");
+        assert!(flat.contains("Finish: about 2028-12"), "{screen}");
+        assert!(flat.contains("Still to pay: $460–$470 (e explains)"), "{screen}");
+        if width == 80 {
+            assert!(flat.contains("on or after 2001-09-01."), "{screen}");
+        }
+    }
+}
