@@ -343,6 +343,12 @@ pub struct App {
 impl App {
     /// A new app on an existing profile, resuming where the user left off.
     pub fn new(guide: impl Into<Rc<Guide>>, profile: Profile, clock: Clock) -> App {
+        App::sized(guide, profile, clock, (80, 24))
+    }
+
+    /// A new app for a terminal of `size`: what it selects and lays out
+    /// is worked out once, at the size it is drawn at.
+    fn sized(guide: impl Into<Rc<Guide>>, profile: Profile, clock: Clock, size: (u16, u16)) -> App {
         let guide = guide.into();
         let advice = Advice::new(&guide, &profile, clock.today());
         let mut app = App {
@@ -362,7 +368,7 @@ impl App {
             notice: None,
             clipboard: None,
             theme: Theme::default(),
-            size: (80, 24),
+            size,
             archive_backup_first: false,
             last_search: None,
             hyperlinks: false,
@@ -374,13 +380,16 @@ impl App {
         app
     }
 
-    /// The app for what the session found.
-    pub fn start(guide: impl Into<Rc<Guide>>, start: Start, clock: Clock) -> App {
-        match start {
-            Start::Resume(profile) => App::new(guide, profile, clock),
-            Start::FirstLaunch => App::first_launch(guide, clock),
-            Start::Recover(recovery) => App::recover(guide, clock, recovery),
-        }
+    /// The app for what the session found, in a terminal of `size`.
+    pub fn start(guide: impl Into<Rc<Guide>>, start: Start, clock: Clock, size: (u16, u16)) -> App {
+        let (profile, mode) = match start {
+            Start::Resume(profile) => (profile, Mode::Normal),
+            Start::FirstLaunch => (Profile::default(), Mode::Welcome(Picker::default())),
+            Start::Recover(recovery) => (Profile::default(), Mode::Recovery(recovery)),
+        };
+        let mut app = App::sized(guide, profile, clock, size);
+        app.mode = mode;
+        app
     }
 
     /// A first launch: the welcome screen asks for goal and state.

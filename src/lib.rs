@@ -120,6 +120,12 @@ impl Screen {
         })
     }
 
+    /// The size the app is drawn at (what `Action::Resize` would say).
+    pub fn size(&self) -> io::Result<(u16, u16)> {
+        let area = drawn_area(self.terminal.size()?);
+        Ok((area.width, area.height))
+    }
+
     /// The app on this screen until it quits; keys pressed since the
     /// screen opened are not lost.
     pub fn run(&mut self, app: &mut App, storage: &Storage) -> io::Result<()> {

@@ -88,7 +88,9 @@ fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
     // A failure here is a bug (the compact guide is checked by the tests);
     // the screen is given back before the report.
     let guide = Guide::embedded()?;
-    let mut app = App::start(guide, session.start, Clock::from_env());
+    // Laid out once, at the terminal's size (the loop resizes if it is off).
+    let size = screen.size().unwrap_or((80, 24));
+    let mut app = App::start(guide, session.start, Clock::from_env(), size);
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);
     app.theme = theme;

@@ -830,7 +830,10 @@ fn small_terminals_keep_the_plan_finish_and_cost_whole() {
             .join(" ");
         assert!(flat.contains("Plan: [✗] MLT(ASCP) Route 3"), "{screen}");
         assert!(flat.contains("Finish: about 2028-12"), "{screen}");
-        assert!(flat.contains("Still to pay: $460–$470 (e explains)"), "{screen}");
+        assert!(
+            flat.contains("Still to pay: $460–$470 (e explains)"),
+            "{screen}"
+        );
         if width == 80 {
             assert!(flat.contains("on or after 2001-09-01."), "{screen}");
         }
