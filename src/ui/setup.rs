@@ -97,6 +97,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         );
     }
 
+    frame.render_widget(
+        Paragraph::new(hint_or_error(app, form)).wrap(Wrap { trim: false }),
+        help,
+    );
+    frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
+}
+
+/// The hint for the selected question; for an answer that does not read,
+/// the whole reason instead (beside the answer there is only room for a
+/// mark).
+fn hint_or_error(app: &App, form: &SetupForm) -> Span<'static> {
     let empty_means = form.question().empty_means();
     let hint = match (form.question().kind(), &form.answers[form.cursor]) {
         (Kind::Choice(_), _) => "←/→ or Space: choose an answer".to_owned(),
@@ -109,11 +120,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         }
         _ => "Type your answer; leave empty if you do not know".to_owned(),
     };
-    frame.render_widget(
-        Paragraph::new(help_line(app, &hint)).wrap(Wrap { trim: false }),
-        help,
-    );
-    frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
+    match form.error.as_ref().filter(|(i, _)| *i == form.cursor) {
+        Some((_, why)) if app.notice.is_none() => Span::styled(
+            format!(" ✗ {}", crate::text::sanitize(why)),
+            app.theme.error(),
+        ),
+        _ => help_line(app, &hint),
+    }
 }
 
 /// The hint for the selected question, or a notice in its place (an
@@ -215,10 +228,19 @@ fn draw_text(
     error: Option<&str>,
 ) {
     let theme = app.theme;
-    let error_width = error.map_or(0, |e| e.chars().count() + 3);
-    let field_width = area
-        .width
-        .saturating_sub(u16::try_from(error_width).unwrap_or(u16::MAX))
+    // With an error, the answer keeps the room it needs (it is what is
+    // wrong) and the reason gets what is left; the whole reason is in the
+    // hint rows below the form.
+    let wanted = if error.is_some() {
+        u16::try_from(text.text().chars().count() + 1).unwrap_or(u16::MAX)
+    } else {
+        u16::MAX
+    };
+    let field_width = wanted
+        .min(
+            area.width
+                .saturating_sub(if error.is_some() { 3 } else { 0 }),
+        )
         .clamp(8.min(area.width), 40);
     let field = Rect::new(area.x, area.y, field_width, 1);
     if selected {

@@ -803,6 +803,41 @@ fn setup_form_with_a_refused_answer() {
     snapshot_both_sizes("setup", &app);
 }
 
+/// A bad date in the form shows whole, beside a mark, and its whole reason
+/// below the form at 80x24 and 60x16 (issue 22: an empty field and
+/// "…write YYY…" before).
+#[test]
+fn a_refused_date_and_its_reason_read_whole() {
+    let mut app = progressed();
+    app.update(Action::OpenSetup);
+    // "Accredited program done: finished (YYYY-MM)".
+    for _ in 0..9 {
+        app.update(Action::Down);
+    }
+    for c in "2024-13x".chars() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+    app.update(Action::Down);
+    for (w, h) in [(80, 24), (60, 16)] {
+        let mut app = app.clone();
+        app.update(Action::Resize(w, h));
+        let text = screen_text(&app, w, h);
+        let flat: String = text
+            .lines()
+            .map(|l| l.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains("2024-13x"), "{text}");
+        assert!(
+            flat.contains("✗ \"2024-13x\" is not a date: write YYYY-MM or YYYY-MM-DD"),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn what_if_popup() {
     let mut app = progressed();
