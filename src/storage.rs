@@ -845,8 +845,15 @@ impl Storage {
 
     fn write_unsaved(&self, profile: &Profile) -> Result<(), SaveError> {
         let text = profile.to_ron()?;
+        self.write_beside(&self.unsaved_path(), &text, true)
+    }
+
+    /// Writes a file of medtech's own beside the profile (the draft, the
+    /// unsaved copy) whole: a temp file renamed over it, synced first when
+    /// `sync`.
+    fn write_beside(&self, path: &Path, text: &str, sync: bool) -> Result<(), SaveError> {
         let io_err = |source| SaveError::Io {
-            path: self.unsaved_path(),
+            path: path.to_owned(),
             source,
         };
         let mut tmp = tempfile::Builder::new()
@@ -855,9 +862,10 @@ impl Storage {
             .tempfile_in(parent(&self.data_path))
             .map_err(io_err)?;
         tmp.write_all(text.as_bytes()).map_err(io_err)?;
-        tmp.as_file().sync_all().map_err(io_err)?;
-        tmp.persist(self.unsaved_path())
-            .map_err(|e| io_err(e.error))?;
+        if sync {
+            tmp.as_file().sync_all().map_err(io_err)?;
+        }
+        tmp.persist(path).map_err(|e| io_err(e.error))?;
         Ok(())
     }
 
@@ -1033,20 +1041,11 @@ impl Storage {
             return Err(SaveError::ReadOnly);
         }
         let text = ron::ser::to_string_pretty(draft, ron::ser::PrettyConfig::new().new_line("\n"))?;
-        let io_err = |source| SaveError::Io {
+        ensure_dir(&self.data_path).map_err(|source| SaveError::Io {
             path: self.draft_path(),
             source,
-        };
-        ensure_dir(&self.data_path).map_err(io_err)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&temp_prefix(&self.data_path))
-            .suffix(".tmp")
-            .tempfile_in(parent(&self.data_path))
-            .map_err(io_err)?;
-        tmp.write_all(text.as_bytes()).map_err(io_err)?;
-        tmp.persist(self.draft_path())
-            .map_err(|e| io_err(e.error))?;
-        Ok(())
+        })?;
+        self.write_beside(&self.draft_path(), &text, false)
     }
 
     /// A draft a crash left behind, if it can be read.
