@@ -66,6 +66,8 @@ pub enum Action {
     WhatIf,
     /// How the finish date and the cost were worked out.
     Explain,
+    /// Put your state beside another (a state picker, then the comparison).
+    Compare,
     /// `/`: search every checklist.
     OpenSearch,
     /// Every source, one a line, as links.
@@ -163,6 +165,8 @@ pub use crate::storage::Draft;
 pub struct Picker {
     pub goal: Goal,
     pub selected: usize,
+    /// Picking the state to compare yours with, not your state.
+    pub compare: bool,
     /// Letters typed so far, to jump by name.
     pub typed: String,
 }
@@ -208,6 +212,8 @@ pub enum Mode {
     WhatIf(WhatIfView),
     /// The assumptions behind the finish date and the cost.
     Explain,
+    /// Your state beside another, as `medtech compare` prints it.
+    Compare(String),
     /// `/`: the query and what it matches.
     Search(SearchView),
     /// Every source of the guide; the selected one.
@@ -615,10 +621,14 @@ impl App {
             Mode::Setup(_) => self.update_setup(action),
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
-            Mode::WhatIf(_) | Mode::Explain => {
+            Mode::WhatIf(_) | Mode::Explain | Mode::Compare(_) => {
                 match action {
                     Action::Quit => return self.quit(false),
-                    Action::Close | Action::Confirm | Action::WhatIf | Action::Explain => {
+                    Action::Close
+                    | Action::Confirm
+                    | Action::WhatIf
+                    | Action::Explain
+                    | Action::Compare => {
                         self.mode = Mode::Normal;
                     }
                     other => self.scroll_popup(&other),
@@ -825,8 +835,10 @@ impl App {
                     goal: self.profile.goal,
                     selected,
                     typed: String::new(),
+                    compare: false,
                 });
             }
+            Action::Compare => self.open_compare(),
             Action::SwitchGoal => self.mode = Mode::ConfirmGoal,
             Action::Toggle => return self.toggle(),
             Action::SetStatus(status) => return self.set_status(*status),
@@ -1019,6 +1031,50 @@ impl App {
         }
     }
 
+    /// `C`: the state picker for the state to put beside yours.
+    fn open_compare(&mut self) {
+        match self.profile.state.clone() {
+            None => {
+                self.notice = Some(format!(
+                    "Choose your state first ({}); then {} puts it beside another.",
+                    crate::keymap::key_for(&Action::ChooseState),
+                    crate::keymap::key_for(&Action::Compare)
+                ));
+            }
+            Some(own) => {
+                self.mode = Mode::StatePicker(Picker {
+                    goal: self.profile.goal,
+                    selected: self.picker_index(Some(&own)),
+                    typed: String::new(),
+                    compare: true,
+                });
+            }
+        }
+    }
+
+    /// Your state beside the one at `index` of the picker (0: no state).
+    fn compare_with(&mut self, index: usize) {
+        let Some(other) = self.state_at(index) else {
+            self.notice = Some("Pick a state to compare yours with.".to_owned());
+            return;
+        };
+        let own = self.profile.state.clone().unwrap_or_default();
+        match crate::cli::compare::Comparison::build(
+            &self.guide,
+            &self.profile,
+            &[own, other],
+            self.clock.today(),
+        ) {
+            Ok(comparison) => {
+                self.help_scroll = 0;
+                self.mode = Mode::Compare(crate::cli::compare::text(&comparison));
+            }
+            Err(crate::cli::compare::UnknownState(code)) => {
+                self.notice = Some(format!("medtech has no record for \"{code}\"."));
+            }
+        }
+    }
+
     fn update_state_picker(&mut self, action: Action) -> Vec<Effect> {
         let len = self.guide.states.len() + 1;
         let Mode::StatePicker(mut picker) = std::mem::replace(&mut self.mode, Mode::Normal) else {
@@ -1026,6 +1082,10 @@ impl App {
         };
         match action {
             Action::Close => return Vec::new(),
+            Action::Confirm if picker.compare => {
+                self.compare_with(picker.selected);
+                return Vec::new();
+            }
             Action::Confirm => return self.set_state(picker.selected),
             Action::Quit => return self.quit(false),
             Action::OpenHelp => {

@@ -9,7 +9,7 @@
 //!
 //! Exit codes: 0 success, 1 error (one line on stderr), 2 usage (clap).
 
-mod compare;
+pub(crate) mod compare;
 mod files;
 mod html;
 mod ics;

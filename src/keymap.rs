@@ -176,6 +176,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::plain(KeyCode::Tab), Action::NextScreen, "Next screen", Some("screen")),
     bind(Global, Key::plain(KeyCode::BackTab), Action::PrevScreen, "Previous screen", None),
     bind(Global, Key::ch('s'), Action::ChooseState, "Choose your state", Some("state")),
+    bind(Global, Key::ch('C'), Action::Compare, "Compare your state with another", None),
     bind(Global, Key::ch('c'), Action::SwitchGoal, "Change your goal (MLT or MLS); asks first", None),
     bind(Global, Key::ch('p'), Action::OpenSetup, "Your background: education, programs, work", Some("setup")),
     bind(Global, Key::ch('/'), Action::OpenSearch, "Search every checklist", Some("search")),
@@ -377,7 +378,7 @@ pub fn contexts_of(app: &App, mode: &Mode) -> &'static [Context] {
         Mode::Note(_) => &[NoteEditor],
         Mode::Date(_) => &[DatePrompt],
         Mode::Setup(_) => &[Setup],
-        Mode::WhatIf(_) | Mode::Explain => &[Info],
+        Mode::WhatIf(_) | Mode::Explain | Mode::Compare(_) => &[Info],
         Mode::Search(_) => &[Search],
         Mode::Sources(_) => &[Sources],
     }

@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Date(prompt) => popup::draw_date(frame, area, app, prompt),
         Mode::WhatIf(view) => popup::draw_what_if(frame, area, app, view),
         Mode::Explain => popup::draw_explain(frame, area, app),
+        Mode::Compare(text) => popup::draw_compare(frame, area, app, text),
         Mode::Search(view) => popup::draw_search(frame, area, app, view),
         Mode::Sources(first) => sources::draw(frame, area, app, *first),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}

@@ -136,6 +136,7 @@ pub fn scroll_max(app: &App) -> u16 {
         Mode::Help(_) => help_rect(area, help_lines(app, area).len()).1,
         Mode::WhatIf(view) => info_layout(area, &info_paragraph(what_if_lines(app, view))).2,
         Mode::Explain => info_layout(area, &info_paragraph(explain_lines(app))).2,
+        Mode::Compare(text) => info_layout(area, &info_paragraph(compare_lines(text))).2,
         _ => 0,
     }
 }
@@ -199,7 +200,12 @@ pub fn picker_title(picker: &Picker, what: &str) -> String {
 pub fn draw_state_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let (rect, list, footer) = super::layout::state_picker(area);
     frame.render_widget(Clear, rect);
-    let title = picker_title(picker, "Choose your state");
+    let what = if picker.compare {
+        "Compare yours with"
+    } else {
+        "Choose your state"
+    };
+    let title = picker_title(picker, what);
     draw_state_list(frame, list, app, &title, picker.selected);
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
@@ -378,6 +384,21 @@ fn what_if_lines(app: &App, view: &WhatIfView) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// Your state beside another: the text `medtech compare` prints.
+pub fn draw_compare(frame: &mut Frame, area: Rect, app: &App, text: &str) {
+    info_popup(
+        frame,
+        area,
+        app,
+        "Your state beside another",
+        compare_lines(text),
+    );
+}
+
+fn compare_lines(text: &str) -> Vec<Line<'static>> {
+    text.lines().map(|l| Line::from(sanitize(l))).collect()
 }
 
 pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {

@@ -580,6 +580,7 @@ fn shows_what_it_should(app: &App, width: u16, height: u16) {
         Mode::Date(_) => " Date done ".to_owned(),
         Mode::WhatIf(_) => " What if ".to_owned(),
         Mode::Explain => " How the estimates are made ".to_owned(),
+        Mode::Compare(_) => " Your state beside another ".to_owned(),
         Mode::Search(_) => " Search every checklist ".to_owned(),
         Mode::Sources(_) => " Sources: ".to_owned(),
     };
@@ -1220,4 +1221,37 @@ fn a_wide_symbol_never_covers_the_details_border() {
             assert_eq!(buffer[(right, y)].symbol(), "│", "row {y}");
         }
     }
+}
+
+/// Issue 20 item 8: `C` puts your state beside another in the app, as
+/// `medtech compare` does: the picker asks which, Enter shows both.
+#[test]
+fn compare_puts_your_state_beside_another() {
+    let mut app = progressed();
+    app.update(Action::Show(Screen::Licensing));
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
+    let action = medtech::keymap::action_for(&app, key('C')).expect("C is bound");
+    assert_eq!(action, Action::Compare);
+    app.update(action);
+    assert!(screen_text(&app, 80, 24).contains("Compare yours with"));
+    // It opens on your state; the next one down is Georgia.
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    for (w, h) in [(80, 24), (60, 16)] {
+        let mut app = app.clone();
+        app.update(Action::Resize(w, h));
+        let text = screen_text(&app, w, h);
+        assert!(text.contains("Your state beside another"), "{text}");
+        assert!(text.contains("Florida (FL) vs Georgia (GA)"), "{text}");
+    }
+    // Esc closes it; no state chosen asks for one first.
+    app.update(Action::Close);
+    assert_eq!(app.mode, medtech::app::Mode::Normal);
+    app.edit_profile(|p| p.state = None);
+    app.update(Action::Compare);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Choose your state first"))
+    );
 }
