@@ -265,13 +265,14 @@ pub struct Storage {
     /// The version the profile was in when loaded; an older one is kept as
     /// `profile.ron.v<N>.bak` before the first save in the new format.
     loaded_version: Cell<Option<u32>>,
-    /// The profile as it is on disk (loaded or last saved): a save of the
-    /// same profile writes nothing, so quitting without a change costs no
-    /// fsync and no backup.
-    on_disk: std::cell::RefCell<Option<Profile>>,
     /// The profile as this copy last read or wrote it (migrated or not):
     /// the base of a merge with what another program wrote since.
     base: RefCell<Option<Profile>>,
+    /// Whether the file holds `base` as this build writes it (not an older
+    /// version, not a merge still to write): a save of the same profile
+    /// then writes nothing, so quitting without a change costs no fsync
+    /// and no backup.
+    base_written: Cell<bool>,
     /// The file as this copy last read or wrote it; `None` when there was
     /// none. A file at the path that differs was changed by another program.
     seen: Cell<Option<Stamp>>,
@@ -374,8 +375,8 @@ impl Storage {
             read_only: None,
             backed_up: Cell::new(false),
             loaded_version: Cell::new(None),
-            on_disk: std::cell::RefCell::new(None),
             base: RefCell::new(None),
+            base_written: Cell::new(false),
             seen: Cell::new(None),
             unreadable: Cell::new(None),
             kept_unsaved: Cell::new(false),
@@ -512,10 +513,11 @@ impl Storage {
             .set(decoded.as_ref().map(|d| d.from_version));
         // A migrated file is not what this build would write: it is saved
         // (and its old bytes kept) even if nothing else changes.
-        *self.on_disk.borrow_mut() = decoded
-            .as_ref()
-            .filter(|d| d.from_version == CURRENT_VERSION)
-            .map(|d| d.profile.clone());
+        self.base_written.set(
+            decoded
+                .as_ref()
+                .is_some_and(|d| d.from_version == CURRENT_VERSION),
+        );
         Ok(decoded.map(|d| d.profile))
     }
 
@@ -662,7 +664,7 @@ impl Storage {
             return Err(SaveError::ReadOnly);
         }
         for _ in 0..3 {
-            let (text_for, merged, expected) = match self.external(profile) {
+            let (text_for, merged, expected) = match self.external() {
                 Ok(Some((theirs, stamp))) => {
                     let merged = self.merge_with(profile, &theirs);
                     if same_record(&merged.profile, &theirs.profile) {
@@ -675,7 +677,7 @@ impl Storage {
                     }
                     // What was on disk is no longer: the merge is written
                     // even if it is what this copy wrote before.
-                    self.on_disk.replace(None);
+                    self.base_written.set(false);
                     (merged.profile.clone(), Some(merged), stamp)
                 }
                 Ok(None) => (profile.clone(), None, Stamp::at(&self.path)),
@@ -722,7 +724,7 @@ impl Storage {
         // No file at the path now: this copy's version is written as new.
         self.unreadable.set(None);
         self.seen.set(None);
-        self.on_disk.replace(None);
+        self.base_written.set(false);
         self.save(profile)?;
         Ok(Some(moved))
     }
@@ -736,7 +738,7 @@ impl Storage {
         if !self.changed_on_disk() {
             return Ok(None);
         }
-        let Some((theirs, stamp)) = self.external(ours)? else {
+        let Some((theirs, stamp)) = self.external()? else {
             return Ok(None);
         };
         let merged = self.merge_with(ours, &theirs);
@@ -761,7 +763,7 @@ impl Storage {
     /// last read or wrote it (size, time, identity, then content), read.
     /// Only a writer holding the lock, or a read-only copy, looks: storage
     /// without a lock (tests, tools) writes as told.
-    fn external(&self, ours: &Profile) -> Result<Option<(Decoded, Option<Stamp>)>, SaveError> {
+    fn external(&self) -> Result<Option<(Decoded, Option<Stamp>)>, SaveError> {
         if self.lock.is_none() && !self.is_read_only() {
             return Ok(None);
         }
@@ -792,7 +794,6 @@ impl Storage {
             self.seen.set(now);
             return Ok(None);
         }
-        let _ = ours;
         Ok(Some((decoded, now)))
     }
 
@@ -813,8 +814,8 @@ impl Storage {
         {
             self.identity.replace(Some(file));
         }
-        *self.on_disk.borrow_mut() =
-            (theirs.from_version == CURRENT_VERSION).then(|| theirs.profile.clone());
+        self.base_written
+            .set(theirs.from_version == CURRENT_VERSION);
         *self.base.borrow_mut() = Some(theirs.profile);
         self.seen.set(stamp);
     }
@@ -924,7 +925,10 @@ impl Storage {
     /// Writes `profile`, unless the file changed from `expected` while it
     /// was being written (`Ok(false)`: merge again).
     fn write(&self, profile: &Profile, expected: Option<Stamp>) -> Result<bool, SaveError> {
-        if self.on_disk.borrow().as_ref() == Some(profile) && self.path.exists() {
+        if self.base_written.get()
+            && self.base.borrow().as_ref() == Some(profile)
+            && self.path.exists()
+        {
             return Ok(true);
         }
         let text = profile.to_ron()?;
@@ -983,8 +987,8 @@ impl Storage {
             self.identity.replace(Some(file));
         }
         sync_dir(dir).map_err(io_err)?;
-        *self.on_disk.borrow_mut() = Some(profile.clone());
         *self.base.borrow_mut() = Some(profile.clone());
+        self.base_written.set(true);
         Ok(true)
     }
 
