@@ -372,19 +372,25 @@ impl Settings {
     }
 }
 
+/// Whether the terminal takes OSC sequences (hyperlinks, clipboard): not
+/// `TERM=dumb`, nor the Linux console, which prints them.
+pub fn takes_osc() -> bool {
+    !std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux")
+}
+
 /// Applies the settings file, read by [`Settings::read`], to the app:
 /// theme, hyperlinks, mouse. Returns a message when the file could not be
 /// read (the defaults are used and the file is never overwritten).
 pub fn configure(app: &mut crate::app::App, settings: Settings) -> Option<String> {
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux");
+    let osc = takes_osc();
     if let Some((path, settings)) = settings.file {
         app.theme.palette = settings.theme;
-        app.hyperlinks = settings.hyperlinks && !dumb;
+        app.hyperlinks = settings.hyperlinks && osc;
         app.mouse = app.mouse && settings.mouse;
         app.config = Some((path, settings));
         None
     } else {
-        app.hyperlinks = !dumb;
+        app.hyperlinks = osc;
         settings.problem
     }
 }

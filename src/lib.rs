@@ -256,17 +256,13 @@ fn draw(terminal: &mut Terminal, app: &mut App) -> io::Result<()> {
     if app.size() != (area.width, area.height) {
         app.update(Action::Resize(area.width, area.height));
     }
-    terminal.draw(|frame| {
-        ui::draw(frame, app);
-        // ASCII stand-ins where the locale is not UTF-8 (or `--ascii`).
-        app.theme.fold(frame.buffer_mut());
-    })?;
+    terminal.draw(|frame| ui::draw(frame, app))?;
     if app.hyperlinks {
         // Ratatui has no hyperlink cell; a failure only costs the links.
         let _ = ui::sources::write_hyperlinks(terminal.backend_mut(), app);
     }
     if let Some(text) = app.clipboard.take()
-        && !std::env::var("TERM").is_ok_and(|t| t == "dumb" || t == "linux")
+        && config::takes_osc()
     {
         // `y` in the sources view; the status line shows the text too, for
         // terminals that do not take OSC 52 (and is all a dumb one gets).

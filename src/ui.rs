@@ -38,6 +38,12 @@ pub use popup::scroll_max;
 /// Draws the app into the frame, the text cursor included (in a field
 /// being typed in). Reads the app and changes nothing.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_screen(frame, app);
+    // ASCII stand-ins where the locale is not UTF-8 (or `--ascii`).
+    app.theme.fold(frame.buffer_mut());
+}
+
+fn draw_screen(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area, app);

@@ -1255,3 +1255,23 @@ fn compare_puts_your_state_beside_another() {
             .is_some_and(|n| n.contains("Choose your state first"))
     );
 }
+
+/// In a non-UTF-8 locale (or `--ascii`) every cell `ui::draw` leaves is
+/// ASCII: the stand-ins are part of drawing, not a step only the real
+/// terminal loop adds, so what the tests see is what the terminal gets.
+#[test]
+fn an_ascii_theme_draws_only_ascii() {
+    for screen in [Screen::Dashboard, Screen::Education, Screen::Certification] {
+        let mut app = progressed();
+        app.theme = Theme {
+            ascii: true,
+            ..app.theme
+        };
+        app.update(Action::Show(screen));
+        for (w, h) in [(80, 24), (60, 16)] {
+            app.update(Action::Resize(w, h));
+            let text = screen_text(&app, w, h);
+            assert!(text.is_ascii(), "{screen:?} {w}x{h}:\n{text}");
+        }
+    }
+}
