@@ -1041,6 +1041,14 @@ impl App {
                     crate::keymap::key_for(&Action::Compare)
                 ));
             }
+            // A hand-edited state the guide does not know.
+            Some(own) if self.guide.state(&own).is_none() => {
+                self.notice = Some(format!(
+                    "medtech has no record for \"{}\"; choose your state ({}) first.",
+                    crate::text::sanitize(&own),
+                    crate::keymap::key_for(&Action::ChooseState)
+                ));
+            }
             Some(own) => {
                 self.mode = Mode::StatePicker(Picker {
                     goal: self.profile.goal,
@@ -1052,12 +1060,8 @@ impl App {
         }
     }
 
-    /// Your state beside the one at `index` of the picker (0: no state).
-    fn compare_with(&mut self, index: usize) {
-        let Some(other) = self.state_at(index) else {
-            self.notice = Some("Pick a state to compare yours with.".to_owned());
-            return;
-        };
+    /// Your state beside `other`.
+    fn compare_with(&mut self, other: String) {
         let own = self.profile.state.clone().unwrap_or_default();
         match crate::cli::compare::Comparison::build(
             &self.guide,
@@ -1083,7 +1087,13 @@ impl App {
         match action {
             Action::Close => return Vec::new(),
             Action::Confirm if picker.compare => {
-                self.compare_with(picker.selected);
+                if let Some(other) = self.state_at(picker.selected) {
+                    self.compare_with(other);
+                } else {
+                    // "No state": the list stays open.
+                    self.notice = Some("Pick a state to compare yours with.".to_owned());
+                    self.mode = Mode::StatePicker(picker);
+                }
                 return Vec::new();
             }
             Action::Confirm => return self.set_state(picker.selected),

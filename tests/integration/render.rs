@@ -1254,6 +1254,27 @@ fn compare_puts_your_state_beside_another() {
             .as_deref()
             .is_some_and(|n| n.contains("Choose your state first"))
     );
+    // A hand-edited state the guide does not know: said at once, no list.
+    app.edit_profile(|p| p.state = Some("ZZ".into()));
+    app.update(Action::Compare);
+    assert_eq!(app.mode, medtech::app::Mode::Normal);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("no record for \"ZZ\"")),
+        "{:?}",
+        app.notice
+    );
+    // "No state" in the list is no comparison: the list stays open.
+    app.edit_profile(|p| p.state = Some("FL".into()));
+    app.update(Action::Compare);
+    app.update(Action::Top);
+    app.update(Action::Confirm);
+    assert!(matches!(app.mode, medtech::app::Mode::StatePicker(_)));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Pick a state to compare yours with.")
+    );
 }
 
 /// In a non-UTF-8 locale (or `--ascii`) every cell `ui::draw` leaves is
