@@ -12,7 +12,7 @@ use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::Command;
 
-use crate::shared::{DataDir, Launch, Pty, TIMEOUT};
+use crate::shared::{DataDir, Launch, Pty, TIMEOUT, mode, names};
 use medtech::content::Date;
 use medtech::profile::Profile;
 use medtech::storage::Storage;
@@ -37,20 +37,6 @@ fn mkfifo(path: &Path) {
         .status()
         .expect("run mkfifo(1)");
     assert!(status.success(), "mkfifo {} failed", path.display());
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::metadata(path).expect("metadata").permissions().mode() & 0o7777
-}
-
-/// Names in a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("list the folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// Launches medtech on the profile at `path` (through `MEDTECH_PROFILE`).

@@ -6,10 +6,9 @@
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use crate::shared::{DataDir, Launch, Pty, TIMEOUT, TODAY};
+use crate::shared::{DataDir, Launch, Pty, TIMEOUT, TODAY, mode, names};
 use medtech::content::Date;
 use medtech::profile::Profile;
 
@@ -18,19 +17,6 @@ fn sample() -> Profile {
     let mut profile = Profile::default();
     profile.set_done("edu.prereqs.bio", true, today);
     profile
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::metadata(path).expect("metadata").permissions().mode() & 0o7777
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("list the folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// Runs a `medtech` command on this data folder, without a terminal.

@@ -16,21 +16,10 @@ use medtech::storage::{self, Access, LoadError, MAX_PROFILE_BYTES, SaveError, St
 use medtech::theme::Palette;
 use proptest::prelude::*;
 
+use crate::shared::{mode, names};
+
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temp dir")
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("list the folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::metadata(path).expect("metadata").permissions().mode() & 0o7777
 }
 
 fn day(text: &str) -> Date {

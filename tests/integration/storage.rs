@@ -12,18 +12,10 @@ use medtech::profile::{
 use medtech::storage::{self, Access, LoadError, SaveError, Storage};
 use proptest::prelude::*;
 
+use crate::shared::names;
+
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temp dir")
-}
-
-/// Names in a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("list the folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn fixture(name: &str) -> PathBuf {
