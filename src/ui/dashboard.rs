@@ -20,41 +20,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let excluded = advice.excluded;
     let progress_rows = 7 + u16::from(excluded.not_applicable + excluded.skipped > 0);
     // A wide terminal puts the advice beside where you stand.
-    if area.width >= 150 {
+    let wide = area.width >= 150;
+    let (left, right) = if wide {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let [path, progress, _] = Layout::vertical([
-            Constraint::Length(5),
-            Constraint::Length(progress_rows),
-            Constraint::Min(0),
-        ])
-        .areas(left);
-        draw_path(frame, path, app, advice, true);
-        draw_progress(frame, progress, app, true);
-        draw_next(frame, right, app, advice, true);
-        return;
-    }
+        (left, Some(right))
+    } else {
+        (area, None)
+    };
     // A short terminal keeps the overall line and gives the rest to advice;
     // its path and progress lose their borders first (decoration before
     // content), so the plan, the finish and the cost keep their rows.
-    let roomy = area.height >= 19;
+    let roomy = wide || area.height >= 19;
+    let path = path_paragraph(app, advice, roomy, left.width);
     // Its rows as wrapped at this width, borders included.
-    let path_rows = path_paragraph(app, advice, roomy, area.width).line_count(area.width);
-    let path_rows = u16::try_from(path_rows).unwrap_or(u16::MAX);
-    let [path, progress, next] = Layout::vertical([
+    let path_rows = u16::try_from(path.line_count(left.width)).unwrap_or(u16::MAX);
+    let [path_area, progress, next] = Layout::vertical([
         Constraint::Length(path_rows),
         Constraint::Length(if roomy { progress_rows } else { 1 }),
-        Constraint::Min(3),
+        Constraint::Min(if wide { 0 } else { 3 }),
     ])
-    .areas(area);
-    draw_path(frame, path, app, advice, roomy);
+    .areas(left);
+    frame.render_widget(path, path_area);
     draw_progress(frame, progress, app, roomy);
-    draw_next(frame, next, app, advice, roomy);
-}
-
-fn draw_path(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: bool) {
-    frame.render_widget(path_paragraph(app, advice, roomy, area.width), area);
+    draw_next(frame, right.unwrap_or(next), app, advice, roomy);
 }
 
 /// Goal, state and (with room) the license verdict, whole: it wraps
