@@ -20,7 +20,7 @@ use crate::content::{
 };
 use crate::keymap;
 use crate::profile::Profile;
-use crate::text::sanitize;
+use crate::text::{sanitize, truncate};
 use crate::theme::Theme;
 use crate::ui::layout;
 
@@ -210,11 +210,6 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, which: Area) {
             &mut bar,
         );
     }
-}
-
-/// Shortens text to `width` columns, ending in "…" when cut.
-pub(crate) fn truncate(text: &str, width: usize) -> String {
-    crate::text::truncate(text, width)
 }
 
 /// The selected step's details on checklist `which`.
