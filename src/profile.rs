@@ -7,6 +7,9 @@ mod background;
 mod change;
 mod date;
 pub mod merge;
+mod shortlist;
+mod study;
+mod upkeep;
 pub mod v1;
 
 use std::collections::BTreeMap;
@@ -20,13 +23,16 @@ pub use background::{
 };
 pub use change::{Change, Edit, Entry, Event, HISTORY_LIMIT, UndoStack};
 pub use date::{DateError, PartialDate};
+pub use shortlist::{Candidate, CandidateAccreditor, CandidateKind, Format, Rate, Shortlist, Tuition};
+pub use study::{Practice, Study};
+pub use upkeep::{Activity, CeLog};
 
 use crate::content::{Area, Date, Goal};
 
 /// The version this build writes. Older versions are migrated on load.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
-/// The whole saved profile (version 2).
+/// The whole saved profile (version 3).
 ///
 /// Unknown fields are refused, not dropped: a mistyped field name in a hand
 /// edit must not silently lose what it held.
@@ -52,6 +58,15 @@ pub struct Profile {
     /// Where to resume. Not progress: nothing here counts towards anything.
     #[serde(default)]
     pub resume: Resume,
+    /// The programs the person is considering (new in version 3).
+    #[serde(default, skip_serializing_if = "Shortlist::is_empty")]
+    pub shortlist: Shortlist,
+    /// The continuing-education log (new in version 3).
+    #[serde(default, skip_serializing_if = "CeLog::is_empty")]
+    pub ce: CeLog,
+    /// The exam study plan and practice tests (new in version 3).
+    #[serde(default, skip_serializing_if = "Study::is_empty")]
+    pub study: Study,
 }
 
 impl Default for Profile {
@@ -64,6 +79,9 @@ impl Default for Profile {
             background: Background::default(),
             history: Vec::new(),
             resume: Resume::default(),
+            shortlist: Shortlist::default(),
+            ce: CeLog::default(),
+            study: Study::default(),
         }
     }
 }
@@ -275,6 +293,9 @@ impl Profile {
             Change::Goal { to, .. } => self.goal = *to,
             Change::State { to, .. } => self.state.clone_from(to),
             Change::Background { to, .. } => self.background = (**to).clone(),
+            Change::Shortlist { to, .. } => self.shortlist = (**to).clone(),
+            Change::Ce { to, .. } => self.ce = (**to).clone(),
+            Change::Study { to, .. } => self.study = (**to).clone(),
         }
         self.history.push(Entry {
             on,
@@ -391,6 +412,7 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     };
     let profile = match version {
         CURRENT_VERSION => ron::from_str::<Profile>(text).map_err(damaged)?,
+        2 => v2_to_v3(ron::from_str::<Profile>(text).map_err(damaged)?)?,
         1 => ron::from_str::<v1::ProfileV1>(text)
             .map_err(damaged)?
             .migrate()
@@ -408,6 +430,29 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         profile,
         from_version: version,
     })
+}
+
+/// Version 3 only added sections (`shortlist`, `ce`, `study`), each empty
+/// when left out, so a version 2 file reads as version 3 with those empty.
+/// A file that says version 2 but holds one of them was edited by hand or
+/// by a newer build's idea of version 2: refused, never half-read.
+fn v2_to_v3(mut profile: Profile) -> Result<Profile, DecodeError> {
+    let new = [
+        ("shortlist", !profile.shortlist.is_empty()),
+        ("ce", !profile.ce.is_empty()),
+        ("study", !profile.study.is_empty()),
+    ];
+    if let Some((name, _)) = new.iter().find(|(_, present)| *present) {
+        return Err(DecodeError::Damaged {
+            line: 1,
+            col: 1,
+            message: format!(
+                "`{name}` is new in profile version 3, but the file says version 2; change the version to 3"
+            ),
+        });
+    }
+    profile.version = CURRENT_VERSION;
+    Ok(profile)
 }
 
 /// Whether the text starts the way every medtech profile does, with
@@ -501,13 +546,13 @@ mod tests {
 
     #[test]
     fn a_newer_file_with_unknown_syntax_is_too_new_not_damaged() {
-        let text = "Profile(version: 3, goal: Mlt, shiny: #{new syntax}#)";
-        assert_eq!(decode(text), Err(DecodeError::TooNew { found: 3 }));
+        let text = "Profile(version: 4, goal: Mlt, shiny: #{new syntax}#)";
+        assert_eq!(decode(text), Err(DecodeError::TooNew { found: 4 }));
     }
 
     #[test]
     fn a_byte_order_mark_is_accepted() {
-        let text = "\u{FEFF}Profile(version: 2, goal: Mls)";
+        let text = "\u{FEFF}Profile(version: 3, goal: Mls)";
         let decoded = decode(text).expect("a BOM is not damage");
         assert_eq!(decoded.profile.goal, Goal::Mls);
     }
@@ -519,6 +564,26 @@ mod tests {
             Err(DecodeError::Damaged { line, message, .. }) => {
                 assert_eq!(line, 3, "{message}");
                 assert!(message.contains("listed twice"), "{message}");
+            }
+            other => panic!("expected damage, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_version_2_file_reads_as_version_3_with_the_new_sections_empty() {
+        let decoded = decode("Profile(version: 2, goal: Mls, state: Some(\"CA\"))").expect("v2 reads");
+        assert_eq!(decoded.from_version, 2);
+        assert_eq!(decoded.profile.version, CURRENT_VERSION);
+        assert_eq!(decoded.profile.state.as_deref(), Some("CA"));
+        assert!(decoded.profile.shortlist.is_empty() && decoded.profile.ce.is_empty());
+    }
+
+    #[test]
+    fn a_version_2_file_holding_a_version_3_section_is_refused_with_its_name() {
+        let text = "Profile(version: 2, goal: Mlt, study: (hours_per_week: Some(8)))";
+        match decode(text) {
+            Err(DecodeError::Damaged { message, .. }) => {
+                assert!(message.contains("`study` is new in profile version 3"), "{message}");
             }
             other => panic!("expected damage, got {other:?}"),
         }

@@ -160,7 +160,7 @@ fn item_line(guide: &Guide, profile: &Profile, item: &Item) -> String {
             "note \"{}\"",
             crate::text::truncate(&crate::text::sanitize(profile.note(id)), 50)
         ),
-        Item::Background(_) => "changed".to_owned(),
+        Item::Background(_) | Item::Shortlist | Item::Ce | Item::Study => "changed".to_owned(),
         Item::Goal => profile.goal.short().to_owned(),
         Item::State => profile
             .state
@@ -179,5 +179,8 @@ fn item_name(guide: &Guide, item: &Item) -> String {
         Item::Background(field) => format!("background ({})", field.replace('_', " ")),
         Item::Goal => "goal".to_owned(),
         Item::State => "state".to_owned(),
+        Item::Shortlist => "programs considered".to_owned(),
+        Item::Ce => "continuing-education log".to_owned(),
+        Item::Study => "study plan".to_owned(),
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Background, PartialDate, Status};
+use super::{Background, CeLog, PartialDate, Shortlist, Status, Study};
 use crate::content::{Date, Goal};
 
 /// One change to the user's record, with the value before and after.
@@ -38,6 +38,21 @@ pub enum Change {
         from: Box<Background>,
         to: Box<Background>,
     },
+    /// The programs considered and the choice.
+    Shortlist {
+        from: Box<Shortlist>,
+        to: Box<Shortlist>,
+    },
+    /// The continuing-education log.
+    Ce {
+        from: Box<CeLog>,
+        to: Box<CeLog>,
+    },
+    /// The study plan and practice tests.
+    Study {
+        from: Box<Study>,
+        to: Box<Study>,
+    },
 }
 
 impl Change {
@@ -63,6 +78,9 @@ impl Change {
             Change::Goal { from, to } => Change::Goal { from: to, to: from },
             Change::State { from, to } => Change::State { from: to, to: from },
             Change::Background { from, to } => Change::Background { from: to, to: from },
+            Change::Shortlist { from, to } => Change::Shortlist { from: to, to: from },
+            Change::Ce { from, to } => Change::Ce { from: to, to: from },
+            Change::Study { from, to } => Change::Study { from: to, to: from },
         }
     }
 
@@ -81,6 +99,9 @@ impl Change {
             Change::Goal { to, .. } => Event::Goal(*to),
             Change::State { to, .. } => Event::State(to.clone()),
             Change::Background { .. } => Event::Background,
+            Change::Shortlist { .. } => Event::Shortlist,
+            Change::Ce { .. } => Event::Ce,
+            Change::Study { .. } => Event::Study,
         }
     }
 
@@ -93,6 +114,9 @@ impl Change {
             Change::Goal { from, to } => from == to,
             Change::State { from, to } => from == to,
             Change::Background { from, to } => from == to,
+            Change::Shortlist { from, to } => from == to,
+            Change::Ce { from, to } => from == to,
+            Change::Study { from, to } => from == to,
         }
     }
 }
@@ -160,6 +184,12 @@ pub enum Event {
     Goal(Goal),
     State(Option<String>),
     Background,
+    /// The shortlist of programs or the choice changed (version 3).
+    Shortlist,
+    /// The continuing-education log changed (version 3).
+    Ce,
+    /// The study plan or a practice test changed (version 3).
+    Study,
 }
 
 /// The history keeps this many entries; older ones are dropped first.

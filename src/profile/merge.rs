@@ -41,6 +41,12 @@ pub enum Item {
     Background(&'static str),
     Goal,
     State,
+    /// The programs considered and the choice (version 3).
+    Shortlist,
+    /// The continuing-education log (version 3).
+    Ce,
+    /// The study plan and practice tests (version 3).
+    Study,
 }
 
 impl Item {
@@ -106,6 +112,15 @@ impl Summary {
         }
         if self.taken.contains(&Item::State) {
             parts.push("your state".to_owned());
+        }
+        if self.taken.contains(&Item::Shortlist) {
+            parts.push("your programs".to_owned());
+        }
+        if self.taken.contains(&Item::Ce) {
+            parts.push("your CE log".to_owned());
+        }
+        if self.taken.contains(&Item::Study) {
+            parts.push("your study plan".to_owned());
         }
         let mut out = match parts.len() {
             0 if self.history_added == 0 => "Nothing changed on another computer".to_owned(),
@@ -189,6 +204,27 @@ fn merge_from(base: Option<&Profile>, ours: &Profile, theirs: &Profile) -> Merge
         |s| s.clone().unwrap_or_else(|| "no state".to_owned()),
     );
     profile.background = m.background(base.map(|b| &b.background));
+    profile.shortlist = m.pick(
+        Item::Shortlist,
+        base.map(|b| &b.shortlist),
+        &ours.shortlist,
+        &theirs.shortlist,
+        |s| format!("{} programs", s.programs.len()),
+    );
+    profile.ce = m.pick(
+        Item::Ce,
+        base.map(|b| &b.ce),
+        &ours.ce,
+        &theirs.ce,
+        |c| format!("{} activities", c.activities.len()),
+    );
+    profile.study = m.pick(
+        Item::Study,
+        base.map(|b| &b.study),
+        &ours.study,
+        &theirs.study,
+        |s| format!("{} practice tests", s.practice.len()),
+    );
 
     let ids: BTreeSet<&String> = ours.steps.keys().chain(theirs.steps.keys()).collect();
     let blank = StepRecord::default();
@@ -414,6 +450,18 @@ fn switch(item: &Item, other: &Profile, merged: &Profile) -> Vec<Change> {
             from: other.state.clone(),
             to: merged.state.clone(),
         }],
+        Item::Shortlist => vec![Change::Shortlist {
+            from: Box::new(other.shortlist.clone()),
+            to: Box::new(merged.shortlist.clone()),
+        }],
+        Item::Ce => vec![Change::Ce {
+            from: Box::new(other.ce.clone()),
+            to: Box::new(merged.ce.clone()),
+        }],
+        Item::Study => vec![Change::Study {
+            from: Box::new(other.study.clone()),
+            to: Box::new(merged.study.clone()),
+        }],
     };
     changes.retain(|c| !c.is_noop());
     changes
@@ -453,7 +501,10 @@ fn names(event: &Event, item: &Item) -> bool {
         | (Event::Note { step }, Item::Note(id)) => step == id,
         (Event::Background, Item::Background(_))
         | (Event::Goal(_), Item::Goal)
-        | (Event::State(_), Item::State) => true,
+        | (Event::State(_), Item::State)
+        | (Event::Shortlist, Item::Shortlist)
+        | (Event::Ce, Item::Ce)
+        | (Event::Study, Item::Study) => true,
         _ => false,
     }
 }

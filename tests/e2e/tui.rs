@@ -1213,7 +1213,7 @@ fn a_profile_from_the_last_release_opens_and_is_kept_as_it_was() {
     let kept = std::fs::read(data.app_dir().join("profile.ron.v1.bak")).expect("the v1 copy");
     assert_eq!(kept, original, "the version 1 bytes were not kept");
     let profile = load(&data.profile_path());
-    assert_eq!(profile.version, 2);
+    assert_eq!(profile.version, medtech::profile::CURRENT_VERSION);
     assert_eq!(done_ids(&profile).len(), 4, "{:?}", profile.steps);
 }
 

@@ -270,6 +270,9 @@ fn each_kind_of_item_one_side_both_sides_and_conflict() {
                     Item::Background(_) => format!("{:?}", p.background),
                     Item::Goal => format!("{:?}", p.goal),
                     Item::State => format!("{:?}", p.state),
+                    Item::Shortlist => format!("{:?}", p.shortlist),
+                    Item::Ce => format!("{:?}", p.ce),
+                    Item::Study => format!("{:?}", p.study),
                 };
                 if !matches!(item, Item::Note(_)) {
                     assert_eq!(value(&switched), value(other), "{}", case.name);

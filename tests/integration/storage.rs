@@ -141,9 +141,80 @@ fn v2_full() -> Profile {
 }
 
 #[test]
-fn the_version_2_golden_file_reads_and_writes_back_byte_for_byte() {
+fn the_version_2_golden_file_still_reads_unchanged() {
     let path = fixture("v2.ron");
     let expected = v2_full();
+    let text = fs::read_to_string(&path).expect("fixture text");
+    // The v2 file is what v2 wrote: the same text but for the version.
+    assert_eq!(
+        expected
+            .to_ron()
+            .expect("encodes")
+            .replacen("version: 3,", "version: 2,", 1),
+        text,
+        "the v2 golden file is frozen: never regenerate it"
+    );
+    let profile = storage::load_file(&path)
+        .expect("v2 loads")
+        .expect("v2 exists");
+    assert_eq!(profile, expected);
+    assert_eq!(profile.version, 3);
+}
+
+/// A version 3 profile using every part of the format.
+fn v3_full() -> Profile {
+    use medtech::profile::{
+        Activity, Candidate, CandidateAccreditor, CandidateKind, CeLog, Format, Practice, Rate,
+        Shortlist, Study, Tuition,
+    };
+    let mut profile = v2_full();
+    profile.shortlist = Shortlist {
+        programs: vec![Candidate {
+            name: "Valencia MLT".into(),
+            kind: Some(CandidateKind::MltAssociate),
+            accreditor: Some(CandidateAccreditor::Naacls),
+            state: Some("FL".into()),
+            format: Some(Format::OnCampus),
+            months: Some(24),
+            tuition: Some(Tuition::PerCredit(104)),
+            boc: [(2023, Rate::Counted(12, 15)), (2024, Rate::Percent(80))].into(),
+            graduation: [(2024, Rate::Counted(15, 18))].into(),
+            placement: BTreeMap::new(),
+            clinical_guaranteed: Some(true),
+            deadline: Some(date("2027-03-01")),
+            note: "Open house in January".into(),
+        }],
+        chosen: Some("Valencia MLT".into()),
+    };
+    profile.ce = CeLog {
+        activities: vec![Activity {
+            id: 1,
+            date: date("2026-10-02"),
+            tenths: 15,
+            title: "Laboratory safety update".into(),
+            provider: "ASCP".into(),
+            categories: vec!["Safety".into()],
+            counts_for: vec!["MLT(ASCP)".into()],
+        }],
+    };
+    profile.study = Study {
+        exam: Some("MLT(ASCP)".into()),
+        date: Some(date("2027-02-15")),
+        hours_per_week: Some(8),
+        weeks_done: vec![date("2026-12-07")],
+        practice: vec![Practice {
+            date: date("2026-12-05"),
+            area: "Blood Banking".into(),
+            score: 62,
+        }],
+    };
+    profile
+}
+
+#[test]
+fn the_version_3_golden_file_reads_and_writes_back_byte_for_byte() {
+    let path = fixture("v3.ron");
+    let expected = v3_full();
     if std::env::var_os("MEDTECH_WRITE_GOLDEN").is_some() {
         fs::write(&path, expected.to_ron().expect("encodes")).expect("write the golden file");
     }
@@ -154,9 +225,27 @@ fn the_version_2_golden_file_reads_and_writes_back_byte_for_byte() {
         "the file format changed: a new format needs a new version"
     );
     let profile = storage::load_file(&path)
-        .expect("v2 loads")
-        .expect("v2 exists");
+        .expect("v3 loads")
+        .expect("v3 exists");
     assert_eq!(profile, expected);
+}
+
+#[test]
+fn a_version_2_file_is_kept_byte_for_byte_before_the_first_version_3_save() {
+    let dir = temp();
+    let path = dir.path().join("profile.ron");
+    let original = fs::read(fixture("v2.ron")).expect("fixture");
+    fs::write(&path, &original).expect("write v2");
+    let storage = Storage::unlocked(path.clone());
+    let mut profile = storage.load().expect("loads").expect("exists");
+    profile.set_done("edu.prereqs.chem", true, date("2026-11-25"));
+    storage.save(&profile).expect("first save");
+    assert_eq!(
+        fs::read(storage.version_backup_path(2)).expect("the v2 copy"),
+        original
+    );
+    let saved = fs::read_to_string(&path).expect("saved");
+    assert!(saved.starts_with("Profile(\n    version: 3,"), "{saved}");
 }
 
 #[test]
@@ -175,8 +264,8 @@ fn a_version_1_file_is_kept_byte_for_byte_before_the_first_version_2_save() {
         original
     );
     let saved = fs::read_to_string(&path).expect("saved");
-    assert!(saved.starts_with("Profile(\n    version: 2,"), "{saved}");
-    // A second session does not replace the v1 copy with a v2 file.
+    assert!(saved.starts_with("Profile(\n    version: 3,"), "{saved}");
+    // A second session does not replace the v1 copy with a newer file.
     let again = Storage::unlocked(path);
     again.load().expect("loads");
     again.save(&profile).expect("saves");
@@ -324,7 +413,7 @@ fn a_profile_from_a_newer_version_is_refused_and_left_alone() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{} was written by a newer medtech (profile version 3; this one reads up to {CURRENT_VERSION}). \
+            "{} was written by a newer medtech (profile version 4; this one reads up to {CURRENT_VERSION}). \
              It was left untouched: update medtech to open it.",
             path.display()
         )
