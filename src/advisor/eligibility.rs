@@ -72,6 +72,27 @@ pub enum ReasonKind {
     Question,
 }
 
+impl ReasonKind {
+    /// The symbol a [`Reason`]'s text starts with: `✓`, `✗` or `?`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            ReasonKind::Met => "✓",
+            ReasonKind::Missing => "✗",
+            ReasonKind::Question => "?",
+        }
+    }
+}
+
+impl Reason {
+    /// The line's words, without the symbol it starts with ("an associate
+    /// degree", not "✗ an associate degree").
+    pub fn words(&self) -> &str {
+        self.text
+            .strip_prefix(self.kind.symbol())
+            .map_or(self.text.as_str(), str::trim_start)
+    }
+}
+
 /// A route evaluated for this user today.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteAdvice<'g> {

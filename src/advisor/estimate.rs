@@ -148,7 +148,7 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
             p.missing
                 .iter()
                 .filter(|r| r.kind == super::eligibility::ReasonKind::Question)
-                .map(|r| r.text.trim_start_matches("? ").to_owned())
+                .map(|r| r.words().to_owned())
                 .collect()
         })
         .unwrap_or_default();

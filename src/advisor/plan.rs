@@ -507,10 +507,10 @@ fn narrowing_question(
             .filter(|c| c.missing.iter().any(|m| m.text == q.text))
             .count();
         if best.is_none_or(|(n, _)| count > n) {
-            best = Some((count, &q.text));
+            best = Some((count, q.words()));
         }
     }
-    best.map(|(_, q)| q.trim_start_matches("? ").to_owned())
+    best.map(|(_, q)| q.to_owned())
 }
 
 /// Why the plan is this route, and what set it above the runner-up.
@@ -685,12 +685,10 @@ pub fn next_step<'g>(
             let why = match reason {
                 Some(r) if r.kind == ReasonKind::Question => format!(
                     "{label} is open on a question: {} Answer it on the setup screen; if the answer falls short, this step meets it.",
-                    r.text.trim_start_matches(['?', ' '])
+                    r.words()
                 ),
                 _ => {
-                    let what = reason.map_or_else(String::new, |r| {
-                        format!(" ({})", r.text.trim_start_matches(['✗', ' ']))
-                    });
+                    let what = reason.map_or_else(String::new, |r| format!(" ({})", r.words()));
                     if in_progress(step) {
                         format!(
                             "You marked it in progress; it meets what {label} still needs{what}."

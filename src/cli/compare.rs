@@ -292,7 +292,7 @@ pub fn text(c: &Comparison) -> String {
                     p.route,
                     p.status.replace('_', " ")
                 )];
-                lines.extend(p.missing.iter().cloned());
+                lines.extend(p.missing.iter().map(super::report::Gap::line));
                 if let Some(expected) = &p.finish.expected {
                     lines.push(format!(
                         "finish about {expected} ({} to {})",

@@ -273,9 +273,9 @@ pub struct PlanInfo {
     pub accepted_in_state: Option<bool>,
     pub why: String,
     pub runner_up: Option<RouteRef>,
-    /// Every requirement not met (✗) or unanswered (?), of the route and
-    /// the state's rule.
-    pub missing: Vec<String>,
+    /// Every requirement not met or unanswered, of the route and the
+    /// state's rule: the words only in JSON, the text view adds the symbol.
+    pub missing: Vec<Gap>,
     /// The one question whose answer would narrow the plan most.
     pub question: Option<String>,
     pub state_rule: Option<RuleInfo>,
@@ -283,6 +283,27 @@ pub struct PlanInfo {
     /// The weakest source tier the chosen route rests on, as in `routes`:
     /// `official`, `copy` or `third_party`.
     pub confidence: &'static str,
+}
+
+/// One of `plan.missing`: a requirement not met (`✗`) or unanswered (`?`).
+/// JSON has its words only; the text views write the symbol before them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub kind: eligibility::ReasonKind,
+    pub words: String,
+}
+
+impl Gap {
+    /// "✗ an associate degree", as the text views write it.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.kind.symbol(), self.words)
+    }
+}
+
+impl Serialize for Gap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.words)
+    }
 }
 
 impl RuleInfo {
@@ -314,7 +335,14 @@ impl PlanInfo {
                 credential: sanitize(&r.credential.name),
                 route: sanitize(&r.route.name),
             }),
-            missing: chosen.missing.iter().map(|r| sanitize(&r.text)).collect(),
+            missing: chosen
+                .missing
+                .iter()
+                .map(|r| Gap {
+                    kind: r.kind,
+                    words: sanitize(r.words()),
+                })
+                .collect(),
             question: chosen.question.as_deref().map(sanitize),
             state_rule: chosen.rule.as_ref().map(RuleInfo::of),
             finish: PlanFinish {

@@ -99,8 +99,8 @@ fn plan(out: &mut String, report: &Report) {
         plan.status.replace('_', " ")
     );
     let _ = writeln!(out, "  Why: {}", plan.why);
-    for line in &plan.missing {
-        let _ = writeln!(out, "  {line}");
+    for gap in &plan.missing {
+        let _ = writeln!(out, "  {}", gap.line());
     }
     if let Some(q) = &plan.question {
         let _ = writeln!(out, "  Answer first: {q}");

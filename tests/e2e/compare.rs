@@ -188,6 +188,44 @@ fn status_json_has_the_plan_when_met_and_covered() {
     assert!(report["progress"]["certification"]["covered"].is_number());
 }
 
+/// `plan.missing` in JSON is the words of each gap (scripts print or
+/// compare them); the text view keeps its `✗` / `?` before them.
+#[test]
+fn plan_missing_is_plain_words_in_json_and_keeps_its_symbol_in_text() {
+    let run = Run::with(VETERAN);
+    let report = run.json(&["status", "--json"]);
+    let missing: Vec<&str> = report["plan"]["missing"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|m| m.as_str().expect("a string"))
+        .collect();
+    assert!(!missing.is_empty(), "{report:#}");
+    for gap in &missing {
+        assert!(
+            !gap.starts_with(['✗', '?', '✓', ' ']),
+            "a symbol in JSON: {gap:?}"
+        );
+    }
+    let text = run.ok(&["status"]);
+    for gap in &missing {
+        assert!(
+            text.contains(&format!("  ✗ {gap}\n")) || text.contains(&format!("  ? {gap}\n")),
+            "{gap:?} without its symbol in the text view:\n{text}"
+        );
+    }
+    // compare --json too, and its text keeps the symbols.
+    let compared = run.json(&["compare", "NY", "CA", "--json"]);
+    for state in compared["states"].as_array().expect("states") {
+        for gap in state["plan"]["missing"].as_array().into_iter().flatten() {
+            assert!(
+                !gap.as_str().unwrap_or("✗").starts_with(['✗', '?']),
+                "{gap}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_plan_says_how_firm_its_route_is_as_the_route_does() {
     let run = Run::with(VETERAN);
