@@ -18,8 +18,8 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use background::{
-    Background, Education, Experience, HeldCredential, MilitaryCourse, Preference, ProgramDone,
-    credential_key,
+    Background, Education, Experience, HeldCredential, Listed, MilitaryCourse, Preference,
+    ProgramDone, credential_key,
 };
 pub use change::{Change, Edit, Entry, Event, HISTORY_LIMIT, UndoStack};
 pub use date::{DateError, PartialDate};

@@ -7,8 +7,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::content::{Accreditor, Date, Discipline, Program};
 use crate::profile::{
-    Background, Education, Experience, HeldCredential, MilitaryCourse, PartialDate, Preference,
-    ProgramDone,
+    Background, Education, Experience, HeldCredential, Listed, MilitaryCourse, PartialDate,
+    Preference, ProgramDone,
 };
 use crate::textarea::{Edit, TextArea};
 
@@ -67,7 +67,10 @@ const EDUCATION: &[&str] = &[
     "associate degree",
     "bachelor's or higher",
 ];
-const PROGRAM: &[&str] = &["none / don't know", "MLT program", "MLS program"];
+/// "none" last: a draft saved before it was added keeps its meaning.
+const PROGRAM: &[&str] = &["don't know", "MLT program", "MLS program", "none"];
+/// The index of "none" among [`PROGRAM`].
+const NO_PROGRAM: usize = 3;
 const ACCREDITOR: &[&str] = &[
     "don't know",
     "NAACLS",
@@ -237,6 +240,7 @@ impl SetupForm {
                 Question::OrganicHours => number(bg.organic_or_biochemistry_hours),
                 Question::MicrobiologyHours => number(bg.microbiology_hours),
                 Question::ProgramKind => Answer::Choice(match program.map(|p| p.kind) {
+                    None if bg.has_none(Listed::Programs) => NO_PROGRAM,
                     None => 0,
                     Some(Program::Mlt) => 1,
                     Some(Program::Mls) => 2,
@@ -245,21 +249,21 @@ impl SetupForm {
                     Answer::Choice(program.map_or(0, |p| accreditor_index(p.accreditor)))
                 }
                 Question::ProgramFinished => month(program.map(|p| p.finished)),
-                // Once the background is answered, no course is a course
-                // of 0 weeks (that is how `0` is saved): shown as 0, not as
-                // "don't know".
+                // No course, said so (or with the education answered):
+                // shown as 0, not as "don't know".
                 Question::MilitaryWeeks => number(
                     bg.military_course
                         .as_ref()
                         .map(|c| c.weeks)
-                        .or(bg.is_answered().then_some(0)),
+                        .or(bg.has_none(Listed::MilitaryCourse).then_some(0)),
                 ),
                 Question::MilitaryFinished => {
                     month(bg.military_course.as_ref().map(|c| c.finished))
                 }
-                Question::ExperienceMonths => {
-                    number(job.map(|j| j.months).or(bg.is_answered().then_some(0)))
-                }
+                Question::ExperienceMonths => number(
+                    job.map(|j| j.months)
+                        .or(bg.has_none(Listed::Experience).then_some(0)),
+                ),
                 Question::ExperienceEnded => month(job.and_then(|j| j.ended)),
                 Question::ExperienceAreas => {
                     let mut on = [false; 7];
@@ -268,7 +272,14 @@ impl SetupForm {
                     }
                     Answer::Areas { on, cursor: 0 }
                 }
-                Question::CredentialName => text(credential.map_or("", |c| c.name.as_str())),
+                Question::CredentialName => text(credential.map_or(
+                    if bg.has_none(Listed::Credentials) {
+                        NO_CREDENTIAL
+                    } else {
+                        ""
+                    },
+                    |c| c.name.as_str(),
+                )),
                 Question::CredentialSince => month(credential.map(|c| c.since)),
                 Question::Abroad => Answer::Choice(match bg.educated_abroad {
                     None => 0,
@@ -501,8 +512,13 @@ impl SetupForm {
             }
         };
         replace_first(&mut bg.programs, first_program);
+        bg.say_none(
+            Listed::Programs,
+            self.choice(Question::ProgramKind) == NO_PROGRAM,
+        );
 
-        bg.military_course = match num(Question::MilitaryWeeks) {
+        let weeks = num(Question::MilitaryWeeks);
+        bg.military_course = match weeks {
             None | Some(0) => None,
             Some(weeks) => {
                 let Some(finished) = when(Question::MilitaryFinished) else {
@@ -514,8 +530,11 @@ impl SetupForm {
                 Some(MilitaryCourse { weeks, finished })
             }
         };
+        // `0` is "no course"; empty is "not answered".
+        bg.say_none(Listed::MilitaryCourse, weeks == Some(0));
 
-        let job = match num(Question::ExperienceMonths) {
+        let months = num(Question::ExperienceMonths);
+        let job = match months {
             None | Some(0) => None,
             Some(months) => {
                 let ended = when(Question::ExperienceEnded);
@@ -536,9 +555,11 @@ impl SetupForm {
             }
         };
         replace_first(&mut bg.experience, job);
+        bg.say_none(Listed::Experience, months == Some(0));
 
         let name = self.answer(Question::CredentialName).text();
-        let credential = if name.is_empty() {
+        let none = says_none(&name);
+        let credential = if name.is_empty() || none {
             None
         } else {
             let Some(since) = when(Question::CredentialSince) else {
@@ -547,6 +568,7 @@ impl SetupForm {
             Some(HeldCredential { name, since })
         };
         replace_first(&mut bg.credentials, credential);
+        bg.say_none(Listed::Credentials, none);
 
         bg.educated_abroad = match self.choice(Question::Abroad) {
             1 => Some(false),
@@ -577,6 +599,16 @@ impl SetupForm {
         }
         Ok(bg)
     }
+}
+
+/// What the form shows for "no credential held".
+const NO_CREDENTIAL: &str = "none";
+
+/// Whether a typed credential says "none": `none`, `no`, `-` (any case).
+fn says_none(typed: &str) -> bool {
+    ["none", "no", "-", "n/a"]
+        .iter()
+        .any(|w| typed.trim().eq_ignore_ascii_case(w))
 }
 
 /// Keeps the entries the form does not show (the second and later).

@@ -9,7 +9,7 @@ use crate::content::{
     Accreditor, Credential, Date, Degree, Discipline, Field, Guide, Program, Requirement, Route,
     RouteStatus, Subject, Tier,
 };
-use crate::profile::{Background, Education, PartialDate, Preference, Profile};
+use crate::profile::{Background, Education, Listed, PartialDate, Preference, Profile};
 
 /// A route's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -336,13 +336,22 @@ pub fn evaluate_route<'g>(
     route_advice(guide, route, credential, facts, today)
 }
 
-/// The background and whether the user answered the setup: only then does
-/// an empty list mean "none". The checklist can raise the education level
-/// (`effective_background`) without answering anything else.
+/// The background and whether the user answered the setup: only then, or
+/// where they said "none" of a list, does an empty list mean "none". The
+/// checklist can raise the education level (`effective_background`)
+/// without answering anything else.
 #[derive(Clone, Copy)]
 struct Facts<'a> {
     bg: &'a Background,
     answered: bool,
+}
+
+impl Facts<'_> {
+    /// Whether an empty `list` means the user has none (rather than that
+    /// they did not say).
+    fn none(self, list: Listed) -> bool {
+        self.answered || self.bg.said_none.contains(&list)
+    }
 }
 
 fn route_advice<'g>(
@@ -598,7 +607,7 @@ fn hours(answer: Option<u16>, bg: &Background) -> Option<u16> {
 /// One requirement against the background.
 #[allow(clippy::too_many_lines)]
 fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eval {
-    let Facts { bg, answered } = facts;
+    let bg = facts.bg;
     let unknown = |q: &str| Eval::Unknown {
         step: None,
         question: q.to_owned(),
@@ -660,12 +669,19 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
             program,
             accreditors,
             within_years,
-        } => check_program(*program, accreditors, *within_years, bg, answered, today),
+        } => check_program(
+            *program,
+            accreditors,
+            *within_years,
+            bg,
+            facts.none(Listed::Programs),
+            today,
+        ),
         Requirement::MilitaryCourse {
             min_weeks,
             within_years,
         } => match &bg.military_course {
-            None if !answered => Eval::unknown(
+            None if !facts.none(Listed::MilitaryCourse) => Eval::unknown(
                 "Did you finish a US military medical laboratory course?".to_owned(),
                 Some("edu.military"),
             ),
@@ -718,7 +734,14 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
             months,
             within_years,
             areas,
-        } => check_experience(*months, *within_years, areas, bg, answered, today),
+        } => check_experience(
+            *months,
+            *within_years,
+            areas,
+            bg,
+            facts.none(Listed::Experience),
+            today,
+        ),
         Requirement::Credential(id) => {
             let name = guide
                 .credential(id)
@@ -729,7 +752,7 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
                     why: format!("{name} held since {}", c.since),
                     closes: None,
                 },
-                None if !answered => {
+                None if !facts.none(Listed::Credentials) => {
                     Eval::unknown(format!("Do you hold {name}?"), Some("cert.exam"))
                 }
                 None => Eval::NotMet {

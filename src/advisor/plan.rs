@@ -931,7 +931,7 @@ pub fn closest_window<'a, 'g>(routes: &'a [RouteAdvice<'g>]) -> Option<&'a Route
 /// military course. Shown beside the step; the user's own marks win.
 pub fn not_for_user(profile: &Profile, step_id: &str) -> Option<&'static str> {
     let bg = &profile.background;
-    (step_id == "edu.military" && bg.is_answered() && bg.military_course.is_none())
+    (step_id == "edu.military" && bg.has_none(crate::profile::Listed::MilitaryCourse))
         .then_some("not for you")
 }
 

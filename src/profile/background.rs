@@ -5,6 +5,8 @@
 //! The names here are part of the profile's file format, which people read
 //! and edit by hand: keep them stable.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::PartialDate;
@@ -37,6 +39,21 @@ pub struct Background {
     /// Whether the education was earned outside the US and Canada (the
     /// international `ASCPi` routes).
     pub educated_abroad: Option<bool>,
+    /// The lists the user said they have none of ("0" military weeks, no
+    /// program, no credential), so an empty list there is "none" and not
+    /// "not answered", whatever else is left blank. Left out of the file
+    /// while empty (a version 2 file has no such field).
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub said_none: BTreeSet<Listed>,
+}
+
+/// A list of the background a user can answer with "none".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Listed {
+    Programs,
+    MilitaryCourse,
+    Experience,
+    Credentials,
 }
 
 impl Background {
@@ -50,6 +67,32 @@ impl Background {
     /// before that it means "not answered yet".
     pub fn is_answered(&self) -> bool {
         self.education.is_some()
+    }
+
+    /// Whether the list is empty because the user has none: they said so
+    /// (`said_none`), or answered the highest education. An entry in the list
+    /// wins over a "none" beside it.
+    pub fn has_none(&self, list: Listed) -> bool {
+        self.is_empty_list(list) && (self.is_answered() || self.said_none.contains(&list))
+    }
+
+    fn is_empty_list(&self, list: Listed) -> bool {
+        match list {
+            Listed::Programs => self.programs.is_empty(),
+            Listed::MilitaryCourse => self.military_course.is_none(),
+            Listed::Experience => self.experience.is_empty(),
+            Listed::Credentials => self.credentials.is_empty(),
+        }
+    }
+
+    /// Records the user's answer for a list: `true` for "none", `false`
+    /// for an entry or "not answered".
+    pub fn say_none(&mut self, list: Listed, none: bool) {
+        if none && self.is_empty_list(list) {
+            self.said_none.insert(list);
+        } else {
+            self.said_none.remove(&list);
+        }
     }
 }
 

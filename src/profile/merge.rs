@@ -389,6 +389,7 @@ impl Merger<'_> {
             credentials: field!(credentials),
             certifier: field!(certifier),
             educated_abroad: field!(educated_abroad),
+            said_none: field!(said_none),
         }
     }
 
@@ -486,7 +487,8 @@ fn set_field(target: &mut Background, source: &Background, field: &str) {
         experience,
         credentials,
         certifier,
-        educated_abroad
+        educated_abroad,
+        said_none
     );
 }
 

@@ -116,7 +116,11 @@ fn hint_or_error(app: &App, form: &SetupForm) -> Span<'static> {
         }
         (Kind::Month, _) => format!("Type YYYY-MM (or YYYY-MM-DD); leave empty if {empty_means}"),
         (Kind::Number(max), _) => {
-            format!("A whole number up to {max}; leave empty if you do not know")
+            format!("A whole number up to {max} (0 if none); leave empty if you do not know")
+        }
+        _ if form.question() == Question::CredentialName => {
+            "As the certifier writes it (MLT(ASCP)), or none; leave empty if you do not know"
+                .to_owned()
         }
         _ => "Type your answer; leave empty if you do not know".to_owned(),
     };

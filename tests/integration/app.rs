@@ -1492,6 +1492,125 @@ fn setup_zero_military_weeks_stays_zero_and_an_empty_end_reads_still_there() {
     assert!(!ended.contains("don't know"), "{ended}");
 }
 
+/// Moves the setup form's cursor to `q`.
+fn setup_go_to(app: &mut App, q: medtech::setup::Question) {
+    while setup_cursor(app) as usize > q as usize {
+        app.update(Action::Up);
+    }
+    while (setup_cursor(app) as usize) < q as usize {
+        app.update(Action::Down);
+    }
+}
+
+/// Issue 20, item 7: `0` military weeks, `0` months of work, no program and
+/// no credential are "none" even with the highest education left blank:
+/// kept, shown back, never asked again, and the routes count them as none.
+/// Emptied again, the answer is "not answered" again.
+#[test]
+fn none_answered_with_the_education_blank_is_none_not_dont_know() {
+    use medtech::advisor::Verdict;
+    use medtech::profile::Listed;
+    use medtech::setup::Question;
+    let guide = medtech::content::Guide::embedded().expect("guide");
+    let mut app = App::new(guide, Profile::default(), clock());
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSetup);
+    setup_go_to(&mut app, Question::ProgramKind);
+    app.update(Action::Input(key(KeyCode::Left, KeyModifiers::NONE)));
+    setup_go_to(&mut app, Question::MilitaryWeeks);
+    type_in(&mut app, "0");
+    setup_go_to(&mut app, Question::ExperienceMonths);
+    type_in(&mut app, "0");
+    setup_go_to(&mut app, Question::CredentialName);
+    type_in(&mut app, "None");
+    app.update(Action::SaveText);
+    let bg = app.profile().background.clone();
+    assert_eq!(bg.education, None, "the education stays unanswered");
+    for list in [
+        Listed::Programs,
+        Listed::MilitaryCourse,
+        Listed::Experience,
+        Listed::Credentials,
+    ] {
+        assert!(bg.has_none(list), "{list:?}: {bg:?}");
+    }
+    assert!(bg.credentials.is_empty(), "\"None\" is not a credential");
+    // The routes count them as none: no question about them.
+    let questions = [
+        "Did you finish a US military",
+        "Did you finish an accredited",
+        "How many months of full-time",
+        "Do you hold",
+    ];
+    for route in &app.advice().routes {
+        for reason in &route.reasons {
+            assert!(
+                !questions.iter().any(|q| reason.text.contains(q)),
+                "{}: {}",
+                route.label(),
+                reason.text
+            );
+        }
+    }
+    let military = |app: &App| {
+        app.advice()
+            .routes
+            .iter()
+            .find(|r| r.label() == "MLT(AMT) Route 3")
+            .map(|r| r.verdict)
+    };
+    assert_eq!(military(&app), Some(Verdict::NotMet));
+    assert_eq!(
+        medtech::advisor::plan::not_for_user(app.profile(), "edu.military"),
+        Some("not for you")
+    );
+    // The plan (not shown until the education is answered) asks none of it.
+    let routes = medtech::advisor::eligibility::for_goal(app.guide(), app.profile(), today());
+    let plan = medtech::advisor::plan::choose(app.guide(), app.profile(), &routes, today())
+        .expect("a plan");
+    for gap in &plan.missing {
+        assert!(
+            !questions.iter().any(|q| gap.text.contains(q)),
+            "{}",
+            gap.text
+        );
+    }
+
+    // Opened again, the form shows the answers, not "don't know".
+    app.update(Action::OpenSetup);
+    let form = setup_form(&app);
+    assert_eq!(form.answers[Question::MilitaryWeeks as usize].text(), "0");
+    assert_eq!(
+        form.answers[Question::ExperienceMonths as usize].text(),
+        "0"
+    );
+    assert_eq!(
+        form.answers[Question::CredentialName as usize].text(),
+        "none"
+    );
+    let screen = screen_text(&app, 80, 24);
+    for label in [
+        "Accredited program done",
+        "Military lab course, weeks",
+        "Full-time lab work, months",
+        "Credential held",
+    ] {
+        let line = line_with(&screen, label);
+        assert!(!line.contains("don't know"), "{line}");
+    }
+    assert!(line_with(&screen, "Accredited program done").contains("none"));
+
+    // Emptied, the military answer is "not answered" again.
+    setup_go_to(&mut app, Question::MilitaryWeeks);
+    app.update(Action::Input(key(KeyCode::Backspace, KeyModifiers::NONE)));
+    app.update(Action::SaveText);
+    assert!(!app.profile().background.has_none(Listed::MilitaryCourse));
+    assert_eq!(military(&app), Some(Verdict::Unknown));
+    app.update(Action::OpenSetup);
+    let screen = screen_text(&app, 80, 24);
+    assert!(line_with(&screen, "Military lab course, weeks").contains("don't know"));
+}
+
 /// Issue 26: `K` keeps this version only while the profile file does not
 /// read; the banner names the key then, and a read-only copy never offers it.
 #[test]

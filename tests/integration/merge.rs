@@ -319,6 +319,42 @@ fn both_computers_changes_are_kept_and_counted() {
     );
 }
 
+/// Issue 20: "no military course" said on the laptop and the education
+/// answered on the desk are both kept, field by field.
+#[test]
+fn a_none_said_on_one_computer_and_a_field_on_the_other_are_both_kept() {
+    use medtech::profile::Listed;
+    let base = base();
+    let mut laptop = base.clone();
+    let mut background = laptop.background.clone();
+    background.say_none(Listed::MilitaryCourse, true);
+    let change = Change::Background {
+        from: Box::new(laptop.background.clone()),
+        to: Box::new(background),
+    };
+    laptop.apply(&change, day("2026-12-06"));
+    let mut desk = base.clone();
+    set_education(&mut desk, Education::HighSchool, "2026-12-07");
+    let merged = merge(&base, &desk, &laptop);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let bg = &merged.profile.background;
+    assert_eq!(bg.education, Some(Education::HighSchool));
+    assert!(bg.said_none.contains(&Listed::MilitaryCourse), "{bg:?}");
+    // And the other way round.
+    let merged = merge(&base, &laptop, &desk);
+    assert!(
+        merged
+            .profile
+            .background
+            .said_none
+            .contains(&Listed::MilitaryCourse)
+    );
+    assert_eq!(
+        merged.profile.background.education,
+        Some(Education::HighSchool)
+    );
+}
+
 #[test]
 fn histories_are_unioned_in_date_order_each_entry_once() {
     let base = base();

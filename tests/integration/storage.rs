@@ -168,6 +168,10 @@ fn v3_full() -> Profile {
         Shortlist, Study, Tuition,
     };
     let mut profile = v2_full();
+    // Said "none" of credentials (issue 20): written only when said.
+    profile
+        .background
+        .say_none(medtech::profile::Listed::Credentials, true);
     profile.shortlist = Shortlist {
         programs: vec![Candidate {
             name: "Valencia MLT".into(),
