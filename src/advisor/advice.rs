@@ -4,7 +4,7 @@
 
 use jiff::Span;
 
-use crate::content::{Area, Credential, Date, Guide, Route};
+use crate::content::{Area, Credential, Date, Guide, Route, Step};
 use crate::profile::Profile;
 
 use super::eligibility::{self, Reason, Verdict};
@@ -37,6 +37,10 @@ pub struct Advice {
     pub cost: Cost,
     /// Every unfinished unit of required work, in path order.
     pub upcoming: Vec<Upcoming>,
+    /// The required steps the background covers (done "from your
+    /// background", so out of the finish date and the cost), outermost
+    /// only, in path order: the title, and what covers it.
+    pub covered: Vec<(String, &'static str)>,
 }
 
 /// One route and how it stands for the user.
@@ -148,6 +152,7 @@ impl Advice {
             license: plan::license_advice(guide, profile, chosen.as_ref()),
             finish: estimate::finish(guide, profile, chosen.as_ref(), today),
             cost: estimate::cost(guide, profile, chosen.as_ref()),
+            covered: covered_steps(guide, profile),
             upcoming: progress::upcoming(guide, profile)
                 .map(|(area, step)| Upcoming {
                     area,
@@ -182,6 +187,36 @@ impl Advice {
             .filter(|r| r.verdict == Verdict::Met)
             .count()
     }
+}
+
+/// The required steps the background covers, outermost only.
+fn covered_steps(guide: &Guide, profile: &Profile) -> Vec<(String, &'static str)> {
+    fn walk(step: &Step, profile: &Profile, out: &mut Vec<(String, &'static str)>) {
+        if let Some(why) = progress::covered(profile, &step.id)
+            && progress::check(step, profile) == Check::Done
+        {
+            out.push((step.title.clone(), why));
+            return;
+        }
+        for sub in step
+            .substeps
+            .iter()
+            .filter(|s| s.is_required_for(profile.goal))
+        {
+            walk(sub, profile, out);
+        }
+    }
+    let mut out = Vec::new();
+    for area in Area::ALL {
+        for step in guide
+            .steps(area, profile.goal, profile.state.as_deref())
+            .into_iter()
+            .filter(|s| s.is_required_for(profile.goal))
+        {
+            walk(step, profile, &mut out);
+        }
+    }
+    out
 }
 
 impl Standing {

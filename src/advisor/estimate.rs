@@ -17,8 +17,13 @@ pub struct Finish {
     pub expected: Option<Date>,
     pub earliest: Option<Date>,
     pub latest: Option<Date>,
-    /// Steps left that have a typical duration, with it.
+    /// Steps left that have a typical duration, with it: those the
+    /// earliest date counts, then those only the latest does (see
+    /// `latest_only`).
     pub counted: Vec<(String, Weeks)>,
+    /// How many of the last of `counted` only the latest date counts: the
+    /// school that only an open question of the plan asks for.
+    pub latest_only: usize,
     /// Steps left with no typical duration in the guide.
     pub without_duration: usize,
     /// The open questions the earliest date assumes go the user's way
@@ -34,8 +39,12 @@ pub struct Finish {
 pub struct Cost {
     pub usd_min: u32,
     pub usd_max: u32,
-    /// `(what, low, high, year)` of every fee counted.
-    pub items: Vec<(String, u32, u32, u16)>,
+    /// `(what, low, high, dated)` of every fee counted; `dated` is the date
+    /// its page shows, or "page undated, seen YYYY-MM" ([`fee_dated`]).
+    pub items: Vec<(String, u32, u32, String)>,
+    /// The credential whose application fee is counted (held, the plan's,
+    /// or the certifier chosen); `None` while not decided.
+    pub credential: Option<String>,
     /// What the guide has no amount for.
     pub unknown: Vec<String>,
     /// Tuition, beside the fees (not in the sums): the guide's sourced
@@ -152,6 +161,7 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
                 .collect()
         })
         .unwrap_or_default();
+    let latest_only = maybe.len();
     counted.append(&mut maybe);
     without_duration += maybe_without;
     let nothing_left = counted.is_empty() && without_duration == 0;
@@ -167,6 +177,7 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         earliest,
         latest,
         counted,
+        latest_only,
         without_duration,
         assumed,
         waits_until,
@@ -257,7 +268,9 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
                 .map(|f| f.usd_max.unwrap_or(f.usd))
                 .max()
                 .unwrap_or(0);
-            let year = chosen.iter().map(|f| f.year).max().unwrap_or(0);
+            let mut dated: Vec<String> = chosen.iter().map(|f| fee_dated(guide, f)).collect();
+            dated.sort();
+            dated.dedup();
             items.push((
                 format!(
                     "{} application fee (certifier not chosen yet)",
@@ -265,7 +278,7 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
                 ),
                 low,
                 high,
-                year,
+                dated.join("; "),
             ));
         } else {
             for fee in chosen {
@@ -273,7 +286,7 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
                     fee.what.clone(),
                     fee.usd,
                     fee.usd_max.unwrap_or(fee.usd),
-                    fee.year,
+                    fee_dated(guide, fee),
                 ));
             }
         }
@@ -300,6 +313,7 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
         usd_min: items.iter().map(|(_, lo, _, _)| lo).sum(),
         usd_max: items.iter().map(|(_, _, hi, _)| hi).sum(),
         items,
+        credential: target.map(|c| c.name.clone()),
         unknown,
         tuition: tuition(guide, profile, plan),
     }

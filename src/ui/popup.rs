@@ -411,18 +411,66 @@ pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
+/// How the finish date and the cost are worked out, from the plan: the
+/// route they count for, where the count starts, what the background
+/// covers, what each end of the range assumes, and the fees with tuition
+/// beside them.
+#[allow(clippy::too_many_lines, reason = "one paragraph after another")]
 fn explain_lines(app: &App) -> Vec<Line<'static>> {
+    use crate::advisor::plan::Standing;
     let theme = app.theme;
-    let finish = &app.advice().finish;
-    let cost = &app.advice().cost;
+    let advice = app.advice();
+    let finish = &advice.finish;
+    let cost = &advice.cost;
+    let month = |d: Option<crate::content::Date>| {
+        d.map_or_else(|| "?".to_owned(), |d| d.strftime("%Y-%m").to_string())
+    };
+    let bullet = |text: String| Line::from(format!("• {}", sanitize(&text)));
     let mut lines = vec![Line::from(Span::styled("Finish date", theme.heading()))];
-    lines.push(Line::from(
-        "The typical durations of the required steps still ahead, one after another \
-         (steps done, not applicable or skipped are left out; so is education when a \
-         route is already met). Real paths often overlap steps.",
-    ));
-    for (title, weeks) in &finish.counted {
-        lines.push(Line::from(format!("• {title}: {}", weeks.words())));
+    match &advice.plan {
+        Some(plan) => {
+            let stands = match plan.standing {
+                Standing::Met => "met now".to_owned(),
+                Standing::Dated => format!("met around {} by time alone", month(plan.when_met)),
+                Standing::Unknown => "open on a question".to_owned(),
+                Standing::NotMet => "not met yet".to_owned(),
+            };
+            lines.push(Line::from(vec![
+                Span::raw("Counted for your plan, "),
+                Span::styled(sanitize(&plan.label()), theme.heading()),
+                Span::raw(format!(" ({stands}).")),
+            ]));
+            lines.push(Line::from(if plan.standing == Standing::Met {
+                "It needs no more school: only certification and licensing are counted."
+            } else {
+                "Only the school the plan still needs is counted, then certification and \
+                 licensing, one step after another; school other routes would need is not."
+            }));
+        }
+        None => lines.push(Line::from(
+            "No plan yet (answer your background: p), so every required school step still \
+             open is counted, then certification and licensing, one after another.",
+        )),
+    }
+    lines.push(Line::from(match finish.waits_until {
+        Some(day) => format!(
+            "The count starts {}: time alone meets the plan then (the experience you are \
+             still earning, at full time).",
+            month(Some(day))
+        ),
+        None => "The count starts today.".to_owned(),
+    }));
+    let sure = finish.counted.len() - finish.latest_only;
+    for (title, weeks) in &finish.counted[..sure] {
+        lines.push(bullet(format!("{title}: {}", weeks.words())));
+    }
+    if finish.latest_only > 0 {
+        lines.push(Line::from(
+            "Counted in the latest date only (an open question may make them unneeded):",
+        ));
+        for (title, weeks) in &finish.counted[sure..] {
+            lines.push(bullet(format!("{title}: {}", weeks.words())));
+        }
     }
     if finish.without_duration > 0 {
         lines.push(Line::from(Span::styled(
@@ -433,28 +481,89 @@ fn explain_lines(app: &App) -> Vec<Line<'static>> {
             theme.muted(),
         )));
     }
+    if !advice.covered.is_empty() {
+        lines.push(Line::from(
+            "Done from your background, so left out of the date and the cost (your own \
+             mark on a step wins):",
+        ));
+        for (title, why) in &advice.covered {
+            lines.push(bullet(format!("{title} ({why})")));
+        }
+    }
+    match (finish.expected, finish.earliest, finish.latest) {
+        (Some(expected), Some(earliest), Some(latest)) if earliest != latest => {
+            lines.push(Line::from(format!(
+                "Earliest {}: every step takes its shortest typical time{}. Latest {}: \
+                 the longest{}. About {} is the middle.",
+                month(Some(earliest)),
+                if finish.assumed.is_empty() {
+                    ""
+                } else {
+                    " and every open question goes your way"
+                },
+                month(Some(latest)),
+                if finish.assumed.is_empty() {
+                    ""
+                } else {
+                    ", and no open question does"
+                },
+                month(Some(expected)),
+            )));
+        }
+        (Some(expected), ..) => {
+            lines.push(Line::from(format!("About {}.", month(Some(expected)))));
+        }
+        _ => lines.push(Line::from(
+            "Not known: nothing left has a typical time in the guide.",
+        )),
+    }
+    if !finish.assumed.is_empty() {
+        lines.push(Line::from("Open questions:"));
+        for question in &finish.assumed {
+            lines.push(Line::from(format!("? {}", sanitize(question))));
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        "Typical times from the guide; real paths often overlap steps.",
+        theme.muted(),
+    )));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         "Money still to spend",
         theme.heading(),
     )));
-    lines.push(Line::from(
-        "Fees from the guide, each with the year it was published; they change, so check \
-         them before you pay.",
-    ));
-    for (what, low, high, year) in &cost.items {
+    let whose = cost.credential.as_deref().map_or_else(
+        || "the range of every certifier's application fee (none chosen yet)".to_owned(),
+        |c| format!("the {} application fee", sanitize(c)),
+    );
+    lines.push(Line::from(format!(
+        "Summed: {whose} and the other fees of the steps still ahead, each with the \
+         date its page shows. Fees change: check them before you pay."
+    )));
+    for (what, low, high, dated) in &cost.items {
         let amount = if low == high {
             format!("${low}")
         } else {
             format!("${low}–${high}")
         };
-        lines.push(Line::from(format!("• {what}: {amount} ({year})")));
+        lines.push(bullet(format!("{what}: {amount} ({dated})")));
     }
     for unknown in &cost.unknown {
         lines.push(Line::from(Span::styled(
-            format!("• {unknown}: unknown (not in the guide)"),
+            format!("• {}: unknown (not in the guide)", sanitize(unknown)),
             theme.warning(),
         )));
+    }
+    if !cost.tuition.is_empty() {
+        lines.push(Line::from(
+            "Tuition, beside the fees and not in the sum (school is still ahead):",
+        ));
+        for t in &cost.tuition {
+            lines.push(bullet(format!(
+                "{}: {} Dated: {}.",
+                t.label, t.text, t.dated
+            )));
+        }
     }
     lines
 }

@@ -59,7 +59,7 @@ fn missing(plan: &Plan<'_>) -> String {
 
 /// The New York veteran of the issue: a high-school diploma and a 52-week
 /// military laboratory course finished 2022-08.
-fn ny_veteran() -> Profile {
+pub(crate) fn ny_veteran() -> Profile {
     person(
         Goal::Mlt,
         "NY",
@@ -838,4 +838,127 @@ fn small_terminals_keep_the_plan_finish_and_cost_whole() {
             assert!(flat.contains("on or after 2001-09-01."), "{screen}");
         }
     }
+}
+
+/// The estimates popup (`e`) drawn whole on a tall terminal, its rows
+/// joined into one line (wrapping breaks at spaces).
+fn explain_text(p: Profile) -> String {
+    use medtech::app::{Action, App};
+    use medtech::clock::Clock;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (width, height) = (80, 200);
+    let mut app = App::new(guide().clone(), p, Clock::Fixed(today()));
+    app.update(Action::Resize(width, height));
+    app.update(Action::Explain);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    for _ in 0..2 {
+        terminal
+            .draw(|frame| medtech::ui::draw(frame, &app))
+            .expect("drawing never fails");
+    }
+    let buffer = terminal.backend().buffer();
+    // The popup is 72 columns wide, centred: its text is columns 5 to 74.
+    (0..height)
+        .map(|y| (5..75).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .map(|row| row.trim().to_owned())
+        .filter(|row| !row.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Issue 20: the estimates popup says how the finish and the cost are
+/// worked out from the plan: the route, where the count starts (today, or
+/// the month time alone meets the plan), the school only the latest date
+/// counts, the steps the background covers, what each end of the range
+/// assumes, and tuition beside the fees, not summed.
+#[test]
+fn the_estimates_popup_explains_the_plan() {
+    // The NY veteran (facts.md "New York"): MLT(ASCP) Route 3, not met.
+    let text = explain_text(ny_veteran());
+    for words in [
+        "Counted for your plan, MLT(ASCP) Route 3 (not met yet).",
+        "Only the school the plan still needs is counted",
+        "The count starts today.",
+        "• Complete an MLT associate degree: 78–104 weeks",
+        "Done from your background, so left out of the date and the cost",
+        "Earliest 2028-06: every step takes its shortest typical time. Latest 2029-06: the longest. About 2028-12 is the middle.",
+        "Summed: the MLT(ASCP) application fee and the other fees",
+        "• MLT(ASCP) application fee: $215–$225 (page undated, seen",
+        "Tuition, beside the fees and not in the sum",
+    ] {
+        assert!(text.contains(words), "{words:?} not in:\n{text}");
+    }
+    assert!(
+        !text.contains("(2026)"),
+        "a year the page does not show:\n{text}"
+    );
+
+    // Experience still being earned: the count starts when time alone
+    // meets the plan (facts.md "ASCP MLS Route 2": 24 months).
+    let mut holder = person(
+        Goal::Mls,
+        "TX",
+        Background {
+            education: Some(Education::Bachelor),
+            semester_hours: Some(120),
+            chemistry_hours: Some(16),
+            biology_hours: Some(16),
+            organic_or_biochemistry_hours: Some(4),
+            microbiology_hours: Some(4),
+            educated_abroad: Some(false),
+            credentials: vec![HeldCredential {
+                name: "MLT(ASCP)".to_owned(),
+                since: month("2024-05"),
+            }],
+            experience: vec![Experience {
+                months: 12,
+                ended: None,
+                areas: vec![
+                    Discipline::BloodBank,
+                    Discipline::Chemistry,
+                    Discipline::Hematology,
+                    Discipline::Microbiology,
+                    Discipline::Immunology,
+                    Discipline::Urinalysis,
+                    Discipline::LabOperations,
+                ],
+            }],
+            ..Background::default()
+        },
+    );
+    let text = explain_text(holder.clone());
+    assert!(
+        text.contains(
+            "Counted for your plan, MLS(ASCP) Route 2 (met around 2027-12 by time alone)."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("The count starts 2027-12: time alone meets the plan then"),
+        "{text}"
+    );
+
+    // Open questions: the earliest assumes they go the person's way, and
+    // school only a "no" needs counts in the latest date only.
+    holder.background.credentials.clear();
+    holder.background.experience.clear();
+    holder.background.education = Some(Education::SomeCollege);
+    holder.background.semester_hours = Some(30);
+    holder.goal = Goal::Mlt;
+    let text = explain_text(holder);
+    assert!(text.contains("(open on a question)."), "{text}");
+    assert!(
+        text.contains("every open question goes your way")
+            && text.contains("no open question does"),
+        "{text}"
+    );
+    assert!(text.contains("Open questions: ? "), "{text}");
+
+    // No plan yet: what is counted then.
+    let text = explain_text(person(Goal::Mlt, "NY", Background::default()));
+    assert!(
+        text.contains("No plan yet (answer your background: p)"),
+        "{text}"
+    );
 }

@@ -1026,6 +1026,15 @@ fn the_estimates_scroll_at_the_smallest_size() {
     assert!(seen.contains("Money still to spend"), "{seen}");
 }
 
+/// Issue 20: the estimates popup (`e`) for the New York veteran, worded
+/// from the plan, at both sizes.
+#[test]
+fn the_estimates_popup_of_the_new_york_veteran() {
+    let mut app = App::new(real_guide().clone(), crate::plan::ny_veteran(), clock());
+    app.update(Action::Explain);
+    snapshot_both_sizes("explain_plan", &app);
+}
+
 /// Issue 20, item 6: California's "at least 10 weeks" reads so in the
 /// step's details and in the estimates, never "10–10 weeks".
 #[test]
