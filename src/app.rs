@@ -449,7 +449,9 @@ impl App {
     /// a signal left behind.
     pub fn resume_draft(&mut self, draft: Draft) {
         if let Some(form) = &draft.form {
-            self.mode = Mode::Setup(Box::new(SetupForm::resume(&self.profile.background, form)));
+            self.mode = Mode::Setup(Box::new(
+                SetupForm::resume(&self.profile.background, form).picking_from(&self.guide),
+            ));
             self.notice = Some(
                 "The background answers you were typing were recovered. Save them or close the form."
                     .into(),
@@ -845,7 +847,9 @@ impl App {
             Action::EditNote => self.open_note(),
             Action::EditDate => self.open_date(),
             Action::OpenSetup => {
-                self.mode = Mode::Setup(Box::new(SetupForm::new(&self.profile.background, false)));
+                self.mode = Mode::Setup(Box::new(
+                    SetupForm::new(&self.profile.background, false).picking_from(&self.guide),
+                ));
             }
             Action::WhatIf => self.open_what_if(),
             Action::OpenSearch => {
@@ -1201,8 +1205,9 @@ impl App {
                 // Offer the background questions once, right away, unless
                 // the user skipped the welcome.
                 if action == Action::Confirm {
-                    self.mode =
-                        Mode::Setup(Box::new(SetupForm::new(&self.profile.background, true)));
+                    self.mode = Mode::Setup(Box::new(
+                        SetupForm::new(&self.profile.background, true).picking_from(&self.guide),
+                    ));
                 }
                 effects.push(Effect::Save);
                 return effects;

@@ -3,12 +3,12 @@
 //! every field reads correctly becomes a `Background`: nothing half-typed is
 //! ever saved.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::content::{Accreditor, Date, Discipline, Program};
 use crate::profile::{
     Background, Education, Experience, HeldCredential, Listed, MilitaryCourse, PartialDate,
-    Preference, ProgramDone,
+    Preference, ProgramDone, credential_key,
 };
 use crate::textarea::{Edit, TextArea};
 
@@ -203,6 +203,9 @@ pub struct SetupForm {
     /// The background the form started from, kept for what the form does
     /// not show (a second program, job or credential).
     base: Background,
+    /// The credentials the guide knows, as their certifiers write them:
+    /// ←/→ on "Credential held" picks among them (and "none").
+    picks: Vec<String>,
 }
 
 pub use crate::storage::{DraftAnswer, FormDraft};
@@ -302,7 +305,44 @@ impl SetupForm {
             leaving: false,
             first_time,
             base: bg.clone(),
+            picks: Vec::new(),
         }
+    }
+
+    /// The form with the guide's credentials to pick from on "Credential
+    /// held" (typing one stays possible).
+    #[must_use]
+    pub fn picking_from(mut self, guide: &crate::content::Guide) -> SetupForm {
+        self.picks = guide.credentials.iter().map(|c| c.name.clone()).collect();
+        self
+    }
+
+    /// What ←/→ go through on "Credential held": empty ("don't know"),
+    /// the guide's credentials, then "none".
+    fn credential_options(&self) -> Vec<&str> {
+        std::iter::once("")
+            .chain(self.picks.iter().map(String::as_str))
+            .chain(std::iter::once(NO_CREDENTIAL))
+            .collect()
+    }
+
+    /// Where the credential answer stands among
+    /// [`Self::credential_options`], written as the list writes it: `None`
+    /// for anything typed (the arrows then move the cursor in it).
+    fn credential_position(&self) -> Option<usize> {
+        let typed = self.answer(Question::CredentialName).text();
+        self.credential_options().iter().position(|o| *o == typed)
+    }
+
+    /// The guide's own spelling of a credential typed another way
+    /// (`ascp mlt` is `MLT(ASCP)`), else as typed.
+    fn credential_name(&self, typed: String) -> String {
+        let key = credential_key(&typed);
+        self.picks
+            .iter()
+            .find(|p| credential_key(p) == key)
+            .cloned()
+            .unwrap_or(typed)
     }
 
     /// The answers as typed, for a draft.
@@ -371,6 +411,25 @@ impl SetupForm {
     /// (`Edit::TooLong` when the answer is at its limit).
     pub fn input(&mut self, key: KeyEvent) -> Edit {
         self.leaving = false;
+        // ←/→ on a credential picked (or empty) go through the list; on one
+        // typed freely they move the cursor.
+        if self.question() == Question::CredentialName
+            && key.modifiers == KeyModifiers::NONE
+            && matches!(key.code, KeyCode::Left | KeyCode::Right)
+            && let Some(at) = self.credential_position()
+        {
+            let options = self.credential_options();
+            let next = if key.code == KeyCode::Right {
+                (at + 1) % options.len()
+            } else {
+                (at + options.len() - 1) % options.len()
+            };
+            let chosen = options[next].to_owned();
+            if let Answer::Text(t) = &mut self.answers[self.cursor] {
+                t.set_text(&chosen);
+            }
+            return self.edited(Edit::Changed);
+        }
         let kind = self.question().kind();
         let edit = match (&mut self.answers[self.cursor], kind) {
             (Answer::Choice(i), Kind::Choice(options)) => match key.code {
@@ -565,7 +624,10 @@ impl SetupForm {
             let Some(since) = when(Question::CredentialSince) else {
                 return missing(Question::CredentialSince, "Since when do you hold it?");
             };
-            Some(HeldCredential { name, since })
+            Some(HeldCredential {
+                name: self.credential_name(name),
+                since,
+            })
         };
         replace_first(&mut bg.credentials, credential);
         bg.say_none(Listed::Credentials, none);

@@ -119,7 +119,8 @@ fn hint_or_error(app: &App, form: &SetupForm) -> Span<'static> {
             format!("A whole number up to {max} (0 if none); leave empty if you do not know")
         }
         _ if form.question() == Question::CredentialName => {
-            "As the certifier writes it (MLT(ASCP)), or none; leave empty if you do not know"
+            "←/→ picks one the guide knows, or none; or type it as the certifier writes it. \
+             Empty: you do not know"
                 .to_owned()
         }
         _ => "Type your answer; leave empty if you do not know".to_owned(),

@@ -1611,6 +1611,67 @@ fn none_answered_with_the_education_blank_is_none_not_dont_know() {
     assert!(line_with(&screen, "Military lab course, weeks").contains("don't know"));
 }
 
+/// Issue 20, item 7: the credential held is picked from the guide's list
+/// with ←/→ (empty, each credential the guide knows, "none"), or typed;
+/// typed another way (`ascp mlt`) it is saved as the certifier writes it,
+/// and in typed text the arrows move the cursor.
+#[test]
+fn the_credential_held_is_picked_from_the_guides_list_or_typed() {
+    use medtech::setup::Question;
+    let guide = medtech::content::Guide::embedded().expect("guide");
+    let names: Vec<String> = guide.credentials.iter().map(|c| c.name.clone()).collect();
+    let mut app = App::new(guide, Profile::default(), clock());
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSetup);
+    setup_go_to(&mut app, Question::CredentialName);
+    let answer = |app: &App| setup_form(app).answers[Question::CredentialName as usize].text();
+    let press = |app: &mut App, code: KeyCode| {
+        app.update(Action::Input(key(code, KeyModifiers::NONE)));
+    };
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("←/→ picks one the guide knows"), "{screen}");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(answer(&app), names[0]);
+    for name in &names[1..] {
+        press(&mut app, KeyCode::Right);
+        assert_eq!(&answer(&app), name);
+    }
+    press(&mut app, KeyCode::Right);
+    assert_eq!(answer(&app), "none");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(answer(&app), "", "back to don't know");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(answer(&app), "none");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(&answer(&app), names.last().expect("a credential"));
+
+    // Typed: the arrows move the cursor, and the name is saved as the
+    // guide writes it.
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_in(&mut app, "ascp ml");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Right);
+    type_in(&mut app, "t");
+    assert_eq!(answer(&app), "ascp mlt");
+    app.update(Action::Down);
+    type_in(&mut app, "2024-05");
+    app.update(Action::SaveText);
+    let held = &app.profile().background.credentials;
+    assert_eq!(held.len(), 1, "{held:?}");
+    assert_eq!(held[0].name, "MLT(ASCP)");
+    // A name the guide does not know is kept as typed.
+    app.update(Action::OpenSetup);
+    setup_go_to(&mut app, Question::CredentialName);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_in(&mut app, "PBT(ASCP)");
+    app.update(Action::SaveText);
+    assert_eq!(app.profile().background.credentials[0].name, "PBT(ASCP)");
+}
+
 /// Issue 26: `K` keeps this version only while the profile file does not
 /// read; the banner names the key then, and a read-only copy never offers it.
 #[test]
