@@ -1064,7 +1064,7 @@ impl App {
     /// Your state beside `other`.
     fn compare_with(&mut self, other: String) {
         let own = self.profile.state.clone().unwrap_or_default();
-        match crate::cli::compare::Comparison::build(
+        match advisor::compare::Comparison::build(
             &self.guide,
             &self.profile,
             &[own, other],
@@ -1072,9 +1072,9 @@ impl App {
         ) {
             Ok(comparison) => {
                 self.help_scroll = 0;
-                self.mode = Mode::Compare(crate::cli::compare::text(&comparison));
+                self.mode = Mode::Compare(advisor::compare::text(&comparison));
             }
-            Err(crate::cli::compare::UnknownState(code)) => {
+            Err(advisor::compare::UnknownState(code)) => {
                 self.notice = Some(format!("medtech has no record for \"{code}\"."));
             }
         }

@@ -132,3 +132,69 @@ impl App {
             .map(|s| crate::text::sanitize(&s.url))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The names of `ui` and `cli` that `source` uses, if any.
+    fn imports_of_ui_or_cli(source: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let flat: String = source.split_whitespace().collect::<Vec<_>>().join(" ");
+        for name in ["crate::ui", "crate::cli", "super::ui", "super::cli"] {
+            if flat.contains(name) {
+                found.push(name.to_owned());
+            }
+        }
+        // `use crate::{ui, ...}` and `use crate::{cli::x, ...}`.
+        for group in flat.split("use crate::{").skip(1) {
+            let group = group.split("};").next().unwrap_or_default();
+            for item in group.split([',', '{', '}']).map(str::trim) {
+                if ["ui", "cli"].contains(&item.split("::").next().unwrap_or_default()) {
+                    found.push(format!("use crate::{{{item}}}"));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_check_sees_each_way_of_writing_the_import() {
+        for source in [
+            "let x = crate::ui::layout::of(self);",
+            "use crate::cli::compare;",
+            "use crate::{\n    content::Area,\n    ui,\n};",
+            "use crate::{cli::compare::text, keymap};",
+        ] {
+            assert!(!imports_of_ui_or_cli(source).is_empty(), "{source}");
+        }
+        assert!(imports_of_ui_or_cli("use crate::{layout, panes::Facts};").is_empty());
+    }
+
+    /// `app` is read by `ui` and driven by `lib`; it never asks `ui` how
+    /// the screen is drawn nor `cli` for a text (that was an import circle).
+    /// Every file of `app` is read, up to its tests.
+    #[test]
+    fn app_never_imports_ui_or_cli() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src.join("app.rs")];
+        let mut dirs = vec![src.join("app")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("src/app") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        for file in files {
+            let source = std::fs::read_to_string(&file).expect("source");
+            // Tests (like these) may name them.
+            let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+            let found = imports_of_ui_or_cli(code);
+            assert!(found.is_empty(), "{} uses {found:?}", file.display());
+        }
+    }
+}
