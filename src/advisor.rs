@@ -4,10 +4,12 @@
 
 pub mod activity;
 mod advice;
+pub mod compare;
 pub mod eligibility;
 pub mod estimate;
 pub mod plan;
 mod progress;
+pub mod summary;
 
 pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};
 pub use eligibility::{Reason, RouteAdvice, Verdict};

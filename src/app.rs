@@ -2,8 +2,11 @@
 //! new state + effects. After each change to the record `update` makes the
 //! advice again (`App::advice`); rendering lives in `ui`, only reads, and
 //! never feeds back into `update`: what `update` needs of the screen's shape
-//! (page sizes, how far a text scrolls) it asks `ui::layout` and `ui`'s
-//! pure functions for, at the size the last `Resize` gave.
+//! (page sizes, how far a text scrolls) comes from `layout` and `panes`
+//! (see `shape`), at the size the last `Resize` gave. `app` never imports
+//! `ui` or `cli`.
+
+mod shape;
 
 use std::rc::Rc;
 
@@ -530,7 +533,7 @@ impl App {
 
     /// Rows a checklist shows at once, at the terminal's size.
     fn list_height(&self, area: Area) -> usize {
-        usize::from(crate::ui::layout::checklist_of(self, area).list.height)
+        usize::from(self.checklist_areas(area).list.height)
     }
 
     /// Selects row `index` on a checklist, keeping it in view.
@@ -886,9 +889,7 @@ impl App {
             Action::DetailsDown | Action::DetailsUp => {
                 if let Some(area) = self.screen.area() {
                     // A page, less two lines of context.
-                    let rows = crate::ui::layout::checklist_of(self, area)
-                        .details_text
-                        .height;
+                    let rows = self.checklist_areas(area).details_text.height;
                     let page = rows.saturating_sub(2).max(1);
                     self.scroll_details(area, *action == Action::DetailsDown, page);
                 }
@@ -934,7 +935,7 @@ impl App {
 
     /// Scrolls a checklist's details by `by` rows, no further than their end.
     fn scroll_details(&mut self, area: Area, down: bool, by: u16) {
-        let max = crate::ui::details_max(self, area);
+        let max = self.details_max(area);
         let view = &mut self.views[area as usize];
         let now = view.details_scroll.min(max);
         view.details_scroll = if down {
@@ -953,7 +954,7 @@ impl App {
     /// Scrolls the help, what-if or explain popup: a line, 8 lines (a
     /// page), 4 (half), or to either end.
     fn scroll_popup(&mut self, action: &Action) {
-        let max = crate::ui::scroll_max(self);
+        let max = self.scroll_max();
         let now = self.help_scroll.min(max);
         self.help_scroll = match action {
             Action::Down => now + 1,
@@ -1067,7 +1068,7 @@ impl App {
     /// Your state beside `other`.
     fn compare_with(&mut self, other: String) {
         let own = self.profile.state.clone().unwrap_or_default();
-        match crate::cli::compare::Comparison::build(
+        match advisor::compare::Comparison::build(
             &self.guide,
             &self.profile,
             &[own, other],
@@ -1075,9 +1076,9 @@ impl App {
         ) {
             Ok(comparison) => {
                 self.help_scroll = 0;
-                self.mode = Mode::Compare(crate::cli::compare::text(&comparison));
+                self.mode = Mode::Compare(advisor::compare::text(&comparison));
             }
-            Err(crate::cli::compare::UnknownState(code)) => {
+            Err(advisor::compare::UnknownState(code)) => {
                 self.notice = Some(format!("medtech has no record for \"{code}\"."));
             }
         }
@@ -1110,12 +1111,7 @@ impl App {
             Action::TypeAhead(letter) => self.type_ahead(&mut picker, letter),
             other => {
                 picker.typed.clear();
-                move_in(
-                    &mut picker.selected,
-                    len,
-                    &other,
-                    crate::ui::picker_page(self, false),
-                );
+                move_in(&mut picker.selected, len, &other, self.picker_page(false));
             }
         }
         self.mode = Mode::StatePicker(picker);
@@ -1174,7 +1170,7 @@ impl App {
 
     fn update_welcome(&mut self, action: Action) -> Vec<Effect> {
         let len = self.guide.states.len() + 1;
-        let page = crate::ui::picker_page(self, true);
+        let page = self.picker_page(true);
         let Mode::Welcome(mut picker) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Vec::new();
         };
@@ -1653,7 +1649,7 @@ impl App {
 
     fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
         // A source takes about three rows.
-        let page = usize::from(crate::ui::layout::of(self).sources.height / 3).max(1);
+        let page = usize::from(self.areas().sources.height / 3).max(1);
         let len = self.guide.sources.len();
         let Mode::Sources(selected) = &mut self.mode else {
             return Vec::new();
@@ -1663,7 +1659,7 @@ impl App {
             Action::Quit => return self.quit(false),
             Action::Copy => {
                 let index = *selected;
-                if let Some(url) = crate::ui::sources::url_of(self, index) {
+                if let Some(url) = self.source_url(index) {
                     self.notice = Some(format!("Copied where the terminal allows (OSC 52): {url}"));
                     self.clipboard = Some(url);
                 }

@@ -9,7 +9,6 @@
 //!
 //! Exit codes: 0 success, 1 error (one line on stderr), 2 usage (clap).
 
-pub(crate) mod compare;
 mod files;
 mod html;
 mod ics;
@@ -25,6 +24,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::advisor::compare;
 use crate::clock::Clock;
 use crate::content::Guide;
 use crate::profile::Profile;

@@ -40,21 +40,24 @@ fn main() -> ExitCode {
         eprintln!("{}", cli::NEEDS_TERMINAL);
         return ExitCode::from(1);
     }
-    if let Err(e) = color_eyre::install() {
-        say(&format!("cannot install the error hook: {e}"));
-    }
     match interactive(&cli) {
         Ok(code) => code,
-        Err(report) => {
-            // A full report (with a backtrace when RUST_BACKTRACE is set)
-            // for what should never happen; the terminal is restored.
-            eprintln!("Error: {report:?}");
+        Err(error) => {
+            // What should never happen, with its causes; the terminal is
+            // restored. A panic prints its own message (and a backtrace with
+            // RUST_BACKTRACE=1) through std's hook, after the screen's.
+            eprintln!("Error: {error}");
+            let mut cause = error.source();
+            while let Some(e) = cause {
+                eprintln!("  caused by: {e}");
+                cause = e.source();
+            }
             ExitCode::from(1)
         }
     }
 }
 
-fn interactive(cli: &Cli) -> color_eyre::Result<ExitCode> {
+fn interactive(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let path = match session::resolve_path(cli.profile.clone()) {
         Ok(path) => path,
         Err(e) => {

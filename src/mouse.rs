@@ -1,14 +1,14 @@
 //! Mouse clicks and the wheel, turned into the same actions as keys: a tab
 //! switches screen, a row is selected, its checkbox toggles, the wheel
 //! scrolls the list or the details under it. Where things are comes from
-//! `ui::layout`, the function drawing uses too.
+//! `layout`, the functions drawing uses too.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Mode};
+use crate::layout;
 use crate::profile::Screen;
-use crate::ui::layout;
 
 /// The action a mouse event asks for, if any. Only the main screens take
 /// the mouse; popups and forms are for the keyboard.
@@ -18,7 +18,7 @@ pub fn action_for(app: &App, event: MouseEvent) -> Option<Action> {
     }
     let at = Position::new(event.column, event.row);
     let inside = |r: Rect| r.contains(at);
-    let areas = layout::of(app);
+    let areas = app.areas();
     let parts = app
         .screen
         .area()

@@ -2,7 +2,6 @@
 
 mod checklist;
 mod dashboard;
-pub mod layout;
 mod popup;
 mod setup;
 pub mod sources;
@@ -19,21 +18,14 @@ use crate::keymap;
 use crate::profile::Screen;
 use crate::text;
 
+pub use crate::layout;
+pub(crate) use crate::panes::license_mark;
 pub use checklist::details_max;
 
-/// The rows a state list shows at once at the app's size: on the welcome
-/// screen, or in the picker popup.
-pub fn picker_page(app: &App, welcome: bool) -> usize {
-    let (width, height) = app.size();
-    let area = Rect::new(0, 0, width, height);
-    let list = if welcome {
-        welcome::areas(app, area)[2]
-    } else {
-        layout::state_picker(area).1
-    };
-    usize::from(list.height.saturating_sub(2)).max(1)
+/// How far the help, what-if or explain popup scrolls at the app's size.
+pub fn scroll_max(app: &App) -> u16 {
+    app.scroll_max()
 }
-pub use popup::scroll_max;
 
 /// Draws the app into the frame, the text cursor included (in a field
 /// being typed in). Reads the app and changes nothing.
@@ -71,76 +63,16 @@ fn draw_screen(frame: &mut Frame, app: &App) {
 }
 
 fn draw_main(frame: &mut Frame, area: Rect, app: &App) {
-    let banner = banner_paragraph(app);
-    let areas = layout::areas(area, banner_rows(app, area.width));
+    let banner = app.banner();
+    let areas = layout::areas(area, crate::panes::banner_rows(&banner, area.width));
     draw_header(frame, areas.header, app);
     draw_tabs(frame, areas.tabs, app);
     match app.screen.area() {
         None => dashboard::draw(frame, areas.body, app),
         Some(which) => checklist::draw(frame, layout::checklist(areas.body, which), app, which),
     }
-    frame.render_widget(banner, areas.banner);
+    frame.render_widget(crate::panes::wrapped(banner), areas.banner);
     frame.render_widget(hint_line(app, areas.footer.width), areas.footer);
-}
-
-/// The warnings above the footer: read-only, unsaved, and a notice.
-fn banner(app: &App) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    let mut lines = Vec::new();
-    if app.read_only {
-        let why = app
-            .read_only_reason
-            .as_deref()
-            .unwrap_or(crate::session::HELD_ELSEWHERE);
-        lines.push(Line::from(Span::styled(
-            format!(
-                " READ-ONLY: {}. Nothing here is saved.",
-                text::sanitize(why)
-            ),
-            theme.warning(),
-        )));
-    }
-    // A file a sync tool left half-written: said short, so the key that
-    // keeps this version fits even at 60 columns.
-    let keep_mine = "{KeepMine} keeps your version instead (that file is set aside, not deleted).";
-    if app.disk_unreadable && !app.read_only {
-        let waiting = if app.unsaved.is_some() {
-            " NOT SAVED: the profile file does not read yet (a sync tool still writing?). \
-             medtech leaves it alone and saves once it reads;"
-        } else {
-            " The profile file does not read yet (a sync tool still writing?): medtech waits;"
-        };
-        lines.push(Line::from(Span::styled(
-            format!("{waiting} {}", keymap::expand(keep_mine)),
-            theme.error(),
-        )));
-    } else if let Some(why) = &app.unsaved {
-        lines.push(Line::from(Span::styled(
-            format!(
-                " NOT SAVED: {}. Your changes are kept in memory; medtech retries on the next change.",
-                text::sanitize(why)
-            ),
-            theme.error(),
-        )));
-    }
-    if let Some(notice) = &app.notice {
-        lines.push(Line::from(Span::styled(
-            format!(" {}", text::sanitize(&keymap::expand(notice))),
-            theme.warning(),
-        )));
-    }
-    lines
-}
-
-/// The banner as a wrapped paragraph.
-fn banner_paragraph(app: &App) -> Paragraph<'static> {
-    Paragraph::new(banner(app)).wrap(Wrap { trim: false })
-}
-
-/// The rows the banner takes at `width` (at most 4).
-pub(crate) fn banner_rows(app: &App, width: u16) -> u16 {
-    let rows = u16::try_from(banner_paragraph(app).line_count(width)).unwrap_or(u16::MAX);
-    rows.min(4)
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
@@ -162,16 +94,11 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
 }
 
-/// A tab's words: "1 Dashboard".
-pub(crate) fn tab_label(screen: Screen) -> String {
-    format!("{} {}", screen.number(), screen.title())
-}
-
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let mut spans = vec![Span::raw(" ")];
     for screen in Screen::ALL {
-        let label = tab_label(screen);
+        let label = layout::tab_label(screen);
         if screen == app.screen {
             spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
         } else {
@@ -231,18 +158,5 @@ pub(crate) fn license_words(rule: LicenseRule) -> &'static str {
         LicenseRule::Required => "a personal license is required",
         LicenseRule::NotRequired => "no personal license is required",
         LicenseRule::Verify => "license rule unclear: verify with the state",
-    }
-}
-
-/// A license verdict as a symbol and a style, readable without colour.
-pub(crate) fn license_mark(
-    verdict: &str,
-    theme: crate::theme::Theme,
-) -> (&'static str, ratatui::style::Style) {
-    match verdict {
-        "accepted" => ("[✓]", theme.done()),
-        "not_accepted" => ("[✗]", theme.error()),
-        "no_license" => ("[-]", theme.muted()),
-        _ => ("[?]", theme.warning()),
     }
 }

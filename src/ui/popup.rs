@@ -2,27 +2,18 @@
 //! question, the note editor and the date prompt.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::advisor::eligibility;
-use crate::app::{Action, App, DatePrompt, Mode, NoteEditor, Picker, SearchView, WhatIfView};
+use crate::app::{App, DatePrompt, Mode, NoteEditor, Picker, SearchView, WhatIfView};
 use crate::content::LicenseRule;
-use crate::keymap;
+pub use crate::layout::centered;
+use crate::layout::{help_rect, info_layout};
+pub use crate::panes::wrap;
+use crate::panes::{compare_lines, info_paragraph};
 use crate::text::{sanitize, truncate};
 use crate::textarea::TextAreaView;
-
-/// A centred rectangle of at most `width` x `height` inside `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    cell
-}
 
 /// What the help popup is titled: the screen or popup it describes.
 fn help_title(app: &App) -> &'static str {
@@ -34,116 +25,9 @@ fn help_title(app: &App) -> &'static str {
     }
 }
 
-/// The help popup's lines, at a terminal of `area`.
-fn help_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    // Help lists the keys of the screen underneath, not of the popup itself.
-    let entries = keymap::help_now(app);
-    let key_width = entries
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    let close = keymap::keys_for(keymap::contexts_of(app, &app.mode), &Action::Close);
-    let legend = [
-        " [ ] to do  [~] in progress  [x] done  [+] partly done".to_owned(),
-        " [-] not applicable  [/] skipped  ✎ note  ! verify".to_owned(),
-        format!(" {close} closes this help."),
-    ];
-    let inner = usize::from(help_width(area).saturating_sub(2));
-    // One column; a description longer than its room wraps under itself,
-    // and what does not fit the screen scrolls: nothing is cut.
-    let room = inner.saturating_sub(key_width + 3).max(10);
-    let mut lines: Vec<Line> = Vec::new();
-    for (keys, description) in &entries {
-        for (i, part) in wrap(description, room).into_iter().enumerate() {
-            let keys = if i == 0 { keys.as_str() } else { "" };
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {keys:<key_width$}  "), theme.key()),
-                Span::raw(part),
-            ]));
-        }
-    }
-    // The legend always follows; what does not fit scrolls.
-    lines.push(Line::default());
-    for text in legend {
-        for part in wrap(&text, inner.saturating_sub(1).max(10)) {
-            lines.push(Line::from(Span::styled(
-                format!(" {}", part.trim_start()),
-                theme.muted(),
-            )));
-        }
-    }
-    lines
-}
-
-/// Breaks `text` into lines at most `width` columns wide, at spaces where
-/// it can and inside a word (a URL) only when a word is longer than a line.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0;
-    for word in text.split(' ') {
-        let word_width = unicode_width::UnicodeWidthStr::width(word);
-        let gap = usize::from(!line.is_empty());
-        if line_width + gap + word_width <= width {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            line_width += gap + word_width;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line_width = 0;
-        }
-        for c in word.chars() {
-            let w = c.width().unwrap_or(0);
-            if line_width + w > width {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-            }
-            line.push(c);
-            line_width += w;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-fn help_width(area: Rect) -> u16 {
-    area.width.min(76)
-}
-
-/// The help popup's box and how far its text scrolls, for `lines`.
-fn help_rect(area: Rect, lines: usize) -> (Rect, u16) {
-    let total = u16::try_from(lines).unwrap_or(u16::MAX);
-    let height = total.saturating_add(2).min(area.height);
-    let max = total.saturating_sub(height.saturating_sub(2));
-    (centered(area, help_width(area), height), max)
-}
-
-/// How far the help, what-if or explain popup scrolls at the app's size.
-pub fn scroll_max(app: &App) -> u16 {
-    let (width, height) = app.size();
-    let area = Rect::new(0, 0, width, height);
-    match &app.mode {
-        Mode::Help(_) => help_rect(area, help_lines(app, area).len()).1,
-        Mode::WhatIf(view) => info_layout(area, &info_paragraph(what_if_lines(app, view))).2,
-        Mode::Explain => info_layout(area, &info_paragraph(explain_lines(app))).2,
-        Mode::Compare(text) => info_layout(area, &info_paragraph(compare_lines(text))).2,
-        _ => 0,
-    }
-}
-
 pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
-    let lines = help_lines(app, area);
+    let lines = app.help_lines(area);
     let (rect, max) = help_rect(area, lines.len());
     let scroll = app.help_scroll().min(max);
     let mut title = vec![Span::raw(format!(" Keys: {} ", help_title(app)))];
@@ -301,26 +185,6 @@ pub fn draw_date(frame: &mut Frame, area: Rect, app: &App, prompt: &DatePrompt) 
     frame.render_widget(Paragraph::new(super::hint_line(app, footer.width)), footer);
 }
 
-/// A popup's text, wrapped, with a blank row before the key hints.
-fn info_paragraph(mut lines: Vec<Line<'static>>) -> Paragraph<'static> {
-    lines.push(Line::default());
-    Paragraph::new(lines).wrap(Wrap { trim: false })
-}
-
-/// An info popup's box, the rows its text shows, and how far it scrolls.
-fn info_layout(area: Rect, paragraph: &Paragraph) -> (Rect, u16, u16) {
-    let width = area.width.saturating_sub(4).min(72);
-    let rows = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
-    // The text scrolls; the keys stay on the last row.
-    let height = rows.saturating_add(3).min(area.height);
-    let visible = height.saturating_sub(3);
-    (
-        centered(area, width, height),
-        visible,
-        rows.saturating_sub(visible),
-    )
-}
-
 /// A popup of wrapped lines with the key hints at the bottom.
 fn info_popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line<'static>>) {
     let paragraph = info_paragraph(lines);
@@ -345,45 +209,13 @@ fn info_popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<
 }
 
 pub fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, view: &WhatIfView) {
-    info_popup(frame, area, app, "What if", what_if_lines(app, view));
-}
-
-fn what_if_lines(app: &App, view: &WhatIfView) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    let mut lines = vec![Line::from(Span::styled(
-        format!("If you finished “{}” now:", view.title),
-        theme.heading(),
-    ))];
-    match &view.result {
-        None => lines.push(Line::from(
-            "This step does not change which certification routes you qualify for.",
-        )),
-        Some(result) => {
-            lines.push(Line::from(Span::styled(
-                format!("(taken as: {})", result.assumption),
-                theme.muted(),
-            )));
-            if result.opens.is_empty() {
-                lines.push(Line::from(
-                    "No new route would open: see the Certification screen for what is missing.",
-                ));
-            }
-            for (label, closes) in &result.opens {
-                let window = closes.map_or_else(
-                    || " (no time limit)".to_owned(),
-                    |d| format!(", a window that stays open until {d}"),
-                );
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!("{} ", eligibility::Verdict::Met.symbol()),
-                        theme.done(),
-                    ),
-                    Span::raw(format!("{label} would be met{window}")),
-                ]));
-            }
-        }
-    }
-    lines
+    info_popup(
+        frame,
+        area,
+        app,
+        "What if",
+        crate::panes::what_if_lines(app.theme, &view.title, view.result.as_ref()),
+    );
 }
 
 /// Your state beside another: the text `medtech compare` prints.
@@ -397,175 +229,14 @@ pub fn draw_compare(frame: &mut Frame, area: Rect, app: &App, text: &str) {
     );
 }
 
-fn compare_lines(text: &str) -> Vec<Line<'static>> {
-    text.lines().map(|l| Line::from(sanitize(l))).collect()
-}
-
 pub fn draw_explain(frame: &mut Frame, area: Rect, app: &App) {
     info_popup(
         frame,
         area,
         app,
         "How the estimates are made",
-        explain_lines(app),
+        crate::panes::explain_lines(app.theme, app.advice()),
     );
-}
-
-/// How the finish date and the cost are worked out, from the plan: the
-/// route they count for, where the count starts, what the background
-/// covers, what each end of the range assumes, and the fees with tuition
-/// beside them.
-#[allow(clippy::too_many_lines, reason = "one paragraph after another")]
-fn explain_lines(app: &App) -> Vec<Line<'static>> {
-    use crate::advisor::plan::Standing;
-    let theme = app.theme;
-    let advice = app.advice();
-    let finish = &advice.finish;
-    let cost = &advice.cost;
-    let month = |d: Option<crate::content::Date>| {
-        d.map_or_else(|| "?".to_owned(), |d| d.strftime("%Y-%m").to_string())
-    };
-    let bullet = |text: String| Line::from(format!("• {}", sanitize(&text)));
-    let mut lines = vec![Line::from(Span::styled("Finish date", theme.heading()))];
-    match &advice.plan {
-        Some(plan) => {
-            let stands = match plan.standing {
-                Standing::Met => "met now".to_owned(),
-                Standing::Dated => format!("met around {} by time alone", month(plan.when_met)),
-                Standing::Unknown => "open on a question".to_owned(),
-                Standing::NotMet => "not met yet".to_owned(),
-            };
-            lines.push(Line::from(vec![
-                Span::raw("Counted for your plan, "),
-                Span::styled(sanitize(&plan.label()), theme.heading()),
-                Span::raw(format!(" ({stands}).")),
-            ]));
-            lines.push(Line::from(if plan.standing == Standing::Met {
-                "It needs no more school: only certification and licensing are counted."
-            } else {
-                "Only the school the plan still needs is counted, then certification and \
-                 licensing, one step after another; school other routes would need is not."
-            }));
-        }
-        None => lines.push(Line::from(
-            "No plan yet (answer your background: p), so every required school step still \
-             open is counted, then certification and licensing, one after another.",
-        )),
-    }
-    lines.push(Line::from(match finish.waits_until {
-        Some(day) => format!(
-            "The count starts {}: time alone meets the plan then (the experience you are \
-             still earning, at full time).",
-            month(Some(day))
-        ),
-        None => "The count starts today.".to_owned(),
-    }));
-    let sure = finish.counted.len() - finish.latest_only;
-    for (title, weeks) in &finish.counted[..sure] {
-        lines.push(bullet(format!("{title}: {}", weeks.words())));
-    }
-    if finish.latest_only > 0 {
-        lines.push(Line::from(
-            "Counted in the latest date only (an open question may make them unneeded):",
-        ));
-        for (title, weeks) in &finish.counted[sure..] {
-            lines.push(bullet(format!("{title}: {}", weeks.words())));
-        }
-    }
-    if finish.without_duration > 0 {
-        lines.push(Line::from(Span::styled(
-            format!(
-                "{} step(s) ahead have no typical time in the guide and count as none.",
-                finish.without_duration
-            ),
-            theme.muted(),
-        )));
-    }
-    if !advice.covered.is_empty() {
-        lines.push(Line::from(
-            "Done from your background, so left out of the date and the cost (your own \
-             mark on a step wins):",
-        ));
-        for (title, why) in &advice.covered {
-            lines.push(bullet(format!("{title} ({why})")));
-        }
-    }
-    match (finish.expected, finish.earliest, finish.latest) {
-        (Some(expected), Some(earliest), Some(latest)) if earliest != latest => {
-            lines.push(Line::from(format!(
-                "Earliest {}: every step takes its shortest typical time{}. Latest {}: \
-                 the longest{}. About {} is the middle.",
-                month(Some(earliest)),
-                if finish.assumed.is_empty() {
-                    ""
-                } else {
-                    " and every open question goes your way"
-                },
-                month(Some(latest)),
-                if finish.assumed.is_empty() {
-                    ""
-                } else {
-                    ", and no open question does"
-                },
-                month(Some(expected)),
-            )));
-        }
-        (Some(expected), ..) => {
-            lines.push(Line::from(format!("About {}.", month(Some(expected)))));
-        }
-        _ => lines.push(Line::from(
-            "Not known: nothing left has a typical time in the guide.",
-        )),
-    }
-    if !finish.assumed.is_empty() {
-        lines.push(Line::from("Open questions:"));
-        for question in &finish.assumed {
-            lines.push(Line::from(format!("? {}", sanitize(question))));
-        }
-    }
-    lines.push(Line::from(Span::styled(
-        "Typical times from the guide; real paths often overlap steps.",
-        theme.muted(),
-    )));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Money still to spend",
-        theme.heading(),
-    )));
-    let whose = cost.credential.as_deref().map_or_else(
-        || "the range of every certifier's application fee (none chosen yet)".to_owned(),
-        |c| format!("the {} application fee", sanitize(c)),
-    );
-    lines.push(Line::from(format!(
-        "Summed: {whose} and the other fees of the steps still ahead, each with the \
-         date its page shows. Fees change: check them before you pay."
-    )));
-    for (what, low, high, dated) in &cost.items {
-        let amount = if low == high {
-            format!("${low}")
-        } else {
-            format!("${low}–${high}")
-        };
-        lines.push(bullet(format!("{what}: {amount} ({dated})")));
-    }
-    for unknown in &cost.unknown {
-        lines.push(Line::from(Span::styled(
-            format!("• {}: unknown (not in the guide)", sanitize(unknown)),
-            theme.warning(),
-        )));
-    }
-    if !cost.tuition.is_empty() {
-        lines.push(Line::from(
-            "Tuition, beside the fees and not in the sum (school is still ahead):",
-        ));
-        for t in &cost.tuition {
-            lines.push(bullet(format!(
-                "{}: {} Dated: {}.",
-                t.label, t.text, t.dated
-            )));
-        }
-    }
-    lines
 }
 
 pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, view: &SearchView) {

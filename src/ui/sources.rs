@@ -152,7 +152,7 @@ pub fn links_in_view(app: &App) -> Vec<(u16, u16, String, String)> {
     let Mode::Sources(selected) = app.mode else {
         return Vec::new();
     };
-    let (list, _, _) = split(app, super::layout::of(app).sources);
+    let (list, _, _) = split(app, app.areas().sources);
     rows_in_view(app, list, selected)
         .into_iter()
         .enumerate()
@@ -208,5 +208,5 @@ pub fn osc52(text: &str) -> String {
 
 /// The URL of source `index`, as shown.
 pub fn url_of(app: &App, index: usize) -> Option<String> {
-    app.guide().sources.get(index).map(|s| sanitize(&s.url))
+    app.source_url(index)
 }

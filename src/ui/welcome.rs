@@ -12,48 +12,15 @@ use crate::profile::Status;
 use crate::session::Recovery;
 use crate::text::sanitize;
 
-fn intro_paragraph(app: &App) -> Paragraph<'static> {
-    let mut text = vec![
-        Line::from(Span::styled(" Welcome to medtech", app.theme.title())),
-        Line::from(
-            " medtech walks you from \"I want to work in a medical lab\" to certified and \
-             licensed: education, national certification and your state's license, with \
-             sources for every fact. Tick steps as you finish them; progress is saved on \
-             this computer.",
-        ),
-    ];
-    if app.read_only {
-        let why = app
-            .read_only_reason
-            .as_deref()
-            .unwrap_or(crate::session::HELD_ELSEWHERE);
-        text.push(Line::from(Span::styled(
-            format!(
-                " READ-ONLY: {}. Nothing chosen here is saved.",
-                sanitize(why)
-            ),
-            app.theme.warning(),
-        )));
-    }
-    Paragraph::new(text).wrap(Wrap { trim: false })
-}
-
 /// The welcome's parts: the intro, the goal, the state list, the keys.
 pub(crate) fn areas(app: &App, area: Rect) -> [Rect; 4] {
-    let intro_rows = u16::try_from(intro_paragraph(app).line_count(area.width)).unwrap_or(5);
-    Layout::vertical([
-        Constraint::Length(intro_rows),
-        Constraint::Length(3),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(area)
+    crate::layout::welcome(area, app.intro_rows(area.width))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let theme = app.theme;
     let [intro, goal, list, footer] = areas(app, area);
-    frame.render_widget(intro_paragraph(app), intro);
+    frame.render_widget(app.welcome_intro(), intro);
 
     let goal_keys = keymap::keys_for(&[Context::Welcome], &Action::SwitchGoal);
     let mut goal_lines = vec![Line::from(Span::styled(

@@ -1,12 +1,11 @@
-//! Where each part of the screen goes, as a pure function of the
-//! terminal's size and what is shown. Drawing, mouse hit-testing and
-//! `update` (page sizes, how far a text scrolls) all ask here, so they
-//! cannot disagree and drawing writes nothing back.
+//! Where each part of the screen goes, as pure functions of sizes (the
+//! terminal's, and the rows a text takes): no `App`, no drawing. Drawing,
+//! mouse hit-testing and `update` (page sizes, how far a text scrolls) all
+//! ask here, so they cannot disagree and drawing writes nothing back.
 
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::Block;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::App;
 use crate::content::Area;
 use crate::profile::Screen;
 
@@ -63,11 +62,16 @@ pub fn areas(area: Rect, banner_rows: u16) -> Areas {
     }
 }
 
+/// A tab's words: "1 Dashboard".
+pub fn tab_label(screen: Screen) -> String {
+    format!("{} {}", screen.number(), screen.title())
+}
+
 /// Where each tab's label sits: " 1 Dashboard " and the rest, a space apart.
 fn tab_areas(tabs: Rect) -> [Rect; 4] {
     let mut x = tabs.x + 1;
     Screen::ALL.map(|screen| {
-        let label = super::tab_label(screen);
+        let label = tab_label(screen);
         let width = u16::try_from(label.chars().count() + 2).unwrap_or(0);
         let rect = Rect::new(x, tabs.y, width.min(tabs.right().saturating_sub(x)), 1);
         x = x.saturating_add(width + 1);
@@ -94,23 +98,64 @@ pub fn checklist(body: Rect, which: Area) -> Checklist {
     }
 }
 
-/// The main screen's parts at the app's size.
-pub fn of(app: &App) -> Areas {
-    let (width, height) = app.size();
-    areas(
-        Rect::new(0, 0, width, height),
-        super::banner_rows(app, width),
-    )
-}
-
-/// Checklist `which`'s parts at the app's size.
-pub fn checklist_of(app: &App, which: Area) -> Checklist {
-    checklist(of(app).body, which)
-}
-
 /// The state picker popup over `area`: its box, the list, the key hints.
 pub fn state_picker(area: Rect) -> (Rect, Rect, Rect) {
-    let rect = super::popup::centered(area, 56, area.height.saturating_sub(4).max(8));
+    let rect = centered(area, 56, area.height.saturating_sub(4).max(8));
     let [list, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rect);
     (rect, list, keys)
+}
+
+/// The welcome's parts for an intro of `intro_rows`: the intro, the goal,
+/// the state list, the keys.
+pub fn welcome(area: Rect, intro_rows: u16) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(intro_rows),
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The rows a state list (`list`, with its border) shows at once.
+pub fn list_page(list: Rect) -> usize {
+    usize::from(list.height.saturating_sub(2)).max(1)
+}
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// The help popup's width over `area`.
+pub fn help_width(area: Rect) -> u16 {
+    area.width.min(76)
+}
+
+/// The help popup's box and how far its text scrolls, for `lines`.
+pub fn help_rect(area: Rect, lines: usize) -> (Rect, u16) {
+    let total = u16::try_from(lines).unwrap_or(u16::MAX);
+    let height = total.saturating_add(2).min(area.height);
+    let max = total.saturating_sub(height.saturating_sub(2));
+    (centered(area, help_width(area), height), max)
+}
+
+/// An info popup's box, the rows its text shows, and how far it scrolls.
+pub fn info_layout(area: Rect, paragraph: &Paragraph) -> (Rect, u16, u16) {
+    let width = area.width.saturating_sub(4).min(72);
+    let rows = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    // The text scrolls; the keys stay on the last row.
+    let height = rows.saturating_add(3).min(area.height);
+    let visible = height.saturating_sub(3);
+    (
+        centered(area, width, height),
+        visible,
+        rows.saturating_sub(visible),
+    )
 }

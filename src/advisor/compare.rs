@@ -1,4 +1,5 @@
-//! `medtech compare CA NY`: two states side by side for the user's goal:
+//! Two states side by side for the user's goal (`medtech compare CA NY`
+//! and `C` in the app):
 //! whether and at which level each licenses, which credentials each accepts
 //! and from which exam dates, its own education rule checked against the
 //! background, fees, renewal and continuing education, and the plan the
@@ -6,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::report::{PlanInfo, RuleInfo};
+use super::summary::{FORMAT_VERSION, PlanInfo, RuleInfo};
 use crate::advisor::{eligibility, estimate, plan};
 use crate::content::{Accepts, Date, Guide, LicenseRule, StateRecord};
 use crate::profile::Profile;
@@ -88,7 +89,7 @@ impl Comparison {
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Comparison {
-            version: super::FORMAT_VERSION,
+            version: FORMAT_VERSION,
             today: today.to_string(),
             goal: profile.goal.short(),
             states,
@@ -292,7 +293,7 @@ pub fn text(c: &Comparison) -> String {
                     p.route,
                     p.status.replace('_', " ")
                 )];
-                lines.extend(p.missing.iter().map(super::report::Gap::line));
+                lines.extend(p.missing.iter().map(super::summary::Gap::line));
                 if let Some(expected) = &p.finish.expected {
                     lines.push(format!(
                         "finish about {expected} ({} to {})",
