@@ -8,6 +8,7 @@ mod advisor;
 mod app;
 mod content;
 mod content_certification;
+mod content_exams;
 mod content_states;
 mod eligibility;
 mod merge;
