@@ -14,6 +14,9 @@ pub struct Study {
     /// The exam, by the credential it leads to ("MLT(ASCP)").
     pub exam: Option<String>,
     pub date: Option<Date>,
+    /// The day the plan was set: its weeks run from then to the exam
+    /// (`None`: from today).
+    pub from: Option<Date>,
     pub hours_per_week: Option<u8>,
     /// The weeks ticked done, by the day each week starts.
     pub weeks_done: Vec<Date>,
