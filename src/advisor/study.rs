@@ -114,7 +114,7 @@ impl Basis {
         match self {
             Basis::Published => "Hours follow the weights of the certifier's outline.",
             Basis::SomeUnverified => {
-                "Hours follow the published weights; those marked 'unverified' are third-party figures, used as given. Check the certifier's current outline."
+                "Hours follow the published weights; a weight marked ? is a third-party figure, not read on the certifier's outline, used as given. Check the current outline."
             }
             Basis::SomeEven => {
                 "Areas with no published weight share what the others leave, evenly."
@@ -127,7 +127,7 @@ impl Basis {
 }
 
 /// One area in the plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AreaPlan {
     pub name: String,
     /// The published range ("15-20%"), the item count ("41 items") or
@@ -135,8 +135,8 @@ pub struct AreaPlan {
     pub published: String,
     /// Set when the weight is not confirmed on the certifier's outline.
     pub unverified: bool,
-    /// Share of the plan, in percent, after practice re-weighting.
-    pub share: f64,
+    /// Share of the plan today, in whole percent, after practice re-weighting.
+    pub share: u8,
     /// Hours over the whole plan.
     pub hours: u32,
     /// Hours in weeks ticked done.
@@ -205,9 +205,9 @@ impl Week {
 }
 
 /// The plan for one exam, date and hours a week.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StudyPlan<'g> {
-    pub exam: &'g Exam,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StudyPlan {
+    pub exam: Exam,
     /// The credential as printed ("MLT(ASCP)").
     pub credential: String,
     pub date: Date,
@@ -217,7 +217,7 @@ pub struct StudyPlan<'g> {
     pub basis: Basis,
 }
 
-impl StudyPlan<'_> {
+impl StudyPlan {
     /// The week today falls in, if any.
     pub fn current(&self, today: Date) -> Option<usize> {
         self.weeks
@@ -280,7 +280,7 @@ fn weeks_until(date: Date, today: Date) -> Result<i64, Refused> {
 }
 
 /// The plan, or why there is none.
-pub fn plan<'g>(guide: &'g Guide, study: &Study, today: Date) -> Result<StudyPlan<'g>, Refused> {
+pub fn plan(guide: &Guide, study: &Study, today: Date) -> Result<StudyPlan, Refused> {
     let name = study.exam.as_deref().ok_or(Refused::NoExam)?;
     let exam = guide
         .exam(name)
@@ -332,7 +332,7 @@ pub fn plan<'g>(guide: &'g Guide, study: &Study, today: Date) -> Result<StudyPla
     let today_weights = weights(&base, &names, &study.practice, today);
     let areas = area_plans(exam, &weeks, &today_weights, &study.practice);
     Ok(StudyPlan {
-        exam,
+        exam: exam.clone(),
         credential,
         date,
         hours_per_week: hours,
@@ -377,7 +377,7 @@ fn area_plans(
                     (None, None) => "no weight".to_owned(),
                 },
                 unverified: area.caveat.is_some(),
-                share: today_weights[i] * 100.0,
+                share: percent(today_weights[i]),
                 hours: in_weeks(&|_| true),
                 done_hours: in_weeks(&|w| w.done),
                 results,
@@ -504,6 +504,13 @@ fn basis(exam: &Exam) -> Basis {
     } else {
         Basis::Published
     }
+}
+
+/// A weight (0 to 1) as whole percent.
+fn percent(weight: f64) -> u8 {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let p = (weight * 100.0).round().clamp(0.0, 100.0) as u8;
+    p
 }
 
 fn normalise(raw: &[f64]) -> Vec<f64> {
@@ -667,7 +674,7 @@ mod tests {
 
     const TODAY: &str = "2026-12-08";
 
-    fn area_total(plan: &StudyPlan<'_>, name: &str) -> u32 {
+    fn area_total(plan: &StudyPlan, name: &str) -> u32 {
         plan.areas
             .iter()
             .find(|a| a.name == name)
@@ -706,7 +713,7 @@ mod tests {
             s.date = Some(date);
             let plan = plan(&g, &s, d(TODAY)).expect(exam);
             let total = f64::from(u32::try_from(weeks).expect("weeks") * u32::from(hours));
-            let base = base_weights(plan.exam);
+            let base = base_weights(&plan.exam);
             for (area, w) in plan.areas.iter().zip(base) {
                 let exact = total * w;
                 assert!(
