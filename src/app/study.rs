@@ -5,7 +5,7 @@
 
 use crate::advisor::study::{self, Refused, StudyPlan};
 use crate::content::{Date, Guide};
-use crate::profile::{Change, PartialDate, Practice, Profile, Study};
+use crate::profile::{Change, PartialDate, Profile, Study};
 use crate::textarea::{Edit, TextArea};
 
 use super::{Action, App, Effect, Mode, move_in, too_long};
@@ -160,7 +160,7 @@ pub fn submit(form: &StudyForm, guide: &Guide, now: &Study, today: Date) -> Resu
                 .parse()
                 .map_err(|_| format!("\"{}\" is not a number of hours.", form.text(2)))?;
             study::check(guide, &exam, date, hours, today).map_err(|e| e.to_string())?;
-            Ok(with_settings(now, &exam, date, hours, today))
+            Ok(now.with_settings(&exam, date, hours, today))
         }
         FormKind::Practice => {
             let date = parse_date(&form.text(0))?;
@@ -178,58 +178,9 @@ pub fn submit(form: &StudyForm, guide: &Guide, now: &Study, today: Date) -> Resu
                 .ok()
                 .filter(|s| *s <= 100)
                 .ok_or_else(|| format!("\"{}\" is not a score from 0 to 100.", form.text(2)))?;
-            Ok(with_practice(now, date, &area, score))
+            Ok(now.with_practice(date, &area, score))
         }
     }
-}
-
-/// New settings. A plan whose exam or date changed starts again from
-/// today (its weeks move, so the ticks of the old weeks go); hours alone
-/// keep the weeks and their ticks.
-pub fn with_settings(now: &Study, exam: &str, date: Date, hours: u8, today: Date) -> Study {
-    let same = now.exam.as_deref() == Some(exam) && now.date == Some(date);
-    Study {
-        exam: Some(exam.to_owned()),
-        date: Some(date),
-        from: if same {
-            now.from.or(Some(today))
-        } else {
-            Some(today)
-        },
-        hours_per_week: Some(hours),
-        weeks_done: if same {
-            now.weeks_done.clone()
-        } else {
-            Vec::new()
-        },
-        practice: now.practice.clone(),
-    }
-}
-
-/// One practice result added; one for the same day and area replaces it.
-pub fn with_practice(now: &Study, date: Date, area: &str, score: u8) -> Study {
-    let mut next = now.clone();
-    next.practice
-        .retain(|p| !(p.date == date && p.area.eq_ignore_ascii_case(area)));
-    next.practice.push(Practice {
-        date,
-        area: area.to_owned(),
-        score,
-    });
-    next.practice
-        .sort_by(|a, b| a.date.cmp(&b.date).then(a.area.cmp(&b.area)));
-    next
-}
-
-/// A week ticked or unticked.
-pub fn with_week(now: &Study, start: Date, done: bool) -> Study {
-    let mut next = now.clone();
-    next.weeks_done.retain(|d| *d != start);
-    if done {
-        next.weeks_done.push(start);
-        next.weeks_done.sort();
-    }
-    next
 }
 
 impl App {
@@ -307,7 +258,7 @@ impl App {
                 if let Ok(plan) = &view.plan
                     && let Some(week) = plan.weeks.get(view.selected)
                 {
-                    let to = with_week(&self.profile.study, week.start, !week.done);
+                    let to = self.profile.study.with_week(week.start, !week.done);
                     let word = if week.done { "not done" } else { "done" };
                     let label = format!("marked the week of {} {word}", week.start);
                     return self.study_commit(label, to);
@@ -369,40 +320,5 @@ impl App {
         }
         view.form = Some(form);
         Vec::new()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Date {
-        s.parse().expect("date")
-    }
-
-    #[test]
-    fn changing_the_date_starts_the_weeks_again_but_hours_keep_the_ticks() {
-        let now = Study {
-            exam: Some("MLT(ASCP)".into()),
-            date: Some(d("2027-02-16")),
-            from: Some(d("2026-12-08")),
-            hours_per_week: Some(8),
-            weeks_done: vec![d("2026-12-08")],
-            practice: Vec::new(),
-        };
-        let hours = with_settings(&now, "MLT(ASCP)", d("2027-02-16"), 10, d("2026-12-20"));
-        assert_eq!(hours.weeks_done, now.weeks_done);
-        assert_eq!(hours.from, now.from);
-        let moved = with_settings(&now, "MLT(ASCP)", d("2027-03-16"), 8, d("2026-12-20"));
-        assert!(moved.weeks_done.is_empty());
-        assert_eq!(moved.from, Some(d("2026-12-20")));
-    }
-
-    #[test]
-    fn a_second_result_for_the_same_day_and_area_replaces_the_first() {
-        let s = with_practice(&Study::default(), d("2026-12-08"), "Chemistry", 50);
-        let s = with_practice(&s, d("2026-12-08"), "chemistry", 60);
-        assert_eq!(s.practice.len(), 1);
-        assert_eq!(s.practice[0].score, 60);
     }
 }
