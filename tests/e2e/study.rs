@@ -174,17 +174,13 @@ fn a_date_too_close_or_an_unknown_area_is_refused_and_nothing_is_written() {
     let before = std::fs::read(data.profile_path()).expect("saved");
     let out = run(
         &data,
-        &[
-            "study",
-            "practice",
-            "--area",
-            "Phlebotomy",
-            "--score",
-            "70",
-        ],
+        &["study", "practice", "--area", "Phlebotomy", "--score", "70"],
     );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("Blood banking and transfusion, Microbiology"), "{err}");
+    assert!(
+        err.contains("Blood banking and transfusion, Microbiology"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(data.profile_path()).expect("saved"), before);
 }
 
@@ -219,7 +215,9 @@ fn study_commands_wait_while_the_tui_holds_the_profile() {
     app.send("E");
     app.wait_for("MLT(ASCP) on 2027-02-02");
     app.send(keys::ESC);
-    app.wait_until("the study view closed", |s| !s.contains("The exam: study plan"));
+    app.wait_until("the study view closed", |s| {
+        !s.contains("The exam: study plan")
+    });
     app.send("q");
     app.wait_exit(TIMEOUT);
     assert!(saved(&data).study.practice.is_empty());
