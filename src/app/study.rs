@@ -5,7 +5,7 @@
 
 use crate::advisor::study::{self, Refused, StudyPlan};
 use crate::content::{Date, Guide};
-use crate::profile::{Change, PartialDate, Profile, Study};
+use crate::profile::{Change, PartialDate, Preference, Profile, Study};
 use crate::textarea::{Edit, TextArea};
 
 use super::{Action, App, Effect, Mode, move_in, too_long};
@@ -87,8 +87,9 @@ impl StudyView {
 }
 
 /// The settings form, filled with what is saved, else the defaults: the
-/// exam of the person's plan (when the guide has its outline) and the
-/// date of the exam step if one is set ahead.
+/// exam of the person's plan, or of their goal at the certifier they
+/// prefer (when the guide has its outline), and the date of the exam step
+/// if one is set ahead.
 pub fn settings_form(
     guide: &Guide,
     profile: &Profile,
@@ -96,10 +97,25 @@ pub fn settings_form(
     today: Date,
 ) -> StudyForm {
     let s = &profile.study;
+    // With no plan yet, the goal at the certifier the person prefers.
+    let preferred = profile.background.certifier.and_then(|c| {
+        let id = match c {
+            Preference::Ascp => "ascp",
+            Preference::Amt => "amt",
+            Preference::Aab => "aab",
+            Preference::Undecided => return None,
+        };
+        guide
+            .credentials
+            .iter()
+            .find(|cr| cr.certifier == id && cr.goal == profile.goal && !cr.name.ends_with("i)"))
+            .map(|cr| cr.name.clone())
+    });
     let exam = s
         .exam
         .clone()
         .or_else(|| study::default_exam(guide, planned))
+        .or_else(|| study::default_exam(guide, preferred.as_deref()))
         .unwrap_or_default();
     let date = s
         .date

@@ -212,3 +212,40 @@ fn an_exam_without_an_outline_says_why_in_the_view() {
     assert!(text.contains("No study plan for MLS(AMT)"), "{text}");
     let _ = Clock::Fixed(today());
 }
+
+#[test]
+fn the_form_starts_from_the_goal_at_the_preferred_certifier() {
+    for (preference, goal, expected) in [
+        (
+            medtech::profile::Preference::Ascp,
+            medtech::content::Goal::Mlt,
+            "MLT(ASCP)",
+        ),
+        (
+            medtech::profile::Preference::Amt,
+            medtech::content::Goal::Mlt,
+            "MLT(AMT)",
+        ),
+        (
+            medtech::profile::Preference::Ascp,
+            medtech::content::Goal::Mls,
+            "MLS(ASCP)",
+        ),
+        // No outline for MLS(AMT): the field stays empty rather than offer it.
+        (
+            medtech::profile::Preference::Amt,
+            medtech::content::Goal::Mls,
+            "",
+        ),
+    ] {
+        let mut profile = Profile {
+            goal,
+            ..Profile::default()
+        };
+        profile.background.certifier = Some(preference);
+        let mut app = App::new(real_guide().clone(), profile, clock());
+        typed(&mut app, "E");
+        let form = view(&app).form.as_ref().expect("form");
+        assert_eq!(form.fields[0].1.text(), expected, "{preference:?} {goal:?}");
+    }
+}
