@@ -249,3 +249,23 @@ fn the_form_starts_from_the_goal_at_the_preferred_certifier() {
         assert_eq!(form.fields[0].1.text(), expected, "{preference:?} {goal:?}");
     }
 }
+
+#[test]
+fn the_study_view_and_its_forms_draw_at_every_size_without_panicking() {
+    let mut app = planned();
+    practice(&mut app, "blood", "48");
+    let mut form = app.clone();
+    typed(&mut form, "p");
+    for app in [&app, &form] {
+        for w in (20..=120).step_by(7) {
+            for h in (5..=40).step_by(3) {
+                let mut app = app.clone();
+                app.update(Action::Resize(w, h));
+                let text = screen(&app, w, h);
+                if w >= 60 && h >= 16 {
+                    assert!(text.contains("The exam: study plan"), "{w}x{h}:\n{text}");
+                }
+            }
+        }
+    }
+}
