@@ -309,7 +309,14 @@ impl App {
                         let label = match form.kind {
                             FormKind::Settings => "set the exam study plan".to_owned(),
                             FormKind::Practice => {
-                                format!("logged a practice test in {}", form.text(1))
+                                let added = to
+                                    .practice
+                                    .iter()
+                                    .find(|p| !self.profile.study.practice.contains(p));
+                                added.map_or_else(
+                                    || "logged a practice test".to_owned(),
+                                    |p| format!("logged {} {}%", p.area, p.score),
+                                )
                             }
                         };
                         return self.study_commit(label, to);

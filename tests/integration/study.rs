@@ -269,3 +269,16 @@ fn the_study_view_and_its_forms_draw_at_every_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn undoing_a_practice_test_names_it() {
+    let mut app = planned();
+    practice(&mut app, "blood", "48");
+    typed(&mut app, "u");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Undone: logged Blood banking 48%.")
+    );
+    assert!(app.profile().study.practice.is_empty());
+    assert!(screen(&app, 80, 24).contains("Undone: logged Blood banking 48%."));
+}
