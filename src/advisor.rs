@@ -9,6 +9,7 @@ pub mod eligibility;
 pub mod estimate;
 pub mod plan;
 mod progress;
+pub mod study;
 pub mod summary;
 
 pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};

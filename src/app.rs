@@ -10,6 +10,8 @@ mod shape;
 
 use std::rc::Rc;
 
+pub mod study;
+
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::widgets::ListState;
 
@@ -119,6 +121,12 @@ pub enum Action {
     /// What keeping this copy's version did: where the unreadable file
     /// went (`None`: it read again and was merged), or why it failed.
     KeptMine(Result<Option<String>, String>),
+    /// `E`: the exam study view.
+    OpenStudy,
+    /// In the study view: set the exam, date and hours.
+    StudySet,
+    /// In the study view: log a practice test.
+    StudyPractice,
 }
 
 impl Action {
@@ -221,6 +229,8 @@ pub enum Mode {
     Search(SearchView),
     /// Every source of the guide; the selected one.
     Sources(usize),
+    /// The exam study plan (`E`), with any form open over it.
+    Study(Box<study::StudyView>),
 }
 
 /// The search popup.
@@ -626,6 +636,7 @@ impl App {
             Mode::Setup(_) => self.update_setup(action),
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
+            Mode::Study(_) => self.update_study(action),
             Mode::WhatIf(_) | Mode::Explain | Mode::Compare(_) => {
                 match action {
                     Action::Quit => return self.quit(false),
@@ -864,6 +875,7 @@ impl App {
             }
             Action::NextHit | Action::PrevHit => self.step_hit(*action == Action::NextHit),
             Action::OpenSources => self.mode = Mode::Sources(0),
+            Action::OpenStudy => self.open_study(),
             Action::SelectRow(_) | Action::ToggleRow(_) | Action::DetailsLine(_) => {
                 return self.pointer(action);
             }

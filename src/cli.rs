@@ -16,6 +16,7 @@ mod man;
 mod markdown;
 mod merge;
 mod report;
+mod study;
 mod text;
 
 use std::io::{self, IsTerminal, Write};
@@ -120,6 +121,11 @@ pub enum Command {
         /// Show what would change, and write nothing
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The exam study plan: set it, log practice tests, tick weeks, show it
+    Study {
+        #[command(subcommand)]
+        command: study::StudyCommand,
     },
     /// Print a shell completion script
     Completions {
@@ -255,6 +261,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             let path = session::resolve_path(profile)?;
             files::reset(&path, yes)
         }
+        Command::Study { command } => study::run(&command, profile),
         Command::Merge { file, dry_run } => {
             let path = session::resolve_path(profile)?;
             merge::run(&path, &file, dry_run)

@@ -46,6 +46,7 @@ pub struct Guide {
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
     pub career: Vec<Fact>,
+    pub exams: Vec<Exam>,
     /// Ids (state codes in upper case) to positions, the first of each id.
     sources_by_id: HashMap<String, usize>,
     states_by_code: HashMap<String, usize>,
@@ -93,6 +94,7 @@ impl Guide {
             guide.credentials.append(&mut part.credentials);
             guide.routes.append(&mut part.routes);
             guide.career.append(&mut part.career);
+            guide.exams.append(&mut part.exams);
         }
         guide.sources_by_id = positions(guide.sources.iter().map(|s| s.id.clone()));
         guide.states_by_code = positions(guide.states.iter().map(|s| s.code.to_ascii_uppercase()));
@@ -116,6 +118,22 @@ impl Guide {
 
     pub fn credential(&self, id: &str) -> Option<&Credential> {
         self.credentials.get(*self.credentials_by_id.get(id)?)
+    }
+
+    /// The exam leading to a credential, by the credential's id or its
+    /// printed name ("mlt-ascp" or "MLT(ASCP)", any case).
+    pub fn exam(&self, credential: &str) -> Option<&Exam> {
+        let id = self
+            .credentials
+            .iter()
+            .find(|c| {
+                c.id.eq_ignore_ascii_case(credential) || c.name.eq_ignore_ascii_case(credential)
+            })?
+            .id
+            .as_str();
+        self.exams
+            .iter()
+            .find(|e| e.credentials.iter().any(|c| c == id))
     }
 
     /// Whether a jurisdiction accepts a credential for a license level, with its

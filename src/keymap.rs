@@ -32,6 +32,10 @@ pub enum Context {
     Search,
     /// The list of every source.
     Sources,
+    /// The exam study view (`E`).
+    Study,
+    /// A form over the study view: typing goes to the field.
+    StudyForm,
     /// A popup that only shows something (what-if, the estimates explained).
     Info,
     /// The terminal is too small to draw anything: only quitting works, so
@@ -53,9 +57,11 @@ impl Context {
     pub fn unbound(self) -> Unbound {
         match self {
             Context::Welcome | Context::StatePicker => Unbound::TypeAhead,
-            Context::NoteEditor | Context::DatePrompt | Context::Setup | Context::Search => {
-                Unbound::Text
-            }
+            Context::NoteEditor
+            | Context::DatePrompt
+            | Context::Setup
+            | Context::Search
+            | Context::StudyForm => Unbound::Text,
             _ => Unbound::Nothing,
         }
     }
@@ -162,7 +168,7 @@ const fn bind(
 
 use Context::{
     Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, Info, NoteEditor, Recovery,
-    RecoveryBackup, Search, Setup, Sources, StatePicker, TooSmall, Welcome,
+    RecoveryBackup, Search, Setup, Sources, StatePicker, Study, StudyForm, TooSmall, Welcome,
 };
 
 /// Every key medtech understands.
@@ -185,6 +191,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('N'), Action::PrevHit, "Previous match of the last search", None),
     bind(Global, Key::ch('['), Action::PrevHit, "Previous match of the last search", None),
     bind(Global, Key::ch('l'), Action::OpenSources, "Every source as a link, one a line", None),
+    bind(Global, Key::ch('E'), Action::OpenStudy, "The exam: study plan and practice tests", Some("exam")),
     bind(Global, Key::ch('T'), Action::CycleTheme, "Switch theme: default or high contrast", None),
     bind(Global, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
     bind(Global, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
@@ -337,6 +344,35 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sources, Key::ch('l'), Action::Close, "Close", None),
     bind(Sources, Key::ctrl('c'), Action::Quit, "Save and quit", None),
     bind(Sources, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
+    // The exam study view.
+    bind(Study, Key::plain(KeyCode::Up), Action::Up, "Previous week", None),
+    bind(Study, Key::ch('k'), Action::Up, "Previous week", None),
+    bind(Study, Key::plain(KeyCode::Down), Action::Down, "Next week", Some("week")),
+    bind(Study, Key::ch('j'), Action::Down, "Next week", None),
+    bind(Study, Key::plain(KeyCode::PageUp), Action::PageUp, "Page up", None),
+    bind(Study, Key::plain(KeyCode::PageDown), Action::PageDown, "Page down", None),
+    bind(Study, Key::plain(KeyCode::Home), Action::Top, "First week", None),
+    bind(Study, Key::plain(KeyCode::End), Action::Bottom, "Last week", None),
+    bind(Study, Key::ch(' '), Action::Toggle, "Tick the week done / not done", Some("done")),
+    bind(Study, Key::ch('s'), Action::StudySet, "Set the exam, its date and hours a week", Some("set")),
+    bind(Study, Key::ch('p'), Action::StudyPractice, "Log a practice-test score for an area", Some("practice")),
+    bind(Study, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
+    bind(Study, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
+    bind(Study, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
+    bind(Study, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
+    bind(Study, Key::ch('q'), Action::Close, "Close", None),
+    bind(Study, Key::ch('E'), Action::Close, "Close", None),
+    bind(Study, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Study, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
+    // A form in the study view: every other key goes to the field.
+    bind(StudyForm, Key::plain(KeyCode::Up), Action::Up, "Previous field", None),
+    bind(StudyForm, Key::plain(KeyCode::BackTab), Action::Up, "Previous field", None),
+    bind(StudyForm, Key::plain(KeyCode::Down), Action::Down, "Next field", Some("field")),
+    bind(StudyForm, Key::plain(KeyCode::Tab), Action::Down, "Next field", None),
+    bind(StudyForm, Key::plain(KeyCode::Enter), Action::Confirm, "Save", Some("save")),
+    bind(StudyForm, Key::ctrl('s'), Action::Confirm, "Save", None),
+    bind(StudyForm, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
+    bind(StudyForm, Key::ctrl('c'), Action::Quit, "Save and quit (the form is not saved)", None),
     // What-if and the estimates explained.
     bind(Info, Key::plain(KeyCode::Down), Action::Down, "Scroll down", Some("scroll")),
     bind(Info, Key::ch('j'), Action::Down, "Scroll down", None),
@@ -381,6 +417,8 @@ pub fn contexts_of(app: &App, mode: &Mode) -> &'static [Context] {
         Mode::WhatIf(_) | Mode::Explain | Mode::Compare(_) => &[Info],
         Mode::Search(_) => &[Search],
         Mode::Sources(_) => &[Sources],
+        Mode::Study(view) if view.form.is_some() => &[StudyForm],
+        Mode::Study(_) => &[Study],
     }
 }
 
@@ -600,6 +638,8 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
     &[Setup],
     &[Search],
     &[Sources],
+    &[Study],
+    &[StudyForm],
     &[Info],
     &[TooSmall],
 ];
@@ -607,7 +647,7 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
 /// The README's key tables, one per place, generated from the table so the
 /// README cannot drift (a test compares them both ways).
 pub fn readme_tables() -> String {
-    let sets: [(&str, &[Context]); 15] = [
+    let sets: [(&str, &[Context]); 17] = [
         ("Everywhere (dashboard and checklists)", &[Global]),
         ("Dashboard", &[Dashboard]),
         (
@@ -622,6 +662,8 @@ pub fn readme_tables() -> String {
         ("Background setup", &[Setup]),
         ("Search", &[Search]),
         ("Sources", &[Sources]),
+        ("The exam (study plan)", &[Study]),
+        ("The exam: a form", &[StudyForm]),
         ("What-if and the estimates", &[Info]),
         ("Help", &[Help]),
         ("Damaged profile", &[RecoveryBackup, Recovery]),

@@ -5,6 +5,7 @@ mod dashboard;
 mod popup;
 mod setup;
 pub mod sources;
+mod study;
 mod welcome;
 
 use ratatui::Frame;
@@ -58,6 +59,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Mode::Compare(text) => popup::draw_compare(frame, area, app, text),
         Mode::Search(view) => popup::draw_search(frame, area, app, view),
         Mode::Sources(first) => sources::draw(frame, area, app, *first),
+        Mode::Study(view) => study::draw(frame, area, app, view),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
 }

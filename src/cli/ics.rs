@@ -7,6 +7,10 @@
 //!   revalidation (certificates run to December 31). The next date on or
 //!   after today, repeating.
 //!
+//! - The exam study plan (`medtech study`): one event on the first day of
+//!   each week with its areas and hours (no reminder: the week itself is
+//!   the reminder), and the exam date.
+//!
 //! State license renewals are not included: the guide states them as text
 //! ("every 2 years"), with no date the license was issued to count from.
 //!
@@ -65,6 +69,7 @@ impl Calendar {
             };
             events.extend(upkeep(guide, credential, held, today));
         }
+        events.extend(study_events(guide, profile, today));
         Calendar { events }
     }
 
@@ -93,11 +98,13 @@ impl Calendar {
             lines.push(format!("DESCRIPTION:{}", escape(&event.description)));
             lines.push("TRANSP:TRANSPARENT".to_owned());
             // A reminder two weeks ahead: these dates need preparation.
-            lines.push("BEGIN:VALARM".to_owned());
-            lines.push("ACTION:DISPLAY".to_owned());
-            lines.push("TRIGGER:-P14D".to_owned());
-            lines.push(format!("DESCRIPTION:{}", escape(&event.summary)));
-            lines.push("END:VALARM".to_owned());
+            if !event.uid.starts_with(STUDY_WEEK) {
+                lines.push("BEGIN:VALARM".to_owned());
+                lines.push("ACTION:DISPLAY".to_owned());
+                lines.push("TRIGGER:-P14D".to_owned());
+                lines.push(format!("DESCRIPTION:{}", escape(&event.summary)));
+                lines.push("END:VALARM".to_owned());
+            }
             lines.push("END:VEVENT".to_owned());
         }
         lines.push("END:VCALENDAR".to_owned());
@@ -107,6 +114,53 @@ impl Calendar {
         }
         out
     }
+}
+
+/// The UID prefix of a study week's event (it has no reminder).
+const STUDY_WEEK: &str = "study-week-";
+
+/// The study plan's weeks and the exam date; none without a plan.
+fn study_events(guide: &Guide, profile: &Profile, today: Date) -> Vec<Event> {
+    let Ok(plan) = crate::advisor::study::plan(guide, &profile.study, today) else {
+        return Vec::new();
+    };
+    let mut events: Vec<Event> = plan
+        .weeks
+        .iter()
+        .map(|w| Event {
+            uid: format!("{STUDY_WEEK}{}@medtech", w.start),
+            date: w.start,
+            summary: format!(
+                "{} {}: {}",
+                if w.review {
+                    "Review week"
+                } else {
+                    "Study week"
+                },
+                plan.credential,
+                w.words()
+            ),
+            description: format!(
+                "{} hours this week{}. From medtech's study plan for {} on {}; a planning aid.",
+                w.hours(),
+                if w.done { " (ticked done)" } else { "" },
+                plan.credential,
+                plan.date
+            ),
+            rrule: None,
+        })
+        .collect();
+    events.push(Event {
+        uid: "study-exam@medtech".to_owned(),
+        date: plan.date,
+        summary: format!("{} exam", plan.credential),
+        description: format!(
+            "The exam date you set for {}. Check the time and the ID the test center asks for.",
+            plan.credential
+        ),
+        rrule: None,
+    });
+    events
 }
 
 /// The upkeep dates of one held credential.

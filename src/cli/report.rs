@@ -227,6 +227,8 @@ pub struct Report {
     /// The one credential and route chosen for the goal; `None` when no
     /// route is open.
     pub plan: Option<PlanInfo>,
+    /// The exam study plan (`medtech study`); `None` until one is set.
+    pub study: Option<super::study::StudyInfo>,
 }
 
 /// The state's license verdict for the credential held or planned.
@@ -334,6 +336,7 @@ impl Report {
                 .as_ref()
                 .filter(|p| p.answered)
                 .map(|p| PlanInfo::of(guide, p, &finish)),
+            study: super::study::StudyInfo::build(guide, &profile.study, today),
         }
     }
 }

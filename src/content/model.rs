@@ -61,6 +61,8 @@ pub struct Part {
     pub credentials: Vec<Credential>,
     pub routes: Vec<Route>,
     pub career: Vec<Fact>,
+    /// The exams' content outlines, for the study plan ("The exam").
+    pub exams: Vec<Exam>,
 }
 
 /// Where a fact comes from. Cited by id from steps, facts, routes and states.
@@ -537,4 +539,63 @@ pub enum Requirement {
     /// the country's ministry or regulator approves, shown to be equivalent to a US one by a
     /// transcript evaluation the certifier accepts. `Associate` stands for a two-year diploma.
     ForeignEducation { degree: Degree, field: Field },
+}
+
+/// A certification exam as its certifier publishes it: the content outline
+/// the study plan spreads hours over, its size, time, format and retake rules.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Exam {
+    /// Stable id ("exam-mlt-ascp").
+    pub id: String,
+    /// The credentials this exam leads to (credential ids, "mlt-ascp").
+    pub credentials: Vec<String>,
+    /// Number of questions, when a source gives it.
+    #[serde(default)]
+    pub questions: Option<u16>,
+    /// Time allowed, in minutes, when a source gives it.
+    #[serde(default)]
+    pub minutes: Option<u16>,
+    /// Computer-adaptive (ASCP's CAT): each answer shapes the next question.
+    #[serde(default)]
+    pub adaptive: bool,
+    /// Where the questions, time and format come from (source ids).
+    pub format_sources: Vec<String>,
+    /// Retakes: waiting time and attempts, as the certifier words them.
+    pub retakes: Fact,
+    /// Other facts (passing score, test centers).
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// The content areas, in the outline's order.
+    pub areas: Vec<ExamArea>,
+    pub sources: Vec<String>,
+    /// What is missing or uncertain about the outline as a whole.
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
+}
+
+/// One content area of an exam's outline.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ExamArea {
+    pub name: String,
+    /// The published share of the exam, as a range in percent ("15-20%");
+    /// `None` when no source gives one.
+    #[serde(default)]
+    pub weight: Option<Percent>,
+    /// The number of items, when the outline counts items instead.
+    #[serde(default)]
+    pub items: Option<u16>,
+    pub sources: Vec<String>,
+    /// Set when the weight is not confirmed on the certifier's own outline.
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
+}
+
+/// A published percentage range (`(min: 15, max: 20)`).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Percent {
+    pub min: u8,
+    pub max: u8,
 }

@@ -542,6 +542,8 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         c.caveat(&key, fact.caveat.as_ref());
     }
 
+    exams(&mut c, guide, &credentials);
+
     let unused: Vec<String> = guide
         .sources
         .iter()
@@ -555,4 +557,73 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         );
     }
     c.problems
+}
+
+/// The exams' outlines: known credentials, each covered once, sourced
+/// areas, and weights that can be spread (see `advisor::study`).
+fn exams(c: &mut Checker<'_>, guide: &Guide, credentials: &BTreeSet<&str>) {
+    let mut covered = BTreeSet::new();
+    for exam in &guide.exams {
+        let key = exam.id.as_str();
+        c.cites(key, "exam", &exam.sources);
+        c.cites(key, "exam format", &exam.format_sources);
+        c.caveat(key, exam.caveat.as_ref());
+        c.facts(key, std::slice::from_ref(&exam.retakes));
+        c.facts(key, &exam.facts);
+        if exam.credentials.is_empty() {
+            c.problem(key, format!("`{key}` names no credential"));
+        }
+        for id in &exam.credentials {
+            if !credentials.contains(id.as_str()) {
+                c.problem(key, format!("`{key}`: unknown credential `{id}`"));
+            }
+            if !covered.insert(id.clone()) {
+                c.problem(key, format!("`{key}`: credential `{id}` has two exams"));
+            }
+        }
+        if exam.areas.is_empty() && exam.caveat.is_none() {
+            c.problem(
+                key,
+                format!("`{key}` has no content areas and no caveat saying why"),
+            );
+        }
+        let mut names = BTreeSet::new();
+        for area in &exam.areas {
+            let what = format!("area \"{}\"", area.name);
+            c.text(key, "an area's name", &area.name);
+            c.cites(key, &what, &area.sources);
+            c.caveat(key, area.caveat.as_ref());
+            if !names.insert(area.name.to_lowercase()) {
+                c.problem(key, format!("`{key}`: {what} appears twice"));
+            }
+            if let Some(w) = area.weight
+                && (w.min > w.max || w.max > 100)
+            {
+                c.problem(
+                    key,
+                    format!("`{key}`: {what} has weight {}-{}%", w.min, w.max),
+                );
+            }
+            if area.weight.is_some() && area.items.is_some() {
+                c.problem(key, format!("`{key}`: {what} has both a weight and items"));
+            }
+        }
+        // Item counts stand for the whole outline: all areas or none, adding
+        // up to the question count.
+        let counted: Vec<u16> = exam.areas.iter().filter_map(|a| a.items).collect();
+        if !counted.is_empty() {
+            let total: u16 = counted.iter().sum();
+            if counted.len() != exam.areas.len() {
+                c.problem(
+                    key,
+                    format!("`{key}`: some areas have item counts, some not"),
+                );
+            } else if exam.questions.is_some_and(|q| q != total) {
+                c.problem(
+                    key,
+                    format!("`{key}`: the areas' items add up to {total}, not the question count"),
+                );
+            }
+        }
+    }
 }

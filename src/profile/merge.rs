@@ -17,7 +17,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    Background, Change, Entry, Event, HISTORY_LIMIT, PartialDate, Profile, Status, StepRecord,
+    Background, Change, Entry, Event, HISTORY_LIMIT, PartialDate, Practice, Profile, Status,
+    StepRecord, Study,
 };
 use crate::content::Date;
 
@@ -214,13 +215,7 @@ fn merge_from(base: Option<&Profile>, ours: &Profile, theirs: &Profile) -> Merge
     profile.ce = m.pick(Item::Ce, base.map(|b| &b.ce), &ours.ce, &theirs.ce, |c| {
         format!("{} activities", c.activities.len())
     });
-    profile.study = m.pick(
-        Item::Study,
-        base.map(|b| &b.study),
-        &ours.study,
-        &theirs.study,
-        |s| format!("{} practice tests", s.practice.len()),
-    );
+    profile.study = m.study(base.map(|b| &b.study));
 
     let ids: BTreeSet<&String> = ours.steps.keys().chain(theirs.steps.keys()).collect();
     let blank = StepRecord::default();
@@ -393,6 +388,79 @@ impl Merger<'_> {
         }
     }
 
+    /// The study section per entry: the settings (exam, date, start,
+    /// hours) as one item; the weeks ticked done as a set (a week ticked on
+    /// either side stays ticked, unless one side unticked it since the
+    /// base); practice results keyed by day and area, each merged on its
+    /// own (changed on both sides: the side whose history names the study
+    /// plan later wins, this computer on a tie).
+    fn study(&mut self, base: Option<&Study>) -> Study {
+        let (o, t) = (&self.ours.study, &self.theirs.study);
+        let settings = |s: &Study| (s.exam.clone(), s.date, s.from, s.hours_per_week);
+        let taken_before = self.taken.len();
+        let (exam, date, from, hours_per_week) = self.pick(
+            Item::Study,
+            base.map(settings).as_ref(),
+            &settings(o),
+            &settings(t),
+            |(exam, date, _, hours)| {
+                format!(
+                    "{} on {}, {} hours a week",
+                    exam.as_deref().unwrap_or("no exam"),
+                    date.map_or_else(|| "no date".to_owned(), |d| d.to_string()),
+                    hours.unwrap_or(0)
+                )
+            },
+        );
+        self.taken.truncate(taken_before);
+        let weeks: BTreeSet<Date> = o.weeks_done.iter().chain(&t.weeks_done).copied().collect();
+        let weeks_done = weeks
+            .into_iter()
+            .filter(|w| {
+                let (mine, other) = (o.weeks_done.contains(w), t.weeks_done.contains(w));
+                match base {
+                    Some(b) if b.weeks_done.contains(w) => mine && other,
+                    _ => mine || other,
+                }
+            })
+            .collect();
+        let key = |p: &Practice| (p.date, p.area.to_lowercase());
+        let keys: BTreeSet<(Date, String)> =
+            o.practice.iter().chain(&t.practice).map(key).collect();
+        let find =
+            |list: &[Practice], k: &(Date, String)| list.iter().find(|p| key(p) == *k).cloned();
+        let theirs_newer =
+            self.last_day(&Item::Study, Side::Theirs) > self.last_day(&Item::Study, Side::Ours);
+        let practice = keys
+            .iter()
+            .filter_map(|k| {
+                let (mine, other) = (find(&o.practice, k), find(&t.practice, k));
+                let was = base.map(|b| find(&b.practice, k));
+                match was {
+                    _ if mine == other => mine,
+                    Some(was) if was == mine => other,
+                    Some(was) if was == other => mine,
+                    // No base: an entry only one side has was added there.
+                    None if mine.is_none() || other.is_none() => mine.or(other),
+                    _ if theirs_newer => other,
+                    _ => mine,
+                }
+            })
+            .collect();
+        let merged = Study {
+            exam,
+            date,
+            from,
+            hours_per_week,
+            weeks_done,
+            practice,
+        };
+        if merged != *o {
+            self.taken.push(Item::Study);
+        }
+        merged
+    }
+
     /// The last day a side's history names the item.
     fn last_day(&self, item: &Item, side: Side) -> Option<Date> {
         let profile = match side {
@@ -455,10 +523,22 @@ fn switch(item: &Item, other: &Profile, merged: &Profile) -> Vec<Change> {
             from: Box::new(other.ce.clone()),
             to: Box::new(merged.ce.clone()),
         }],
-        Item::Study => vec![Change::Study {
-            from: Box::new(other.study.clone()),
-            to: Box::new(merged.study.clone()),
-        }],
+        // A conflict of the study plan is one of its settings: switching
+        // takes the other side's settings and keeps the merged weeks and
+        // practice tests.
+        Item::Study => {
+            let from = Study {
+                exam: other.study.exam.clone(),
+                date: other.study.date,
+                from: other.study.from,
+                hours_per_week: other.study.hours_per_week,
+                ..merged.study.clone()
+            };
+            vec![Change::Study {
+                from: Box::new(from),
+                to: Box::new(merged.study.clone()),
+            }]
+        }
     };
     changes.retain(|c| !c.is_noop());
     changes
@@ -532,4 +612,82 @@ fn union(ours: &[Entry], theirs: &[Entry]) -> (Vec<Entry>, usize) {
         all.drain(..cut);
     }
     (all, added)
+}
+
+#[cfg(test)]
+mod study_tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    fn practice(date: &str, area: &str, score: u8) -> Practice {
+        Practice {
+            date: d(date),
+            area: area.into(),
+            score,
+        }
+    }
+
+    fn with(study: Study) -> Profile {
+        Profile {
+            study,
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn the_study_plan_merges_per_week_and_per_practice_test() {
+        let plan = Study {
+            exam: Some("MLT(ASCP)".into()),
+            date: Some(d("2027-02-16")),
+            from: Some(d("2026-12-08")),
+            hours_per_week: Some(8),
+            weeks_done: vec![d("2026-12-08"), d("2026-12-15")],
+            practice: vec![practice("2026-12-08", "Chemistry", 60)],
+        };
+        let base = with(plan.clone());
+        // This computer: unticks 12-15, ticks 12-22, logs blood banking.
+        let mut ours = plan.clone();
+        ours.weeks_done = vec![d("2026-12-08"), d("2026-12-22")];
+        ours.practice
+            .push(practice("2026-12-20", "Blood banking", 48));
+        // The other: ticks 12-29, logs hematology, changes the hours.
+        let mut theirs = plan.clone();
+        theirs.weeks_done.push(d("2026-12-29"));
+        theirs
+            .practice
+            .push(practice("2026-12-21", "Hematology", 85));
+        theirs.hours_per_week = Some(10);
+        let merged = merge(&base, &with(ours), &with(theirs));
+        let study = &merged.profile.study;
+        assert_eq!(
+            study.weeks_done,
+            vec![d("2026-12-08"), d("2026-12-22"), d("2026-12-29")],
+            "12-15 was unticked here since the base, so it stays unticked"
+        );
+        let areas: Vec<&str> = study.practice.iter().map(|p| p.area.as_str()).collect();
+        assert_eq!(areas, ["Chemistry", "Blood banking", "Hematology"]);
+        assert_eq!(
+            study.hours_per_week,
+            Some(10),
+            "the settings changed on one side only"
+        );
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        assert!(merged.summary.taken.contains(&Item::Study));
+    }
+
+    #[test]
+    fn without_a_base_both_sides_ticks_and_tests_are_kept() {
+        let mut ours = Study::default().with_week(d("2026-12-08"), true);
+        ours.practice.push(practice("2026-12-08", "Chemistry", 60));
+        let mut theirs = Study::default().with_week(d("2026-12-15"), true);
+        theirs
+            .practice
+            .push(practice("2026-12-09", "Chemistry", 70));
+        let merged = merge_without_base(&with(ours), &with(theirs));
+        assert_eq!(merged.profile.study.weeks_done.len(), 2);
+        assert_eq!(merged.profile.study.practice.len(), 2);
+    }
 }

@@ -11,5 +11,6 @@ mod habits;
 mod hardening;
 mod keys;
 mod promises;
+mod study;
 mod sync;
 mod tui;

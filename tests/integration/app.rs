@@ -463,6 +463,8 @@ fn every_context_can_be_left() {
         opened(&[Action::OpenSources]),
         opened(&[Action::Explain]),
         opened(&[Action::Resize(40, 10)]),
+        opened(&[Action::OpenStudy]),
+        opened(&[Action::OpenStudy, Action::Close]),
     ];
     let mut covered = Vec::new();
     for app in apps {

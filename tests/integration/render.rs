@@ -583,6 +583,7 @@ fn shows_what_it_should(app: &App, width: u16, height: u16) {
         Mode::Compare(_) => " Your state beside another ".to_owned(),
         Mode::Search(_) => " Search every checklist ".to_owned(),
         Mode::Sources(_) => " Sources: ".to_owned(),
+        Mode::Study(_) => " The exam: study plan ".to_owned(),
     };
     assert!(
         text.contains(&heading),

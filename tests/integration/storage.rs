@@ -204,6 +204,7 @@ fn v3_full() -> Profile {
     profile.study = Study {
         exam: Some("MLT(ASCP)".into()),
         date: Some(date("2027-02-15")),
+        from: Some(date("2026-12-07")),
         hours_per_week: Some(8),
         weeks_done: vec![date("2026-12-07")],
         practice: vec![Practice {
