@@ -7,6 +7,7 @@ mod advice;
 pub mod eligibility;
 pub mod estimate;
 pub mod plan;
+pub mod programs;
 mod progress;
 
 pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};
