@@ -308,7 +308,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
                     // calendar is refused, and nothing is written.
                     if calendar.events.is_empty() {
                         return Err(Failure::new(
-                            "no dates to put in a calendar yet: no route window is open and no credential is held. Nothing was written.",
+                            "no dates to put in a calendar yet: no route window is open, no credential is held and no chosen program has a deadline ahead. Nothing was written.",
                         ));
                     }
                     calendar.render(jiff::Timestamp::now())

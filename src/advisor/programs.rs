@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::eligibility::{self, Verdict};
 use super::plan;
-use crate::content::{Accreditor, Date, Fact, Goal, Guide, Program, Source};
+use crate::content::{Accreditor, Date, Fact, Goal, Guide, Program, Source, Weeks};
 use crate::profile::{
     Candidate, CandidateAccreditor, CandidateKind, Education, Format, PartialDate, Profile,
     ProgramDone, Rate,
@@ -440,6 +440,34 @@ fn finished(
     After { routes, rule }
 }
 
+/// Whether a step is one of the school steps a chosen program stands for:
+/// the program itself (associate or bachelor's, with their options), its
+/// practicum, and choosing an accredited program.
+pub fn replaces(step_id: &str) -> bool {
+    [
+        "edu.accredited",
+        "edu.associate",
+        "edu.practicum",
+        "edu.bachelor",
+    ]
+    .iter()
+    .any(|id| step_id == *id || step_id.starts_with(&format!("{id}.")))
+}
+
+/// What the finish estimate counts for a chosen program: its name and
+/// length, when the length is known.
+pub fn counted(program: &Candidate) -> Option<(String, Weeks)> {
+    let weeks = weeks(program.months?);
+    Some((
+        format!("{} (your chosen program)", program.name),
+        Weeks {
+            min: weeks,
+            max: weeks,
+            at_least: false,
+        },
+    ))
+}
+
 /// The chosen program, when it is on the list.
 pub fn chosen(profile: &Profile) -> Option<&Candidate> {
     profile.shortlist.chosen()
@@ -728,5 +756,103 @@ mod tests {
         assert_eq!(weeks(24), 104);
         assert_eq!(weeks(12), 52);
         assert_eq!(weeks(1), 5);
+    }
+
+    #[test]
+    fn choosing_a_program_sets_the_plan_s_length_start_and_tuition() {
+        let guide = guide();
+        let today = day("2026-12-08");
+        let columbus = Candidate {
+            months: Some(24),
+            starts: Some(day("2027-08-24")),
+            tuition: Some(crate::profile::Tuition::Total(9_000)),
+            ..program("Columbus State", Some(CandidateAccreditor::Naacls))
+        };
+        let mut profile = texan(vec![columbus]);
+        let before = super::super::Advice::new(&guide, &profile, today);
+        profile.shortlist.chosen = Some("columbus state".into());
+        let after = super::super::Advice::new(&guide, &profile, today);
+
+        // The program's 24 months (104 weeks) from its start replace the
+        // guide's typical prerequisites and associate degree.
+        let counted: Vec<&str> = after
+            .finish
+            .counted
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(counted[0], "Columbus State (your chosen program)");
+        assert!(
+            !counted
+                .iter()
+                .any(|t| t.contains("associate") || t.contains("prerequisites")),
+            "{counted:?}"
+        );
+        assert_eq!(after.finish.counted[0].1.min, 104);
+        let rest: u32 = after.finish.counted[1..]
+            .iter()
+            .map(|(_, w)| u32::from(w.min))
+            .sum();
+        let expected_earliest = day("2027-08-24")
+            .checked_add(Span::new().weeks(i64::from(104 + rest)))
+            .expect("date");
+        assert_eq!(after.finish.earliest, Some(expected_earliest));
+        assert_ne!(before.finish.expected, after.finish.expected);
+
+        // Its tuition counts in the cost, in place of the guide's averages.
+        assert_eq!(after.cost.usd_min, before.cost.usd_min + 9_000);
+        assert!(after.cost.tuition.is_empty() && !before.cost.tuition.is_empty());
+        assert!(
+            after.cost.items[0]
+                .0
+                .starts_with("Tuition at Columbus State")
+        );
+
+        // Per credit: the cost cannot be summed, and says so.
+        profile.shortlist.programs[0].tuition = Some(crate::profile::Tuition::PerCredit(150));
+        let per_credit = super::super::Advice::new(&guide, &profile, today);
+        assert_eq!(per_credit.cost.usd_min, before.cost.usd_min);
+        assert!(
+            per_credit
+                .cost
+                .unknown
+                .iter()
+                .any(|u| u.contains("$150 a credit")),
+            "{:?}",
+            per_credit.cost.unknown
+        );
+    }
+
+    #[test]
+    fn a_chosen_program_is_not_counted_once_school_is_done() {
+        let guide = guide();
+        let today = day("2026-12-08");
+        let mut profile = texan(vec![Candidate {
+            months: Some(24),
+            tuition: Some(crate::profile::Tuition::Total(9_000)),
+            ..program("Columbus State", Some(CandidateAccreditor::Naacls))
+        }]);
+        profile.shortlist.chosen = Some("Columbus State".into());
+        profile.background.education = Some(Education::Associate);
+        profile.background.programs.push(ProgramDone {
+            kind: Program::Mlt,
+            accreditor: Accreditor::Naacls,
+            finished: PartialDate::month_of(today),
+        });
+        let advice = super::super::Advice::new(&guide, &profile, today);
+        assert!(
+            !advice
+                .finish
+                .counted
+                .iter()
+                .any(|(t, _)| t.contains("Columbus"))
+        );
+        assert!(
+            !advice
+                .cost
+                .items
+                .iter()
+                .any(|(t, ..)| t.contains("Columbus"))
+        );
     }
 }

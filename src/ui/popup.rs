@@ -448,6 +448,12 @@ fn explain_lines(app: &App) -> Vec<Line<'static>> {
         } else {
             format!("${low}–${high}")
         };
+        // Year 0: a figure the person entered (their program's tuition).
+        let year = if *year == 0 {
+            "your entry".to_owned()
+        } else {
+            year.to_string()
+        };
         lines.push(Line::from(format!("• {what}: {amount} ({year})")));
     }
     for unknown in &cost.unknown {
