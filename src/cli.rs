@@ -1,5 +1,5 @@
 //! The non-interactive subcommands: `status`, `next`, `compare`, `export`,
-//! `path`, `reset`, `merge`, `completions` and `man`. The TUI is what runs
+//! `path`, `reset`, `merge`, `program`, `completions` and `man`. The TUI is what runs
 //! with none.
 //!
 //! The commands that only look (`status`, `next`, `export`, `path`) read the
@@ -16,6 +16,7 @@ mod ics;
 mod man;
 mod markdown;
 mod merge;
+mod program;
 mod report;
 mod text;
 
@@ -120,6 +121,11 @@ pub enum Command {
         /// Show what would change, and write nothing
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The programs you are considering: add, list, choose, remove
+    Program {
+        #[command(subcommand)]
+        action: program::Action,
     },
     /// Print a shell completion script
     Completions {
@@ -259,6 +265,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             let path = session::resolve_path(profile)?;
             merge::run(&path, &file, dry_run)
         }
+        Command::Program { action } => program::run(&session::resolve_path(profile)?, action),
         Command::Status { json } => {
             let loaded = Loaded::open(profile)?;
             let report = Report::build(&loaded.guide, &loaded.profile, &loaded.context());

@@ -411,9 +411,11 @@ fn finished(
     let accreditor = match accreditor {
         CandidateAccreditor::Naacls => Some(Accreditor::Naacls),
         CandidateAccreditor::Abhes => Some(Accreditor::Abhes),
-        // What "another agency" is, is not known: no route that names an
-        // accreditor is counted as met by it.
-        CandidateAccreditor::Other | CandidateAccreditor::NotAccredited => None,
+        // Another agency counts where a route takes any accreditor the US
+        // Department of Education or CHEA recognizes (AMT's wording), and
+        // nowhere a route names NAACLS or ABHES.
+        CandidateAccreditor::Other => Some(Accreditor::DoeOrChea),
+        CandidateAccreditor::NotAccredited => None,
     };
     if let Some(accreditor) = accreditor {
         bg.programs.push(ProgramDone {

@@ -10,8 +10,8 @@
 use serde::Serialize;
 
 use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
-use crate::advisor::plan;
 use crate::advisor::{self, Check, Progress, estimate};
+use crate::advisor::{plan, programs};
 use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
 use crate::profile::Profile;
 use crate::text::{sanitize, sanitize_lines};
@@ -229,6 +229,142 @@ pub struct Report {
     /// The one credential and route chosen for the goal; `None` when no
     /// route is open.
     pub plan: Option<PlanInfo>,
+    /// The shortlist of programs, measured against NAACLS's benchmarks.
+    pub programs: Vec<ProgramInfo>,
+}
+
+/// One outcome's three-year average against its benchmark.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchmarkInfo {
+    /// Percent with one decimal; `None` with no data.
+    pub average: Option<f64>,
+    /// `None` with no data.
+    pub met: Option<bool>,
+    pub benchmark: u32,
+    /// The years averaged (the last three with data).
+    pub years: Vec<i16>,
+    /// Some year is known only as a percentage, so the percentages were
+    /// averaged instead of the raw numbers summed.
+    pub from_percentages: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Benchmarks {
+    pub boc: BenchmarkInfo,
+    pub graduation: BenchmarkInfo,
+    pub placement: BenchmarkInfo,
+}
+
+/// One program of the shortlist (`status --json`'s `programs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramInfo {
+    pub name: String,
+    /// `mlt`, `mls`, `post-bacc`, `bridge`; `None` when not given.
+    pub kind: Option<&'static str>,
+    /// `naacls`, `abhes`, `other`, `none`; `None` when not known.
+    pub accreditor: Option<&'static str>,
+    pub chosen: bool,
+    pub state: Option<String>,
+    pub months: Option<u16>,
+    /// `YYYY-MM-DD`.
+    pub starts: Option<String>,
+    pub tuition_usd: Option<u32>,
+    /// `tuition_usd` is per credit.
+    pub per_credit: bool,
+    pub deadline: Option<String>,
+    pub benchmarks: Benchmarks,
+    /// Each starts with ⚠, ✗ or ?.
+    pub flags: Vec<String>,
+    /// The routes finishing it would meet.
+    pub opens: Vec<String>,
+    /// The routes and state rules a NAACLS program would meet and it does not.
+    pub closes: Vec<String>,
+    #[serde(skip)]
+    pub kind_words: String,
+    #[serde(skip)]
+    pub accreditor_words: String,
+    /// "BOC pass 55.0% ✗ not met (benchmark 75%; …)", one an outcome.
+    #[serde(skip)]
+    pub measure_lines: Vec<String>,
+}
+
+/// `medtech program list --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramList {
+    pub version: u32,
+    pub today: String,
+    /// Where the benchmarks come from (URLs).
+    pub benchmark_sources: Vec<String>,
+    pub programs: Vec<ProgramInfo>,
+}
+
+/// The URLs of the benchmarks' sources.
+pub fn benchmark_sources(guide: &Guide) -> Vec<String> {
+    programs::benchmark_sources(guide)
+        .iter()
+        .map(|s| sanitize(&s.url))
+        .collect()
+}
+
+/// The shortlist, measured, in its order.
+pub fn programs(guide: &Guide, profile: &Profile, today: Date) -> Vec<ProgramInfo> {
+    programs::assess_all(guide, profile, today)
+        .into_iter()
+        .zip(&profile.shortlist.programs)
+        .map(|(a, c)| {
+            let bench = |m: &programs::Measure| BenchmarkInfo {
+                average: m.percent(),
+                met: m.met,
+                benchmark: m.outcome.benchmark(),
+                years: m.years.clone(),
+                from_percentages: m.from_percentages,
+            };
+            let kind = programs::kind_of(c, profile.goal);
+            ProgramInfo {
+                name: sanitize(&a.name),
+                kind: c.kind.map(crate::profile::CandidateKind::key),
+                accreditor: c.accreditor.map(crate::profile::CandidateAccreditor::key),
+                chosen: a.chosen,
+                state: c.state.as_deref().map(sanitize),
+                months: c.months,
+                starts: c.starts.map(|d| d.to_string()),
+                tuition_usd: c.tuition.map(|t| match t {
+                    crate::profile::Tuition::Total(n) | crate::profile::Tuition::PerCredit(n) => n,
+                }),
+                per_credit: matches!(c.tuition, Some(crate::profile::Tuition::PerCredit(_))),
+                deadline: c.deadline.map(|d| d.to_string()),
+                benchmarks: Benchmarks {
+                    boc: bench(&a.measures[0]),
+                    graduation: bench(&a.measures[1]),
+                    placement: bench(&a.measures[2]),
+                },
+                flags: a.flags.iter().map(|f| sanitize(&f.text)).collect(),
+                opens: a.opens.iter().map(|r| sanitize(r)).collect(),
+                closes: a
+                    .closes
+                    .iter()
+                    .chain(&a.rules_closed)
+                    .map(|r| sanitize(r))
+                    .collect(),
+                kind_words: if c.kind.is_some() {
+                    kind.words().to_owned()
+                } else {
+                    format!("{} (assumed)", kind.words())
+                },
+                accreditor_words: c.accreditor.map_or_else(
+                    || "accreditor not known".to_owned(),
+                    |a| match a {
+                        crate::profile::CandidateAccreditor::Naacls
+                        | crate::profile::CandidateAccreditor::Abhes => {
+                            format!("{}-accredited", a.words())
+                        }
+                        other => other.words().to_owned(),
+                    },
+                ),
+                measure_lines: a.measures.iter().map(programs::Measure::line).collect(),
+            }
+        })
+        .collect()
 }
 
 /// A credential and one of its routes.
@@ -432,6 +568,7 @@ impl Report {
                 .as_ref()
                 .filter(|p| p.answered)
                 .map(|p| PlanInfo::of(guide, p, &finish)),
+            programs: programs(guide, profile, today),
         }
     }
 }
@@ -681,6 +818,8 @@ pub trait Writer {
     fn route(&mut self, route: &RouteInfo);
     fn routes_end(&mut self, _count: usize) {}
     fn license(&mut self, license: Option<&LicenseInfo>);
+    /// The shortlist of programs (may be empty).
+    fn programs(&mut self, _programs: &[ProgramInfo]) {}
     fn area_begin(&mut self, _area: &AreaPlan) {}
     /// A step at `depth` (0 for an area's own steps); its sub-steps follow,
     /// then [`Writer::step_end`].
@@ -703,6 +842,7 @@ pub fn walk(report: &Report, areas: &[AreaPlan], w: &mut impl Writer) {
     }
     w.routes_end(report.routes.len());
     w.license(report.license.as_ref());
+    w.programs(&report.programs);
     for area in areas {
         w.area_begin(area);
         for step in &area.steps {
