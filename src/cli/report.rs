@@ -288,6 +288,42 @@ pub struct ProgramInfo {
     pub measure_lines: Vec<String>,
 }
 
+impl ProgramInfo {
+    /// "BOC pass 97.7% ✓ · Graduation 85.7% ✓ · Placement no data ?": the
+    /// three averages with a mark readable without colour.
+    pub fn summary(&self) -> String {
+        let b = &self.benchmarks;
+        [
+            ("BOC pass", &b.boc),
+            ("Graduation", &b.graduation),
+            ("Placement", &b.placement),
+        ]
+        .iter()
+        .map(|(what, info)| {
+            let average = info
+                .average
+                .map_or_else(|| "no data".to_owned(), |a| format!("{a:.1}%"));
+            let mark = match info.met {
+                Some(true) => "✓",
+                Some(false) => "✗",
+                None => "?",
+            };
+            format!("{what} {average} {mark}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
+    /// "Columbus State MLT (chosen)".
+    pub fn title(&self) -> String {
+        if self.chosen {
+            format!("{} (chosen)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// `medtech program list --json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgramList {
