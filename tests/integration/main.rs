@@ -15,4 +15,5 @@ mod plan;
 mod promises;
 mod readme;
 mod render;
+mod shortlist_merge;
 mod storage;
