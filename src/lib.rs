@@ -15,6 +15,7 @@ pub mod content;
 pub mod keymap;
 pub mod mouse;
 pub mod profile;
+pub mod programs_view;
 pub mod search;
 pub mod session;
 pub mod setup;

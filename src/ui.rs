@@ -4,6 +4,7 @@ mod checklist;
 mod dashboard;
 pub mod layout;
 mod popup;
+mod programs;
 mod setup;
 pub mod sources;
 mod welcome;
@@ -66,6 +67,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Mode::Compare(text) => popup::draw_compare(frame, area, app, text),
         Mode::Search(view) => popup::draw_search(frame, area, app, view),
         Mode::Sources(first) => sources::draw(frame, area, app, *first),
+        Mode::Programs(view) => programs::draw(frame, area, app, view),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
 }

@@ -70,13 +70,13 @@ pub struct AddArgs {
     #[arg(long, requires = "tuition")]
     pub per_credit: bool,
     /// BOC pass within a year of graduating, a year at a time: 2023=12/15 or 2023=80%
-    #[arg(long, value_name = "YEAR=PASSED/TOOK", value_parser = parse_year_rate)]
+    #[arg(long, value_name = "YEAR=PASSED/TOOK", value_parser = crate::profile::parse_year_rate)]
     pub boc: Vec<(i16, Rate)>,
     /// Graduation of students who began the final half: 2023=15/18 or 2023=83%
-    #[arg(long, value_name = "YEAR=GRADUATED/BEGAN", value_parser = parse_year_rate)]
+    #[arg(long, value_name = "YEAR=GRADUATED/BEGAN", value_parser = crate::profile::parse_year_rate)]
     pub graduation: Vec<(i16, Rate)>,
     /// Placement of graduates who answered: 2023=9/10 or 2023=90%
-    #[arg(long, value_name = "YEAR=PLACED/RESPONDED", value_parser = parse_year_rate)]
+    #[arg(long, value_name = "YEAR=PLACED/RESPONDED", value_parser = crate::profile::parse_year_rate)]
     pub placement: Vec<(i16, Rate)>,
     /// The application deadline
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -127,49 +127,6 @@ fn parse_date(text: &str) -> Result<Date, String> {
     text.trim()
         .parse()
         .map_err(|_| format!("\"{text}\" is not a date: write YYYY-MM-DD, such as 2027-03-01"))
-}
-
-/// `2023=12/15` or `2023=80%`.
-pub fn parse_year_rate(text: &str) -> Result<(i16, Rate), String> {
-    let (year, value) = text
-        .split_once('=')
-        .ok_or_else(|| format!("\"{text}\": write YEAR=N/M (2023=12/15) or YEAR=P% (2023=80%)"))?;
-    let year: i16 = year
-        .trim()
-        .parse()
-        .ok()
-        .filter(|y| (1950..=2100).contains(y))
-        .ok_or_else(|| format!("\"{year}\" is not a year: write YEAR=N/M, such as 2023=12/15"))?;
-    let value = value.trim();
-    if let Some(percent) = value.strip_suffix('%') {
-        let p: u8 = percent
-            .trim()
-            .parse()
-            .ok()
-            .filter(|p| *p <= 100)
-            .ok_or_else(|| format!("\"{value}\" is not a percentage from 0% to 100%"))?;
-        return Ok((year, Rate::Percent(p)));
-    }
-    let (part, whole) = value
-        .split_once('/')
-        .ok_or_else(|| format!("\"{value}\": write N/M (12/15) or a percentage (80%)"))?;
-    let number = |n: &str| {
-        n.trim()
-            .parse::<u32>()
-            .map_err(|_| format!("\"{n}\" is not a whole number in \"{value}\""))
-    };
-    let (part, whole) = (number(part)?, number(whole)?);
-    if whole == 0 {
-        return Err(format!(
-            "\"{value}\": the second number (how many in all) cannot be 0; leave the year out"
-        ));
-    }
-    if part > whole {
-        return Err(format!(
-            "\"{value}\": {part} is more than {whole}; write the part first, then the whole"
-        ));
-    }
-    Ok((year, Rate::Counted(part, whole)))
 }
 
 pub fn run(path: &Path, action: Action) -> Result<(), Failure> {
@@ -484,51 +441,4 @@ fn block(info: &ProgramInfo, c: &Candidate) -> String {
         let _ = writeln!(out, "  Note: {}", sanitize(&c.note));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rates_read_as_people_type_them() {
-        assert_eq!(
-            parse_year_rate("2023=12/15"),
-            Ok((2023, Rate::Counted(12, 15)))
-        );
-        assert_eq!(
-            parse_year_rate(" 2023 = 80% "),
-            Ok((2023, Rate::Percent(80)))
-        );
-        assert!(
-            parse_year_rate("2023=3/0")
-                .expect_err("M=0")
-                .contains("cannot be 0")
-        );
-        assert!(
-            parse_year_rate("2023=16/15")
-                .expect_err("N>M")
-                .contains("16 is more than 15")
-        );
-        assert!(
-            parse_year_rate("2023")
-                .expect_err("no =")
-                .contains("YEAR=N/M")
-        );
-        assert!(
-            parse_year_rate("23x=1/2")
-                .expect_err("year")
-                .contains("not a year")
-        );
-        assert!(
-            parse_year_rate("2023=120%")
-                .expect_err("pct")
-                .contains("0% to 100%")
-        );
-        assert!(
-            parse_year_rate("2023=a/2")
-                .expect_err("nan")
-                .contains("whole number")
-        );
-    }
 }

@@ -210,3 +210,116 @@ impl Rate {
         }
     }
 }
+
+/// One year's outcome as people type it: `2023=12/15` (the part, then the
+/// whole) or `2023=80%`.
+pub fn parse_year_rate(text: &str) -> Result<(i16, Rate), String> {
+    let (year, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("\"{text}\": write YEAR=N/M (2023=12/15) or YEAR=P% (2023=80%)"))?;
+    let year: i16 = year
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1950..=2100).contains(y))
+        .ok_or_else(|| format!("\"{year}\" is not a year: write YEAR=N/M, such as 2023=12/15"))?;
+    let value = value.trim();
+    if let Some(percent) = value.strip_suffix('%') {
+        let p: u8 = percent
+            .trim()
+            .parse()
+            .ok()
+            .filter(|p| *p <= 100)
+            .ok_or_else(|| format!("\"{value}\" is not a percentage from 0% to 100%"))?;
+        return Ok((year, Rate::Percent(p)));
+    }
+    let (part, whole) = value
+        .split_once('/')
+        .ok_or_else(|| format!("\"{value}\": write N/M (12/15) or a percentage (80%)"))?;
+    let number = |n: &str| {
+        n.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("\"{n}\" is not a whole number in \"{value}\""))
+    };
+    let (part, whole) = (number(part)?, number(whole)?);
+    if whole == 0 {
+        return Err(format!(
+            "\"{value}\": the second number (how many in all) cannot be 0; leave the year out"
+        ));
+    }
+    if part > whole {
+        return Err(format!(
+            "\"{value}\": {part} is more than {whole}; write the part first, then the whole"
+        ));
+    }
+    Ok((year, Rate::Counted(part, whole)))
+}
+
+/// Several years at once, separated by spaces or commas:
+/// `2022=14/14 2023=15/15, 2024=80%`. Empty text is no years.
+pub fn parse_rates(text: &str) -> Result<BTreeMap<i16, Rate>, String> {
+    text.split([' ', ','])
+        .filter(|part| !part.trim().is_empty())
+        .map(parse_year_rate)
+        .collect()
+}
+
+/// Years as they are typed back: `2022=14/14 2023=80%`.
+pub fn rates_text(rates: &BTreeMap<i16, Rate>) -> String {
+    rates
+        .iter()
+        .map(|(year, rate)| format!("{year}={}", rate.words()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_read_as_people_type_them() {
+        assert_eq!(
+            parse_year_rate("2023=12/15"),
+            Ok((2023, Rate::Counted(12, 15)))
+        );
+        assert_eq!(
+            parse_year_rate(" 2023 = 80% "),
+            Ok((2023, Rate::Percent(80)))
+        );
+        assert!(
+            parse_year_rate("2023=3/0")
+                .expect_err("M=0")
+                .contains("cannot be 0")
+        );
+        assert!(
+            parse_year_rate("2023=16/15")
+                .expect_err("N>M")
+                .contains("16 is more than 15")
+        );
+        assert!(
+            parse_year_rate("2023")
+                .expect_err("no =")
+                .contains("YEAR=N/M")
+        );
+        assert!(
+            parse_year_rate("23x=1/2")
+                .expect_err("year")
+                .contains("not a year")
+        );
+        assert!(
+            parse_year_rate("2023=120%")
+                .expect_err("pct")
+                .contains("0% to 100%")
+        );
+        assert!(
+            parse_year_rate("2023=a/2")
+                .expect_err("nan")
+                .contains("whole number")
+        );
+        let many = parse_rates("2022=14/14 2023=15/15, 2024=80%").expect("three");
+        assert_eq!(many.len(), 3);
+        assert_eq!(rates_text(&many), "2022=14/14 2023=15/15 2024=80%");
+        assert_eq!(parse_rates("  "), Ok(BTreeMap::new()));
+    }
+}
