@@ -460,8 +460,11 @@ pub fn replaces(step_id: &str) -> bool {
 /// length, when the length is known.
 pub fn counted(program: &Candidate) -> Option<(String, Weeks)> {
     let weeks = weeks(program.months?);
+    let from = program
+        .starts
+        .map_or_else(String::new, |d| format!(", from its start {d}"));
     Some((
-        format!("{} (your chosen program)", program.name),
+        format!("{} (your chosen program{from})", program.name),
         Weeks {
             min: weeks,
             max: weeks,
@@ -783,7 +786,10 @@ mod tests {
             .iter()
             .map(|(t, _)| t.as_str())
             .collect();
-        assert_eq!(counted[0], "Columbus State (your chosen program)");
+        assert_eq!(
+            counted[0],
+            "Columbus State (your chosen program, from its start 2027-08-24)"
+        );
         assert!(
             !counted
                 .iter()

@@ -148,6 +148,9 @@ pub struct CostInfo {
     /// Tuition beside the fees (not in the sums), while school is ahead:
     /// `{ label, text, dated }` as the guide's sources give it.
     pub tuition: Vec<estimate::Tuition>,
+    /// The chosen program's total tuition, in the sums (while school is
+    /// ahead); `None` otherwise.
+    pub program_tuition: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -588,6 +591,12 @@ impl Report {
                         dated: sanitize(&t.dated),
                     })
                     .collect(),
+                // Year 0: the figure the person entered (their program's).
+                program_tuition: cost
+                    .items
+                    .iter()
+                    .find(|(_, _, _, year)| *year == 0)
+                    .map(|(_, usd, _, _)| *usd),
             },
             routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),
             license: plan::license_advice(guide, profile, chosen.as_ref()).map(|advice| {

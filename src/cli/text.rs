@@ -201,7 +201,17 @@ impl Writer for Status {
             } else {
                 format!("${} to ${}", cost.usd_min, cost.usd_max)
             };
-            let _ = writeln!(out, "Fees still ahead: {range}");
+            match cost.program_tuition {
+                Some(tuition) => {
+                    let _ = writeln!(
+                        out,
+                        "Still to pay: {range} (fees, and ${tuition} tuition at your chosen program)"
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "Fees still ahead: {range}");
+                }
+            }
         }
         for unknown in &cost.unknown {
             let _ = writeln!(out, "  Not in the guide: {unknown}");

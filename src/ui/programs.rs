@@ -142,11 +142,15 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView, row
     let theme = app.theme;
     let shortlist = &app.profile().shortlist;
     let programs = &shortlist.programs;
-    let fits = usize::from((area.width.saturating_sub(LABEL) / COLUMN).max(1));
+    let room = area.width.saturating_sub(LABEL);
+    let fits = usize::from((room / COLUMN).max(1));
     let selected = view.selected.min(programs.len().saturating_sub(1));
     let first = selected.saturating_sub(fits - 1);
     let shown: Vec<(usize, &Candidate)> =
         programs.iter().enumerate().skip(first).take(fits).collect();
+    // Few programs: wider columns, so whole names show.
+    let count = u16::try_from(shown.len()).unwrap_or(1).max(1);
+    let column = (room / count).clamp(COLUMN, 30);
     let mut header = vec![Cell::from(if first > 0 { "‹ more" } else { "" })];
     for (i, c) in &shown {
         let chosen = shortlist.chosen.as_deref() == Some(c.name.as_str());
@@ -164,7 +168,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView, row
         header.push(Cell::from(Span::styled(
             format!(
                 "{mark}{}",
-                truncate(&sanitize(&c.name), usize::from(COLUMN) - 3)
+                truncate(&sanitize(&c.name), usize::from(column) - 3)
             ),
             style,
         )));
@@ -193,7 +197,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView, row
         })
         .collect();
     let mut widths = vec![Constraint::Length(LABEL)];
-    widths.extend(shown.iter().map(|_| Constraint::Length(COLUMN)));
+    widths.extend(shown.iter().map(|_| Constraint::Length(column)));
     let more = if first + fits < programs.len() {
         " more ›"
     } else {

@@ -208,6 +208,8 @@ fn choose_moves_the_finish_and_the_cost_and_remove_takes_the_choice_away() {
         after["cost"]["usd_min"].as_u64(),
         before["cost"]["usd_min"].as_u64().map(|n| n + 9000)
     );
+    assert_eq!(after["cost"]["program_tuition"], 9000);
+    assert_eq!(before["cost"]["program_tuition"], Value::Null);
     let programs = after["programs"].as_array().expect("programs");
     assert_eq!(programs.len(), 3);
     assert_eq!(programs[2]["chosen"], true);
