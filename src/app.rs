@@ -1669,6 +1669,11 @@ impl App {
         let mut effects = Vec::new();
         match action {
             Action::Quit => return self.quit(false),
+            Action::OpenHelp if view.form.is_none() => {
+                self.mode = Mode::Programs(view);
+                self.open_help();
+                return Vec::new();
+            }
             Action::Undo | Action::Redo if view.form.is_none() => {
                 effects = if *action == Action::Undo {
                     self.undo()

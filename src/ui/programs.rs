@@ -151,7 +151,14 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView, row
     // Few programs: wider columns, so whole names show.
     let count = u16::try_from(shown.len()).unwrap_or(1).max(1);
     let column = (room / count).clamp(COLUMN, 30);
-    let mut header = vec![Cell::from(if first > 0 { "‹ more" } else { "" })];
+    // Programs off to either side, said in the label column.
+    let more = match (first > 0, first + fits < programs.len()) {
+        (true, true) => "‹ more ›",
+        (true, false) => "‹ more",
+        (false, true) => "more ›",
+        (false, false) => "",
+    };
+    let mut header = vec![Cell::from(Span::styled(more, theme.key()))];
     for (i, c) in &shown {
         let chosen = shortlist.chosen.as_deref() == Some(c.name.as_str());
         let mark = match (*i == selected, chosen) {
@@ -198,19 +205,10 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView, row
         .collect();
     let mut widths = vec![Constraint::Length(LABEL)];
     widths.extend(shown.iter().map(|_| Constraint::Length(column)));
-    let more = if first + fits < programs.len() {
-        " more ›"
-    } else {
-        ""
-    };
     let table = Table::new(body, widths)
         .header(Row::new(header))
         .column_spacing(0);
     frame.render_widget(table, area);
-    if !more.is_empty() && area.width > 8 {
-        let at = Rect::new(area.x + area.width - 7, area.y, 7, 1);
-        frame.render_widget(Paragraph::new(more), at);
-    }
 }
 
 fn cell(row: TableRow, c: &Candidate, a: Option<&Assessment>, app: &App) -> Span<'static> {
