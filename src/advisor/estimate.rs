@@ -350,7 +350,7 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
                 "tuition at {} (${usd} a credit; the number of credits is not known)",
                 c.name
             )),
-            None => unknown.push(format!("tuition at {}", c.name)),
+            None => unknown.push(format!("tuition at {} (not entered yet)", c.name)),
         }
     }
     Cost {
