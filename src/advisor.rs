@@ -8,6 +8,7 @@ pub mod compare;
 pub mod eligibility;
 pub mod estimate;
 pub mod plan;
+pub mod programs;
 mod progress;
 pub mod study;
 pub mod summary;

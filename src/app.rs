@@ -20,6 +20,7 @@ use crate::advisor::{self, Advice, Check};
 use crate::clock::Clock;
 use crate::content::{Area, Goal, Guide, Step};
 use crate::profile::{Change, Edit, PartialDate, Profile, Screen, Status, UndoStack};
+use crate::programs_view::{self, ProgramsView};
 use crate::search::{self, Hit};
 use crate::session::{Recovery, Start};
 use crate::setup::SetupForm;
@@ -77,6 +78,10 @@ pub enum Action {
     OpenSearch,
     /// Every source, one a line, as links.
     OpenSources,
+    /// The programs view: the shortlist side by side.
+    OpenPrograms,
+    /// A key of the programs view: add, edit, remove.
+    Program(crate::programs_view::Key),
     /// Go to the next or previous match of the last search.
     NextHit,
     PrevHit,
@@ -231,6 +236,8 @@ pub enum Mode {
     Sources(usize),
     /// The exam study plan (`E`), with any form open over it.
     Study(Box<study::StudyView>),
+    /// The shortlist of programs (its own module: `programs_view`).
+    Programs(Box<ProgramsView>),
 }
 
 /// The search popup.
@@ -637,6 +644,7 @@ impl App {
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
             Mode::Study(_) => self.update_study(action),
+            Mode::Programs(_) => self.update_programs(&action),
             Mode::WhatIf(_) | Mode::Explain | Mode::Compare(_) => {
                 match action {
                     Action::Quit => return self.quit(false),
@@ -719,6 +727,8 @@ impl App {
                         format!("your background ({})", field.replace('_', " "))
                     }
                     crate::profile::merge::Item::Goal => "your goal".to_owned(),
+                    crate::profile::merge::Item::Program(name) => format!("the program “{name}”"),
+                    crate::profile::merge::Item::Choice => "your chosen program".to_owned(),
                     _ => "your state".to_owned(),
                 },
             };
@@ -876,6 +886,10 @@ impl App {
             Action::NextHit | Action::PrevHit => self.step_hit(*action == Action::NextHit),
             Action::OpenSources => self.mode = Mode::Sources(0),
             Action::OpenStudy => self.open_study(),
+            Action::OpenPrograms => {
+                let view = ProgramsView::new(&self.guide, &self.profile, self.clock.today());
+                self.mode = Mode::Programs(Box::new(view));
+            }
             Action::SelectRow(_) | Action::ToggleRow(_) | Action::DetailsLine(_) => {
                 return self.pointer(action);
             }
@@ -1659,6 +1673,52 @@ impl App {
         Vec::new()
     }
 
+    /// The programs view: its module decides, the change goes through the
+    /// undo stack like any other.
+    fn update_programs(&mut self, action: &Action) -> Vec<Effect> {
+        let Mode::Programs(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        match action {
+            Action::Quit => return self.quit(false),
+            Action::OpenHelp if view.form.is_none() => {
+                self.mode = Mode::Programs(view);
+                self.open_help();
+                return Vec::new();
+            }
+            Action::Undo | Action::Redo if view.form.is_none() => {
+                effects = if *action == Action::Undo {
+                    self.undo()
+                } else {
+                    self.redo()
+                };
+            }
+            _ => match programs_view::update(&mut view, action, &self.profile.shortlist) {
+                programs_view::Outcome::Stay => {}
+                programs_view::Outcome::Close => return Vec::new(),
+                programs_view::Outcome::Notice(text) => self.notice = Some(text),
+                programs_view::Outcome::Commit { .. } if self.read_only => {
+                    self.notice = Some("Read-only: the shortlist cannot be changed here.".into());
+                }
+                programs_view::Outcome::Commit { label, to } => {
+                    let from = Box::new(self.profile.shortlist.clone());
+                    effects = self.commit(
+                        label.clone(),
+                        vec![Change::Shortlist {
+                            from,
+                            to: Box::new(to),
+                        }],
+                    );
+                    self.notice = Some(format!("{}. {{Undo}} undoes it.", capitalized(&label)));
+                }
+            },
+        }
+        view.refresh(&self.guide, &self.profile, self.clock.today());
+        self.mode = Mode::Programs(view);
+        effects
+    }
+
     fn update_sources(&mut self, action: &Action) -> Vec<Effect> {
         // A source takes about three rows.
         let page = usize::from(self.areas().sources.height / 3).max(1);
@@ -1784,6 +1844,15 @@ impl App {
 }
 
 /// The backup worth offering: readable, and holding something to restore.
+/// "Chose Columbus State" from "chose Columbus State".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 pub fn usable_backup(recovery: &Recovery) -> Option<&Profile> {
     recovery
         .backup

@@ -1,5 +1,5 @@
 //! The non-interactive subcommands: `status`, `next`, `compare`, `export`,
-//! `path`, `reset`, `merge`, `completions` and `man`. The TUI is what runs
+//! `path`, `reset`, `merge`, `program`, `completions` and `man`. The TUI is what runs
 //! with none.
 //!
 //! The commands that only look (`status`, `next`, `export`, `path`) read the
@@ -15,6 +15,7 @@ mod ics;
 mod man;
 mod markdown;
 mod merge;
+mod program;
 mod report;
 mod study;
 mod text;
@@ -126,6 +127,11 @@ pub enum Command {
     Study {
         #[command(subcommand)]
         command: study::StudyCommand,
+    },
+    /// The programs you are considering: add, list, choose, remove
+    Program {
+        #[command(subcommand)]
+        action: program::Action,
     },
     /// Print a shell completion script
     Completions {
@@ -266,6 +272,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             let path = session::resolve_path(profile)?;
             merge::run(&path, &file, dry_run)
         }
+        Command::Program { action } => program::run(&session::resolve_path(profile)?, action),
         Command::Status { json } => {
             let loaded = Loaded::open(profile)?;
             let report = Report::build(&loaded.guide, &loaded.profile, &loaded.context());
@@ -315,7 +322,7 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
                     // calendar is refused, and nothing is written.
                     if calendar.events.is_empty() {
                         return Err(Failure::new(
-                            "no dates to put in a calendar yet: no route window is open and no credential is held. Nothing was written.",
+                            "no dates to put in a calendar yet: no route window is open, no credential is held and no chosen program has a deadline ahead. Nothing was written.",
                         ));
                     }
                     calendar.render(jiff::Timestamp::now())

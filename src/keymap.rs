@@ -36,6 +36,10 @@ pub enum Context {
     Study,
     /// A form over the study view: typing goes to the field.
     StudyForm,
+    /// The programs view: the shortlist side by side.
+    Programs,
+    /// The programs view's form: typing goes to the answer.
+    ProgramForm,
     /// A popup that only shows something (what-if, the estimates explained).
     Info,
     /// The terminal is too small to draw anything: only quitting works, so
@@ -61,7 +65,8 @@ impl Context {
             | Context::DatePrompt
             | Context::Setup
             | Context::Search
-            | Context::StudyForm => Unbound::Text,
+            | Context::StudyForm
+            | Context::ProgramForm => Unbound::Text,
             _ => Unbound::Nothing,
         }
     }
@@ -166,9 +171,11 @@ const fn bind(
     }
 }
 
+use crate::programs_view::Key as ProgramKey;
 use Context::{
-    Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, Info, NoteEditor, Recovery,
-    RecoveryBackup, Search, Setup, Sources, StatePicker, Study, StudyForm, TooSmall, Welcome,
+    Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, Info, NoteEditor, ProgramForm,
+    Programs, Recovery, RecoveryBackup, Search, Setup, Sources, StatePicker, Study, StudyForm,
+    TooSmall, Welcome,
 };
 
 /// Every key medtech understands.
@@ -192,6 +199,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('['), Action::PrevHit, "Previous match of the last search", None),
     bind(Global, Key::ch('l'), Action::OpenSources, "Every source as a link, one a line", None),
     bind(Global, Key::ch('E'), Action::OpenStudy, "The exam: study plan and practice tests", Some("exam")),
+    bind(Global, Key::ch('P'), Action::OpenPrograms, "Programs you are considering, side by side", Some("programs")),
     bind(Global, Key::ch('T'), Action::CycleTheme, "Switch theme: default or high contrast", None),
     bind(Global, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
     bind(Global, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
@@ -373,6 +381,43 @@ pub const BINDINGS: &[Binding] = &[
     bind(StudyForm, Key::ctrl('s'), Action::Confirm, "Save", None),
     bind(StudyForm, Key::plain(KeyCode::Esc), Action::Close, "Cancel", Some("cancel")),
     bind(StudyForm, Key::ctrl('c'), Action::Quit, "Save and quit (the form is not saved)", None),
+    // The programs view.
+    bind(Programs, Key::plain(KeyCode::Left), Action::Up, "Previous program", None),
+    bind(Programs, Key::plain(KeyCode::Up), Action::Up, "Previous program", None),
+    bind(Programs, Key::ch('k'), Action::Up, "Previous program", None),
+    bind(Programs, Key::ch('h'), Action::Up, "Previous program", None),
+    bind(Programs, Key::plain(KeyCode::Right), Action::Down, "Next program", Some("move")),
+    bind(Programs, Key::plain(KeyCode::Down), Action::Down, "Next program", None),
+    bind(Programs, Key::ch('j'), Action::Down, "Next program", None),
+    bind(Programs, Key::ch('l'), Action::Down, "Next program", None),
+    bind(Programs, Key::plain(KeyCode::Home), Action::Top, "First program", None),
+    bind(Programs, Key::plain(KeyCode::End), Action::Bottom, "Last program", None),
+    bind(Programs, Key::plain(KeyCode::Enter), Action::Confirm, "Choose this program: the plan takes its length, start and tuition", Some("choose")),
+    bind(Programs, Key::ch('a'), Action::Program(ProgramKey::Add), "Add a program", Some("add")),
+    bind(Programs, Key::ch('e'), Action::Program(ProgramKey::Edit), "Edit this program", Some("edit")),
+    bind(Programs, Key::ch('x'), Action::Program(ProgramKey::Remove), "Remove this program (u undoes it)", Some("remove")),
+    bind(Programs, Key::plain(KeyCode::Delete), Action::Program(ProgramKey::Remove), "Remove this program (u undoes it)", None),
+    bind(Programs, Key::ch('u'), Action::Undo, "Undo the last change", Some("undo")),
+    bind(Programs, Key::ctrl('r'), Action::Redo, "Redo what was undone", None),
+    bind(Programs, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Details: page down", None),
+    bind(Programs, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Details: page up", None),
+    bind(Programs, Key::ctrl('f'), Action::DetailsDown, "Details: page down", None),
+    bind(Programs, Key::ctrl('b'), Action::DetailsUp, "Details: page up", None),
+    bind(Programs, Key::plain(KeyCode::Esc), Action::Close, "Close", Some("close")),
+    bind(Programs, Key::ch('q'), Action::Close, "Close", None),
+    bind(Programs, Key::ch('P'), Action::Close, "Close", None),
+    bind(Programs, Key::ch('?'), Action::OpenHelp, "Show all keys", Some("help")),
+    bind(Programs, Key::ctrl('c'), Action::Quit, "Save and quit", None),
+    bind(Programs, Key::ctrl('z'), Action::Suspend, "Suspend to the shell (fg comes back)", None),
+    // The programs view's form: every other key goes to the answer.
+    bind(ProgramForm, Key::plain(KeyCode::Up), Action::Up, "Previous field", None),
+    bind(ProgramForm, Key::plain(KeyCode::BackTab), Action::Up, "Previous field", None),
+    bind(ProgramForm, Key::plain(KeyCode::Down), Action::Down, "Next field", Some("field")),
+    bind(ProgramForm, Key::plain(KeyCode::Tab), Action::Down, "Next field", None),
+    bind(ProgramForm, Key::plain(KeyCode::Enter), Action::Confirm, "Next field", None),
+    bind(ProgramForm, Key::ctrl('s'), Action::SaveText, "Save the program", Some("save")),
+    bind(ProgramForm, Key::plain(KeyCode::Esc), Action::Close, "Close without saving", Some("cancel")),
+    bind(ProgramForm, Key::ctrl('c'), Action::Quit, "Quit; the form is not saved", None),
     // What-if and the estimates explained.
     bind(Info, Key::plain(KeyCode::Down), Action::Down, "Scroll down", Some("scroll")),
     bind(Info, Key::ch('j'), Action::Down, "Scroll down", None),
@@ -419,6 +464,8 @@ pub fn contexts_of(app: &App, mode: &Mode) -> &'static [Context] {
         Mode::Sources(_) => &[Sources],
         Mode::Study(view) if view.form.is_some() => &[StudyForm],
         Mode::Study(_) => &[Study],
+        Mode::Programs(view) if view.form.is_some() => &[ProgramForm],
+        Mode::Programs(_) => &[Programs],
     }
 }
 
@@ -640,6 +687,8 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
     &[Sources],
     &[Study],
     &[StudyForm],
+    &[Programs],
+    &[ProgramForm],
     &[Info],
     &[TooSmall],
 ];
@@ -647,7 +696,7 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
 /// The README's key tables, one per place, generated from the table so the
 /// README cannot drift (a test compares them both ways).
 pub fn readme_tables() -> String {
-    let sets: [(&str, &[Context]); 17] = [
+    let sets: [(&str, &[Context]); 19] = [
         ("Everywhere (dashboard and checklists)", &[Global]),
         ("Dashboard", &[Dashboard]),
         (
@@ -664,6 +713,8 @@ pub fn readme_tables() -> String {
         ("Sources", &[Sources]),
         ("The exam (study plan)", &[Study]),
         ("The exam: a form", &[StudyForm]),
+        ("Programs (P)", &[Programs]),
+        ("Program form", &[ProgramForm]),
         ("What-if and the estimates", &[Info]),
         ("Help", &[Help]),
         ("Damaged profile", &[RecoveryBackup, Recovery]),

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod mouse;
 pub mod panes;
 pub mod profile;
+pub mod programs_view;
 pub mod search;
 pub mod session;
 pub mod setup;

@@ -3,6 +3,7 @@
 mod checklist;
 mod dashboard;
 mod popup;
+mod programs;
 mod setup;
 pub mod sources;
 mod study;
@@ -49,7 +50,13 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         _ => draw_main(frame, area, app),
     }
     match &app.mode {
-        Mode::Help(_) => popup::draw_help(frame, area, app),
+        Mode::Help(under) => {
+            // The help over the view it was opened from.
+            if let Mode::Programs(view) = under.as_ref() {
+                programs::draw(frame, area, app, view);
+            }
+            popup::draw_help(frame, area, app);
+        }
         Mode::StatePicker(picker) => popup::draw_state_picker(frame, area, app, picker),
         Mode::ConfirmGoal => popup::draw_confirm_goal(frame, area, app),
         Mode::Note(editor) => popup::draw_note(frame, area, app, editor),
@@ -60,6 +67,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Mode::Search(view) => popup::draw_search(frame, area, app, view),
         Mode::Sources(first) => sources::draw(frame, area, app, *first),
         Mode::Study(view) => study::draw(frame, area, app, view),
+        Mode::Programs(view) => programs::draw(frame, area, app, view),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
 }

@@ -6,9 +6,10 @@ use jiff::Span;
 use serde::Serialize;
 
 use super::plan::{self, Plan, Standing};
+use super::programs;
 use super::progress::{self, Check};
 use crate::content::{Area, Credential, Date, Fee, Guide, LicenseRule, Step, Weeks};
-use crate::profile::Profile;
+use crate::profile::{Candidate, Profile};
 
 /// The time still ahead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,13 +35,18 @@ pub struct Finish {
     pub waits_until: Option<Date>,
 }
 
+/// The `dated` of a cost item the person entered themselves.
+pub const YOUR_ENTRY: &str = "your entry";
+
 /// The money still to spend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cost {
     pub usd_min: u32,
     pub usd_max: u32,
     /// `(what, low, high, dated)` of every fee counted; `dated` is the date
-    /// its page shows, or "page undated, seen YYYY-MM" ([`fee_dated`]).
+    /// its page shows, or "page undated, seen YYYY-MM" ([`fee_dated`]), or
+    /// [`YOUR_ENTRY`] for a figure the person entered (the chosen program's
+    /// tuition).
     pub items: Vec<(String, u32, u32, String)>,
     /// The credential whose application fee is counted (held, the plan's,
     /// or the certifier chosen); `None` while not decided.
@@ -97,6 +103,9 @@ fn tuition(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Vec<Tui
 /// done.
 pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: Date) -> Finish {
     let plan = plan.filter(|p| p.answered);
+    let program = programs::chosen(profile).filter(|c| c.months.is_some());
+    // The chosen program's length stands for the school steps it replaces.
+    let mut school_ahead = false;
     let mut counted = Vec::new();
     let mut without_duration = 0;
     // The education of the plan that only the unanswered questions ask for.
@@ -108,7 +117,9 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
             let all = plan::counted_steps(&plan.gap_steps(true));
             for id in &all {
                 if let Some((_, step)) = guide.step(id) {
-                    if sure.contains(id) {
+                    if replaced_by(program, step, profile) {
+                        school_ahead = true;
+                    } else if sure.contains(id) {
                         walk_duration(step, profile, &mut counted, &mut without_duration);
                     } else {
                         walk_duration(step, profile, &mut maybe, &mut maybe_without);
@@ -124,7 +135,11 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
                 // The practicum is inside the program.
                 .filter(|s| s.id != "edu.practicum")
             {
-                walk_duration(step, profile, &mut counted, &mut without_duration);
+                if replaced_by(program, step, profile) {
+                    school_ahead = true;
+                } else {
+                    walk_duration(step, profile, &mut counted, &mut without_duration);
+                }
             }
         }
     }
@@ -134,6 +149,10 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         .filter(|s| s.is_required_for(profile.goal))
     {
         walk_duration(step, profile, &mut counted, &mut without_duration);
+    }
+    let program = program.filter(|_| school_ahead);
+    if let Some(entry) = program.and_then(programs::counted) {
+        counted.insert(0, entry);
     }
     let sum = |list: &[(String, Weeks)]| {
         list.iter().fold((0u32, 0u32), |(a, b), (_, w)| {
@@ -150,7 +169,10 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         .filter(|p| p.standing == Standing::Dated)
         .and_then(|p| p.when_met)
         .filter(|d| *d > today);
-    let start = waits_until.unwrap_or(today);
+    // The program's own start, when later: the clock runs from it.
+    let start = waits_until
+        .unwrap_or(today)
+        .max(program.and_then(|c| c.starts).unwrap_or(today));
     let after = |weeks: u32| start.checked_add(Span::new().weeks(i64::from(weeks))).ok();
     let assumed: Vec<String> = plan
         .map(|p| {
@@ -182,6 +204,21 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         assumed,
         waits_until,
     }
+}
+
+/// Whether the chosen program stands for this step: the school steps (the
+/// program, its practicum, the accreditation choice; the prerequisites too
+/// when the program's start is known, since they come before it), still
+/// to do.
+fn replaced_by(program: Option<&Candidate>, step: &Step, profile: &Profile) -> bool {
+    let Some(program) = program else {
+        return false;
+    };
+    let check = progress::check(step, profile);
+    if check == Check::Done || check.is_excluded() {
+        return false;
+    }
+    programs::replaces(&step.id) || (step.id == "edu.prereqs" && program.starts.is_some())
 }
 
 /// A step with a typical time counts whole; otherwise its sub-steps do.
@@ -309,13 +346,37 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
     {
         unknown.push(format!("the {} license fee", state.name));
     }
+    let mut tuition = tuition(guide, profile, plan);
+    // The chosen program's own tuition, while school is ahead: a total
+    // replaces the guide's averages and counts in the sums.
+    if let Some(c) = programs::chosen(profile).filter(|_| !tuition.is_empty()) {
+        match c.tuition {
+            Some(crate::profile::Tuition::Total(usd)) => {
+                items.insert(
+                    0,
+                    (
+                        format!("Tuition at {} (your chosen program)", c.name),
+                        usd,
+                        usd,
+                        YOUR_ENTRY.to_owned(),
+                    ),
+                );
+                tuition.clear();
+            }
+            Some(crate::profile::Tuition::PerCredit(usd)) => unknown.push(format!(
+                "tuition at {} (${usd} a credit; the number of credits is not known)",
+                c.name
+            )),
+            None => unknown.push(format!("tuition at {} (not entered yet)", c.name)),
+        }
+    }
     Cost {
         usd_min: items.iter().map(|(_, lo, _, _)| lo).sum(),
         usd_max: items.iter().map(|(_, _, hi, _)| hi).sum(),
         items,
         credential: target.map(|c| c.name.clone()),
         unknown,
-        tuition: tuition(guide, profile, plan),
+        tuition,
     }
 }
 

@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::report::{
-    AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, Report, RouteInfo, SetAside,
-    Share, StepPlan, Writer, walk,
+    AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, ProgramInfo, Report, RouteInfo,
+    SetAside, Share, StepPlan, Writer, walk,
 };
 use super::text::{counts, license_symbol, state_words};
 use crate::advisor::Verdict;
@@ -151,6 +151,28 @@ impl Writer for Html {
             let _ = writeln!(out, "</ul>");
         }
         let _ = writeln!(out, "</div>");
+    }
+
+    fn programs(&mut self, programs: &[ProgramInfo]) {
+        if programs.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.0, "<h2>Programs considered</h2>\n<ul>");
+        for p in programs {
+            let flags: Vec<String> = p.flags.iter().map(|f| escape(f)).collect();
+            let _ = writeln!(
+                self.0,
+                "<li><strong>{}</strong>: {}{}</li>",
+                escape(&p.title()),
+                escape(&p.summary()),
+                if flags.is_empty() {
+                    String::new()
+                } else {
+                    format!("<br>{}", flags.join("<br>"))
+                }
+            );
+        }
+        let _ = writeln!(self.0, "</ul>");
     }
 
     fn license(&mut self, license: Option<&LicenseInfo>) {

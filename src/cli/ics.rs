@@ -10,6 +10,7 @@
 //! - The exam study plan (`medtech study`): one event on the first day of
 //!   each week with its areas and hours (no reminder: the week itself is
 //!   the reminder), and the exam date.
+//! - The chosen program's application deadline, while it is ahead.
 //!
 //! State license renewals are not included: the guide states them as text
 //! ("every 2 years"), with no date the license was issued to count from.
@@ -62,6 +63,9 @@ impl Calendar {
                 ),
                 rrule: None,
             });
+        }
+        if let Some(event) = program_deadline(profile, today) {
+            events.push(event);
         }
         for held in &profile.background.credentials {
             let Some(credential) = guide.credentials.iter().find(|c| held.is(&c.name)) else {
@@ -161,6 +165,29 @@ fn study_events(guide: &Guide, profile: &Profile, today: Date) -> Vec<Event> {
         rrule: None,
     });
     events
+}
+
+/// The chosen program's application deadline, on or after today.
+fn program_deadline(profile: &Profile, today: Date) -> Option<Event> {
+    let program = profile.shortlist.chosen()?;
+    let deadline = program.deadline.filter(|d| *d >= today)?;
+    let slug: String = program
+        .name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    Some(Event {
+        uid: format!("deadline-{slug}@medtech"),
+        date: deadline,
+        summary: format!("Application deadline: {}", sanitize(&program.name)),
+        description: format!(
+            "The application deadline of {}, the program you chose, as you entered it. \
+             From medtech, a planning aid: confirm it with the program.",
+            sanitize(&program.name)
+        ),
+        rrule: None,
+    })
 }
 
 /// The upkeep dates of one held credential.
@@ -317,6 +344,47 @@ mod tests {
         }
         let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
         assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn the_chosen_program_s_deadline_is_an_event_while_it_is_ahead() {
+        use crate::profile::{Candidate, Shortlist};
+        let guide = Guide::embedded().expect("guide");
+        let mut profile = Profile {
+            shortlist: Shortlist {
+                programs: vec![
+                    Candidate {
+                        name: "Columbus State".into(),
+                        deadline: Some(day("2027-01-15")),
+                        ..Candidate::default()
+                    },
+                    Candidate {
+                        name: "Other".into(),
+                        deadline: Some(day("2027-01-10")),
+                        ..Candidate::default()
+                    },
+                ],
+                chosen: None,
+            },
+            ..Profile::default()
+        };
+        let today = day("2026-12-08");
+        assert!(Calendar::build(&guide, &profile, today).events.is_empty());
+        profile.shortlist.chosen = Some("Columbus State".into());
+        let calendar = Calendar::build(&guide, &profile, today);
+        assert_eq!(calendar.events.len(), 1);
+        assert_eq!(calendar.events[0].date, day("2027-01-15"));
+        assert_eq!(calendar.events[0].uid, "deadline-columbus-state@medtech");
+        assert!(
+            calendar
+                .render(jiff::Timestamp::UNIX_EPOCH)
+                .contains("SUMMARY:Application deadline: Columbus State")
+        );
+        assert!(
+            Calendar::build(&guide, &profile, day("2027-01-16"))
+                .events
+                .is_empty()
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::report::{
-    AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, Report, RouteInfo, SetAside,
-    Share, StepPlan, Writer, walk,
+    AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, ProgramInfo, Report, RouteInfo,
+    SetAside, Share, StepPlan, Writer, walk,
 };
 use super::text::{counts, license_symbol, state_words};
 
@@ -92,6 +92,25 @@ impl Writer for Markdown {
         if count > 0 {
             self.0.push('\n');
         }
+    }
+
+    fn programs(&mut self, programs: &[ProgramInfo]) {
+        if programs.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.0, "## Programs considered\n");
+        for p in programs {
+            let _ = writeln!(
+                self.0,
+                "- **{}**: {}",
+                inline(&p.title()),
+                inline(&p.summary())
+            );
+            for flag in &p.flags {
+                let _ = writeln!(self.0, "  - {}", inline(flag));
+            }
+        }
+        self.0.push('\n');
     }
 
     fn license(&mut self, license: Option<&LicenseInfo>) {

@@ -160,7 +160,11 @@ fn item_line(guide: &Guide, profile: &Profile, item: &Item) -> String {
             "note \"{}\"",
             crate::text::truncate(&crate::text::sanitize(profile.note(id)), 50)
         ),
-        Item::Background(_) | Item::Shortlist | Item::Ce | Item::Study => "changed".to_owned(),
+        Item::Background(_) | Item::Program(_) | Item::Ce | Item::Study => "changed".to_owned(),
+        Item::Choice => profile.shortlist.chosen.as_deref().map_or_else(
+            || "none chosen".to_owned(),
+            |c| format!("chose {}", crate::text::sanitize(c)),
+        ),
         Item::Goal => profile.goal.short().to_owned(),
         Item::State => profile
             .state
@@ -179,7 +183,8 @@ fn item_name(guide: &Guide, item: &Item) -> String {
         Item::Background(field) => format!("background ({})", field.replace('_', " ")),
         Item::Goal => "goal".to_owned(),
         Item::State => "state".to_owned(),
-        Item::Shortlist => "programs considered".to_owned(),
+        Item::Program(name) => format!("program “{}”", crate::text::sanitize(name)),
+        Item::Choice => "the program chosen".to_owned(),
         Item::Ce => "continuing-education log".to_owned(),
         Item::Study => "study plan".to_owned(),
     }

@@ -10,8 +10,8 @@
 use serde::Serialize;
 
 use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
-use crate::advisor::plan;
 use crate::advisor::{self, Check, Progress, estimate};
+use crate::advisor::{plan, programs};
 use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
 use crate::profile::Profile;
 use crate::text::{sanitize, sanitize_lines};
@@ -146,6 +146,9 @@ pub struct CostInfo {
     /// Tuition beside the fees (not in the sums), while school is ahead:
     /// `{ label, text, dated }` as the guide's sources give it.
     pub tuition: Vec<estimate::Tuition>,
+    /// The chosen program's total tuition, in the sums (while school is
+    /// ahead); `None` otherwise.
+    pub program_tuition: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -229,6 +232,178 @@ pub struct Report {
     pub plan: Option<PlanInfo>,
     /// The exam study plan (`medtech study`); `None` until one is set.
     pub study: Option<super::study::StudyInfo>,
+    /// The shortlist of programs, measured against NAACLS's benchmarks.
+    pub programs: Vec<ProgramInfo>,
+}
+
+/// One outcome's three-year average against its benchmark.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchmarkInfo {
+    /// Percent with one decimal; `None` with no data.
+    pub average: Option<f64>,
+    /// `None` with no data.
+    pub met: Option<bool>,
+    pub benchmark: u32,
+    /// The years averaged (the last three with data).
+    pub years: Vec<i16>,
+    /// Some year is known only as a percentage, so the percentages were
+    /// averaged instead of the raw numbers summed.
+    pub from_percentages: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Benchmarks {
+    pub boc: BenchmarkInfo,
+    pub graduation: BenchmarkInfo,
+    pub placement: BenchmarkInfo,
+}
+
+/// One program of the shortlist (`status --json`'s `programs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramInfo {
+    pub name: String,
+    /// `mlt`, `mls`, `post-bacc`, `bridge`; `None` when not given.
+    pub kind: Option<&'static str>,
+    /// `naacls`, `abhes`, `other`, `none`; `None` when not known.
+    pub accreditor: Option<&'static str>,
+    pub chosen: bool,
+    pub state: Option<String>,
+    pub months: Option<u16>,
+    /// `YYYY-MM-DD`.
+    pub starts: Option<String>,
+    pub tuition_usd: Option<u32>,
+    /// `tuition_usd` is per credit.
+    pub per_credit: bool,
+    pub deadline: Option<String>,
+    pub benchmarks: Benchmarks,
+    /// Each starts with ⚠, ✗ or ?.
+    pub flags: Vec<String>,
+    /// The routes finishing it would meet.
+    pub opens: Vec<String>,
+    /// The routes and state rules a NAACLS program would meet and it does not.
+    pub closes: Vec<String>,
+    #[serde(skip)]
+    pub kind_words: String,
+    #[serde(skip)]
+    pub accreditor_words: String,
+    /// "BOC pass 55.0% ✗ not met (benchmark 75%; …)", one an outcome.
+    #[serde(skip)]
+    pub measure_lines: Vec<String>,
+}
+
+impl ProgramInfo {
+    /// "BOC pass 97.7% ✓ · Graduation 85.7% ✓ · Placement no data ?": the
+    /// three averages with a mark readable without colour.
+    pub fn summary(&self) -> String {
+        let b = &self.benchmarks;
+        [
+            ("BOC pass", &b.boc),
+            ("Graduation", &b.graduation),
+            ("Placement", &b.placement),
+        ]
+        .iter()
+        .map(|(what, info)| {
+            let average = info
+                .average
+                .map_or_else(|| "no data".to_owned(), |a| format!("{a:.1}%"));
+            let mark = match info.met {
+                Some(true) => "✓",
+                Some(false) => "✗",
+                None => "?",
+            };
+            format!("{what} {average} {mark}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
+    /// "Columbus State MLT (chosen)".
+    pub fn title(&self) -> String {
+        if self.chosen {
+            format!("{} (chosen)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+/// `medtech program list --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramList {
+    pub version: u32,
+    pub today: String,
+    /// Where the benchmarks come from (URLs).
+    pub benchmark_sources: Vec<String>,
+    pub programs: Vec<ProgramInfo>,
+}
+
+/// The URLs of the benchmarks' sources.
+pub fn benchmark_sources(guide: &Guide) -> Vec<String> {
+    programs::benchmark_sources(guide)
+        .iter()
+        .map(|s| sanitize(&s.url))
+        .collect()
+}
+
+/// The shortlist, measured, in its order.
+pub fn programs(guide: &Guide, profile: &Profile, today: Date) -> Vec<ProgramInfo> {
+    programs::assess_all(guide, profile, today)
+        .into_iter()
+        .zip(&profile.shortlist.programs)
+        .map(|(a, c)| {
+            let bench = |m: &programs::Measure| BenchmarkInfo {
+                average: m.percent(),
+                met: m.met,
+                benchmark: m.outcome.benchmark(),
+                years: m.years.clone(),
+                from_percentages: m.from_percentages,
+            };
+            let kind = programs::kind_of(c, profile.goal);
+            ProgramInfo {
+                name: sanitize(&a.name),
+                kind: c.kind.map(crate::profile::CandidateKind::key),
+                accreditor: c.accreditor.map(crate::profile::CandidateAccreditor::key),
+                chosen: a.chosen,
+                state: c.state.as_deref().map(sanitize),
+                months: c.months,
+                starts: c.starts.map(|d| d.to_string()),
+                tuition_usd: c.tuition.map(|t| match t {
+                    crate::profile::Tuition::Total(n) | crate::profile::Tuition::PerCredit(n) => n,
+                }),
+                per_credit: matches!(c.tuition, Some(crate::profile::Tuition::PerCredit(_))),
+                deadline: c.deadline.map(|d| d.to_string()),
+                benchmarks: Benchmarks {
+                    boc: bench(&a.measures[0]),
+                    graduation: bench(&a.measures[1]),
+                    placement: bench(&a.measures[2]),
+                },
+                flags: a.flags.iter().map(|f| sanitize(&f.text)).collect(),
+                opens: a.opens.iter().map(|r| sanitize(r)).collect(),
+                closes: a
+                    .closes
+                    .iter()
+                    .chain(&a.rules_closed)
+                    .map(|r| sanitize(r))
+                    .collect(),
+                kind_words: if c.kind.is_some() {
+                    kind.words().to_owned()
+                } else {
+                    format!("{} (assumed)", kind.words())
+                },
+                accreditor_words: c.accreditor.map_or_else(
+                    || "accreditor not known".to_owned(),
+                    |a| match a {
+                        crate::profile::CandidateAccreditor::Naacls
+                        | crate::profile::CandidateAccreditor::Abhes => {
+                            format!("{}-accredited", a.words())
+                        }
+                        other => other.words().to_owned(),
+                    },
+                ),
+                measure_lines: a.measures.iter().map(programs::Measure::line).collect(),
+            }
+        })
+        .collect()
 }
 
 /// The state's license verdict for the credential held or planned.
@@ -320,6 +495,12 @@ impl Report {
                         dated: sanitize(&t.dated),
                     })
                     .collect(),
+                // The figure the person entered (their program's).
+                program_tuition: cost
+                    .items
+                    .iter()
+                    .find(|(_, _, _, dated)| dated == estimate::YOUR_ENTRY)
+                    .map(|(_, usd, _, _)| *usd),
             },
             routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),
             license: plan::license_advice(guide, profile, chosen.as_ref()).map(|advice| {
@@ -337,6 +518,7 @@ impl Report {
                 .filter(|p| p.answered)
                 .map(|p| PlanInfo::of(guide, p, &finish)),
             study: super::study::StudyInfo::build(guide, &profile.study, today),
+            programs: programs(guide, profile, today),
         }
     }
 }
@@ -586,6 +768,8 @@ pub trait Writer {
     fn route(&mut self, route: &RouteInfo);
     fn routes_end(&mut self, _count: usize) {}
     fn license(&mut self, license: Option<&LicenseInfo>);
+    /// The shortlist of programs (may be empty).
+    fn programs(&mut self, _programs: &[ProgramInfo]) {}
     fn area_begin(&mut self, _area: &AreaPlan) {}
     /// A step at `depth` (0 for an area's own steps); its sub-steps follow,
     /// then [`Writer::step_end`].
@@ -608,6 +792,7 @@ pub fn walk(report: &Report, areas: &[AreaPlan], w: &mut impl Writer) {
     }
     w.routes_end(report.routes.len());
     w.license(report.license.as_ref());
+    w.programs(&report.programs);
     for area in areas {
         w.area_begin(area);
         for step in &area.steps {

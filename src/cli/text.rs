@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::report::{
-    CostInfo, FinishInfo, LicenseInfo, NextInfo, NextReport, Report, RouteInfo, SetAside, Share,
-    Writer, walk,
+    CostInfo, FinishInfo, LicenseInfo, NextInfo, NextReport, ProgramInfo, Report, RouteInfo,
+    SetAside, Share, Writer, walk,
 };
 use crate::text::sanitize_lines;
 
@@ -201,7 +201,17 @@ impl Writer for Status {
             } else {
                 format!("${} to ${}", cost.usd_min, cost.usd_max)
             };
-            let _ = writeln!(out, "Fees still ahead: {range}");
+            match cost.program_tuition {
+                Some(tuition) => {
+                    let _ = writeln!(
+                        out,
+                        "Still to pay: {range} (fees, and ${tuition} tuition at your chosen program)"
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "Fees still ahead: {range}");
+                }
+            }
         }
         for unknown in &cost.unknown {
             let _ = writeln!(out, "  Not in the guide: {unknown}");
@@ -229,6 +239,20 @@ impl Writer for Status {
 
     fn routes_end(&mut self, _count: usize) {
         let _ = writeln!(self.0);
+    }
+
+    fn programs(&mut self, programs: &[ProgramInfo]) {
+        if programs.is_empty() {
+            return;
+        }
+        let out = &mut self.0;
+        let _ = writeln!(out, "Programs considered (medtech program list for more):");
+        for p in programs {
+            let _ = writeln!(out, "  {}: {}", p.title(), p.summary());
+            for flag in &p.flags {
+                let _ = writeln!(out, "    {flag}");
+            }
+        }
     }
 
     fn license(&mut self, license: Option<&LicenseInfo>) {

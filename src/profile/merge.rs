@@ -17,8 +17,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    Background, Change, Entry, Event, HISTORY_LIMIT, PartialDate, Practice, Profile, Status,
-    StepRecord, Study,
+    Background, Candidate, Change, Entry, Event, HISTORY_LIMIT, PartialDate, Practice, Profile,
+    Shortlist, Status, StepRecord, Study, same_name,
 };
 use crate::content::Date;
 
@@ -42,8 +42,10 @@ pub enum Item {
     Background(&'static str),
     Goal,
     State,
-    /// The programs considered and the choice (version 3).
-    Shortlist,
+    /// One program of the shortlist, by its name (version 3).
+    Program(String),
+    /// Which program of the shortlist is chosen (version 3).
+    Choice,
     /// The continuing-education log (version 3).
     Ce,
     /// The study plan and practice tests (version 3).
@@ -114,7 +116,11 @@ impl Summary {
         if self.taken.contains(&Item::State) {
             parts.push("your state".to_owned());
         }
-        if self.taken.contains(&Item::Shortlist) {
+        if self
+            .taken
+            .iter()
+            .any(|i| matches!(i, Item::Program(_) | Item::Choice))
+        {
             parts.push("your programs".to_owned());
         }
         if self.taken.contains(&Item::Ce) {
@@ -205,13 +211,7 @@ fn merge_from(base: Option<&Profile>, ours: &Profile, theirs: &Profile) -> Merge
         |s| s.clone().unwrap_or_else(|| "no state".to_owned()),
     );
     profile.background = m.background(base.map(|b| &b.background));
-    profile.shortlist = m.pick(
-        Item::Shortlist,
-        base.map(|b| &b.shortlist),
-        &ours.shortlist,
-        &theirs.shortlist,
-        |s| format!("{} programs", s.programs.len()),
-    );
+    profile.shortlist = m.shortlist(base.map(|b| &b.shortlist));
     profile.ce = m.pick(Item::Ce, base.map(|b| &b.ce), &ours.ce, &theirs.ce, |c| {
         format!("{} activities", c.activities.len())
     });
@@ -356,6 +356,48 @@ impl Merger<'_> {
         format!("{kept}\n\n{label}\n{other}")
     }
 
+    /// The shortlist entry by entry, keyed by name (a program added on
+    /// each computer keeps both; one edited on both is a conflict, the
+    /// newer kept), and the choice as an item of its own. A choice naming
+    /// a program no longer listed is dropped.
+    fn shortlist(&mut self, base: Option<&Shortlist>) -> Shortlist {
+        let (o, t) = (&self.ours.shortlist, &self.theirs.shortlist);
+        let mut names: Vec<&str> = Vec::new();
+        for c in o.programs.iter().chain(&t.programs) {
+            if !names.iter().any(|n| same_name(n, &c.name)) {
+                names.push(&c.name);
+            }
+        }
+        let mut programs = Vec::new();
+        for name in names {
+            let entry = |s: &Shortlist| s.find(name).cloned();
+            let picked = self.pick(
+                Item::Program(name.to_owned()),
+                base.map(entry).as_ref(),
+                &entry(o),
+                &entry(t),
+                |c: &Option<Candidate>| {
+                    c.as_ref()
+                        .map_or_else(|| "removed".to_owned(), candidate_words)
+                },
+            );
+            programs.extend(picked);
+        }
+        let mut merged = Shortlist {
+            programs,
+            chosen: None,
+        };
+        let chosen = self.pick(
+            Item::Choice,
+            base.map(|b| &b.chosen),
+            &o.chosen,
+            &t.chosen,
+            |c| c.clone().unwrap_or_else(|| "none chosen".to_owned()),
+        );
+        merged.chosen = chosen.filter(|c| merged.find(c).is_some());
+        merged
+    }
+
     /// Each field of the background on its own.
     fn background(&mut self, base: Option<&Background>) -> Background {
         let (o, t) = (&self.ours.background, &self.theirs.background);
@@ -476,6 +518,21 @@ impl Merger<'_> {
     }
 }
 
+/// A program in a few words, for a conflict line.
+fn candidate_words(c: &Candidate) -> String {
+    let mut words = vec![c.name.clone()];
+    if let Some(a) = c.accreditor {
+        words.push(a.words().to_owned());
+    }
+    if let Some(m) = c.months {
+        words.push(format!("{m} months"));
+    }
+    if let Some(d) = c.deadline {
+        words.push(format!("apply by {d}"));
+    }
+    words.join(", ")
+}
+
 /// The changes that take `item` from its value in `other` to its value
 /// in `merged`.
 fn switch(item: &Item, other: &Profile, merged: &Profile) -> Vec<Change> {
@@ -515,8 +572,27 @@ fn switch(item: &Item, other: &Profile, merged: &Profile) -> Vec<Change> {
             from: other.state.clone(),
             to: merged.state.clone(),
         }],
-        Item::Shortlist => vec![Change::Shortlist {
-            from: Box::new(other.shortlist.clone()),
+        Item::Program(name) => {
+            // The merged list with the other side's version of this entry.
+            let mut from = merged.shortlist.clone();
+            match (from.find_mut(name), other.shortlist.find(name)) {
+                (Some(entry), Some(theirs)) => *entry = theirs.clone(),
+                (Some(_), None) => {
+                    from.programs.retain(|c| !same_name(&c.name, name));
+                }
+                (None, Some(theirs)) => from.programs.push(theirs.clone()),
+                (None, None) => {}
+            }
+            vec![Change::Shortlist {
+                from: Box::new(from),
+                to: Box::new(merged.shortlist.clone()),
+            }]
+        }
+        Item::Choice => vec![Change::Shortlist {
+            from: Box::new(Shortlist {
+                chosen: other.shortlist.chosen.clone(),
+                ..merged.shortlist.clone()
+            }),
             to: Box::new(merged.shortlist.clone()),
         }],
         Item::Ce => vec![Change::Ce {
@@ -580,7 +656,7 @@ fn names(event: &Event, item: &Item) -> bool {
         (Event::Background, Item::Background(_))
         | (Event::Goal(_), Item::Goal)
         | (Event::State(_), Item::State)
-        | (Event::Shortlist, Item::Shortlist)
+        | (Event::Shortlist, Item::Program(_) | Item::Choice)
         | (Event::Ce, Item::Ce)
         | (Event::Study, Item::Study) => true,
         _ => false,

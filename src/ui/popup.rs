@@ -21,6 +21,7 @@ fn help_title(app: &App) -> &'static str {
         Mode::Welcome(_) => "Welcome",
         Mode::Recovery(_) => "Recovery",
         Mode::StatePicker(_) => "Choose your state",
+        Mode::Programs(_) => "Programs",
         _ => app.screen.title(),
     }
 }

@@ -10,6 +10,7 @@ mod compare;
 mod habits;
 mod hardening;
 mod keys;
+mod program;
 mod promises;
 mod study;
 mod sync;

@@ -461,6 +461,11 @@ fn every_context_can_be_left() {
         opened(&[Action::OpenSetup]),
         opened(&[Action::OpenSearch]),
         opened(&[Action::OpenSources]),
+        opened(&[Action::OpenPrograms]),
+        opened(&[
+            Action::OpenPrograms,
+            Action::Program(medtech::programs_view::Key::Add),
+        ]),
         opened(&[Action::Explain]),
         opened(&[Action::Resize(40, 10)]),
         opened(&[Action::OpenStudy]),

@@ -16,5 +16,6 @@ mod plan;
 mod promises;
 mod readme;
 mod render;
+mod shortlist_merge;
 mod storage;
 mod study;

@@ -270,7 +270,7 @@ fn each_kind_of_item_one_side_both_sides_and_conflict() {
                     Item::Background(_) => format!("{:?}", p.background),
                     Item::Goal => format!("{:?}", p.goal),
                     Item::State => format!("{:?}", p.state),
-                    Item::Shortlist => format!("{:?}", p.shortlist),
+                    Item::Program(_) | Item::Choice => format!("{:?}", p.shortlist),
                     Item::Ce => format!("{:?}", p.ce),
                     Item::Study => format!("{:?}", p.study),
                 };

@@ -584,6 +584,8 @@ fn shows_what_it_should(app: &App, width: u16, height: u16) {
         Mode::Search(_) => " Search every checklist ".to_owned(),
         Mode::Sources(_) => " Sources: ".to_owned(),
         Mode::Study(_) => " The exam: study plan ".to_owned(),
+        Mode::Programs(view) if view.form.is_some() => " a program · Ctrl-S saves ".to_owned(),
+        Mode::Programs(_) => " Programs you are considering".to_owned(),
     };
     assert!(
         text.contains(&heading),
@@ -881,6 +883,136 @@ fn sources_view_lists_every_link_whole() {
     );
     assert!(text.contains(first.title.as_str()), "{text}");
     snapshot_both_sizes("sources", &app);
+}
+
+/// A Texas MLT candidate's shortlist (facts.md §12.3: San Diego Miramar
+/// below the BOC benchmark, Columbus State meeting all three) and one
+/// program not accredited.
+fn shortlisted() -> App {
+    use medtech::profile::{
+        Candidate, CandidateAccreditor, CandidateKind, Format, Rate, Shortlist, Tuition,
+    };
+    let rates = |list: &[(i16, Rate)]| list.iter().copied().collect();
+    let profile = Profile {
+        state: Some("TX".into()),
+        shortlist: Shortlist {
+            programs: vec![
+                Candidate {
+                    name: "San Diego Miramar MLT".into(),
+                    kind: Some(CandidateKind::MltAssociate),
+                    accreditor: Some(CandidateAccreditor::Naacls),
+                    months: Some(24),
+                    boc: rates(&[
+                        (2021, Rate::Percent(67)),
+                        (2022, Rate::Percent(38)),
+                        (2023, Rate::Percent(60)),
+                    ]),
+                    graduation: rates(&[(2023, Rate::Percent(96))]),
+                    placement: rates(&[(2023, Rate::Percent(100))]),
+                    ..Candidate::default()
+                },
+                Candidate {
+                    name: "Lone Star Lab Academy".into(),
+                    kind: Some(CandidateKind::MltAssociate),
+                    accreditor: Some(CandidateAccreditor::NotAccredited),
+                    months: Some(12),
+                    format: Some(Format::Online),
+                    tuition: Some(Tuition::Total(6000)),
+                    deadline: Some("2027-01-15".parse().expect("date")),
+                    ..Candidate::default()
+                },
+                Candidate {
+                    name: "Columbus State MLT".into(),
+                    kind: Some(CandidateKind::MltAssociate),
+                    accreditor: Some(CandidateAccreditor::Naacls),
+                    months: Some(24),
+                    tuition: Some(Tuition::Total(9000)),
+                    boc: rates(&[
+                        (2022, Rate::Percent(100)),
+                        (2023, Rate::Percent(100)),
+                        (2024, Rate::Percent(93)),
+                    ]),
+                    graduation: rates(&[
+                        (2022, Rate::Percent(83)),
+                        (2023, Rate::Percent(96)),
+                        (2024, Rate::Percent(78)),
+                    ]),
+                    placement: rates(&[
+                        (2022, Rate::Percent(100)),
+                        (2023, Rate::Percent(86)),
+                        (2024, Rate::Percent(86)),
+                    ]),
+                    ..Candidate::default()
+                },
+            ],
+            chosen: Some("Columbus State MLT".into()),
+        },
+        ..Profile::default()
+    };
+    App::new(real_guide().clone(), profile, clock())
+}
+
+#[test]
+fn programs_view_puts_the_shortlist_side_by_side_with_words_for_every_mark() {
+    let mut app = shortlisted();
+    app.update(Action::OpenPrograms);
+    let text = screen_text(&app, 120, 60);
+    for words in [
+        "›●Columbus Sta",
+        "✗ 55.0%",
+        "✓ 97.7%",
+        "✗ none",
+        "? no data",
+        "⚠ 3 flags",
+        "Columbus State MLT ● your chosen program",
+        "Opens (MLT associate): MLT(ASCP) Route 1",
+        "Questions worth asking a program (from the guide)",
+        "• Which agency accredits the program, and until when?",
+        "naaclsnews.org",
+    ] {
+        assert!(text.contains(words), "{words:?} not shown:\n{text}");
+    }
+    snapshot_both_sizes("programs", &app);
+}
+
+#[test]
+fn programs_view_chooses_with_enter_and_undo_takes_it_back() {
+    let mut app = shortlisted();
+    app.update(Action::OpenPrograms);
+    app.update(Action::Up);
+    let effects = app.update(Action::Confirm);
+    assert!(!effects.is_empty(), "saved");
+    assert_eq!(
+        app.profile().shortlist.chosen.as_deref(),
+        Some("Lone Star Lab Academy")
+    );
+    assert_eq!(
+        app.profile().history.last().map(|e| &e.event),
+        Some(&medtech::profile::Event::Shortlist)
+    );
+    app.update(Action::Undo);
+    assert_eq!(
+        app.profile().shortlist.chosen.as_deref(),
+        Some("Columbus State MLT")
+    );
+    app.update(Action::Program(medtech::programs_view::Key::Remove));
+    assert_eq!(app.profile().shortlist.programs.len(), 2);
+    app.update(Action::Undo);
+    assert_eq!(app.profile().shortlist.programs.len(), 3);
+    assert!(
+        matches!(app.mode, medtech::app::Mode::Programs(_)),
+        "still in the view"
+    );
+}
+
+#[test]
+fn programs_form_and_an_empty_shortlist() {
+    let mut app = App::new(real_guide().clone(), Profile::default(), clock());
+    app.update(Action::OpenPrograms);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("No programs on your shortlist yet"), "{text}");
+    app.update(Action::Program(medtech::programs_view::Key::Add));
+    snapshot_both_sizes("programs_form", &app);
 }
 
 /// At 80x24 and 60x16 each URL wraps over as many rows as it needs, never

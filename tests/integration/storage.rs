@@ -180,6 +180,7 @@ fn v3_full() -> Profile {
             state: Some("FL".into()),
             format: Some(Format::OnCampus),
             months: Some(24),
+            starts: Some(date("2027-08-24")),
             tuition: Some(Tuition::PerCredit(104)),
             boc: [(2023, Rate::Counted(12, 15)), (2024, Rate::Percent(80))].into(),
             graduation: [(2024, Rate::Counted(15, 18))].into(),

@@ -1,0 +1,569 @@
+//! The programs view (`P`): the shortlist side by side against NAACLS's
+//! benchmarks, the questions worth asking a program, and a small form to
+//! add or edit one. This module holds the view's state and what a key does
+//! to it; `ui::programs` draws it; `app` applies what it asks for through
+//! the undo stack (one `Change::Shortlist` per edit).
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::advisor::programs::{self, Assessment};
+use crate::content::{Date, Guide};
+use crate::profile::{
+    Candidate, CandidateAccreditor, CandidateKind, Format, Profile, Shortlist, Tuition,
+    parse_rates, rates_text,
+};
+use crate::textarea::{Edit, TextArea};
+
+/// The view's own keys (beside moving, closing and undo).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Add,
+    Edit,
+    Remove,
+}
+
+/// What the keys ask of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    /// Set the shortlist to this (undoable), with the words of the undo.
+    Commit {
+        label: String,
+        to: Shortlist,
+    },
+    /// A message for the status line.
+    Notice(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProgramsView {
+    /// The program selected (a column).
+    pub selected: usize,
+    /// How far the details and questions are scrolled.
+    pub scroll: u16,
+    /// Adding or editing a program.
+    pub form: Option<ProgramForm>,
+    /// The shortlist measured, made again after each change (drawing
+    /// only reads it).
+    pub assessments: Vec<Assessment>,
+}
+
+impl ProgramsView {
+    pub fn new(guide: &Guide, profile: &Profile, today: Date) -> ProgramsView {
+        let mut view = ProgramsView::default();
+        view.refresh(guide, profile, today);
+        view.selected = profile
+            .shortlist
+            .programs
+            .iter()
+            .position(|c| Some(&c.name) == profile.shortlist.chosen.as_ref())
+            .unwrap_or(0);
+        view
+    }
+
+    /// After any change to the record.
+    pub fn refresh(&mut self, guide: &Guide, profile: &Profile, today: Date) {
+        self.assessments = programs::assess_all(guide, profile, today);
+        self.selected = self
+            .selected
+            .min(profile.shortlist.programs.len().saturating_sub(1));
+    }
+}
+
+/// The form's fields, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Kind,
+    Accreditor,
+    State,
+    Months,
+    Start,
+    Tuition,
+    Boc,
+    Graduation,
+    Placement,
+    Deadline,
+    Online,
+    Clinical,
+    Note,
+}
+
+impl Field {
+    pub const ALL: [Field; 14] = [
+        Field::Name,
+        Field::Kind,
+        Field::Accreditor,
+        Field::State,
+        Field::Months,
+        Field::Start,
+        Field::Tuition,
+        Field::Boc,
+        Field::Graduation,
+        Field::Placement,
+        Field::Deadline,
+        Field::Online,
+        Field::Clinical,
+        Field::Note,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "Name",
+            Field::Kind => "Kind",
+            Field::Accreditor => "Accreditor",
+            Field::State => "State",
+            Field::Months => "Length (months)",
+            Field::Start => "Starts",
+            Field::Tuition => "Tuition (USD)",
+            Field::Boc => "BOC pass",
+            Field::Graduation => "Graduation",
+            Field::Placement => "Placement",
+            Field::Deadline => "Apply by",
+            Field::Online => "Online",
+            Field::Clinical => "Clinical guaranteed",
+            Field::Note => "Note",
+        }
+    }
+
+    /// What to type, shown while the field is empty.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Field::Name => "required: Columbus State MLT",
+            Field::Kind => "mlt, mls, post-bacc or bridge",
+            Field::Accreditor => "naacls, abhes, other or none",
+            Field::State => "TX",
+            Field::Months => "24",
+            Field::Start | Field::Deadline => "YYYY-MM-DD",
+            Field::Tuition => "9000 in all, or 150/credit",
+            Field::Boc => "2023=14/15 2024=80%: passed/took",
+            Field::Graduation => "2023=15/18: graduated/began",
+            Field::Placement => "2023=9/10: placed/answered",
+            Field::Online | Field::Clinical => "yes or no",
+            Field::Note => "anything",
+        }
+    }
+}
+
+/// Adding (no `original`) or editing a program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgramForm {
+    /// The name of the program being edited.
+    pub original: Option<String>,
+    /// One single-line answer per field of [`Field::ALL`].
+    pub inputs: Vec<TextArea>,
+    pub cursor: usize,
+    /// The field that does not read, and why.
+    pub error: Option<(usize, String)>,
+}
+
+impl ProgramForm {
+    pub fn new(candidate: Option<&Candidate>) -> ProgramForm {
+        let c = candidate.cloned().unwrap_or_default();
+        let yes_no = |b: Option<bool>| match b {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        };
+        let text = |field: Field| -> String {
+            match field {
+                Field::Name => c.name.clone(),
+                Field::Kind => c.kind.map_or("", CandidateKind::key).to_owned(),
+                Field::Accreditor => c.accreditor.map_or("", CandidateAccreditor::key).to_owned(),
+                Field::State => c.state.clone().unwrap_or_default(),
+                Field::Months => c.months.map(|m| m.to_string()).unwrap_or_default(),
+                Field::Start => c.starts.map(|d| d.to_string()).unwrap_or_default(),
+                Field::Tuition => match c.tuition {
+                    Some(Tuition::Total(n)) => n.to_string(),
+                    Some(Tuition::PerCredit(n)) => format!("{n}/credit"),
+                    None => String::new(),
+                },
+                Field::Boc => rates_text(&c.boc),
+                Field::Graduation => rates_text(&c.graduation),
+                Field::Placement => rates_text(&c.placement),
+                Field::Deadline => c.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                Field::Online => yes_no(c.format.map(|f| f == Format::Online)).to_owned(),
+                Field::Clinical => yes_no(c.clinical_guaranteed).to_owned(),
+                Field::Note => c.note.clone(),
+            }
+        };
+        ProgramForm {
+            original: candidate.map(|c| c.name.clone()),
+            inputs: Field::ALL
+                .iter()
+                .map(|f| TextArea::single_line(&text(*f)).with_max_chars(200))
+                .collect(),
+            cursor: 0,
+            error: None,
+        }
+    }
+
+    fn value(&self, field: Field) -> String {
+        let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        self.inputs
+            .get(index)
+            .map(|t| t.text().trim().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// The program the form describes, over `base` (the one edited, so
+    /// nothing the form does not show is lost); or the first field that
+    /// does not read, and why.
+    pub fn to_candidate(&self, base: Option<&Candidate>) -> Result<Candidate, (usize, String)> {
+        let mut c = base.cloned().unwrap_or_default();
+        for (index, field) in Field::ALL.iter().enumerate() {
+            let text = self.value(*field);
+            read(&mut c, *field, &text).map_err(|why| (index, why))?;
+        }
+        Ok(c)
+    }
+}
+
+#[allow(clippy::too_many_lines, reason = "one arm a field, each short")]
+fn read(c: &mut Candidate, field: Field, text: &str) -> Result<(), String> {
+    let empty = text.is_empty();
+    let date = |t: &str| -> Result<Option<Date>, String> {
+        if t.is_empty() {
+            return Ok(None);
+        }
+        t.parse()
+            .map(Some)
+            .map_err(|_| format!("\"{t}\" is not a date: write YYYY-MM-DD"))
+    };
+    let yes_no = |t: &str| -> Result<Option<bool>, String> {
+        match t.to_lowercase().as_str() {
+            "" => Ok(None),
+            "yes" | "y" => Ok(Some(true)),
+            "no" | "n" => Ok(Some(false)),
+            _ => Err(format!("\"{t}\": write yes or no, or leave it empty")),
+        }
+    };
+    match field {
+        Field::Name if empty => return Err("a program needs a name".into()),
+        Field::Name => text.clone_into(&mut c.name),
+        Field::Kind => {
+            c.kind = if empty {
+                None
+            } else {
+                Some(
+                    CandidateKind::ALL
+                        .into_iter()
+                        .find(|k| k.key().eq_ignore_ascii_case(text))
+                        .ok_or_else(|| {
+                            format!("\"{text}\": write mlt, mls, post-bacc or bridge")
+                        })?,
+                )
+            };
+        }
+        Field::Accreditor => {
+            c.accreditor = if empty {
+                None
+            } else {
+                Some(
+                    CandidateAccreditor::ALL
+                        .into_iter()
+                        .find(|a| a.key().eq_ignore_ascii_case(text))
+                        .ok_or_else(|| format!("\"{text}\": write naacls, abhes, other or none"))?,
+                )
+            };
+        }
+        Field::State => {
+            if !empty && (text.len() != 2 || !text.chars().all(|ch| ch.is_ascii_alphabetic())) {
+                return Err(format!(
+                    "\"{text}\": a state code is two letters, such as TX"
+                ));
+            }
+            c.state = (!empty).then(|| text.to_uppercase());
+        }
+        Field::Months => {
+            c.months = if empty {
+                None
+            } else {
+                Some(
+                    text.parse::<u16>()
+                        .ok()
+                        .filter(|m| (1..=120).contains(m))
+                        .ok_or_else(|| format!("\"{text}\": write the months, 1 to 120"))?,
+                )
+            };
+        }
+        Field::Start => c.starts = date(text)?,
+        Field::Deadline => c.deadline = date(text)?,
+        Field::Tuition => {
+            let (number, per_credit) = match text.split_once('/') {
+                Some((n, unit)) if unit.trim().eq_ignore_ascii_case("credit") => (n.trim(), true),
+                Some(_) => return Err(format!("\"{text}\": write 9000, or 150/credit")),
+                None => (text, false),
+            };
+            let number = number.trim_start_matches('$').replace(',', "");
+            c.tuition = if empty {
+                None
+            } else {
+                let usd: u32 = number
+                    .parse()
+                    .map_err(|_| format!("\"{text}\": write whole dollars, such as 9000"))?;
+                Some(if per_credit {
+                    Tuition::PerCredit(usd)
+                } else {
+                    Tuition::Total(usd)
+                })
+            };
+        }
+        Field::Boc => c.boc = parse_rates(text)?,
+        Field::Graduation => c.graduation = parse_rates(text)?,
+        Field::Placement => c.placement = parse_rates(text)?,
+        Field::Online => {
+            c.format = yes_no(text)?.map(|online| {
+                if online {
+                    Format::Online
+                } else {
+                    Format::OnCampus
+                }
+            });
+        }
+        Field::Clinical => c.clinical_guaranteed = yes_no(text)?,
+        Field::Note => text.clone_into(&mut c.note),
+    }
+    Ok(())
+}
+
+/// What a key does in the view (the list, or the form when open).
+pub fn update(
+    view: &mut ProgramsView,
+    action: &crate::app::Action,
+    shortlist: &Shortlist,
+) -> Outcome {
+    use crate::app::Action;
+    if let Some(form) = &mut view.form {
+        let last = Field::ALL.len() - 1;
+        match action {
+            Action::Up => form.cursor = form.cursor.saturating_sub(1),
+            Action::Down | Action::Confirm => form.cursor = (form.cursor + 1).min(last),
+            Action::Input(key) => input(form, *key),
+            Action::Paste(text) => {
+                let cursor = form.cursor;
+                if let Some(t) = form.inputs.get_mut(cursor) {
+                    t.insert_str(text);
+                }
+            }
+            Action::Close => {
+                view.form = None;
+                return Outcome::Notice("Closed; nothing from the form was saved.".into());
+            }
+            Action::SaveText => return save(view, shortlist),
+            _ => {}
+        }
+        return Outcome::Stay;
+    }
+    let len = shortlist.programs.len();
+    match action {
+        Action::Close => return Outcome::Close,
+        Action::Up => view.selected = view.selected.saturating_sub(1),
+        Action::Down => view.selected = (view.selected + 1).min(len.saturating_sub(1)),
+        Action::Top => view.selected = 0,
+        Action::Bottom => view.selected = len.saturating_sub(1),
+        Action::DetailsDown => view.scroll = view.scroll.saturating_add(5),
+        Action::DetailsUp => view.scroll = view.scroll.saturating_sub(5),
+        Action::Program(Key::Add) => view.form = Some(ProgramForm::new(None)),
+        Action::Program(Key::Edit) => match shortlist.programs.get(view.selected) {
+            Some(c) => view.form = Some(ProgramForm::new(Some(c))),
+            None => return Outcome::Notice("Nothing to edit yet: a adds a program.".into()),
+        },
+        Action::Program(Key::Remove) => {
+            let Some(c) = shortlist.programs.get(view.selected) else {
+                return Outcome::Stay;
+            };
+            let mut to = shortlist.clone();
+            to.remove(&c.name);
+            return Outcome::Commit {
+                label: format!("removed {} from the shortlist", c.name),
+                to,
+            };
+        }
+        Action::Confirm => {
+            let Some(c) = shortlist.programs.get(view.selected) else {
+                return Outcome::Notice("No program to choose yet: a adds one.".into());
+            };
+            if shortlist.chosen.as_deref() == Some(c.name.as_str()) {
+                return Outcome::Notice(format!("{} is already your chosen program.", c.name));
+            }
+            return Outcome::Commit {
+                label: format!("chose {}", c.name),
+                to: Shortlist {
+                    chosen: Some(c.name.clone()),
+                    ..shortlist.clone()
+                },
+            };
+        }
+        _ => {}
+    }
+    view.scroll = if matches!(action, Action::DetailsDown | Action::DetailsUp) {
+        view.scroll
+    } else {
+        0
+    };
+    Outcome::Stay
+}
+
+fn input(form: &mut ProgramForm, key: KeyEvent) {
+    let cursor = form.cursor;
+    if let Some(t) = form.inputs.get_mut(cursor)
+        && t.input(key) == Edit::Changed
+        && form.error.as_ref().is_some_and(|(i, _)| *i == cursor)
+    {
+        form.error = None;
+    }
+}
+
+/// Ctrl-S in the form: the program added or updated, or the field that
+/// does not read.
+fn save(view: &mut ProgramsView, shortlist: &Shortlist) -> Outcome {
+    let Some(form) = &mut view.form else {
+        return Outcome::Stay;
+    };
+    let base = form.original.as_deref().and_then(|n| shortlist.find(n));
+    let candidate = match form.to_candidate(base) {
+        Ok(c) => c,
+        Err((index, why)) => {
+            form.cursor = index;
+            form.error = Some((index, why));
+            return Outcome::Stay;
+        }
+    };
+    let clash = shortlist
+        .find(&candidate.name)
+        .is_some_and(|other| form.original.as_deref() != Some(other.name.as_str()));
+    if clash {
+        form.cursor = 0;
+        form.error = Some((0, format!("\"{}\" is already on the list", candidate.name)));
+        return Outcome::Stay;
+    }
+    let mut to = shortlist.clone();
+    let label = if let Some(original) = form.original.clone() {
+        if let Some(slot) = to.find_mut(&original) {
+            *slot = candidate.clone();
+        }
+        if to.chosen.as_deref() == Some(original.as_str()) {
+            to.chosen = Some(candidate.name.clone());
+        }
+        format!("edited {}", candidate.name)
+    } else {
+        to.programs.push(candidate.clone());
+        view.selected = to.programs.len() - 1;
+        format!("added {}", candidate.name)
+    };
+    view.form = None;
+    Outcome::Commit { label, to }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::profile::Rate;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn typed(view: &mut ProgramsView, text: &str, shortlist: &Shortlist) {
+        for c in text.chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            update(view, &Action::Input(key), shortlist);
+        }
+    }
+
+    #[test]
+    fn the_form_adds_a_program_and_refuses_what_does_not_read() {
+        let shortlist = Shortlist::default();
+        let mut view = ProgramsView::default();
+        update(&mut view, &Action::Program(Key::Add), &shortlist);
+        typed(&mut view, "Columbus State", &shortlist);
+        for _ in 0..7 {
+            update(&mut view, &Action::Down, &shortlist);
+        }
+        typed(&mut view, "2023=16/15", &shortlist);
+        assert_eq!(
+            update(&mut view, &Action::SaveText, &shortlist),
+            Outcome::Stay
+        );
+        let form = view.form.as_ref().expect("still open");
+        assert_eq!(form.cursor, 7);
+        assert!(
+            form.error
+                .as_ref()
+                .is_some_and(|(_, why)| why.contains("16 is more than 15"))
+        );
+        // Fix it: the error goes, the program is added.
+        let form = view.form.as_mut().expect("open");
+        form.inputs[7].set_text("2023=14/15");
+        match update(&mut view, &Action::SaveText, &shortlist) {
+            Outcome::Commit { label, to } => {
+                assert_eq!(label, "added Columbus State");
+                assert_eq!(to.programs[0].boc.get(&2023), Some(&Rate::Counted(14, 15)));
+            }
+            other => panic!("expected a commit, got {other:?}"),
+        }
+        assert!(view.form.is_none());
+    }
+
+    #[test]
+    fn enter_chooses_and_remove_takes_the_choice_with_it() {
+        let shortlist = Shortlist {
+            programs: vec![
+                Candidate {
+                    name: "A".into(),
+                    ..Candidate::default()
+                },
+                Candidate {
+                    name: "B".into(),
+                    ..Candidate::default()
+                },
+            ],
+            chosen: None,
+        };
+        let mut view = ProgramsView::default();
+        update(&mut view, &Action::Down, &shortlist);
+        let Outcome::Commit { to, .. } = update(&mut view, &Action::Confirm, &shortlist) else {
+            panic!("a commit");
+        };
+        assert_eq!(to.chosen.as_deref(), Some("B"));
+        let Outcome::Commit { to, label } = update(&mut view, &Action::Program(Key::Remove), &to)
+        else {
+            panic!("a commit");
+        };
+        assert_eq!(label, "removed B from the shortlist");
+        assert_eq!((to.programs.len(), to.chosen), (1, None));
+    }
+
+    #[test]
+    fn editing_keeps_the_name_unique_and_the_choice_follows_a_rename() {
+        let shortlist = Shortlist {
+            programs: vec![
+                Candidate {
+                    name: "A".into(),
+                    ..Candidate::default()
+                },
+                Candidate {
+                    name: "B".into(),
+                    ..Candidate::default()
+                },
+            ],
+            chosen: Some("A".into()),
+        };
+        let mut view = ProgramsView::default();
+        update(&mut view, &Action::Program(Key::Edit), &shortlist);
+        view.form.as_mut().expect("open").inputs[0].set_text("b");
+        update(&mut view, &Action::SaveText, &shortlist);
+        assert!(
+            view.form
+                .as_ref()
+                .and_then(|f| f.error.as_ref())
+                .is_some_and(|(_, w)| w.contains("already on the list"))
+        );
+        view.form.as_mut().expect("open").inputs[0].set_text("A2");
+        let Outcome::Commit { to, .. } = update(&mut view, &Action::SaveText, &shortlist) else {
+            panic!("a commit");
+        };
+        assert_eq!(to.chosen.as_deref(), Some("A2"));
+        assert_eq!(to.programs[0].name, "A2");
+    }
+}
