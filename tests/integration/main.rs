@@ -9,6 +9,7 @@ mod app;
 mod content;
 mod content_certification;
 mod content_states;
+mod content_upkeep;
 mod eligibility;
 mod merge;
 mod plan;
