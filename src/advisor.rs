@@ -8,6 +8,7 @@ pub mod eligibility;
 pub mod estimate;
 pub mod plan;
 mod progress;
+pub mod upkeep;
 
 pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};
 pub use eligibility::{Reason, RouteAdvice, Verdict};
