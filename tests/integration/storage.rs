@@ -420,7 +420,7 @@ fn a_profile_from_a_newer_version_is_refused_and_left_alone() {
     fs::write(&path, &original).expect("copy");
     let err = Storage::unlocked(path.clone()).load().expect_err("too new");
     assert!(
-        matches!(&err, LoadError::TooNew { found: 3, path: at } if *at == path),
+        matches!(&err, LoadError::TooNew { found: 4, path: at } if *at == path),
         "{err:?}"
     );
     assert_eq!(
