@@ -1,5 +1,5 @@
 //! The non-interactive subcommands: `status`, `next`, `compare`, `export`,
-//! `path`, `reset`, `merge`, `completions` and `man`. The TUI is what runs
+//! `path`, `reset`, `merge`, `ce`, `completions` and `man`. The TUI is what runs
 //! with none.
 //!
 //! The commands that only look (`status`, `next`, `export`, `path`) read the
@@ -9,6 +9,7 @@
 //!
 //! Exit codes: 0 success, 1 error (one line on stderr), 2 usage (clap).
 
+mod ce;
 pub(crate) mod compare;
 mod files;
 mod html;
@@ -120,6 +121,11 @@ pub enum Command {
         /// Show what would change, and write nothing
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The continuing-education log: add, list or remove an activity
+    Ce {
+        #[command(subcommand)]
+        command: ce::CeCommand,
     },
     /// Print a shell completion script
     Completions {
@@ -254,6 +260,10 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
         Command::Reset { yes } => {
             let path = session::resolve_path(profile)?;
             files::reset(&path, yes)
+        }
+        Command::Ce { command } => {
+            let path = session::resolve_path(profile)?;
+            ce::run(&path, command)
         }
         Command::Merge { file, dry_run } => {
             let path = session::resolve_path(profile)?;

@@ -12,6 +12,8 @@
 //!
 //! A date known only to the month starts the cycle on the month's first day.
 
+use std::fmt::Write as _;
+
 use jiff::{Span, ToSpan};
 
 use crate::content::{
@@ -407,6 +409,52 @@ fn next_fee(fee: &RenewalFee, since: Date, dates: Option<Dates>, today: Date) ->
         None => dates?.end,
     };
     Some(NextFee { usd: fee.usd, due })
+}
+
+/// What is said beside the numbers: the guide's note, what it does not
+/// know and whom to ask, and anything logged that is not counted.
+pub fn note(c: &Cycle) -> String {
+    let Some(u) = c.upkeep else {
+        return format!(
+            "The guide does not know how {} is kept current: ask {}.",
+            c.held.name,
+            c.ask_whom()
+        );
+    };
+    let mut out = u.note.clone();
+    let unknown = match (c.dates.is_some(), c.needed.is_some()) {
+        (false, false) => Some("the cycle or the CE it needs"),
+        (false, true) => Some("the cycle"),
+        (true, false) => Some("how much CE it needs"),
+        (true, true) => None,
+    };
+    if let Some(what) = unknown {
+        let _ = write!(
+            out,
+            " The guide does not know {what}: ask {}.",
+            c.ask_whom()
+        );
+    }
+    if c.voluntary
+        && let Some(from) = u.required_from
+    {
+        let _ = write!(out, " Earned before {from}: taking part is voluntary.");
+    }
+    if c.first && u.first_cycle_exempt {
+        out.push_str(" First cycle: only the courses listed are due.");
+    }
+    if c.over_cap > 0 {
+        let _ = write!(
+            out,
+            " {} {} of college credit over the cap are not counted.",
+            crate::profile::tenths_words(c.over_cap),
+            c.unit.word()
+        );
+    }
+    if c.academic_uncounted {
+        out.push_str(" College credit is not counted here: the guide does not know how it counts.");
+    }
+    out
 }
 
 /// Tenths as a number for JSON: 125 is 12.5.

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
 use crate::advisor::plan;
+use crate::advisor::upkeep;
 use crate::advisor::{self, Check, Progress, estimate};
 use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
 use crate::profile::Profile;
@@ -229,6 +230,87 @@ pub struct Report {
     /// The one credential and route chosen for the goal; `None` when no
     /// route is open.
     pub plan: Option<PlanInfo>,
+    /// Each credential and license held: its current cycle and the CE
+    /// logged in it (empty while nothing is held).
+    pub upkeep: Vec<UpkeepInfo>,
+}
+
+/// One held credential's or license's current maintenance cycle. Amounts
+/// are in `unit`s (tenths kept: 1.5); dates `YYYY-MM-DD`; `null` where the
+/// guide does not know (then `note` says whom to ask and `source` is the page).
+#[derive(Debug, Clone, Serialize)]
+pub struct UpkeepInfo {
+    #[serde(rename = "for")]
+    pub name: String,
+    /// `credential` or `license`.
+    pub kind: &'static str,
+    /// When it was earned, as precisely as the record says.
+    pub since: String,
+    pub cycle_start: Option<String>,
+    pub cycle_end: Option<String>,
+    pub needed: Option<f64>,
+    /// `points` or `hours`.
+    pub unit: &'static str,
+    pub logged: f64,
+    pub categories: Vec<CategoryInfo>,
+    pub next_fee: Option<FeeDue>,
+    pub days_left: Option<i64>,
+    /// `90_days` or `30_days` before the cycle ends.
+    pub warning: Option<&'static str>,
+    pub note: String,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryInfo {
+    pub name: String,
+    pub needed: Option<f64>,
+    pub logged: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeeDue {
+    pub usd: u32,
+    pub due: String,
+}
+
+impl UpkeepInfo {
+    pub fn of(c: &upkeep::Cycle<'_>) -> UpkeepInfo {
+        let tenths = |t: u32| upkeep::tenths_f64(t);
+        UpkeepInfo {
+            name: sanitize(&c.held.name),
+            kind: match c.held.kind {
+                upkeep::HeldKind::Credential(_) => "credential",
+                upkeep::HeldKind::License { .. } => "license",
+            },
+            since: c.held.since.to_string(),
+            cycle_start: c.dates.map(|d| d.start.to_string()),
+            cycle_end: c.dates.map(|d| d.end.to_string()),
+            needed: c.needed.map(tenths),
+            unit: c.unit.word(),
+            logged: tenths(c.logged),
+            categories: c
+                .categories
+                .iter()
+                .map(|k| CategoryInfo {
+                    name: sanitize(&k.name),
+                    needed: k.needed.map(tenths),
+                    logged: tenths(k.logged),
+                })
+                .collect(),
+            next_fee: c.next_fee.map(|f| FeeDue {
+                usd: f.usd,
+                due: f.due.to_string(),
+            }),
+            days_left: c.days_left,
+            warning: c.warning.map(|w| match w {
+                upkeep::Warning::Days90 => "90_days",
+                upkeep::Warning::Days30 => "30_days",
+            }),
+            note: sanitize(&upkeep::note(c)),
+            source: c.source_url.map(sanitize),
+        }
+    }
 }
 
 /// A credential and one of its routes.
@@ -432,6 +514,10 @@ impl Report {
                 .as_ref()
                 .filter(|p| p.answered)
                 .map(|p| PlanInfo::of(guide, p, &finish)),
+            upkeep: upkeep::cycles(guide, profile, today)
+                .iter()
+                .map(UpkeepInfo::of)
+                .collect(),
         }
     }
 }
@@ -681,6 +767,8 @@ pub trait Writer {
     fn route(&mut self, route: &RouteInfo);
     fn routes_end(&mut self, _count: usize) {}
     fn license(&mut self, license: Option<&LicenseInfo>);
+    /// Each held credential's and license's cycle (none while nothing is held).
+    fn upkeep(&mut self, _cycles: &[UpkeepInfo]) {}
     fn area_begin(&mut self, _area: &AreaPlan) {}
     /// A step at `depth` (0 for an area's own steps); its sub-steps follow,
     /// then [`Writer::step_end`].
@@ -703,6 +791,7 @@ pub fn walk(report: &Report, areas: &[AreaPlan], w: &mut impl Writer) {
     }
     w.routes_end(report.routes.len());
     w.license(report.license.as_ref());
+    w.upkeep(&report.upkeep);
     for area in areas {
         w.area_begin(area);
         for step in &area.steps {
