@@ -274,3 +274,22 @@ fn check_both_cycles(status: &Value) {
         (Some(24.0), Some(7.5), Some("hours"))
     );
 }
+
+#[test]
+fn the_calendar_holds_each_cycles_end_and_the_license_renewal_repeating() {
+    let run = Run::with(WALKER.as_bytes());
+    let ics = run.ok(&["export", "--format", "ics"]).replace("\r\n ", "");
+    let event = |summary: &str| -> String {
+        let at = ics
+            .find(&format!("SUMMARY:{summary}\r\n"))
+            .unwrap_or_else(|| panic!("no {summary}: {ics}"));
+        let begin = ics[..at].rfind("BEGIN:VEVENT").expect("begin");
+        ics[begin..at].to_owned()
+    };
+    let ascp = event("MLT(ASCP): CE cycle ends");
+    assert!(ascp.contains("DTSTART;VALUE=DATE:20270228\r\n"), "{ascp}");
+    assert!(ascp.contains("RRULE:FREQ=YEARLY;INTERVAL=3\r\n"), "{ascp}");
+    let ca = event("California MLT license: renewal (CE cycle ends)");
+    assert!(ca.contains("DTSTART;VALUE=DATE:20280531\r\n"), "{ca}");
+    assert!(ca.contains("RRULE:FREQ=YEARLY;INTERVAL=2\r\n"), "{ca}");
+}
