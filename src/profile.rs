@@ -171,19 +171,22 @@ pub enum Screen {
     Education,
     Certification,
     Licensing,
+    /// Keeping it: CE and renewals (new in version 3).
+    Upkeep,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Dashboard,
         Screen::Education,
         Screen::Certification,
         Screen::Licensing,
+        Screen::Upkeep,
     ];
 
     pub fn area(self) -> Option<Area> {
         match self {
-            Screen::Dashboard => None,
+            Screen::Dashboard | Screen::Upkeep => None,
             Screen::Education => Some(Area::Education),
             Screen::Certification => Some(Area::Certification),
             Screen::Licensing => Some(Area::Licensing),
@@ -199,9 +202,19 @@ impl Screen {
     }
 
     pub fn title(self) -> &'static str {
-        match self.area() {
-            None => "Dashboard",
-            Some(area) => area.title(),
+        match (self, self.area()) {
+            (Screen::Upkeep, _) => "Upkeep",
+            (_, None) => "Dashboard",
+            (_, Some(area)) => area.title(),
+        }
+    }
+
+    /// The title in a narrow terminal's tab row.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Screen::Education => "Edu",
+            Screen::Certification => "Cert",
+            other => other.title(),
         }
     }
 
@@ -212,6 +225,7 @@ impl Screen {
             Screen::Education => 2,
             Screen::Certification => 3,
             Screen::Licensing => 4,
+            Screen::Upkeep => 5,
         }
     }
 

@@ -6,6 +6,7 @@ pub mod layout;
 mod popup;
 mod setup;
 pub mod sources;
+mod upkeep;
 mod welcome;
 
 use ratatui::Frame;
@@ -66,6 +67,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Mode::Compare(text) => popup::draw_compare(frame, area, app, text),
         Mode::Search(view) => popup::draw_search(frame, area, app, view),
         Mode::Sources(first) => sources::draw(frame, area, app, *first),
+        Mode::Ce(form) => upkeep::draw_form(frame, area, app, form),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
 }
@@ -76,6 +78,7 @@ fn draw_main(frame: &mut Frame, area: Rect, app: &App) {
     draw_header(frame, areas.header, app);
     draw_tabs(frame, areas.tabs, app);
     match app.screen.area() {
+        None if app.screen == Screen::Upkeep => upkeep::draw(frame, areas.body, app),
         None => dashboard::draw(frame, areas.body, app),
         Some(which) => checklist::draw(frame, layout::checklist(areas.body, which), app, which),
     }
@@ -163,15 +166,25 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// A tab's words: "1 Dashboard".
-pub(crate) fn tab_label(screen: Screen) -> String {
-    format!("{} {}", screen.number(), screen.title())
+/// A tab's label; short titles where the whole row would not fit `width`.
+pub(crate) fn tab_label(screen: Screen, width: u16) -> String {
+    let full: usize = 1 + Screen::ALL
+        .iter()
+        .map(|s| s.title().chars().count() + 5)
+        .sum::<usize>();
+    let title = if full > usize::from(width) {
+        screen.short_title()
+    } else {
+        screen.title()
+    };
+    format!("{} {title}", screen.number())
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let mut spans = vec![Span::raw(" ")];
     for screen in Screen::ALL {
-        let label = tab_label(screen);
+        let label = tab_label(screen, area.width);
         if screen == app.screen {
             spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
         } else {

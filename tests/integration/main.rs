@@ -17,3 +17,4 @@ mod promises;
 mod readme;
 mod render;
 mod storage;
+mod upkeep_app;
