@@ -172,7 +172,7 @@ fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
             date: dates.end,
             summary,
             description: format!(
-                "This cycle ran from {} to {}: {counted}.{fee}\n{}{source}\n{footer}",
+                "This cycle runs from {} to {}: {counted}.{fee}\n{}{source}\n{footer}",
                 dates.start,
                 dates.end,
                 sanitize(&upkeep::note(c))

@@ -293,3 +293,39 @@ fn the_calendar_holds_each_cycles_end_and_the_license_renewal_repeating() {
     assert!(ca.contains("DTSTART;VALUE=DATE:20280531\r\n"), "{ca}");
     assert!(ca.contains("RRULE:FREQ=YEARLY;INTERVAL=2\r\n"), "{ca}");
 }
+
+#[test]
+fn while_another_medtech_holds_the_profile_ce_add_is_refused_and_nothing_changes() {
+    let run = Run::with(WALKER.as_bytes());
+    // The app's own way of holding the profile: its lock.
+    let (held, _) = medtech::storage::Storage::open(run.path());
+    assert!(!held.is_read_only(), "this test holds the lock");
+    run.refused(
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2026-10-02",
+            "--hours",
+            "1",
+            "--title",
+            "Ethics",
+        ],
+        1,
+        "another medtech has this profile open",
+    );
+    run.refused(&["ce", "remove", "1"], 1, "Nothing was changed");
+    // Listing only looks: it works meanwhile.
+    assert!(run.ok(&["ce", "list"]).contains("No CE logged yet"));
+    drop(held);
+    run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-10-02",
+        "--hours",
+        "1",
+        "--title",
+        "Ethics",
+    ]);
+}
