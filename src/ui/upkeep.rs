@@ -1,5 +1,6 @@
 //! The Upkeep screen (`5`): each held credential's and license's current
-//! cycle, logged against needed, and the CE log; and the activity form.
+//! cycle, logged against needed, and the CE log; the activity form; and
+//! the dashboard's one-row summary.
 //! Every mark reads without colour: `[!]` within 90 days, `[!!]` within 30.
 
 use std::fmt::Write as _;
@@ -118,6 +119,45 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, notes: bool) -> Vec<Line<'static>> {
         )));
     }
     lines
+}
+
+/// One row for the dashboard once something is held: each cycle's count,
+/// its end and its warning, in two rows of `width` at most; `None` while
+/// nothing is held.
+pub fn dashboard_line(app: &App, width: u16) -> Option<Line<'static>> {
+    let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
+    if cycles.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = cycles
+        .iter()
+        .map(|c| {
+            let name = sanitize(&c.held.name);
+            match (c.needed, c.dates) {
+                (Some(needed), Some(d)) => {
+                    let warn = match c.warning {
+                        Some(Warning::Days30) => " [!!]",
+                        Some(Warning::Days90) => " [!]",
+                        None => "",
+                    };
+                    format!(
+                        "{name} {}/{} to {}{warn}",
+                        tenths_words(c.logged),
+                        tenths_words(needed),
+                        d.end
+                    )
+                }
+                _ => format!("{name} ?"),
+            }
+        })
+        .collect();
+    let label = "Upkeep: ";
+    // Two rows at most, with room to spare for word wrapping.
+    let room = (usize::from(width) * 2).saturating_sub(label.len() + 4 + 12);
+    Some(Line::from(vec![
+        Span::styled(label, app.theme.heading()),
+        Span::raw(format!("{} (5)", truncate(&parts.join(" · "), room))),
+    ]))
 }
 
 /// The activity's row in the log.

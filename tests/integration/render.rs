@@ -1415,3 +1415,18 @@ fn every_tab_fits_at_80x24_and_60x16() {
         assert!(tabs.contains("5 Upkeep"), "{w}x{h}: {tabs:?}");
     }
 }
+
+#[test]
+fn the_dashboard_sums_up_each_cycle_once_something_is_held() {
+    let mut app = keeping_it();
+    app.update(Action::Show(Screen::Dashboard));
+    snapshot_both_sizes("dashboard_keeping_it", &app);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Upkeep: MLT(ASCP) 11.5/36 to 2027-02-28 [!]"),
+        "{text}"
+    );
+    // Wrapped onto a second row, whole.
+    assert!(text.contains("California MLT license 7.5/24 to"), "{text}");
+    assert!(text.contains("2028-05-31 (5)"), "{text}");
+}
