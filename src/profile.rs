@@ -457,6 +457,7 @@ fn v2_to_v3(mut profile: Profile) -> Result<Profile, DecodeError> {
         ("shortlist", !profile.shortlist.is_empty()),
         ("ce", !profile.ce.is_empty()),
         ("study", !profile.study.is_empty()),
+        ("screen: Upkeep", profile.resume.screen == Screen::Upkeep),
     ];
     if let Some((name, _)) = new.iter().find(|(_, present)| *present) {
         return Err(DecodeError::Damaged {
@@ -607,6 +608,25 @@ mod tests {
             }
             other => panic!("expected damage, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_version_2_file_resuming_on_the_upkeep_screen_is_refused_with_its_name() {
+        let text = "Profile(version: 2, goal: Mlt, resume: (screen: Upkeep))";
+        match decode(text) {
+            Err(DecodeError::Damaged { message, .. }) => {
+                assert!(
+                    message.contains("`screen: Upkeep` is new in profile version 3"),
+                    "{message}"
+                );
+            }
+            other => panic!("expected damage, got {other:?}"),
+        }
+        let v3 = "Profile(version: 3, goal: Mlt, resume: (screen: Upkeep))";
+        assert_eq!(
+            decode(v3).map(|d| d.profile.resume.screen),
+            Ok(Screen::Upkeep)
+        );
     }
 
     #[test]
