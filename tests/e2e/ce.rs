@@ -329,3 +329,19 @@ fn while_another_medtech_holds_the_profile_ce_add_is_refused_and_nothing_changes
         "Ethics",
     ]);
 }
+
+#[test]
+fn the_markdown_and_html_exports_show_each_cycle() {
+    let run = Run::with(WALKER.as_bytes());
+    let md = run.ok(&["export", "--format", "markdown"]);
+    assert!(md.contains("## Keeping it: CE and renewals"), "{md}");
+    assert!(
+        md.contains("- California MLT license: 0 of 24 hours, 2026-06-01 to 2028-05-31"),
+        "{md}"
+    );
+    let html = run.ok(&["export", "--format", "html"]);
+    assert!(
+        html.contains("<li>MLT(ASCP): 0 of 36 points, 2024-03-01 to 2027-02-28"),
+        "{html}"
+    );
+}
