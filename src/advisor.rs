@@ -12,6 +12,7 @@ pub mod programs;
 mod progress;
 pub mod study;
 pub mod summary;
+pub mod upkeep;
 
 pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};
 pub use eligibility::{Reason, RouteAdvice, Verdict};

@@ -27,6 +27,10 @@ use crate::setup::SetupForm;
 use crate::textarea::{self, TextArea};
 use crate::theme::Theme;
 
+mod upkeep;
+
+pub use upkeep::{CeAction, CeForm, FIELD_HINTS, FIELDS, UpkeepView};
+
 /// Below this size the app asks for a larger terminal instead of drawing.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -89,6 +93,8 @@ pub enum Action {
     CycleTheme,
     /// `y` in the sources view: copy the selected link.
     Copy,
+    /// The Upkeep screen: add, edit or remove a CE activity.
+    Ce(CeAction),
     /// A key that does nothing here: the message says where it works.
     Unavailable(String),
     /// Ctrl-Z: stop and give the terminal back to the shell until `fg`
@@ -150,6 +156,7 @@ impl Action {
                 | Action::OpenSetup
                 | Action::ToggleRow(_)
                 | Action::KeepMine
+                | Action::Ce(_)
         )
     }
 }
@@ -238,6 +245,8 @@ pub enum Mode {
     Study(Box<study::StudyView>),
     /// The shortlist of programs (its own module: `programs_view`).
     Programs(Box<ProgramsView>),
+    /// Adding or editing a CE activity (the Upkeep screen).
+    Ce(Box<CeForm>),
 }
 
 /// The search popup.
@@ -328,6 +337,8 @@ pub struct App {
     pub screen: Screen,
     /// One per checklist area, indexed by `Area as usize`.
     views: [ChecklistView; 3],
+    /// The Upkeep screen's selection.
+    upkeep: UpkeepView,
     undo: UndoStack,
     /// Set when the user pressed quit while changes are unsaved: the next
     /// quit leaves without them.
@@ -385,6 +396,7 @@ impl App {
             mode: Mode::Normal,
             screen: Screen::Dashboard,
             views: Default::default(),
+            upkeep: UpkeepView::default(),
             undo: UndoStack::default(),
             quit_armed: false,
             read_only: false,
@@ -641,6 +653,7 @@ impl App {
             Mode::Note(_) => self.update_note(action),
             Mode::Date(_) => self.update_date(action),
             Mode::Setup(_) => self.update_setup(action),
+            Mode::Ce(_) => self.update_ce_form(action),
             Mode::Search(_) => self.update_search(action),
             Mode::Sources(_) => self.update_sources(&action),
             Mode::Study(_) => self.update_study(action),
@@ -848,6 +861,9 @@ impl App {
                 _ => "Read-only: close the other medtech to make changes here.".to_owned(),
             });
             return Vec::new();
+        }
+        if let Some(effects) = self.update_upkeep(action) {
+            return effects;
         }
         match action {
             Action::Quit => return self.quit(false),

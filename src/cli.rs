@@ -1,5 +1,5 @@
 //! The non-interactive subcommands: `status`, `next`, `compare`, `export`,
-//! `path`, `reset`, `merge`, `program`, `completions` and `man`. The TUI is what runs
+//! `path`, `reset`, `merge`, `program`, `ce`, `study`, `completions` and `man`. The TUI is what runs
 //! with none.
 //!
 //! The commands that only look (`status`, `next`, `export`, `path`) read the
@@ -9,6 +9,7 @@
 //!
 //! Exit codes: 0 success, 1 error (one line on stderr), 2 usage (clap).
 
+mod ce;
 mod files;
 mod html;
 mod ics;
@@ -132,6 +133,11 @@ pub enum Command {
     Program {
         #[command(subcommand)]
         action: program::Action,
+    },
+    /// The continuing-education log: add, list or remove an activity
+    Ce {
+        #[command(subcommand)]
+        command: ce::CeCommand,
     },
     /// Print a shell completion script
     Completions {
@@ -268,6 +274,10 @@ fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
             files::reset(&path, yes)
         }
         Command::Study { command } => study::run(&command, profile),
+        Command::Ce { command } => {
+            let path = session::resolve_path(profile)?;
+            ce::run(&path, command)
+        }
         Command::Merge { file, dry_run } => {
             let path = session::resolve_path(profile)?;
             merge::run(&path, &file, dry_run)

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Mode, usable_backup};
+use crate::app::{Action, App, CeAction, MIN_HEIGHT, MIN_WIDTH, Mode, usable_backup};
 use crate::profile::{Screen, Status};
 
 /// Where a binding applies. A screen's active contexts are unioned.
@@ -45,6 +45,10 @@ pub enum Context {
     /// The terminal is too small to draw anything: only quitting works, so
     /// no key acts on a screen the user cannot see.
     TooSmall,
+    /// The Upkeep screen.
+    Upkeep,
+    /// The CE activity form.
+    CeEditor,
 }
 
 /// What keys that no binding claims do in a context.
@@ -66,7 +70,8 @@ impl Context {
             | Context::Setup
             | Context::Search
             | Context::StudyForm
-            | Context::ProgramForm => Unbound::Text,
+            | Context::ProgramForm
+            | Context::CeEditor => Unbound::Text,
             _ => Unbound::Nothing,
         }
     }
@@ -173,9 +178,9 @@ const fn bind(
 
 use crate::programs_view::Key as ProgramKey;
 use Context::{
-    Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, Info, NoteEditor, ProgramForm,
-    Programs, Recovery, RecoveryBackup, Search, Setup, Sources, StatePicker, Study, StudyForm,
-    TooSmall, Welcome,
+    CeEditor, Checklist, ConfirmGoal, Dashboard, DatePrompt, Global, Help, Info, NoteEditor,
+    ProgramForm, Programs, Recovery, RecoveryBackup, Search, Setup, Sources, StatePicker, Study,
+    StudyForm, TooSmall, Upkeep, Welcome,
 };
 
 /// Every key medtech understands.
@@ -186,6 +191,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('2'), Action::Show(Screen::Education), "Show Education", None),
     bind(Global, Key::ch('3'), Action::Show(Screen::Certification), "Show Certification", None),
     bind(Global, Key::ch('4'), Action::Show(Screen::Licensing), "Show Licensing", None),
+    bind(Global, Key::ch('5'), Action::Show(Screen::Upkeep), "Show Upkeep: CE and renewals", None),
     bind(Global, Key::plain(KeyCode::Tab), Action::NextScreen, "Next screen", Some("screen")),
     bind(Global, Key::plain(KeyCode::BackTab), Action::PrevScreen, "Previous screen", None),
     bind(Global, Key::ch('s'), Action::ChooseState, "Choose your state", Some("state")),
@@ -232,6 +238,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, Key::ch('w'), Action::WhatIf, "What would finishing this step open?", None),
     bind(Checklist, Key::plain(KeyCode::PageDown), Action::DetailsDown, "Details: page down", None),
     bind(Checklist, Key::plain(KeyCode::PageUp), Action::DetailsUp, "Details: page up", None),
+    // Upkeep: the CE log.
+    bind(Upkeep, Key::plain(KeyCode::Up), Action::Up, "Previous activity", None),
+    bind(Upkeep, Key::ch('k'), Action::Up, "Previous activity", None),
+    bind(Upkeep, Key::plain(KeyCode::Down), Action::Down, "Next activity", None),
+    bind(Upkeep, Key::ch('j'), Action::Down, "Next activity", None),
+    bind(Upkeep, Key::ch('g'), Action::Top, "First activity", None),
+    bind(Upkeep, Key::plain(KeyCode::Home), Action::Top, "First activity", None),
+    bind(Upkeep, Key::ch('G'), Action::Bottom, "Last activity", None),
+    bind(Upkeep, Key::plain(KeyCode::End), Action::Bottom, "Last activity", None),
+    bind(Upkeep, Key::ch('a'), Action::Ce(CeAction::Add), "Log a CE activity", Some("add CE")),
+    bind(Upkeep, Key::plain(KeyCode::Enter), Action::Ce(CeAction::Edit), "Edit the selected activity", Some("edit")),
+    bind(Upkeep, Key::ch('x'), Action::Ce(CeAction::Remove), "Remove the selected activity ({Undo} brings it back)", Some("remove")),
+    bind(Upkeep, Key::plain(KeyCode::Delete), Action::Ce(CeAction::Remove), "Remove the selected activity", None),
+    // The CE activity form: every other key types.
+    bind(CeEditor, Key::plain(KeyCode::Up), Action::Up, "Previous field", None),
+    bind(CeEditor, Key::plain(KeyCode::BackTab), Action::Up, "Previous field", None),
+    bind(CeEditor, Key::plain(KeyCode::Down), Action::Down, "Next field", Some("field")),
+    bind(CeEditor, Key::plain(KeyCode::Tab), Action::Down, "Next field", None),
+    bind(CeEditor, Key::plain(KeyCode::Enter), Action::Confirm, "Next field (on the last: save)", None),
+    bind(CeEditor, Key::ctrl('s'), Action::SaveText, "Save the activity", Some("save")),
+    bind(CeEditor, Key::plain(KeyCode::Esc), Action::Close, "Close without saving", Some("cancel")),
+    bind(CeEditor, Key::ctrl('c'), Action::Quit, "Quit; the activity is not saved", None),
     // Dashboard.
     bind(Dashboard, Key::plain(KeyCode::Enter), Action::Confirm, "Open the next step", Some("open next step")),
     bind(Dashboard, Key::ch('e'), Action::Explain, "How the finish date and cost are worked out", Some("estimates")),
@@ -447,6 +475,8 @@ pub const BINDINGS: &[Binding] = &[
 pub fn contexts_of(app: &App, mode: &Mode) -> &'static [Context] {
     match mode {
         Mode::Normal if app.screen == Screen::Dashboard => &[Dashboard, Global],
+        Mode::Normal if app.screen == Screen::Upkeep => &[Upkeep, Global],
+        Mode::Ce(_) => &[CeEditor],
         Mode::Normal => &[Checklist, Global],
         Mode::Welcome(_) => &[Welcome],
         Mode::Recovery(recovery) if usable_backup(recovery).is_some() => {
@@ -691,18 +721,22 @@ pub const CONTEXT_SETS: &[&[Context]] = &[
     &[ProgramForm],
     &[Info],
     &[TooSmall],
+    &[Upkeep, Global],
+    &[CeEditor],
 ];
 
 /// The README's key tables, one per place, generated from the table so the
 /// README cannot drift (a test compares them both ways).
 pub fn readme_tables() -> String {
-    let sets: [(&str, &[Context]); 19] = [
+    let sets: [(&str, &[Context]); 21] = [
         ("Everywhere (dashboard and checklists)", &[Global]),
         ("Dashboard", &[Dashboard]),
         (
             "Checklist screens (Education, Certification, Licensing)",
             &[Checklist],
         ),
+        ("Upkeep", &[Upkeep]),
+        ("CE activity form", &[CeEditor]),
         ("Welcome", &[Welcome]),
         ("State picker", &[StatePicker]),
         ("Change goal", &[ConfirmGoal]),
@@ -753,8 +787,9 @@ pub fn paste_action(app: &App, text: String) -> Option<Action> {
 /// Notices name keys as `{Undo}`, `{Quit}`, ...: the app does not know the
 /// keymap, so the text is filled in here, from the table, when shown.
 pub fn expand(text: &str) -> String {
-    const TOKENS: [(&str, Action); 7] = [
+    const TOKENS: [(&str, Action); 8] = [
         ("{Undo}", Action::Undo),
+        ("{CeAdd}", Action::Ce(CeAction::Add)),
         ("{KeepMine}", Action::KeepMine),
         ("{Quit}", Action::Quit),
         ("{Close}", Action::Close),

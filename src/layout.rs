@@ -15,7 +15,7 @@ pub struct Areas {
     pub header: Rect,
     pub tabs: Rect,
     /// Each screen's tab, in `Screen::ALL` order, for the mouse.
-    pub tab: [Rect; 4],
+    pub tab: [Rect; 5],
     pub body: Rect,
     /// The warnings above the footer (no rows when there are none).
     pub banner: Rect,
@@ -62,16 +62,26 @@ pub fn areas(area: Rect, banner_rows: u16) -> Areas {
     }
 }
 
-/// A tab's words: "1 Dashboard".
-pub fn tab_label(screen: Screen) -> String {
-    format!("{} {}", screen.number(), screen.title())
+/// A tab's words, "1 Dashboard"; short titles ("2 Edu") where the whole
+/// row would not fit `width`.
+pub fn tab_label(screen: Screen, width: u16) -> String {
+    let full: usize = 1 + Screen::ALL
+        .iter()
+        .map(|s| s.title().chars().count() + 5)
+        .sum::<usize>();
+    let title = if full > usize::from(width) {
+        screen.short_title()
+    } else {
+        screen.title()
+    };
+    format!("{} {title}", screen.number())
 }
 
 /// Where each tab's label sits: " 1 Dashboard " and the rest, a space apart.
-fn tab_areas(tabs: Rect) -> [Rect; 4] {
+fn tab_areas(tabs: Rect) -> [Rect; 5] {
     let mut x = tabs.x + 1;
     Screen::ALL.map(|screen| {
-        let label = tab_label(screen);
+        let label = tab_label(screen, tabs.width);
         let width = u16::try_from(label.chars().count() + 2).unwrap_or(0);
         let rect = Rect::new(x, tabs.y, width.min(tabs.right().saturating_sub(x)), 1);
         x = x.saturating_add(width + 1);

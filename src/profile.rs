@@ -28,7 +28,7 @@ pub use shortlist::{
     parse_year_rate, rates_text, same_name,
 };
 pub use study::{Practice, Study};
-pub use upkeep::{Activity, CeLog};
+pub use upkeep::{Activity, CeLog, Credit, parse_tenths, tenths_words};
 
 use crate::content::{Area, Date, Goal};
 
@@ -172,19 +172,22 @@ pub enum Screen {
     Education,
     Certification,
     Licensing,
+    /// Keeping it: CE and renewals (new in version 3).
+    Upkeep,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Dashboard,
         Screen::Education,
         Screen::Certification,
         Screen::Licensing,
+        Screen::Upkeep,
     ];
 
     pub fn area(self) -> Option<Area> {
         match self {
-            Screen::Dashboard => None,
+            Screen::Dashboard | Screen::Upkeep => None,
             Screen::Education => Some(Area::Education),
             Screen::Certification => Some(Area::Certification),
             Screen::Licensing => Some(Area::Licensing),
@@ -200,9 +203,19 @@ impl Screen {
     }
 
     pub fn title(self) -> &'static str {
-        match self.area() {
-            None => "Dashboard",
-            Some(area) => area.title(),
+        match (self, self.area()) {
+            (Screen::Upkeep, _) => "Upkeep",
+            (_, None) => "Dashboard",
+            (_, Some(area)) => area.title(),
+        }
+    }
+
+    /// The title in a narrow terminal's tab row.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Screen::Education => "Edu",
+            Screen::Certification => "Cert",
+            other => other.title(),
         }
     }
 
@@ -213,6 +226,7 @@ impl Screen {
             Screen::Education => 2,
             Screen::Certification => 3,
             Screen::Licensing => 4,
+            Screen::Upkeep => 5,
         }
     }
 
@@ -444,6 +458,7 @@ fn v2_to_v3(mut profile: Profile) -> Result<Profile, DecodeError> {
         ("shortlist", !profile.shortlist.is_empty()),
         ("ce", !profile.ce.is_empty()),
         ("study", !profile.study.is_empty()),
+        ("screen: Upkeep", profile.resume.screen == Screen::Upkeep),
     ];
     if let Some((name, _)) = new.iter().find(|(_, present)| *present) {
         return Err(DecodeError::Damaged {
@@ -594,6 +609,25 @@ mod tests {
             }
             other => panic!("expected damage, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_version_2_file_resuming_on_the_upkeep_screen_is_refused_with_its_name() {
+        let text = "Profile(version: 2, goal: Mlt, resume: (screen: Upkeep))";
+        match decode(text) {
+            Err(DecodeError::Damaged { message, .. }) => {
+                assert!(
+                    message.contains("`screen: Upkeep` is new in profile version 3"),
+                    "{message}"
+                );
+            }
+            other => panic!("expected damage, got {other:?}"),
+        }
+        let v3 = "Profile(version: 3, goal: Mlt, resume: (screen: Upkeep))";
+        assert_eq!(
+            decode(v3).map(|d| d.profile.resume.screen),
+            Ok(Screen::Upkeep)
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod programs;
 mod setup;
 pub mod sources;
 mod study;
+mod upkeep;
 mod welcome;
 
 use ratatui::Frame;
@@ -68,6 +69,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Mode::Sources(first) => sources::draw(frame, area, app, *first),
         Mode::Study(view) => study::draw(frame, area, app, view),
         Mode::Programs(view) => programs::draw(frame, area, app, view),
+        Mode::Ce(form) => upkeep::draw_form(frame, area, app, form),
         Mode::Normal | Mode::Welcome(_) | Mode::Recovery(_) | Mode::Setup(_) => {}
     }
 }
@@ -78,6 +80,7 @@ fn draw_main(frame: &mut Frame, area: Rect, app: &App) {
     draw_header(frame, areas.header, app);
     draw_tabs(frame, areas.tabs, app);
     match app.screen.area() {
+        None if app.screen == Screen::Upkeep => upkeep::draw(frame, areas.body, app),
         None => dashboard::draw(frame, areas.body, app),
         Some(which) => checklist::draw(frame, layout::checklist(areas.body, which), app, which),
     }
@@ -108,7 +111,7 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let mut spans = vec![Span::raw(" ")];
     for screen in Screen::ALL {
-        let label = layout::tab_label(screen);
+        let label = layout::tab_label(screen, area.width);
         if screen == app.screen {
             spans.push(Span::styled(format!("[{label}]"), theme.tab_active()));
         } else {

@@ -6,9 +6,9 @@ use std::fmt::Write;
 
 use super::report::{
     AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, ProgramInfo, Report, RouteInfo,
-    SetAside, Share, StepPlan, Writer, walk,
+    SetAside, Share, StepPlan, UpkeepInfo, Writer, walk,
 };
-use super::text::{counts, license_symbol, state_words};
+use super::text::{counts, license_symbol, state_words, upkeep_lines};
 use crate::advisor::Verdict;
 
 const STYLE: &str = "
@@ -185,6 +185,22 @@ impl Writer for Html {
                 escape(&license.text)
             );
         }
+    }
+
+    fn upkeep(&mut self, cycles: &[UpkeepInfo]) {
+        if cycles.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.0, "<h2>Keeping it: CE and renewals</h2>\n<ul>");
+        for c in cycles {
+            let lines = upkeep_lines(c);
+            let _ = write!(self.0, "<li>{}", escape(&lines[0]));
+            for line in &lines[1..] {
+                let _ = write!(self.0, "<br>{}", escape(line.trim_start()));
+            }
+            let _ = writeln!(self.0, "</li>");
+        }
+        let _ = writeln!(self.0, "</ul>");
     }
 
     fn area_begin(&mut self, area: &AreaPlan) {

@@ -2,28 +2,27 @@
 //! CRLF line endings, lines folded at 75 octets, text escaped).
 //!
 //! - A met route whose time window closes: the last day it counts.
-//! - A held credential's upkeep: ASCP's CMP every 3 years from the date it
-//!   was earned, AMT's yearly fee and its CCP every 3 years, AAB's yearly
-//!   revalidation (certificates run to December 31). The next date on or
-//!   after today, repeating.
+//! - Each held credential's and license's current maintenance cycle
+//!   (`advisor::upkeep`): the day it ends (for a license, its renewal),
+//!   repeating every cycle, with the CE logged so far; and a fee due on
+//!   another day (AMT's yearly fee), repeating.
 //!
 //! - The exam study plan (`medtech study`): one event on the first day of
 //!   each week with its areas and hours (no reminder: the week itself is
 //!   the reminder), and the exam date.
 //! - The chosen program's application deadline, while it is ahead.
 //!
-//! State license renewals are not included: the guide states them as text
-//! ("every 2 years"), with no date the license was issued to count from.
+//! A cycle the guide does not know has no date and no event.
 //!
 //! Every event is all-day, with a UID that stays the same from one export
 //! to the next, so importing again updates an event instead of doubling it.
 
-use jiff::{Span, Timestamp};
+use jiff::Timestamp;
 
 use crate::advisor::Verdict;
-use crate::advisor::eligibility;
-use crate::content::{Credential, Date, Guide};
-use crate::profile::{HeldCredential, Profile};
+use crate::advisor::{eligibility, upkeep};
+use crate::content::{Date, Guide};
+use crate::profile::{Profile, tenths_words};
 use crate::text::sanitize;
 
 /// One all-day event.
@@ -67,11 +66,8 @@ impl Calendar {
         if let Some(event) = program_deadline(profile, today) {
             events.push(event);
         }
-        for held in &profile.background.credentials {
-            let Some(credential) = guide.credentials.iter().find(|c| held.is(&c.name)) else {
-                continue;
-            };
-            events.extend(upkeep(guide, credential, held, today));
+        for c in upkeep::cycles(guide, profile, today) {
+            events.extend(upkeep_events(&c));
         }
         events.extend(study_events(guide, profile, today));
         Calendar { events }
@@ -190,98 +186,94 @@ fn program_deadline(profile: &Profile, today: Date) -> Option<Event> {
     })
 }
 
-/// The upkeep dates of one held credential.
-fn upkeep(
-    guide: &Guide,
-    credential: &Credential,
-    held: &HeldCredential,
-    today: Date,
-) -> Vec<Event> {
-    // The earlier day of a month-only date: a reminder is better early.
-    let since = held.since.first_day();
-    let name = &credential.name;
-    let fact = |labels: &[&str]| {
-        credential
-            .facts
-            .iter()
-            .find(|f| labels.contains(&f.label.as_str()))
-            .map(|f| {
-                let urls: Vec<&str> = f
-                    .sources
-                    .iter()
-                    .filter_map(|id| guide.source(id))
-                    .map(|s| s.url.as_str())
-                    .collect();
-                format!("{} ({})", f.text, urls.join(", "))
-            })
-            .unwrap_or_default()
-    };
-    let footer = format!(
-        "From your {name} credential, held since {}. From medtech, a planning aid: confirm in your account with the certifier.",
-        held.since
-    );
-    let event = |kind: &str, date: Date, summary: String, what: String, years: u8| Event {
-        uid: format!("{kind}-{}@medtech", credential.id),
-        date,
-        summary,
-        description: format!("{what}\n{footer}"),
-        rrule: Some(if years == 1 {
-            "FREQ=YEARLY".to_owned()
-        } else {
-            format!("FREQ=YEARLY;INTERVAL={years}")
-        }),
-    };
-    match credential.certifier.as_str() {
-        "ascp" => vec![event(
-            "cmp",
-            next_cycle(since, 3, today),
-            format!("{name}: CMP points due (every 3 years)"),
-            fact(&["Maintenance"]),
-            3,
-        )],
-        "amt" => vec![
-            event(
-                "fee",
-                next_cycle(since, 1, today),
-                format!("{name}: AMT annual fee due"),
-                fact(&["Maintenance"]),
-                1,
-            ),
-            event(
-                "ccp",
-                next_cycle(since, 3, today),
-                format!("{name}: CCP points due (every 3 years)"),
-                fact(&["Maintenance"]),
-                3,
-            ),
-        ],
-        "aab" => {
-            // Valid to December 31 of the year granted, then every year.
-            let end_of_year = jiff::civil::date(today.year(), 12, 31);
-            vec![event(
-                "revalidation",
-                end_of_year,
-                format!("{name}: AAB revalidation due"),
-                fact(&["Renewal"]),
-                1,
-            )]
-        }
-        _ => Vec::new(),
+/// `FREQ=…` for something that comes back every `months` months.
+fn every(months: u16) -> String {
+    match months {
+        12 => "FREQ=YEARLY".to_owned(),
+        m if m % 12 == 0 => format!("FREQ=YEARLY;INTERVAL={}", m / 12),
+        m => format!("FREQ=MONTHLY;INTERVAL={m}"),
     }
 }
 
-/// The first `since + n * years` (n >= 1) on or after `today`.
-fn next_cycle(since: Date, years: u8, today: Date) -> Date {
-    let mut n = 1i64;
-    loop {
-        let Ok(due) = since.checked_add(Span::new().years(n * i64::from(years))) else {
-            return today;
-        };
-        if due >= today {
-            return due;
+/// A held credential's or license's cycle end, and a fee due another day.
+fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
+    let name = sanitize(&c.held.name);
+    let slug: String = name
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() {
+                ch.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let Some(u) = c.upkeep else { return Vec::new() };
+    let source = c
+        .source_url
+        .map(|u| format!("\nSource: {u}"))
+        .unwrap_or_default();
+    let footer = format!(
+        "Held since {}. From medtech, a planning aid: confirm the dates with the {}.",
+        c.held.since,
+        match c.held.kind {
+            upkeep::HeldKind::Credential(_) => "certifier",
+            upkeep::HeldKind::License { .. } => "board",
         }
-        n += 1;
+    );
+    let mut events = Vec::new();
+    if let (Some(dates), Some(months)) = (c.dates, u.months) {
+        let logged = tenths_words(c.logged);
+        let counted = c.needed.map_or_else(
+            || {
+                format!(
+                    "{logged} {} logged by the export; how much is needed is not known",
+                    c.unit.word()
+                )
+            },
+            |n| {
+                format!(
+                    "{logged} of {} {} logged by the export",
+                    tenths_words(n),
+                    c.unit.word()
+                )
+            },
+        );
+        let fee = c
+            .next_fee
+            .filter(|f| f.due == dates.end)
+            .map(|f| format!(" The renewal fee (${}) is due.", f.usd))
+            .unwrap_or_default();
+        let summary = match c.held.kind {
+            upkeep::HeldKind::Credential(_) => format!("{name}: CE cycle ends"),
+            upkeep::HeldKind::License { .. } => format!("{name}: renewal (CE cycle ends)"),
+        };
+        events.push(Event {
+            uid: format!("cycle-{slug}@medtech"),
+            date: dates.end,
+            summary,
+            description: format!(
+                "This cycle runs from {} to {}: {counted}.{fee}\n{}{source}\n{footer}",
+                dates.start,
+                dates.end,
+                sanitize(&upkeep::note(c))
+            ),
+            rrule: Some(every(months)),
+        });
     }
+    if let Some(fee) = c.next_fee
+        && c.dates.is_none_or(|d| d.end != fee.due)
+    {
+        let every_months = u.fee.as_ref().and_then(|f| f.every_months);
+        events.push(Event {
+            uid: format!("fee-{slug}@medtech"),
+            date: fee.due,
+            summary: format!("{name}: ${} renewal fee due", fee.usd),
+            description: format!("{}{source}\n{footer}", sanitize(&u.note)),
+            rrule: every_months.map(every),
+        });
+    }
+    events
 }
 
 fn ics_date(date: Date) -> String {
@@ -393,18 +385,9 @@ mod tests {
     }
 
     #[test]
-    fn the_next_cycle_is_on_or_after_today() {
-        assert_eq!(
-            next_cycle(day("2020-05-14"), 3, day("2026-11-25")),
-            day("2029-05-14")
-        );
-        assert_eq!(
-            next_cycle(day("2020-05-14"), 1, day("2026-05-14")),
-            day("2026-05-14")
-        );
-        assert_eq!(
-            next_cycle(day("2026-11-01"), 3, day("2026-11-25")),
-            day("2029-11-01")
-        );
+    fn cycles_repeat_by_years_or_months() {
+        assert_eq!(every(36), "FREQ=YEARLY;INTERVAL=3");
+        assert_eq!(every(12), "FREQ=YEARLY");
+        assert_eq!(every(18), "FREQ=MONTHLY;INTERVAL=18");
     }
 }

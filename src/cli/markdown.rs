@@ -6,9 +6,9 @@ use std::fmt::Write;
 
 use super::report::{
     AreaPlan, CostInfo, FinishInfo, LicenseInfo, NextInfo, Plan, ProgramInfo, Report, RouteInfo,
-    SetAside, Share, StepPlan, Writer, walk,
+    SetAside, Share, StepPlan, UpkeepInfo, Writer, walk,
 };
-use super::text::{counts, license_symbol, state_words};
+use super::text::{counts, license_symbol, state_words, upkeep_lines};
 
 pub fn render(plan: &Plan) -> String {
     let mut w = Markdown(String::new());
@@ -123,6 +123,20 @@ impl Writer for Markdown {
                 inline(&license.text)
             );
         }
+    }
+
+    fn upkeep(&mut self, cycles: &[UpkeepInfo]) {
+        if cycles.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.0, "## Keeping it: CE and renewals\n");
+        for c in cycles {
+            for (i, line) in upkeep_lines(c).iter().enumerate() {
+                let pad = if i == 0 { "- " } else { "  - " };
+                let _ = writeln!(self.0, "{pad}{}", inline(line.trim_start()));
+            }
+        }
+        self.0.push('\n');
     }
 
     fn area_begin(&mut self, area: &AreaPlan) {

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use crate::advisor::eligibility::{self, RouteAdvice, Verdict};
+use crate::advisor::upkeep;
 use crate::advisor::{self, Check, Progress, estimate};
 use crate::advisor::{plan, programs};
 use crate::content::{Area, Caveat, Date, Guide, LicenseRule, Step, Tier};
@@ -234,6 +235,87 @@ pub struct Report {
     pub study: Option<super::study::StudyInfo>,
     /// The shortlist of programs, measured against NAACLS's benchmarks.
     pub programs: Vec<ProgramInfo>,
+    /// Each credential and license held: its current cycle and the CE
+    /// logged in it (empty while nothing is held).
+    pub upkeep: Vec<UpkeepInfo>,
+}
+
+/// One held credential's or license's current maintenance cycle. Amounts
+/// are in `unit`s (tenths kept: 1.5); dates `YYYY-MM-DD`; `null` where the
+/// guide does not know (then `note` says whom to ask and `source` is the page).
+#[derive(Debug, Clone, Serialize)]
+pub struct UpkeepInfo {
+    #[serde(rename = "for")]
+    pub name: String,
+    /// `credential` or `license`.
+    pub kind: &'static str,
+    /// When it was earned, as precisely as the record says.
+    pub since: String,
+    pub cycle_start: Option<String>,
+    pub cycle_end: Option<String>,
+    pub needed: Option<f64>,
+    /// `points` or `hours`.
+    pub unit: &'static str,
+    pub logged: f64,
+    pub categories: Vec<CategoryInfo>,
+    pub next_fee: Option<FeeDue>,
+    pub days_left: Option<i64>,
+    /// `90_days` or `30_days` before the cycle ends.
+    pub warning: Option<&'static str>,
+    pub note: String,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryInfo {
+    pub name: String,
+    pub needed: Option<f64>,
+    pub logged: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeeDue {
+    pub usd: u32,
+    pub due: String,
+}
+
+impl UpkeepInfo {
+    pub fn of(c: &upkeep::Cycle<'_>) -> UpkeepInfo {
+        let tenths = |t: u32| upkeep::tenths_f64(t);
+        UpkeepInfo {
+            name: sanitize(&c.held.name),
+            kind: match c.held.kind {
+                upkeep::HeldKind::Credential(_) => "credential",
+                upkeep::HeldKind::License { .. } => "license",
+            },
+            since: c.held.since.to_string(),
+            cycle_start: c.dates.map(|d| d.start.to_string()),
+            cycle_end: c.dates.map(|d| d.end.to_string()),
+            needed: c.needed.map(tenths),
+            unit: c.unit.word(),
+            logged: tenths(c.logged),
+            categories: c
+                .categories
+                .iter()
+                .map(|k| CategoryInfo {
+                    name: sanitize(&k.name),
+                    needed: k.needed.map(tenths),
+                    logged: tenths(k.logged),
+                })
+                .collect(),
+            next_fee: c.next_fee.map(|f| FeeDue {
+                usd: f.usd,
+                due: f.due.to_string(),
+            }),
+            days_left: c.days_left,
+            warning: c.warning.map(|w| match w {
+                upkeep::Warning::Days90 => "90_days",
+                upkeep::Warning::Days30 => "30_days",
+            }),
+            note: sanitize(&upkeep::note(c)),
+            source: c.source_url.map(sanitize),
+        }
+    }
 }
 
 /// One outcome's three-year average against its benchmark.
@@ -417,6 +499,31 @@ pub struct LicenseInfo {
     pub text: String,
 }
 
+impl CostInfo {
+    pub fn of(cost: &estimate::Cost) -> CostInfo {
+        CostInfo {
+            usd_min: cost.usd_min,
+            usd_max: cost.usd_max,
+            unknown: cost.unknown.iter().map(|u| sanitize(u)).collect(),
+            tuition: cost
+                .tuition
+                .iter()
+                .map(|t| estimate::Tuition {
+                    label: sanitize(&t.label),
+                    text: sanitize(&t.text),
+                    dated: sanitize(&t.dated),
+                })
+                .collect(),
+            // The figure the person entered (their program's).
+            program_tuition: cost
+                .items
+                .iter()
+                .find(|(_, _, _, dated)| dated == estimate::YOUR_ENTRY)
+                .map(|(_, usd, _, _)| *usd),
+        }
+    }
+}
+
 impl Report {
     pub fn build(guide: &Guide, profile: &Profile, context: &Context) -> Report {
         let today = context.today;
@@ -482,26 +589,7 @@ impl Report {
                 latest: date(finish.latest),
                 steps_without_duration: finish.without_duration,
             },
-            cost: CostInfo {
-                usd_min: cost.usd_min,
-                usd_max: cost.usd_max,
-                unknown: cost.unknown.iter().map(|u| sanitize(u)).collect(),
-                tuition: cost
-                    .tuition
-                    .iter()
-                    .map(|t| estimate::Tuition {
-                        label: sanitize(&t.label),
-                        text: sanitize(&t.text),
-                        dated: sanitize(&t.dated),
-                    })
-                    .collect(),
-                // The figure the person entered (their program's).
-                program_tuition: cost
-                    .items
-                    .iter()
-                    .find(|(_, _, _, dated)| dated == estimate::YOUR_ENTRY)
-                    .map(|(_, usd, _, _)| *usd),
-            },
+            cost: CostInfo::of(&cost),
             routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),
             license: plan::license_advice(guide, profile, chosen.as_ref()).map(|advice| {
                 LicenseInfo {
@@ -519,6 +607,10 @@ impl Report {
                 .map(|p| PlanInfo::of(guide, p, &finish)),
             study: super::study::StudyInfo::build(guide, &profile.study, today),
             programs: programs(guide, profile, today),
+            upkeep: upkeep::cycles(guide, profile, today)
+                .iter()
+                .map(UpkeepInfo::of)
+                .collect(),
         }
     }
 }
@@ -770,6 +862,8 @@ pub trait Writer {
     fn license(&mut self, license: Option<&LicenseInfo>);
     /// The shortlist of programs (may be empty).
     fn programs(&mut self, _programs: &[ProgramInfo]) {}
+    /// Each held credential's and license's cycle (none while nothing is held).
+    fn upkeep(&mut self, _cycles: &[UpkeepInfo]) {}
     fn area_begin(&mut self, _area: &AreaPlan) {}
     /// A step at `depth` (0 for an area's own steps); its sub-steps follow,
     /// then [`Writer::step_end`].
@@ -793,6 +887,7 @@ pub fn walk(report: &Report, areas: &[AreaPlan], w: &mut impl Writer) {
     w.routes_end(report.routes.len());
     w.license(report.license.as_ref());
     w.programs(&report.programs);
+    w.upkeep(&report.upkeep);
     for area in areas {
         w.area_begin(area);
         for step in &area.steps {

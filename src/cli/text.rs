@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::report::{
     CostInfo, FinishInfo, LicenseInfo, NextInfo, NextReport, ProgramInfo, Report, RouteInfo,
-    SetAside, Share, Writer, walk,
+    SetAside, Share, UpkeepInfo, Writer, walk,
 };
 use crate::text::sanitize_lines;
 
@@ -255,6 +255,18 @@ impl Writer for Status {
         }
     }
 
+    fn upkeep(&mut self, cycles: &[UpkeepInfo]) {
+        if cycles.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.0, "Keeping it (continuing education and renewals):");
+        for c in cycles {
+            for line in upkeep_lines(c) {
+                let _ = writeln!(self.0, "  {line}");
+            }
+        }
+    }
+
     fn license(&mut self, license: Option<&LicenseInfo>) {
         let out = &mut self.0;
         match license {
@@ -275,6 +287,46 @@ impl Writer for Status {
             }
         }
     }
+}
+
+/// A number of hours or points as people write it: 1.5, 36.
+pub fn amount(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
+}
+
+/// One held credential's or license's cycle, in a few lines (status, `ce`).
+pub fn upkeep_lines(c: &UpkeepInfo) -> Vec<String> {
+    let mut lines = Vec::new();
+    let needed = c.needed.map_or_else(
+        || format!("{} {} (needed: not known)", amount(c.logged), c.unit),
+        |n| format!("{} of {} {}", amount(c.logged), amount(n), c.unit),
+    );
+    let dates = match (&c.cycle_start, &c.cycle_end, c.days_left) {
+        (Some(start), Some(end), Some(left)) => format!(", {start} to {end}, {left} days left"),
+        _ => ", cycle not known".to_owned(),
+    };
+    let warn = match c.warning {
+        Some("30_days") => " [!!] ends within 30 days",
+        Some(_) => " [!] ends within 90 days",
+        None => "",
+    };
+    lines.push(format!("{}: {needed}{dates}{warn}", c.name));
+    for k in &c.categories {
+        let needed = k.needed.map_or_else(
+            || "logged (amount needed not known)".to_owned(),
+            |n| format!("of {}", amount(n)),
+        );
+        lines.push(format!("  {}: {} {needed}", k.name, amount(k.logged)));
+    }
+    if let Some(fee) = &c.next_fee {
+        lines.push(format!("  Next fee: ${} due {}", fee.usd, fee.due));
+    }
+    lines.push(format!("  {}", c.note));
+    if let Some(source) = &c.source {
+        lines.push(format!("  Source: {source}"));
+    }
+    lines
 }
 
 pub fn next(next: &NextReport) -> String {

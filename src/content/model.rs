@@ -332,6 +332,144 @@ pub struct StateRecord {
     /// level, as requirements the advisor checks against the background.
     #[serde(default)]
     pub rules: Vec<StateRule>,
+    /// How a license here is kept current (licensing jurisdictions only).
+    #[serde(default)]
+    pub renewal: Option<Renewal>,
+}
+
+/// How a state license is renewed, and which steps mean it is held.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Renewal {
+    /// The licenses: each is held once its step is marked done with a date.
+    pub licenses: Vec<HeldLicense>,
+    pub upkeep: Upkeep,
+}
+
+/// A license as the upkeep screen names it, and the step that earns it.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct HeldLicense {
+    /// A step id in the state's steps ("ca.mlt-apply").
+    pub step: String,
+    /// "California MLT license".
+    pub name: String,
+    /// This license's renewal fee, when it differs by license.
+    #[serde(default)]
+    pub fee: Option<RenewalFee>,
+}
+
+/// What keeping a credential or license current takes: its cycle, the
+/// continuing education (CE) it needs, its fee. A `None` is something the
+/// guide does not know; the screens then say to ask, with the page.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Upkeep {
+    /// How long one cycle runs, in months; `None`: not known.
+    pub months: Option<u16>,
+    pub anchor: Anchor,
+    /// CE needed per cycle, in `unit`s; `None`: not known.
+    pub needed: Option<u16>,
+    pub unit: CeUnit,
+    /// Required parts of `needed` (a safety element, a state's set courses).
+    #[serde(default)]
+    pub categories: Vec<CeCategory>,
+    /// How academic credit counts, if the source says.
+    #[serde(default)]
+    pub academic: Option<Academic>,
+    /// A fee paid to keep it current.
+    #[serde(default)]
+    pub fee: Option<RenewalFee>,
+    /// Nothing but the categories marked `always` is needed in the first cycle.
+    #[serde(default)]
+    pub first_cycle_exempt: bool,
+    /// Required only for those who earned it on or after this day.
+    #[serde(default)]
+    pub required_from: Option<Date>,
+    /// One or two sentences in plain words, shown with the cycle.
+    pub note: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
+}
+
+/// Where the cycles fall.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Anchor {
+    /// Cycles run back to back from the day it was earned.
+    Earned,
+    /// Every cycle ends on this day of the year; with `even_years` set, only
+    /// in even (true) or odd (false) years. The first cycle is the one the
+    /// day earned falls in.
+    EndsOn {
+        month: i8,
+        day: i8,
+        even_years: Option<bool>,
+    },
+    /// Cycles of whole calendar years, the first starting January 1 of the
+    /// year it was earned.
+    CalendarYears,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum CeUnit {
+    /// CMP or CCP points (one per contact hour).
+    Points,
+    /// Contact hours.
+    Hours,
+}
+
+impl CeUnit {
+    pub fn word(self) -> &'static str {
+        match self {
+            CeUnit::Points => "points",
+            CeUnit::Hours => "hours",
+        }
+    }
+}
+
+/// A required part of a cycle's CE.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CeCategory {
+    pub name: String,
+    /// Other names an activity's category may be given ("safety").
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// How much; `None`: required, amount not known.
+    pub needed: Option<u16>,
+    /// Still required in an exempt first cycle.
+    #[serde(default)]
+    pub always: bool,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
+}
+
+/// How college credit converts, and its cap.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Academic {
+    pub per_semester_hour: u16,
+    pub per_quarter_hour: u16,
+    /// At most this share of `needed`, in percent.
+    pub cap_percent: u8,
+    pub sources: Vec<String>,
+}
+
+/// A fee paid to keep a credential or license.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RenewalFee {
+    pub usd: u32,
+    /// Due every this many months from the day earned; `None`: at each cycle's end.
+    #[serde(default)]
+    pub every_months: Option<u16>,
+    /// The year the amount was published or checked.
+    pub year: u16,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub caveat: Option<Caveat>,
 }
 
 /// A jurisdiction's own education and experience rule for one license level:
@@ -400,6 +538,9 @@ pub struct Credential {
     #[serde(default)]
     pub facts: Vec<Fact>,
     pub sources: Vec<String>,
+    /// How it is kept current; `None`: the guide does not know.
+    #[serde(default)]
+    pub upkeep: Option<Upkeep>,
 }
 
 /// Whether a route is open to new applicants.

@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::Guide;
-use super::model::{Caveat, Fact, Fee, LicenseRule, Requirement, Step, is_spam_url, url_host};
+use super::model::{
+    Anchor, Caveat, Fact, Fee, LicenseRule, RenewalFee, Requirement, Step, Upkeep, is_spam_url,
+    url_host,
+};
 
 /// The USPS codes of the 50 states, DC and Puerto Rico: each must appear once.
 pub const REQUIRED_JURISDICTIONS: [&str; 52] = [
@@ -166,6 +169,77 @@ impl Checker<'_> {
                     format!("`{key}`: {what} has an implausible year {}", fee.year),
                 );
             }
+        }
+    }
+
+    fn renewal_fee(&mut self, key: &str, fee: &RenewalFee) {
+        self.cites(key, "a renewal fee", &fee.sources);
+        self.caveat(key, fee.caveat.as_ref());
+        if !(1990..=2100).contains(&fee.year) || fee.every_months == Some(0) {
+            self.problem(
+                key,
+                format!("`{key}`: a renewal fee has an implausible year or period"),
+            );
+        }
+    }
+
+    /// A maintenance cycle: sourced, a period that makes sense, categories
+    /// that fit inside the total.
+    fn upkeep(&mut self, key: &str, upkeep: &Upkeep) {
+        self.text(key, "the upkeep note", &upkeep.note);
+        self.cites(key, "upkeep", &upkeep.sources);
+        self.caveat(key, upkeep.caveat.as_ref());
+        if upkeep.months == Some(0) {
+            self.problem(key, format!("`{key}`: an upkeep cycle of 0 months"));
+        }
+        match upkeep.anchor {
+            Anchor::EndsOn {
+                month,
+                day,
+                even_years,
+            } => {
+                let fits = jiff::civil::Date::new(2024, month, day).is_ok();
+                let period = match even_years {
+                    None => 12,
+                    Some(_) => 24,
+                };
+                if !fits || upkeep.months != Some(period) {
+                    self.problem(
+                        key,
+                        format!("`{key}`: EndsOn needs a real day and months {period}"),
+                    );
+                }
+            }
+            Anchor::CalendarYears if upkeep.months.is_none_or(|m| m % 12 != 0) => {
+                self.problem(key, format!("`{key}`: CalendarYears needs whole years"));
+            }
+            Anchor::Earned | Anchor::CalendarYears => {}
+        }
+        let mut sum = 0;
+        for category in &upkeep.categories {
+            self.text(key, "a CE category's name", &category.name);
+            self.cites(
+                key,
+                &format!("CE category \"{}\"", category.name),
+                &category.sources,
+            );
+            self.caveat(key, category.caveat.as_ref());
+            sum += category.needed.unwrap_or(0);
+        }
+        if upkeep.needed.is_some_and(|n| sum > n) {
+            self.problem(
+                key,
+                format!("`{key}`: the CE categories need more than the total"),
+            );
+        }
+        if let Some(academic) = &upkeep.academic {
+            self.cites(key, "academic credit", &academic.sources);
+            if academic.cap_percent > 100 {
+                self.problem(key, format!("`{key}`: an academic cap above 100%"));
+            }
+        }
+        if let Some(fee) = &upkeep.fee {
+            self.renewal_fee(key, fee);
         }
     }
 
@@ -405,6 +479,9 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         c.text(key, "summary", &credential.summary);
         c.cites(key, "credential", &credential.sources);
         c.facts(key, &credential.facts);
+        if let Some(upkeep) = &credential.upkeep {
+            c.upkeep(key, upkeep);
+        }
         if !certifiers.contains(credential.certifier.as_str()) {
             c.problem(
                 key,
@@ -474,6 +551,32 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
             if let Some(note) = &row.note {
                 c.text(key, "an acceptance note", note);
             }
+        }
+        if let Some(renewal) = &state.renewal {
+            c.upkeep(key, &renewal.upkeep);
+            if renewal.licenses.is_empty() {
+                c.problem(key, format!("`{key}`: a renewal names no license"));
+            }
+            for license in &renewal.licenses {
+                c.text(key, "a license's name", &license.name);
+                if !state.steps.iter().any(|s| s.id == license.step) {
+                    c.problem(
+                        key,
+                        format!(
+                            "`{key}`: license step `{}` is not one of its steps",
+                            license.step
+                        ),
+                    );
+                }
+                if let Some(fee) = &license.fee {
+                    c.renewal_fee(key, fee);
+                }
+            }
+        } else if state.license == LicenseRule::Required {
+            c.problem(
+                key,
+                format!("`{key}` requires a license but says nothing of its renewal (`renewal`)"),
+            );
         }
         if let Some(ask) = &state.accepts_unknown {
             c.text(key, "accepts_unknown", ask);

@@ -17,8 +17,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    Background, Candidate, Change, Entry, Event, HISTORY_LIMIT, PartialDate, Practice, Profile,
-    Shortlist, Status, StepRecord, Study, same_name,
+    Activity, Background, Candidate, CeLog, Change, Entry, Event, HISTORY_LIMIT, PartialDate,
+    Practice, Profile, Shortlist, Status, StepRecord, Study, same_name,
 };
 use crate::content::Date;
 
@@ -212,9 +212,10 @@ fn merge_from(base: Option<&Profile>, ours: &Profile, theirs: &Profile) -> Merge
     );
     profile.background = m.background(base.map(|b| &b.background));
     profile.shortlist = m.shortlist(base.map(|b| &b.shortlist));
-    profile.ce = m.pick(Item::Ce, base.map(|b| &b.ce), &ours.ce, &theirs.ce, |c| {
-        format!("{} activities", c.activities.len())
-    });
+    profile.ce = merge_ce(base.map(|b| &b.ce), &ours.ce, &theirs.ce);
+    if profile.ce != ours.ce {
+        m.taken.push(Item::Ce);
+    }
     profile.study = m.study(base.map(|b| &b.study));
 
     let ids: BTreeSet<&String> = ours.steps.keys().chain(theirs.steps.keys()).collect();
@@ -661,6 +662,66 @@ fn names(event: &Event, item: &Item) -> bool {
         | (Event::Study, Item::Study) => true,
         _ => false,
     }
+}
+
+/// The CE log entry by entry, keyed by id: an activity added on either
+/// computer is kept; one removed on a side where the other left it as it
+/// was goes; one edited on one side takes the edit; one edited on both, or
+/// an activity each computer added under the same id, keeps both, theirs
+/// under a new id. With no common version nothing is known to be removed:
+/// every activity of both sides is kept (the same one once).
+pub fn merge_ce(base: Option<&CeLog>, ours: &CeLog, theirs: &CeLog) -> CeLog {
+    let find = |log: &CeLog, id: u32| log.activities.iter().find(|a| a.id == id).cloned();
+    let mut kept: Vec<Activity> = Vec::new();
+    let mut renumber: Vec<Activity> = Vec::new();
+    for mine in &ours.activities {
+        let was = base.and_then(|b| find(b, mine.id));
+        match (find(theirs, mine.id), was) {
+            (Some(other), _) if other == *mine => kept.push(mine.clone()),
+            (Some(other), Some(was)) if was == *mine => kept.push(other),
+            (Some(other), Some(was)) if was == other => kept.push(mine.clone()),
+            (Some(other), _) => {
+                // Both changed it, or both added one under this id.
+                kept.push(mine.clone());
+                renumber.push(other);
+            }
+            // Removed there, left as it was here: it goes.
+            (None, Some(was)) if was == *mine => {}
+            (None, _) => kept.push(mine.clone()),
+        }
+    }
+    for other in &theirs.activities {
+        if ours.activities.iter().any(|a| a.id == other.id) {
+            continue;
+        }
+        match base.and_then(|b| find(b, other.id)) {
+            // Removed here, left as it was there: it goes.
+            Some(was) if was == *other => {}
+            _ => kept.push(other.clone()),
+        }
+    }
+    let mut next = kept
+        .iter()
+        .chain(&ours.activities)
+        .chain(&theirs.activities)
+        .map(|a| a.id)
+        .max()
+        .unwrap_or(0);
+    for mut other in renumber {
+        if kept.iter().any(|a| {
+            Activity {
+                id: a.id,
+                ..other.clone()
+            } == *a
+        }) {
+            continue;
+        }
+        next += 1;
+        other.id = next;
+        kept.push(other);
+    }
+    kept.sort_by_key(|a| (a.date, a.id));
+    CeLog { activities: kept }
 }
 
 /// Every entry of both histories, each as many times as the side that has

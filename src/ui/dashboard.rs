@@ -102,6 +102,9 @@ fn path_paragraph(app: &App, advice: &Advice, roomy: bool, width: u16) -> Paragr
             )),
         ]));
     }
+    if roomy && let Some(line) = super::upkeep::dashboard_line(app, width.saturating_sub(2)) {
+        lines.push(line);
+    }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
     if roomy {
         paragraph.block(Block::default().borders(Borders::ALL).title(" Your path "))

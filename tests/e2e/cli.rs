@@ -556,9 +556,9 @@ fn export_ics_is_folded_crlf_with_one_event_per_date() {
         unfolded.contains("SUMMARY:Last day for MLT(ASCP) Route 1\r\n"),
         "{unfolded}"
     );
-    // The CMP cycle: three years from 2025-01-15, repeating.
+    // The CMP cycle ends the day before three years from 2025-01-15, repeating.
     assert!(
-        unfolded.contains("DTSTART;VALUE=DATE:20280115\r\n"),
+        unfolded.contains("DTSTART;VALUE=DATE:20280114\r\n"),
         "{unfolded}"
     );
     assert!(unfolded.contains("RRULE:FREQ=YEARLY;INTERVAL=3\r\n"));

@@ -5,6 +5,7 @@
 #[path = "../shared/mod.rs"]
 mod shared;
 
+mod ce;
 mod cli;
 mod compare;
 mod habits;

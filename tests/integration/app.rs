@@ -19,14 +19,17 @@ fn selected_id(app: &App) -> String {
 }
 
 #[test]
-fn screen_keys_and_tab_cycle_through_all_four_screens() {
+fn screen_keys_and_tab_cycle_through_all_five_screens() {
     let mut app = app();
     let cases = [
         (Action::Show(Screen::Licensing), Screen::Licensing),
+        (Action::NextScreen, Screen::Upkeep),
         (Action::NextScreen, Screen::Dashboard),
         (Action::NextScreen, Screen::Education),
         (Action::PrevScreen, Screen::Dashboard),
+        (Action::PrevScreen, Screen::Upkeep),
         (Action::PrevScreen, Screen::Licensing),
+        (Action::Show(Screen::Upkeep), Screen::Upkeep),
         (Action::Show(Screen::Certification), Screen::Certification),
     ];
     for (action, expected) in cases {
@@ -470,6 +473,11 @@ fn every_context_can_be_left() {
         opened(&[Action::Resize(40, 10)]),
         opened(&[Action::OpenStudy]),
         opened(&[Action::OpenStudy, Action::Close]),
+        opened(&[Action::Show(Screen::Upkeep)]),
+        opened(&[
+            Action::Show(Screen::Upkeep),
+            Action::Ce(medtech::app::CeAction::Add),
+        ]),
     ];
     let mut covered = Vec::new();
     for app in apps {

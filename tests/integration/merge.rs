@@ -754,3 +754,117 @@ fn a_change_of_the_other_computers_place_only_says_nothing() {
     assert_eq!(app.notice, None);
     assert_eq!(app.screen, Screen::Education);
 }
+
+mod ce_log {
+    use medtech::profile::merge::{merge, merge_ce, merge_without_base};
+    use medtech::profile::{Activity, CeLog, Credit, Profile};
+
+    fn activity(id: u32, date: &str, tenths: u32, title: &str) -> Activity {
+        Activity {
+            id,
+            date: date.parse().expect("a day"),
+            tenths,
+            credit: Credit::Hours,
+            title: title.into(),
+            provider: String::new(),
+            categories: vec![],
+            counts_for: vec![],
+        }
+    }
+
+    fn log(activities: &[Activity]) -> CeLog {
+        CeLog {
+            activities: activities.to_vec(),
+        }
+    }
+
+    fn titles(log: &CeLog) -> Vec<(u32, &str, u32)> {
+        log.activities
+            .iter()
+            .map(|a| (a.id, a.title.as_str(), a.tenths))
+            .collect()
+    }
+
+    #[test]
+    fn an_activity_added_on_each_computer_under_the_same_id_keeps_both() {
+        let base = log(&[activity(1, "2026-01-05", 10, "Ethics")]);
+        let ours = log(&[
+            activity(1, "2026-01-05", 10, "Ethics"),
+            activity(2, "2026-03-01", 15, "Lab safety (laptop)"),
+        ]);
+        let theirs = log(&[
+            activity(1, "2026-01-05", 10, "Ethics"),
+            activity(2, "2026-02-01", 20, "Hematology (desktop)"),
+        ]);
+        let merged = merge_ce(Some(&base), &ours, &theirs);
+        assert_eq!(
+            titles(&merged),
+            [
+                (1, "Ethics", 10),
+                (3, "Hematology (desktop)", 20),
+                (2, "Lab safety (laptop)", 15),
+            ]
+        );
+        // And through the whole profile merge, named in the summary.
+        let profile = |ce: &CeLog| Profile {
+            ce: ce.clone(),
+            ..Profile::default()
+        };
+        let whole = merge(&profile(&base), &profile(&ours), &profile(&theirs));
+        assert_eq!(whole.profile.ce, merged);
+        assert!(whole.conflicts.is_empty());
+        assert!(
+            whole
+                .summary
+                .taken
+                .contains(&medtech::profile::merge::Item::Ce)
+        );
+    }
+
+    #[test]
+    fn an_edit_on_one_side_is_taken_a_removal_goes_and_an_edit_on_both_keeps_both() {
+        let base = log(&[
+            activity(1, "2026-01-05", 10, "Ethics"),
+            activity(2, "2026-02-01", 20, "Hematology"),
+            activity(3, "2026-03-01", 30, "Chemistry"),
+        ]);
+        // Ours removes 1 and edits 3; theirs edits 2 and 3.
+        let ours = log(&[
+            activity(2, "2026-02-01", 20, "Hematology"),
+            activity(3, "2026-03-01", 35, "Chemistry"),
+        ]);
+        let theirs = log(&[
+            activity(1, "2026-01-05", 10, "Ethics"),
+            activity(2, "2026-02-01", 25, "Hematology"),
+            activity(3, "2026-03-01", 40, "Chemistry"),
+        ]);
+        let merged = merge_ce(Some(&base), &ours, &theirs);
+        assert_eq!(
+            titles(&merged),
+            [
+                (2, "Hematology", 25),
+                (3, "Chemistry", 35),
+                (4, "Chemistry", 40),
+            ]
+        );
+    }
+
+    #[test]
+    fn with_no_common_version_every_activity_of_both_is_kept_once() {
+        let ours = log(&[activity(1, "2026-01-05", 10, "Ethics")]);
+        let theirs = log(&[
+            activity(1, "2026-01-05", 10, "Ethics"),
+            activity(2, "2026-02-01", 20, "Hematology"),
+        ]);
+        assert_eq!(
+            titles(&merge_ce(None, &ours, &theirs)),
+            [(1, "Ethics", 10), (2, "Hematology", 20)]
+        );
+        let profile = |ce: &CeLog| Profile {
+            ce: ce.clone(),
+            ..Profile::default()
+        };
+        let whole = merge_without_base(&profile(&ours), &profile(&theirs));
+        assert_eq!(whole.profile.ce.activities.len(), 2);
+    }
+}

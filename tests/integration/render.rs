@@ -586,6 +586,7 @@ fn shows_what_it_should(app: &App, width: u16, height: u16) {
         Mode::Study(_) => " The exam: study plan ".to_owned(),
         Mode::Programs(view) if view.form.is_some() => " a program · Ctrl-S saves ".to_owned(),
         Mode::Programs(_) => " Programs you are considering".to_owned(),
+        Mode::Ce(_) => " a CE activity ".to_owned(),
     };
     assert!(
         text.contains(&heading),
@@ -1437,4 +1438,137 @@ fn an_ascii_theme_draws_only_ascii() {
             assert!(text.is_ascii(), "{screen:?} {w}x{h}:\n{text}");
         }
     }
+}
+
+/// Issue 23's walk: MLT(ASCP) since 2024-03 and a California MLT license
+/// since 2024-06, three activities, one safety course counting for both.
+fn keeping_it() -> App {
+    let mut profile = Profile {
+        state: Some("CA".into()),
+        ..Profile::default()
+    };
+    profile
+        .background
+        .credentials
+        .push(medtech::profile::HeldCredential {
+            name: "MLT(ASCP)".into(),
+            since: "2024-03".parse().expect("a month"),
+        });
+    profile.steps.insert(
+        "ca.mlt-apply".into(),
+        medtech::profile::StepRecord {
+            status: Status::Done,
+            date: Some("2024-06".parse().expect("a month")),
+            note: String::new(),
+        },
+    );
+    let activity = |id, date: &str, tenths, title: &str, categories: &[&str], counts: &[&str]| {
+        medtech::profile::Activity {
+            id,
+            date: date.parse().expect("a day"),
+            tenths,
+            credit: medtech::profile::Credit::Hours,
+            title: title.into(),
+            provider: String::new(),
+            categories: categories.iter().map(|s| (*s).to_owned()).collect(),
+            counts_for: counts.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    };
+    profile.ce.activities = vec![
+        activity(
+            2,
+            "2025-04-10",
+            100,
+            "Hematology webinar series",
+            &[],
+            &["MLT(ASCP)"],
+        ),
+        activity(
+            3,
+            "2026-07-01",
+            60,
+            "Blood bank review",
+            &[],
+            &["California MLT license"],
+        ),
+        activity(
+            1,
+            "2026-10-02",
+            15,
+            "Lab safety update",
+            &["safety"],
+            &["MLT(ASCP)", "California MLT license"],
+        ),
+    ];
+    // The day of the walk: the ASCP cycle ends within 90 days.
+    let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
+    let mut app = App::new(real_guide().clone(), profile, walk);
+    app.update(Action::Show(Screen::Upkeep));
+    app
+}
+
+#[test]
+fn upkeep_with_a_credential_and_a_license() {
+    let app = keeping_it();
+    snapshot_both_sizes("upkeep", &app);
+    for (w, h) in [(80, 24), (60, 16)] {
+        let text = screen_text(&app, w, h);
+        assert!(text.contains("5 Upkeep]"), "{w}x{h}: the tab shows\n{text}");
+        assert!(text.contains("11.5 of 36 points"), "{w}x{h}:\n{text}");
+        assert!(
+            text.contains("2026-06-01 to 2028-05-31"),
+            "{w}x{h}:\n{text}"
+        );
+        // Readable without colour: 2027-02-28 is within 90 days of 2026-12-08.
+        assert!(text.contains("[!] 90 days"), "{w}x{h}:\n{text}");
+    }
+}
+
+#[test]
+fn upkeep_with_nothing_held_says_what_will_appear_and_when() {
+    let mut app = App::new(real_guide().clone(), Profile::default(), clock());
+    app.update(Action::Show(Screen::Upkeep));
+    snapshot_both_sizes("upkeep_nothing_held", &app);
+    let text = screen_text(&app, 80, 24).replace(['│', '\n'], " ");
+    let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squeezed.contains("Nothing held yet"), "{squeezed}");
+    assert!(squeezed.contains("appear here"), "{squeezed}");
+}
+
+#[test]
+fn upkeep_activity_form() {
+    let mut app = keeping_it();
+    app.update(Action::Ce(medtech::app::CeAction::Edit));
+    snapshot_both_sizes("upkeep_form", &app);
+}
+
+#[test]
+fn every_tab_fits_at_80x24_and_60x16() {
+    let app = App::new(real_guide().clone(), Profile::default(), clock());
+    for (w, h) in [(80, 24), (60, 16)] {
+        let text = screen_text(&app, w, h);
+        let tabs = text.lines().nth(1).expect("the tab row");
+        for n in 1..=5 {
+            assert!(
+                tabs.contains(&format!("{n} ")),
+                "{w}x{h}: tab {n} in {tabs:?}"
+            );
+        }
+        assert!(tabs.contains("5 Upkeep"), "{w}x{h}: {tabs:?}");
+    }
+}
+
+#[test]
+fn the_dashboard_sums_up_each_cycle_once_something_is_held() {
+    let mut app = keeping_it();
+    app.update(Action::Show(Screen::Dashboard));
+    snapshot_both_sizes("dashboard_keeping_it", &app);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Upkeep: MLT(ASCP) 11.5/36 to 2027-02-28 [!]"),
+        "{text}"
+    );
+    // Wrapped onto a second row, whole.
+    assert!(text.contains("California MLT license 7.5/24 to"), "{text}");
+    assert!(text.contains("2028-05-31 (5)"), "{text}");
 }

@@ -164,8 +164,8 @@ fn the_version_2_golden_file_still_reads_unchanged() {
 /// A version 3 profile using every part of the format.
 fn v3_full() -> Profile {
     use medtech::profile::{
-        Activity, Candidate, CandidateAccreditor, CandidateKind, CeLog, Format, Practice, Rate,
-        Shortlist, Study, Tuition,
+        Activity, Candidate, CandidateAccreditor, CandidateKind, CeLog, Credit, Format, Practice,
+        Rate, Shortlist, Study, Tuition,
     };
     let mut profile = v2_full();
     // Said "none" of credentials (issue 20): written only when said.
@@ -192,15 +192,28 @@ fn v3_full() -> Profile {
         chosen: Some("Valencia MLT".into()),
     };
     profile.ce = CeLog {
-        activities: vec![Activity {
-            id: 1,
-            date: date("2026-10-02"),
-            tenths: 15,
-            title: "Laboratory safety update".into(),
-            provider: "ASCP".into(),
-            categories: vec!["Safety".into()],
-            counts_for: vec!["MLT(ASCP)".into()],
-        }],
+        activities: vec![
+            Activity {
+                id: 1,
+                date: date("2026-10-02"),
+                tenths: 15,
+                credit: Credit::Hours,
+                title: "Laboratory safety update".into(),
+                provider: "ASCP".into(),
+                categories: vec!["Safety".into()],
+                counts_for: vec!["MLT(ASCP)".into(), "California MLT license".into()],
+            },
+            Activity {
+                id: 2,
+                date: date("2026-11-20"),
+                tenths: 30,
+                credit: Credit::SemesterHours,
+                title: "Immunology (college course)".into(),
+                provider: String::new(),
+                categories: vec![],
+                counts_for: vec![],
+            },
+        ],
     };
     profile.study = Study {
         exam: Some("MLT(ASCP)".into()),

@@ -1,0 +1,313 @@
+//! The Upkeep screen (`5`): each held credential's and license's current
+//! cycle, logged against needed, and the CE log; the activity form; and
+//! the dashboard's one-row summary.
+//! Every mark reads without colour: `[!]` within 90 days, `[!!]` within 30.
+
+use std::fmt::Write as _;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::advisor::upkeep::{self, Cycle, Warning};
+use crate::app::{App, CeForm, FIELD_HINTS, FIELDS};
+use crate::profile::{Credit, tenths_words};
+use crate::text::{sanitize, truncate};
+use crate::textarea::TextAreaView;
+
+/// What the screen says while nothing is held.
+pub const NOTHING_HELD: &str = "Nothing held yet. Once you hold a credential or a license, \
+its continuing-education cycle, what it needs and its next renewal appear here: add the \
+credential to your background (p) with the month you earned it, or mark the certification \
+exam or your state's license step done with its date (d).";
+
+fn cycle_lines(c: &Cycle<'_>, app: &App, notes: bool) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let name = sanitize(&c.held.name);
+    let verify = if c.upkeep.is_some_and(|u| u.caveat.is_some()) {
+        " (verify)"
+    } else {
+        ""
+    };
+    let mut lines = Vec::new();
+    if !c.is_known() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name}{verify}"), theme.heading()),
+            Span::styled(
+                format!(" [?] the guide does not know: ask {}", c.ask_whom()),
+                theme.warning(),
+            ),
+        ]));
+        if let Some(d) = c.dates {
+            lines.push(Line::from(format!("  cycle {} to {}", d.start, d.end)));
+        }
+        if let Some(url) = c.source_url {
+            lines.push(Line::from(Span::styled(format!("  {url}"), theme.link())));
+        }
+        return lines;
+    }
+    let unit = c.unit.word();
+    let needed = c.needed.unwrap_or(0);
+    let (mark, style) = if c.logged >= needed {
+        ("[✓]", theme.done())
+    } else {
+        ("[ ]", theme.todo())
+    };
+    let mut first = vec![
+        Span::styled(format!("{mark} "), style),
+        Span::styled(format!("{name}{verify}"), theme.heading()),
+        Span::raw(format!(
+            " {} of {} {unit}",
+            tenths_words(c.logged),
+            tenths_words(needed)
+        )),
+    ];
+    if let Some(days) = c.days_left {
+        first.push(Span::raw(format!(" · {days} days left")));
+    }
+    match c.warning {
+        Some(Warning::Days30) => first.push(Span::styled(" [!!] 30 days", theme.error())),
+        Some(Warning::Days90) => first.push(Span::styled(" [!] 90 days", theme.warning())),
+        None => {}
+    }
+    lines.push(Line::from(first));
+    if let Some(d) = c.dates {
+        let mut second = format!("    {} to {}", d.start, d.end);
+        match c.next_fee {
+            Some(fee) => {
+                let _ = write!(second, " · fee ${} due {}", fee.usd, fee.due);
+            }
+            None => second.push_str(" · fee: not in the guide"),
+        }
+        if c.voluntary {
+            second.push_str(" · voluntary");
+        }
+        lines.push(Line::from(second));
+    }
+    if !c.categories.is_empty() {
+        let parts: Vec<String> = c
+            .categories
+            .iter()
+            .map(|k| {
+                let needed = k.needed.map_or_else(|| "?".to_owned(), tenths_words);
+                let mark = if k.needed.is_some_and(|n| k.logged >= n)
+                    || (k.needed.is_none() && k.logged > 0)
+                {
+                    "✓"
+                } else {
+                    "·"
+                };
+                format!(
+                    "{mark} {}: {}/{needed}",
+                    sanitize(&k.name),
+                    tenths_words(k.logged)
+                )
+            })
+            .collect();
+        lines.push(Line::from(format!("    {}", parts.join("  "))));
+    }
+    if notes {
+        lines.push(Line::from(Span::styled(
+            format!("    {}", sanitize(&upkeep::note(c))),
+            theme.muted(),
+        )));
+    } else if c.over_cap > 0 || c.academic_uncounted {
+        lines.push(Line::from(Span::styled(
+            "    some college credit is not counted (see medtech status)",
+            theme.muted(),
+        )));
+    }
+    lines
+}
+
+/// One row for the dashboard once something is held: each cycle's count,
+/// its end and its warning, in two rows of `width` at most; `None` while
+/// nothing is held.
+pub fn dashboard_line(app: &App, width: u16) -> Option<Line<'static>> {
+    let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
+    if cycles.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = cycles
+        .iter()
+        .map(|c| {
+            let name = sanitize(&c.held.name);
+            match (c.needed, c.dates) {
+                (Some(needed), Some(d)) => {
+                    let warn = match c.warning {
+                        Some(Warning::Days30) => " [!!]",
+                        Some(Warning::Days90) => " [!]",
+                        None => "",
+                    };
+                    format!(
+                        "{name} {}/{} to {}{warn}",
+                        tenths_words(c.logged),
+                        tenths_words(needed),
+                        d.end
+                    )
+                }
+                _ => format!("{name} ?"),
+            }
+        })
+        .collect();
+    let label = "Upkeep: ";
+    // Two rows at most, with room to spare for word wrapping.
+    let room = (usize::from(width) * 2).saturating_sub(label.len() + 4 + 12);
+    Some(Line::from(vec![
+        Span::styled(label, app.theme.heading()),
+        Span::raw(format!("{} (5)", truncate(&parts.join(" · "), room))),
+    ]))
+}
+
+/// The activity's row in the log.
+fn activity_line(a: &crate::profile::Activity) -> String {
+    let unit = match a.credit {
+        Credit::Hours => "h",
+        Credit::SemesterHours => "sem",
+        Credit::QuarterHours => "qtr",
+    };
+    let mut text = format!(
+        "{}  {:>4} {unit}  {}",
+        a.date,
+        tenths_words(a.tenths),
+        sanitize(&a.title)
+    );
+    if !a.categories.is_empty() {
+        let _ = write!(text, " [{}]", sanitize(&a.categories.join(", ")));
+    }
+    if !a.counts_for.is_empty() {
+        let _ = write!(text, " → {}", sanitize(&a.counts_for.join(", ")));
+    }
+    text
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
+    let inner_width = area.width.saturating_sub(2);
+    let log_rows = u16::try_from(app.profile().ce.activities.len().clamp(1, 6)).unwrap_or(6) + 2;
+    let paragraph = |notes: bool| {
+        let text: Vec<Line<'static>> = if cycles.is_empty() {
+            vec![Line::from(NOTHING_HELD)]
+        } else {
+            cycles
+                .iter()
+                .flat_map(|c| cycle_lines(c, app, notes))
+                .collect()
+        };
+        let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
+        let rows = u16::try_from(paragraph.line_count(inner_width)).unwrap_or(u16::MAX) + 2;
+        (paragraph, rows)
+    };
+    // The notes where they fit beside the log; else the numbers alone.
+    let (with_notes, rows) = paragraph(true);
+    let (paragraph, wanted) = if rows + log_rows <= area.height {
+        (with_notes, rows)
+    } else {
+        paragraph(false)
+    };
+    // The cycles first: at 60x16 the log keeps one row, and scrolls.
+    let top = wanted.min(area.height.saturating_sub(3));
+    let [top_area, log_area] =
+        Layout::vertical([Constraint::Length(top), Constraint::Min(3)]).areas(area);
+    frame.render_widget(
+        paragraph.block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Keeping it: CE and renewals "),
+        ),
+        top_area,
+    );
+    let activities = &app.profile().ce.activities;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" CE log ({}) ", activities.len()));
+    if activities.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No activity logged yet: press a to log one.")
+                .wrap(Wrap { trim: false })
+                .block(block),
+            log_area,
+        );
+        return;
+    }
+    let width = usize::from(log_area.width.saturating_sub(4));
+    let items: Vec<ListItem> = activities
+        .iter()
+        .map(|a| ListItem::new(truncate(&activity_line(a), width)))
+        .collect();
+    let selected = app.upkeep_view().selected.min(activities.len() - 1);
+    let mut state = ListState::default().with_selected(Some(selected));
+    let list = List::new(items)
+        .block(block)
+        .highlight_symbol("> ")
+        .highlight_style(app.theme.selected());
+    frame.render_stateful_widget(list, log_area, &mut state);
+}
+
+/// The activity form, over the screen.
+pub fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &CeForm) {
+    let width = area.width.saturating_sub(4).min(72);
+    let height = (u16::try_from(FIELDS.len()).unwrap_or(6) + 6).min(area.height);
+    let rect = super::popup::centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let title = if form.editing.is_some() {
+        " Edit a CE activity "
+    } else {
+        " Log a CE activity "
+    };
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut rows = vec![Constraint::Length(1); FIELDS.len()];
+    rows.push(Constraint::Length(2));
+    rows.push(Constraint::Length(1));
+    let parts = Layout::vertical(rows).split(inner);
+    for (i, name) in FIELDS.iter().enumerate() {
+        let [label, input] =
+            Layout::horizontal([Constraint::Length(13), Constraint::Min(1)]).areas(parts[i]);
+        let marked = form.error.as_ref().is_some_and(|(at, _)| *at == i);
+        let mark = if marked {
+            "✗"
+        } else if i == form.cursor {
+            ">"
+        } else {
+            " "
+        };
+        let label_text = format!("{mark}{name}:");
+        let style = if i == form.cursor {
+            app.theme.heading()
+        } else {
+            app.theme.muted()
+        };
+        frame.render_widget(Paragraph::new(Span::styled(label_text, style)), label);
+        let mut view = TextAreaView::new(&form.fields[i]);
+        if i == form.cursor {
+            view = view.style(app.theme.selected());
+        }
+        frame.render_widget(&view, input);
+        if i == form.cursor
+            && let Some(position) = view.cursor_position(input)
+        {
+            frame.set_cursor_position(position);
+        }
+    }
+    let message = match &form.error {
+        Some((_, why)) => Line::from(Span::styled(
+            format!(" ✗ {}", sanitize(why)),
+            app.theme.error(),
+        )),
+        None => Line::from(Span::styled(
+            format!(" {}", FIELD_HINTS[form.cursor.min(FIELD_HINTS.len() - 1)]),
+            app.theme.muted(),
+        )),
+    };
+    frame.render_widget(
+        Paragraph::new(message).wrap(Wrap { trim: false }),
+        parts[FIELDS.len()],
+    );
+    frame.render_widget(
+        Paragraph::new(super::hint_line(app, parts[FIELDS.len() + 1].width)),
+        parts[FIELDS.len() + 1],
+    );
+}

@@ -1,0 +1,347 @@
+//! `medtech ce add|list|remove` as the real binary (issue 23): what is
+//! logged, what `status --json` counts, bad input refused with the file
+//! untouched, and a version 2 profile migrated with its byte-for-byte copy.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// MLT(ASCP) since March 2024, a California MLT license since June 2024.
+const WALKER: &str = r#"Profile(version: 3, goal: Mlt, state: Some("CA"), steps: {"ca.mlt-apply": (status: Done, date: Some("2024-06"))}, background: (credentials: [(name: "MLT(ASCP)", since: "2024-03")]))"#;
+
+struct Run {
+    dir: tempfile::TempDir,
+}
+
+impl Run {
+    fn with(profile: &[u8]) -> Run {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("profile.ron"), profile).expect("write profile");
+        Run { dir }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("profile.ron")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_medtech"))
+            .arg("--profile")
+            .arg(self.path())
+            .args(args)
+            .env_clear()
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path())
+            .env("MEDTECH_TODAY", "2026-12-08")
+            .env("RUST_BACKTRACE", "0")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run medtech")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).expect("json")
+    }
+
+    /// Fails with `code`, says `words` on stderr, and leaves the file as it was.
+    fn refused(&self, args: &[&str], code: i32, words: &str) {
+        let before = std::fs::read(self.path()).expect("profile");
+        let out = self.run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.contains(words), "{args:?}: {err}");
+        assert_eq!(
+            std::fs::read(self.path()).expect("profile"),
+            before,
+            "{args:?}"
+        );
+    }
+}
+
+fn ids(list: &Value) -> Vec<u64> {
+    list["activities"]
+        .as_array()
+        .expect("activities")
+        .iter()
+        .map(|a| a["id"].as_u64().expect("id"))
+        .collect()
+}
+
+#[test]
+fn activities_are_added_listed_with_ids_counted_per_cycle_and_removed() {
+    let run = Run::with(WALKER.as_bytes());
+    let said = run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-10-02",
+        "--hours",
+        "1.5",
+        "--title",
+        "Lab safety update",
+        "--provider",
+        "ASCP",
+        "--category",
+        "safety",
+        "--for",
+        "MLT(ASCP)",
+        "--for",
+        "California MLT license",
+    ]);
+    assert!(said.contains("Logged #1"), "{said}");
+    run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2025-04-10",
+        "--hours",
+        "10",
+        "--title",
+        "Hematology webinar",
+        "--for",
+        "mlt ascp",
+    ]);
+    run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-07-01",
+        "--hours",
+        "6",
+        "--title",
+        "Blood bank review",
+        "--for",
+        "CA",
+    ]);
+
+    let list = run.json(&["ce", "list", "--json"]);
+    assert_eq!(ids(&list), [2, 3, 1], "in date order, each with its id");
+    let listed = run.ok(&["ce", "list"]);
+    assert!(
+        listed.contains("#1") && listed.contains("Lab safety update"),
+        "{listed}"
+    );
+    assert_eq!(list["activities"][2]["amount"], 1.5);
+    assert_eq!(list["activities"][2]["for"][1], "California MLT license");
+
+    check_both_cycles(&run.json(&["status", "--json"]));
+    let said = run.ok(&["ce", "remove", "2"]);
+    assert!(said.contains("Removed #2"), "{said}");
+    assert_eq!(ids(&run.json(&["ce", "list", "--json"])), [3, 1]);
+    // A new activity never takes an id still in use.
+    run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-11-01",
+        "--hours",
+        "1",
+        "--title",
+        "Ethics",
+    ]);
+    assert_eq!(ids(&run.json(&["ce", "list", "--json"])), [3, 1, 4]);
+    let text = std::fs::read_to_string(run.path()).expect("profile");
+    assert_eq!(
+        text.matches("event: Ce").count(),
+        5,
+        "each change is in the history: {text}"
+    );
+    let listed = run.ok(&["ce", "list"]);
+    assert!(
+        listed.contains("#1") && listed.contains("Lab safety update"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_a_reason_and_nothing_changes() {
+    let run = Run::with(WALKER.as_bytes());
+    let add = |extra: &[&str]| {
+        let mut args = vec!["ce", "add", "--title", "Course"];
+        args.extend_from_slice(extra);
+        args.iter()
+            .map(|s| (*s).to_owned())
+            .collect::<Vec<String>>()
+    };
+    let refuse = |extra: &[&str], code, words| {
+        let args = add(extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run.refused(&args, code, words);
+    };
+    refuse(
+        &["--date", "2026-02-30", "--hours", "1"],
+        2,
+        "is not a date: write YYYY-MM-DD",
+    );
+    refuse(&["--date", "2027-01-01", "--hours", "1"], 2, "after today");
+    refuse(
+        &["--date", "2026-10-01", "--hours", "0"],
+        2,
+        "more than 0 hours",
+    );
+    refuse(&["--date", "2026-10-01", "--hours", "1.25"], 2, "tenths");
+    refuse(
+        &["--date", "2026-10-01", "--hours", "lots"],
+        2,
+        "is not an amount",
+    );
+    refuse(&["--date", "2026-10-01"], 2, "--hours");
+    run.refused(
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2026-10-01",
+            "--hours",
+            "1",
+            "--title",
+            "  ",
+        ],
+        2,
+        "--title is empty",
+    );
+    run.refused(&["ce", "remove", "9"], 1, "no activity #9");
+}
+
+#[test]
+fn a_version_2_profile_is_kept_byte_for_byte_and_becomes_version_3_on_the_first_ce_add() {
+    let original = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/v2.ron"
+    ))
+    .expect("fixture");
+    let run = Run::with(&original);
+    // Listing only looks: nothing is written.
+    run.ok(&["ce", "list"]);
+    assert!(!run.dir.path().join("profile.ron.v2.bak").exists());
+    run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-09-01",
+        "--semester-hours",
+        "3",
+        "--title",
+        "Immunology",
+    ]);
+    let kept = std::fs::read(run.dir.path().join("profile.ron.v2.bak")).expect("the v2 copy");
+    assert_eq!(kept, original);
+    let text = std::fs::read_to_string(run.path()).expect("profile");
+    assert!(text.contains("version: 3"), "{text}");
+    assert!(text.contains("credit: SemesterHours"), "{text}");
+    let list = run.json(&["ce", "list", "--json"]);
+    assert_eq!(list["activities"][0]["credit"], "semester_hours");
+}
+
+/// The walk's two cycles after the three activities.
+fn check_both_cycles(status: &Value) {
+    let upkeep = status["upkeep"].as_array().expect("upkeep");
+    assert_eq!(upkeep.len(), 2);
+    let ascp = &upkeep[0];
+    assert_eq!(ascp["for"], "MLT(ASCP)");
+    assert_eq!(ascp["cycle_start"], "2024-03-01");
+    assert_eq!(ascp["cycle_end"], "2027-02-28");
+    assert_eq!(
+        (ascp["needed"].as_f64(), ascp["logged"].as_f64()),
+        (Some(36.0), Some(11.5))
+    );
+    assert_eq!(ascp["unit"], "points");
+    assert_eq!(ascp["categories"][0]["logged"], 1.5);
+    assert_eq!(ascp["next_fee"], Value::Null);
+    let ca = &upkeep[1];
+    assert_eq!(ca["for"], "California MLT license");
+    assert_eq!(
+        (ca["cycle_start"].as_str(), ca["cycle_end"].as_str()),
+        (Some("2026-06-01"), Some("2028-05-31"))
+    );
+    assert_eq!(
+        (
+            ca["needed"].as_f64(),
+            ca["logged"].as_f64(),
+            ca["unit"].as_str()
+        ),
+        (Some(24.0), Some(7.5), Some("hours"))
+    );
+}
+
+#[test]
+fn the_calendar_holds_each_cycles_end_and_the_license_renewal_repeating() {
+    let run = Run::with(WALKER.as_bytes());
+    let ics = run.ok(&["export", "--format", "ics"]).replace("\r\n ", "");
+    let event = |summary: &str| -> String {
+        let at = ics
+            .find(&format!("SUMMARY:{summary}\r\n"))
+            .unwrap_or_else(|| panic!("no {summary}: {ics}"));
+        let begin = ics[..at].rfind("BEGIN:VEVENT").expect("begin");
+        ics[begin..at].to_owned()
+    };
+    let ascp = event("MLT(ASCP): CE cycle ends");
+    assert!(ascp.contains("DTSTART;VALUE=DATE:20270228\r\n"), "{ascp}");
+    assert!(ascp.contains("RRULE:FREQ=YEARLY;INTERVAL=3\r\n"), "{ascp}");
+    let ca = event("California MLT license: renewal (CE cycle ends)");
+    assert!(ca.contains("DTSTART;VALUE=DATE:20280531\r\n"), "{ca}");
+    assert!(ca.contains("RRULE:FREQ=YEARLY;INTERVAL=2\r\n"), "{ca}");
+}
+
+#[test]
+fn while_another_medtech_holds_the_profile_ce_add_is_refused_and_nothing_changes() {
+    let run = Run::with(WALKER.as_bytes());
+    // The app's own way of holding the profile: its lock.
+    let (held, _) = medtech::storage::Storage::open(run.path());
+    assert!(!held.is_read_only(), "this test holds the lock");
+    run.refused(
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2026-10-02",
+            "--hours",
+            "1",
+            "--title",
+            "Ethics",
+        ],
+        1,
+        "another medtech has this profile open",
+    );
+    run.refused(&["ce", "remove", "1"], 1, "Nothing was changed");
+    // Listing only looks: it works meanwhile.
+    assert!(run.ok(&["ce", "list"]).contains("No CE logged yet"));
+    drop(held);
+    run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-10-02",
+        "--hours",
+        "1",
+        "--title",
+        "Ethics",
+    ]);
+}
+
+#[test]
+fn the_markdown_and_html_exports_show_each_cycle() {
+    let run = Run::with(WALKER.as_bytes());
+    let md = run.ok(&["export", "--format", "markdown"]);
+    assert!(md.contains("## Keeping it: CE and renewals"), "{md}");
+    assert!(
+        md.contains("- California MLT license: 0 of 24 hours, 2026-06-01 to 2028-05-31"),
+        "{md}"
+    );
+    let html = run.ok(&["export", "--format", "html"]);
+    assert!(
+        html.contains("<li>MLT(ASCP): 0 of 36 points, 2024-03-01 to 2027-02-28"),
+        "{html}"
+    );
+}
