@@ -13,16 +13,6 @@ use std::path::PathBuf;
 #[path = "src/content/model.rs"]
 mod model;
 
-// The command line: its manual page (all but the keys) and completion
-// scripts, written as text for the binary to carry.
-#[path = "src/cli/args.rs"]
-mod args;
-#[path = "build/man.rs"]
-mod man;
-#[allow(dead_code)]
-#[path = "src/cli/roff.rs"]
-mod roff;
-
 /// The same list, in the same order, as `EMBEDDED_FILES` in
 /// `src/content/load.rs` (a test compares them).
 const FILES: &[&str] = &[
@@ -52,37 +42,6 @@ fn main() {
     let path = out.join("guide.postcard");
     std::fs::write(&path, bytes)
         .unwrap_or_else(|e| fail(&path.display().to_string(), &e.to_string()));
-    command_line(&out);
-}
-
-/// `medtech man`'s page (before and after its keys) and `medtech
-/// completions`' scripts, from `src/cli/args.rs`.
-fn command_line(out: &std::path::Path) {
-    use clap::CommandFactory as _;
-    for file in ["src/cli/args.rs", "src/cli/roff.rs", "build/man.rs"] {
-        println!("cargo::rerun-if-changed={file}");
-    }
-    let write = |name: &str, text: &[u8]| {
-        let path = out.join(name);
-        std::fs::write(&path, text)
-            .unwrap_or_else(|e| fail(&path.display().to_string(), &e.to_string()));
-    };
-    let (head, tail) =
-        man::render(args::Cli::command()).unwrap_or_else(|e| fail("man page", &e.to_string()));
-    write("man-head.roff", head.as_bytes());
-    write("man-tail.roff", tail.as_bytes());
-    for shell in args::Shell::ALL {
-        let generator = match shell {
-            args::Shell::Bash => clap_complete::Shell::Bash,
-            args::Shell::Elvish => clap_complete::Shell::Elvish,
-            args::Shell::Fish => clap_complete::Shell::Fish,
-            args::Shell::Powershell => clap_complete::Shell::PowerShell,
-            args::Shell::Zsh => clap_complete::Shell::Zsh,
-        };
-        let mut script = Vec::new();
-        clap_complete::generate(generator, &mut args::Cli::command(), "medtech", &mut script);
-        write(shell.file(), &script);
-    }
 }
 
 fn fail(what: &str, why: &str) -> ! {

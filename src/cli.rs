@@ -9,7 +9,6 @@
 //!
 //! Exit codes: 0 success, 1 error (one line on stderr), 2 usage (clap).
 
-mod args;
 mod files;
 mod html;
 mod ics;
@@ -17,12 +16,13 @@ mod man;
 mod markdown;
 mod merge;
 mod report;
-mod roff;
 mod text;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::advisor::compare;
 use crate::clock::Clock;
@@ -31,8 +31,134 @@ use crate::profile::Profile;
 use crate::session::{self, SessionError};
 use crate::text::sanitize;
 
-pub use args::{AFTER_HELP, Cli, Command, Format, Shell};
 pub use report::{FORMAT_VERSION, Plan, Report};
+
+/// An interactive guide from "I want to become a medical laboratory
+/// technician" to certified and licensed.
+///
+/// With no command, medtech opens the interactive guide in the terminal.
+#[derive(Debug, Default, Parser)]
+#[command(name = "medtech", version, about, long_about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help = "Use this profile file instead of the one in your data folder (or set MEDTECH_PROFILE)"
+    )]
+    pub profile: Option<PathBuf>,
+
+    /// Leave the mouse to the terminal (to select text with it); the TUI
+    /// then takes no clicks or wheel
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Draw with ASCII symbols and borders only (the default where the
+    /// locale is not UTF-8, such as LANG=C)
+    #[arg(long)]
+    pub ascii: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Progress, the next step, the finish date, every route and the license
+    Status {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// The next step, why it is next, and what finishing it would open
+    Next {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Two states side by side: licenses, accepted credentials, the
+    /// education rule, fees, renewal, and what you would still need in each
+    Compare {
+        /// The first state's code (CA)
+        first: String,
+        /// The second state's code (NY)
+        second: String,
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// The whole plan as Markdown, JSON, a printable HTML page or a calendar
+    Export {
+        /// What to write
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output (`-` is standard
+        /// output; never over an existing file unless --force)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists and is a regular file
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Where the profile, its backups, the draft, the lock and the config
+    /// file are, and whether each exists
+    Path {
+        /// Print one JSON object (format version 1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the profile aside (kept, renamed) so the next launch starts fresh
+    Reset {
+        /// Do not ask first
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Merge another copy of a profile into yours (a sync tool's conflict copy, the other computer's file)
+    Merge {
+        /// The profile to merge in; it is never changed
+        file: PathBuf,
+        /// Show what would change, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `medtech man | man -l -`
+    Man,
+}
+
+/// What `--help` says after the options: the files and the environment.
+pub const AFTER_HELP: &str = "\
+Files:
+  The profile (your progress) is in your data folder, the settings in
+  config.ron in your config folder (on Linux ~/.local/share/medtech/ and
+  ~/.config/medtech/); `medtech path` prints where each is.
+
+Environment:
+  MEDTECH_PROFILE  the profile file to use (--profile wins)
+  MEDTECH_CONFIG   the settings file to use instead of config.ron
+  MEDTECH_TODAY    pin the date, as YYYY-MM-DD (demos, tests)
+  NO_COLOR         any value but empty turns colour off
+  TERM=dumb        no colour, no mouse, no links
+  LANG, LC_ALL     a locale without UTF-8 (LANG=C) draws in ASCII
+
+`medtech man | man -l -` reads the manual: keys, files, exit status.";
+
+/// The formats of `medtech export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A Markdown checklist, to print or paste
+    Markdown,
+    /// Everything, for scripts (format version 1)
+    Json,
+    /// One self-contained page with progress bars, printable
+    Html,
+    /// An iCalendar file of the dates that matter (refused while there are none)
+    Ics,
+}
 
 /// Why a command failed: what to print, and the exit code.
 #[derive(Debug)]
@@ -107,8 +233,16 @@ pub fn run(command: Command, profile: Option<PathBuf>) -> ExitCode {
 
 fn dispatch(command: Command, profile: Option<PathBuf>) -> Result<(), Failure> {
     match command {
-        Command::Completions { shell } => print_bytes(man::completions(shell).as_bytes()),
-        Command::Man => print(&man::render()),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "medtech", &mut out);
+            print_bytes(&out)
+        }
+        Command::Man => {
+            let page = man::render(Cli::command())
+                .map_err(|e| Failure::new(format!("cannot write the manual page: {e}")))?;
+            print(&page)
+        }
         Command::Path { json } => {
             let path = session::resolve_path(profile)?;
             if json {
