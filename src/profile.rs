@@ -23,9 +23,7 @@ pub use background::{
 };
 pub use change::{Change, Edit, Entry, Event, HISTORY_LIMIT, UndoStack};
 pub use date::{DateError, PartialDate};
-pub use shortlist::{
-    Candidate, CandidateAccreditor, CandidateKind, Format, Rate, Shortlist, Tuition,
-};
+pub use shortlist::{Candidate, CandidateAccreditor, CandidateKind, Format, Rate, Shortlist, Tuition};
 pub use study::{Practice, Study};
 pub use upkeep::{Activity, CeLog};
 
@@ -573,8 +571,7 @@ mod tests {
 
     #[test]
     fn a_version_2_file_reads_as_version_3_with_the_new_sections_empty() {
-        let decoded =
-            decode("Profile(version: 2, goal: Mls, state: Some(\"CA\"))").expect("v2 reads");
+        let decoded = decode("Profile(version: 2, goal: Mls, state: Some(\"CA\"))").expect("v2 reads");
         assert_eq!(decoded.from_version, 2);
         assert_eq!(decoded.profile.version, CURRENT_VERSION);
         assert_eq!(decoded.profile.state.as_deref(), Some("CA"));
@@ -586,10 +583,7 @@ mod tests {
         let text = "Profile(version: 2, goal: Mlt, study: (hours_per_week: Some(8)))";
         match decode(text) {
             Err(DecodeError::Damaged { message, .. }) => {
-                assert!(
-                    message.contains("`study` is new in profile version 3"),
-                    "{message}"
-                );
+                assert!(message.contains("`study` is new in profile version 3"), "{message}");
             }
             other => panic!("expected damage, got {other:?}"),
         }

@@ -211,9 +211,13 @@ fn merge_from(base: Option<&Profile>, ours: &Profile, theirs: &Profile) -> Merge
         &theirs.shortlist,
         |s| format!("{} programs", s.programs.len()),
     );
-    profile.ce = m.pick(Item::Ce, base.map(|b| &b.ce), &ours.ce, &theirs.ce, |c| {
-        format!("{} activities", c.activities.len())
-    });
+    profile.ce = m.pick(
+        Item::Ce,
+        base.map(|b| &b.ce),
+        &ours.ce,
+        &theirs.ce,
+        |c| format!("{} activities", c.activities.len()),
+    );
     profile.study = m.pick(
         Item::Study,
         base.map(|b| &b.study),
