@@ -314,10 +314,19 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
         )));
     }
     if !advice.covered.is_empty() {
-        lines.push(Line::from(
-            "Done from your background, so left out of the date and the cost (your own \
+        let choice = advice
+            .covered
+            .iter()
+            .any(|(_, why)| *why == crate::advisor::programs::CHOICE_COVER);
+        lines.push(Line::from(format!(
+            "Done from your background{}, so left out of the date and the cost (your own \
              mark on a step wins):",
-        ));
+            if choice {
+                " or your choice of program"
+            } else {
+                ""
+            }
+        )));
         for (title, why) in &advice.covered {
             lines.push(bullet(format!("{title} ({why})")));
         }

@@ -214,6 +214,10 @@ fn replaced_by(program: Option<&Candidate>, step: &Step, profile: &Profile) -> b
     let Some(program) = program else {
         return false;
     };
+    // Choosing it is the step: done, yet the program is still ahead.
+    if progress::covered(profile, &step.id) == Some(programs::CHOICE_COVER) {
+        return true;
+    }
     let check = progress::check(step, profile);
     if check == Check::Done || check.is_excluded() {
         return false;

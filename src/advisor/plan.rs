@@ -656,6 +656,21 @@ pub fn next_step<'g>(
     profile: &Profile,
     plan: Option<&Plan<'_>>,
 ) -> Option<NextStep<'g>> {
+    let mut next = first_open(guide, profile, plan)?;
+    // A chosen program that does not answer the step: say why it is open.
+    if next.step.id == super::programs::STEP
+        && let Some(short) = super::programs::choice_short_of_step(profile)
+    {
+        next.why = format!("{short} {}", next.why);
+    }
+    Some(next)
+}
+
+fn first_open<'g>(
+    guide: &'g Guide,
+    profile: &Profile,
+    plan: Option<&Plan<'_>>,
+) -> Option<NextStep<'g>> {
     let plan = plan.filter(|p| p.answered);
     let in_progress = |step: &Step| progress::check(step, profile) == Check::InProgress;
     if let Some(plan) = plan {
@@ -726,7 +741,15 @@ pub fn next_step<'g>(
     let (area, step) = progress::upcoming(guide, profile).next()?;
     let why = if in_progress(step) {
         "You marked it in progress.".to_owned()
-    } else if progress::overall_progress(guide, profile).done == 0 {
+    } else if progress::overall_progress(guide, profile).done == 0
+        // A later step done (a chosen program, the background) leaves the
+        // first step the first.
+        || Area::ALL
+            .into_iter()
+            .flat_map(|a| guide.steps(a, profile.goal, profile.state.as_deref()))
+            .find(|s| s.is_required_for(profile.goal))
+            .is_some_and(|first| first.id == step.id)
+    {
         "It is the first step on the path.".to_owned()
     } else {
         format!(
