@@ -328,12 +328,13 @@ fn change(
             shown(storage.data_path())
         )));
     }
-    let mut profile: Profile = storage
+    let loaded: Option<Profile> = storage
         .load()
-        .map_err(|e| Failure::new(format!("{e}. Nothing was changed.")))?
-        .unwrap_or_default();
+        .map_err(|e| Failure::new(format!("{e}. Nothing was changed.")))?;
+    let new = loaded.is_none();
+    let mut profile = loaded.unwrap_or_default();
     let mut shortlist = profile.shortlist.clone();
-    let said = edit(&mut shortlist)?;
+    let mut said = edit(&mut shortlist)?;
     let change = Change::Shortlist {
         from: Box::new(profile.shortlist.clone()),
         to: Box::new(shortlist),
@@ -343,6 +344,13 @@ fn change(
         storage
             .save(&profile)
             .map_err(|e| Failure::new(format!("{e}. Nothing was changed.")))?;
+        if new {
+            let _ = write!(
+                said,
+                "\nThis started your profile in {}; medtech asks your goal and state when you first open it.",
+                shown(storage.data_path())
+            );
+        }
     }
     print(&format!("{said}\n"))
 }

@@ -171,6 +171,39 @@ fn add_saves_the_program_with_a_history_entry_and_list_measures_it() {
 }
 
 #[test]
+fn the_first_command_says_the_app_still_asks_goal_and_state() {
+    let home = Home::new();
+    let said = home.ok(&["program", "add", "Columbus State MLT"]);
+    assert!(
+        said.contains("medtech asks your goal and state when you first open it"),
+        "{said}"
+    );
+    assert!(home.profile().never_greeted());
+    let again = home.ok(&["program", "add", "San Diego Miramar MLT"]);
+    assert!(!again.contains("goal and state"), "{again}");
+}
+
+#[test]
+fn choosing_an_accredited_program_answers_its_step_an_unaccredited_one_says_why() {
+    let home = Home::new();
+    add_three(&home);
+    home.ok(&["program", "choose", "Columbus State MLT"]);
+    let status = home.json(&["status", "--json"]);
+    let steps = home.json(&["export", "--format", "json"]);
+    let text = steps.to_string();
+    assert!(
+        text.contains("your chosen program, accredited as the step asks"),
+        "the step is done from the choice: {}",
+        status["next_step"]
+    );
+    assert_ne!(status["next_step"]["id"], "edu.accredited");
+
+    home.ok(&["program", "choose", "Lone Star Lab Academy"]);
+    let text = home.json(&["export", "--format", "json"]).to_string();
+    assert!(!text.contains("your chosen program, accredited"), "{text}");
+}
+
+#[test]
 fn adding_an_existing_name_updates_the_fields_given_and_says_so() {
     let home = Home::new();
     add_three(&home);
