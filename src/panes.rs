@@ -285,6 +285,10 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
         )),
     }
     lines.push(Line::from(match finish.waits_until {
+        _ if finish.program_start.is_some() => format!(
+            "The count starts {}, when your chosen program starts.",
+            month(finish.program_start)
+        ),
         Some(day) => format!(
             "The count starts {}: time alone meets the plan then (the experience you are \
              still earning, at full time).",

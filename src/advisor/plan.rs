@@ -656,6 +656,29 @@ pub fn next_step<'g>(
     profile: &Profile,
     plan: Option<&Plan<'_>>,
 ) -> Option<NextStep<'g>> {
+    // Choosing the program answered the gap the plan had: finishing that
+    // program is what is left of it.
+    if let Some(plan) = plan.filter(|p| p.answered)
+        && progress::covered(profile, super::programs::STEP) == Some(super::programs::CHOICE_COVER)
+        && plan.gap_steps(true).contains(&super::programs::STEP)
+        && let Some(chosen) = super::programs::chosen(profile)
+    {
+        let school = if super::programs::kind_of(chosen, profile.goal).is_mls() {
+            "edu.bachelor"
+        } else {
+            "edu.associate"
+        };
+        if let Some((area, step)) = progress::upcoming(guide, profile)
+            .find(|(_, s)| s.id == school || s.id.starts_with(&format!("{school}.")))
+        {
+            let why = format!(
+                "Your chosen program, {}, is accredited as {} asks; finishing it is what the plan still needs, and this is its first open step.",
+                crate::text::sanitize(&chosen.name),
+                plan.route.label()
+            );
+            return Some(NextStep { area, step, why });
+        }
+    }
     let mut next = first_open(guide, profile, plan)?;
     // A chosen program that does not answer the step: say why it is open.
     if next.step.id == super::programs::STEP

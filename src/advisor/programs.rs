@@ -841,6 +841,20 @@ mod tests {
             .expect("date");
         assert_eq!(after.finish.earliest, Some(expected_earliest));
         assert_ne!(before.finish.expected, after.finish.expected);
+        // The estimates popup says where the count starts: the program's
+        // start, not today.
+        assert_eq!(after.finish.program_start, Some(day("2027-08-24")));
+        let explained: Vec<String> =
+            crate::panes::explain_lines(crate::theme::Theme::default(), &after)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+        assert!(
+            explained
+                .iter()
+                .any(|l| l == "The count starts 2027-08, when your chosen program starts."),
+            "{explained:?}"
+        );
 
         // Its tuition counts in the cost, in place of the guide's averages.
         assert_eq!(after.cost.usd_min, before.cost.usd_min + 9_000);
@@ -927,7 +941,16 @@ mod tests {
             profile.shortlist.chosen = Some(name.into());
             assert_eq!(super::super::covered(&profile, STEP), Some(CHOICE_COVER));
             let advice = super::super::Advice::new(&guide, &profile, today);
-            assert_ne!(advice.next.as_ref().map(|n| n.step.as_str()), Some(STEP));
+            // What is left is finishing that program, and the next step
+            // says so (not "no school step meets what the plan needs").
+            let next = advice.next.as_ref().expect("a next step");
+            assert!(next.step.starts_with("edu.associate."), "{next:?}");
+            assert!(
+                next.why
+                    .starts_with(&format!("Your chosen program, {name}, is accredited as")),
+                "{}",
+                next.why
+            );
             assert!(
                 advice
                     .covered
