@@ -668,11 +668,16 @@ pub fn next_step<'g>(
         } else {
             "edu.associate"
         };
-        if let Some((area, step)) = progress::upcoming(guide, profile)
-            .find(|(_, s)| s.id == school || s.id.starts_with(&format!("{school}.")))
+        // Its prerequisites come first.
+        let toward = |id: &str| {
+            ["edu.prereqs", school]
+                .iter()
+                .any(|s| id == *s || id.starts_with(&format!("{s}.")))
+        };
+        if let Some((area, step)) = progress::upcoming(guide, profile).find(|(_, s)| toward(&s.id))
         {
             let why = format!(
-                "Your chosen program, {}, is accredited as {} asks; finishing it is what the plan still needs, and this is its first open step.",
+                "Your chosen program, {}, is accredited as {} asks; finishing it is what the plan still needs, and this is the first open step toward it.",
                 crate::text::sanitize(&chosen.name),
                 plan.route.label()
             );

@@ -301,7 +301,16 @@ fn bad_input_is_refused_with_a_clear_message_and_nothing_written() {
         (
             &["program", "add", "X", "--state", "Texas"],
             2,
-            "two letters",
+            "\"Texas\" is not a state code",
+        ),
+        // The form's range: a length of 0 or 9999 months moved the finish
+        // to today or to the year 2858.
+        (&["program", "add", "X", "--months", "0"], 2, "1 to 120"),
+        (&["program", "add", "X", "--months", "9999"], 2, "1 to 120"),
+        (
+            &["program", "add", &"A".repeat(201)],
+            2,
+            "at most 200 characters",
         ),
     ] {
         let output = home.run(args);
