@@ -1022,4 +1022,30 @@ mod tests {
         assert_eq!(next.step, "edu.career");
         assert_eq!(next.why, "It is the first step on the path.");
     }
+
+    #[test]
+    fn an_associate_marked_done_at_a_chosen_abhes_program_counts_as_abhes() {
+        use crate::profile::{Status, StepRecord};
+        let guide = guide();
+        let mut profile = texan(vec![program(
+            "Bay Career College",
+            Some(CandidateAccreditor::Abhes),
+        )]);
+        profile.shortlist.chosen = Some("Bay Career College".into());
+        // The associate degree done (each of its parts), in May 2026.
+        let (_, associate) = guide.step("edu.associate").expect("the step");
+        for id in std::iter::once(&associate.id).chain(associate.substeps.iter().map(|s| &s.id)) {
+            profile.steps.insert(
+                id.clone(),
+                StepRecord {
+                    status: Status::Done,
+                    date: Some("2026-05".parse().expect("month")),
+                    ..StepRecord::default()
+                },
+            );
+        }
+        let bg = eligibility::effective_background(&guide, &profile);
+        let finished: Vec<_> = bg.programs.iter().map(|p| (p.kind, p.accreditor)).collect();
+        assert_eq!(finished, [(Program::Mlt, Accreditor::Abhes)]);
+    }
 }
