@@ -421,6 +421,17 @@ impl App {
     /// The app for what the session found, in a terminal of `size`.
     pub fn start(guide: impl Into<Rc<Guide>>, start: Start, clock: Clock, size: (u16, u16)) -> App {
         let (profile, mode) = match start {
+            // A profile a command made: goal and state were never asked.
+            Start::Resume(profile) if profile.never_greeted() => {
+                let goal = profile.goal;
+                (
+                    profile,
+                    Mode::Welcome(Picker {
+                        goal,
+                        ..Picker::default()
+                    }),
+                )
+            }
             Start::Resume(profile) => (profile, Mode::Normal),
             Start::FirstLaunch => (Profile::default(), Mode::Welcome(Picker::default())),
             Start::Recover(recovery) => (Profile::default(), Mode::Recovery(recovery)),
@@ -1233,7 +1244,9 @@ impl App {
                         to: self.state_at(picker.selected),
                     });
                 }
-                changes.retain(|c| !c.is_noop());
+                // The goal is recorded even when it stays the default: the
+                // welcome was answered (see `Profile::never_greeted`).
+                changes.retain(|c| !c.is_noop() || matches!(c, Change::Goal { .. }));
                 let today = self.clock.today();
                 self.edit_profile(|profile| {
                     for change in &changes {

@@ -285,6 +285,10 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
         )),
     }
     lines.push(Line::from(match finish.waits_until {
+        _ if finish.program_start.is_some() => format!(
+            "The count starts {}, when your chosen program starts.",
+            month(finish.program_start)
+        ),
         Some(day) => format!(
             "The count starts {}: time alone meets the plan then (the experience you are \
              still earning, at full time).",
@@ -314,10 +318,19 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
         )));
     }
     if !advice.covered.is_empty() {
-        lines.push(Line::from(
-            "Done from your background, so left out of the date and the cost (your own \
+        let choice = advice
+            .covered
+            .iter()
+            .any(|(_, why)| *why == crate::advisor::programs::CHOICE_COVER);
+        lines.push(Line::from(format!(
+            "Done from your background{}, so left out of the date and the cost (your own \
              mark on a step wins):",
-        ));
+            if choice {
+                " or your choice of program"
+            } else {
+                ""
+            }
+        )));
         for (title, why) in &advice.covered {
             lines.push(bullet(format!("{title} ({why})")));
         }

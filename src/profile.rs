@@ -251,6 +251,21 @@ pub struct Resume {
 }
 
 impl Profile {
+    /// Made by a command (`medtech program add`, `ce add`, `study set`)
+    /// before the app ever opened it: no goal or state was ever chosen, so
+    /// the app still greets with the welcome. The welcome records its goal,
+    /// so a skipped welcome is not shown again.
+    pub fn never_greeted(&self) -> bool {
+        self.state.is_none()
+            && self.steps.is_empty()
+            && self.background.is_empty()
+            && !self.history.is_empty()
+            && self
+                .history
+                .iter()
+                .all(|e| matches!(e.event, Event::Shortlist | Event::Ce | Event::Study))
+    }
+
     /// The status the user gave a step (to do when there is no record).
     pub fn status(&self, step_id: &str) -> Status {
         self.steps.get(step_id).map_or(Status::Todo, |r| r.status)

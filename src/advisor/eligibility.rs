@@ -275,9 +275,18 @@ pub fn effective_background(guide: &Guide, profile: &Profile) -> Background {
             && !bg.programs.iter().any(|p| p.kind == Program::Mlt)
             && let Some(finished) = finished
         {
+            // Done by choosing an ABHES program: that program, not NAACLS.
+            let abhes = super::progress::covered(profile, "edu.accredited").is_some()
+                && super::programs::chosen(profile).is_some_and(|c| {
+                    c.accreditor == Some(crate::profile::CandidateAccreditor::Abhes)
+                });
             bg.programs.push(crate::profile::ProgramDone {
                 kind: Program::Mlt,
-                accreditor: Accreditor::Naacls,
+                accreditor: if abhes {
+                    Accreditor::Abhes
+                } else {
+                    Accreditor::Naacls
+                },
                 finished,
             });
         }

@@ -33,6 +33,9 @@ pub struct Finish {
     /// The plan waits for time alone (experience still being earned) until
     /// this day before the steps counted.
     pub waits_until: Option<Date>,
+    /// The chosen program's start, when the count runs from it (after
+    /// today and any wait).
+    pub program_start: Option<Date>,
 }
 
 /// The `dated` of a cost item the person entered themselves.
@@ -170,9 +173,10 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         .and_then(|p| p.when_met)
         .filter(|d| *d > today);
     // The program's own start, when later: the clock runs from it.
-    let start = waits_until
-        .unwrap_or(today)
-        .max(program.and_then(|c| c.starts).unwrap_or(today));
+    let program_start = program
+        .and_then(|c| c.starts)
+        .filter(|d| *d > waits_until.unwrap_or(today));
+    let start = program_start.or(waits_until).unwrap_or(today);
     let after = |weeks: u32| start.checked_add(Span::new().weeks(i64::from(weeks))).ok();
     let assumed: Vec<String> = plan
         .map(|p| {
@@ -203,6 +207,7 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         without_duration,
         assumed,
         waits_until,
+        program_start,
     }
 }
 
@@ -214,6 +219,10 @@ fn replaced_by(program: Option<&Candidate>, step: &Step, profile: &Profile) -> b
     let Some(program) = program else {
         return false;
     };
+    // Choosing it is the step: done, yet the program is still ahead.
+    if progress::covered(profile, &step.id) == Some(programs::CHOICE_COVER) {
+        return true;
+    }
     let check = progress::check(step, profile);
     if check == Check::Done || check.is_excluded() {
         return false;

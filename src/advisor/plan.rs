@@ -656,6 +656,49 @@ pub fn next_step<'g>(
     profile: &Profile,
     plan: Option<&Plan<'_>>,
 ) -> Option<NextStep<'g>> {
+    // Choosing the program answered the gap the plan had: finishing that
+    // program is what is left of it.
+    if let Some(plan) = plan.filter(|p| p.answered)
+        && progress::covered(profile, super::programs::STEP) == Some(super::programs::CHOICE_COVER)
+        && plan.gap_steps(true).contains(&super::programs::STEP)
+        && let Some(chosen) = super::programs::chosen(profile)
+    {
+        let school = if super::programs::kind_of(chosen, profile.goal).is_mls() {
+            "edu.bachelor"
+        } else {
+            "edu.associate"
+        };
+        // Its prerequisites come first.
+        let toward = |id: &str| {
+            ["edu.prereqs", school]
+                .iter()
+                .any(|s| id == *s || id.starts_with(&format!("{s}.")))
+        };
+        if let Some((area, step)) = progress::upcoming(guide, profile).find(|(_, s)| toward(&s.id))
+        {
+            let why = format!(
+                "Your chosen program, {}, is accredited as {} asks; finishing it is what the plan still needs, and this is the first open step toward it.",
+                crate::text::sanitize(&chosen.name),
+                plan.route.label()
+            );
+            return Some(NextStep { area, step, why });
+        }
+    }
+    let mut next = first_open(guide, profile, plan)?;
+    // A chosen program that does not answer the step: say why it is open.
+    if next.step.id == super::programs::STEP
+        && let Some(short) = super::programs::choice_short_of_step(profile)
+    {
+        next.why = format!("{short} {}", next.why);
+    }
+    Some(next)
+}
+
+fn first_open<'g>(
+    guide: &'g Guide,
+    profile: &Profile,
+    plan: Option<&Plan<'_>>,
+) -> Option<NextStep<'g>> {
     let plan = plan.filter(|p| p.answered);
     let in_progress = |step: &Step| progress::check(step, profile) == Check::InProgress;
     if let Some(plan) = plan {
@@ -726,7 +769,15 @@ pub fn next_step<'g>(
     let (area, step) = progress::upcoming(guide, profile).next()?;
     let why = if in_progress(step) {
         "You marked it in progress.".to_owned()
-    } else if progress::overall_progress(guide, profile).done == 0 {
+    } else if progress::overall_progress(guide, profile).done == 0
+        // A later step done (a chosen program, the background) leaves the
+        // first step the first.
+        || Area::ALL
+            .into_iter()
+            .flat_map(|a| guide.steps(a, profile.goal, profile.state.as_deref()))
+            .find(|s| s.is_required_for(profile.goal))
+            .is_some_and(|first| first.id == step.id)
+    {
         "It is the first step on the path.".to_owned()
     } else {
         format!(

@@ -473,6 +473,41 @@ pub fn counted(program: &Candidate) -> Option<(String, Weeks)> {
     ))
 }
 
+/// What the chosen program's cover of [`STEP`] is called ("Done from
+/// your choice").
+pub const CHOICE_COVER: &str = "your chosen program, accredited as the step asks";
+
+/// Whether the chosen program answers "Choose a NAACLS-accredited
+/// program": NAACLS-accredited, or ABHES-accredited for an MLT program
+/// (MLT(ASCP) Route 1 takes both; its MLS Route 1 only NAACLS).
+pub fn choice_covers_step(profile: &Profile) -> bool {
+    choice_short_of_step(profile).is_none() && chosen(profile).is_some()
+}
+
+/// Why the chosen program does not count for [`STEP`], in words; `None`
+/// with no choice or one that counts.
+pub fn choice_short_of_step(profile: &Profile) -> Option<String> {
+    let c = chosen(profile)?;
+    let mlt = !kind_of(c, profile.goal).is_mls();
+    let name = crate::text::sanitize(&c.name);
+    let wanted = if mlt {
+        "NAACLS or ABHES accreditation (an MLT program)"
+    } else {
+        "NAACLS accreditation (an MLS program)"
+    };
+    let is = match c.accreditor {
+        Some(CandidateAccreditor::Naacls) => return None,
+        Some(CandidateAccreditor::Abhes) if mlt => return None,
+        Some(CandidateAccreditor::Abhes) => "is accredited by ABHES",
+        Some(CandidateAccreditor::Other) => "is accredited by another agency",
+        Some(CandidateAccreditor::NotAccredited) => "is not accredited",
+        None => "has no accreditor entered",
+    };
+    Some(format!(
+        "Your chosen program, {name}, {is}, so it does not count for this step: it asks for {wanted}."
+    ))
+}
+
 /// The chosen program, when it is on the list.
 pub fn chosen(profile: &Profile) -> Option<&Candidate> {
     profile.shortlist.chosen()
@@ -806,6 +841,20 @@ mod tests {
             .expect("date");
         assert_eq!(after.finish.earliest, Some(expected_earliest));
         assert_ne!(before.finish.expected, after.finish.expected);
+        // The estimates popup says where the count starts: the program's
+        // start, not today.
+        assert_eq!(after.finish.program_start, Some(day("2027-08-24")));
+        let explained: Vec<String> =
+            crate::panes::explain_lines(crate::theme::Theme::default(), &after)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+        assert!(
+            explained
+                .iter()
+                .any(|l| l == "The count starts 2027-08, when your chosen program starts."),
+            "{explained:?}"
+        );
 
         // Its tuition counts in the cost, in place of the guide's averages.
         assert_eq!(after.cost.usd_min, before.cost.usd_min + 9_000);
@@ -862,5 +911,141 @@ mod tests {
                 .iter()
                 .any(|(t, ..)| t.contains("Columbus"))
         );
+    }
+
+    #[test]
+    fn an_accredited_choice_answers_choosing_a_program_an_unaccredited_one_says_why() {
+        use crate::profile::{Status, StepRecord};
+        let guide = guide();
+        let today = day("2026-12-08");
+        let mut profile = texan(vec![
+            program("Columbus State", Some(CandidateAccreditor::Naacls)),
+            program("Bay Career College", Some(CandidateAccreditor::Abhes)),
+            program("Acme Lab Academy", Some(CandidateAccreditor::NotAccredited)),
+            program("Somewhere", None),
+        ]);
+        // The step before it done: choosing a program is next.
+        profile.steps.insert(
+            "edu.career".into(),
+            StepRecord {
+                status: Status::Done,
+                ..StepRecord::default()
+            },
+        );
+        let next = |p: &Profile| super::super::Advice::new(&guide, p, today).next;
+        let open = next(&profile).expect("a next step");
+        assert_eq!(open.step, STEP);
+        assert!(!open.why.contains("chosen"), "{}", open.why);
+
+        for name in ["Columbus State", "Bay Career College"] {
+            profile.shortlist.chosen = Some(name.into());
+            assert_eq!(super::super::covered(&profile, STEP), Some(CHOICE_COVER));
+            let advice = super::super::Advice::new(&guide, &profile, today);
+            // What is left is finishing that program, and the next step
+            // says so (not "no school step meets what the plan needs").
+            let next = advice.next.as_ref().expect("a next step");
+            assert!(
+                next.step.starts_with("edu.prereqs.") || next.step.starts_with("edu.associate."),
+                "{next:?}"
+            );
+            assert!(
+                next.why
+                    .starts_with(&format!("Your chosen program, {name}, is accredited as")),
+                "{}",
+                next.why
+            );
+            assert!(
+                advice
+                    .covered
+                    .iter()
+                    .any(|(t, why)| t == "Choose a NAACLS-accredited program"
+                        && *why == CHOICE_COVER),
+                "{:?}",
+                advice.covered
+            );
+        }
+
+        for (name, is) in [
+            ("Acme Lab Academy", "is not accredited"),
+            ("Somewhere", "has no accreditor entered"),
+        ] {
+            profile.shortlist.chosen = Some(name.into());
+            assert_eq!(super::super::covered(&profile, STEP), None);
+            let open = next(&profile).expect("a next step");
+            assert_eq!(open.step, STEP);
+            assert!(
+                open.why.starts_with(&format!(
+                    "Your chosen program, {name}, {is}, so it does not count"
+                )),
+                "{}",
+                open.why
+            );
+        }
+
+        // An MLS program needs NAACLS: ABHES does not answer it.
+        profile.goal = Goal::Mls;
+        profile.shortlist.programs[1].kind = Some(CandidateKind::MlsBachelor);
+        profile.shortlist.chosen = Some("Bay Career College".into());
+        assert_eq!(super::super::covered(&profile, STEP), None);
+        profile.goal = Goal::Mlt;
+
+        // The person's own mark wins over the choice.
+        profile.shortlist.chosen = Some("Columbus State".into());
+        profile.steps.insert(
+            STEP.into(),
+            StepRecord {
+                status: Status::InProgress,
+                ..StepRecord::default()
+            },
+        );
+        assert_eq!(super::super::covered(&profile, STEP), None);
+        let (_, step) = guide.step(STEP).expect("the step");
+        assert_eq!(
+            super::super::check(step, &profile),
+            super::super::Check::InProgress
+        );
+    }
+
+    #[test]
+    fn the_first_step_stays_the_first_when_a_choice_ticks_a_later_one() {
+        let guide = guide();
+        let mut profile = texan(vec![program(
+            "Columbus State",
+            Some(CandidateAccreditor::Naacls),
+        )]);
+        // Nothing of the background answered: the path order alone.
+        profile.background = crate::profile::Background::default();
+        profile.shortlist.chosen = Some("Columbus State".into());
+        let next = super::super::Advice::new(&guide, &profile, day("2026-12-08"))
+            .next
+            .expect("a next step");
+        assert_eq!(next.step, "edu.career");
+        assert_eq!(next.why, "It is the first step on the path.");
+    }
+
+    #[test]
+    fn an_associate_marked_done_at_a_chosen_abhes_program_counts_as_abhes() {
+        use crate::profile::{Status, StepRecord};
+        let guide = guide();
+        let mut profile = texan(vec![program(
+            "Bay Career College",
+            Some(CandidateAccreditor::Abhes),
+        )]);
+        profile.shortlist.chosen = Some("Bay Career College".into());
+        // The associate degree done (each of its parts), in May 2026.
+        let (_, associate) = guide.step("edu.associate").expect("the step");
+        for id in std::iter::once(&associate.id).chain(associate.substeps.iter().map(|s| &s.id)) {
+            profile.steps.insert(
+                id.clone(),
+                StepRecord {
+                    status: Status::Done,
+                    date: Some("2026-05".parse().expect("month")),
+                    ..StepRecord::default()
+                },
+            );
+        }
+        let bg = eligibility::effective_background(&guide, &profile);
+        let finished: Vec<_> = bg.programs.iter().map(|p| (p.kind, p.accreditor)).collect();
+        assert_eq!(finished, [(Program::Mlt, Accreditor::Abhes)]);
     }
 }

@@ -82,8 +82,10 @@ impl Check {
 }
 
 /// Why the background already covers a step (or a step it sits under):
-/// "your MLT program". `None` when it does not, or when the user has
-/// marked the step themselves (their mark wins).
+/// "your MLT program"; or, for choosing an accredited program, a chosen
+/// program accredited as the step asks ([`super::programs::CHOICE_COVER`]).
+/// `None` when neither does, or when the user has marked the step
+/// themselves (their mark wins).
 pub fn covered(profile: &Profile, step_id: &str) -> Option<&'static str> {
     if profile.steps.contains_key(step_id) {
         return None;
@@ -96,8 +98,14 @@ pub fn covered(profile: &Profile, step_id: &str) -> Option<&'static str> {
         if let Some(why) = covered_by(bg, profile.goal, id) {
             return Some(why);
         }
-        id = &id[..id.rfind('.')?];
+        match id.rfind('.') {
+            Some(dot) => id = &id[..dot],
+            None => break,
+        }
     }
+    // Choosing an accredited program is the step itself.
+    (step_id == super::programs::STEP && super::programs::choice_covers_step(profile))
+        .then_some(super::programs::CHOICE_COVER)
 }
 
 /// The background's cover for one step id, ancestors aside.

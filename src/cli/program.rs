@@ -57,8 +57,8 @@ pub struct AddArgs {
     /// The state it is in (TX)
     #[arg(long, value_name = "XX")]
     pub state: Option<String>,
-    /// How long it runs, in months
-    #[arg(long, value_name = "N")]
+    /// How long it runs, in months (1 to 120)
+    #[arg(long, value_name = "N", value_parser = parse_months)]
     pub months: Option<u16>,
     /// The day it starts (the term you would begin)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -121,6 +121,15 @@ pub enum AccreditorArg {
 pub enum YesNo {
     Yes,
     No,
+}
+
+/// The program form's range, 1 to 120 months.
+fn parse_months(text: &str) -> Result<u16, String> {
+    text.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|m| (1..=120).contains(m))
+        .ok_or_else(|| format!("\"{text}\": write the months, 1 to 120"))
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -187,6 +196,9 @@ fn unknown(shortlist: &Shortlist, name: &str) -> Failure {
     ))
 }
 
+/// The longest name the program form takes.
+const NAME_MAX: usize = 200;
+
 /// Adds a program, or updates the fields given of the one with that name.
 fn add(shortlist: &mut Shortlist, args: AddArgs) -> Result<String, Failure> {
     let name = args.name.trim().to_owned();
@@ -195,16 +207,22 @@ fn add(shortlist: &mut Shortlist, args: AddArgs) -> Result<String, Failure> {
             "a program needs a name of ordinary characters, such as \"Columbus State MLT\"",
         ));
     }
+    // The program form takes as many (a longer name could not be edited).
+    let length = name.chars().count();
+    if length > NAME_MAX {
+        return Err(Failure::usage(format!(
+            "a program's name is at most {NAME_MAX} characters (this one has {length})"
+        )));
+    }
     let state = match args.state.as_deref().map(str::trim) {
-        Some(code) => {
-            let code = code.to_uppercase();
-            if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+        Some(typed) => {
+            if typed.len() != 2 || !typed.chars().all(|c| c.is_ascii_alphabetic()) {
                 return Err(Failure::usage(format!(
                     "\"{}\" is not a state code: use two letters, such as TX",
-                    sanitize(&code)
+                    sanitize(typed)
                 )));
             }
-            Some(code)
+            Some(typed.to_uppercase())
         }
         None => None,
     };
@@ -328,12 +346,13 @@ fn change(
             shown(storage.data_path())
         )));
     }
-    let mut profile: Profile = storage
+    let loaded: Option<Profile> = storage
         .load()
-        .map_err(|e| Failure::new(format!("{e}. Nothing was changed.")))?
-        .unwrap_or_default();
+        .map_err(|e| Failure::new(format!("{e}. Nothing was changed.")))?;
+    let new = loaded.is_none();
+    let mut profile = loaded.unwrap_or_default();
     let mut shortlist = profile.shortlist.clone();
-    let said = edit(&mut shortlist)?;
+    let mut said = edit(&mut shortlist)?;
     let change = Change::Shortlist {
         from: Box::new(profile.shortlist.clone()),
         to: Box::new(shortlist),
@@ -343,6 +362,13 @@ fn change(
         storage
             .save(&profile)
             .map_err(|e| Failure::new(format!("{e}. Nothing was changed.")))?;
+        if new {
+            let _ = write!(
+                said,
+                "\nThis started your profile in {}; medtech asks your goal and state when you first open it.",
+                shown(storage.data_path())
+            );
+        }
     }
     print(&format!("{said}\n"))
 }

@@ -52,10 +52,25 @@ fn weeks_words(weeks: Weeks) -> String {
 fn status_line(step: &Step, profile: &Profile, theme: Theme) -> Line<'static> {
     let check = advisor::check(step, profile);
     let words = match check {
-        Check::Done => match profile.done_on(&step.id) {
-            Some(date) => format!("{} Done on {date}", check.symbol()),
-            None => format!("{} Done", check.symbol()),
+        Check::Done => match (
+            profile.done_on(&step.id),
+            advisor::covered(profile, &step.id),
+        ) {
+            (Some(date), _) => format!("{} Done on {date}", check.symbol()),
+            (None, Some(advisor::programs::CHOICE_COVER)) => format!(
+                "{} Done from your choice: {} (your own mark on the step wins)",
+                check.symbol(),
+                advisor::programs::chosen(profile).map_or_else(String::new, |c| sanitize(&c.name))
+            ),
+            (None, _) => format!("{} Done", check.symbol()),
         },
+        Check::Todo
+            if let Some(short) = (step.id == advisor::programs::STEP)
+                .then(|| advisor::programs::choice_short_of_step(profile))
+                .flatten() =>
+        {
+            format!("{} To do. {short}", check.symbol())
+        }
         Check::Partly => {
             let done = step
                 .substeps

@@ -29,9 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView) {
     } else {
         " Programs you are considering · Enter chooses "
     };
-    let block = Block::default().borders(Borders::ALL).title(title);
+    let block = Block::default().borders(Borders::ALL);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let notice = app
         .notice
         .as_deref()
@@ -55,13 +54,45 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView) {
         .collect();
     frame.render_widget(Paragraph::new(notice), foot);
     frame.render_widget(Paragraph::new(super::hint_line(app, keys.width)), keys);
-    match &view.form {
-        Some(form) => draw_form(frame, body, app, form),
-        None => draw_list(frame, body, app, view),
+    let mut title = vec![Span::raw(title)];
+    if let Some(form) = &view.form {
+        draw_form(frame, body, app, form);
+    } else {
+        // Said in the title: the details go on below the pane.
+        let (up, more) = draw_list(frame, body, app, view);
+        // Room for both marks at 60 columns: the hint line says Enter.
+        if up && more && area.width < 72 {
+            title = vec![Span::raw(" Programs you are considering ")];
+        }
+        if up {
+            let key = crate::keymap::key_for(&crate::app::Action::DetailsUp);
+            title.push(Span::styled(format!("↑ {key} "), app.theme.key()));
+        }
+        if more {
+            let key = crate::keymap::key_for(&crate::app::Action::DetailsDown);
+            title.push(Span::styled(format!("↓ {key} more "), app.theme.key()));
+        }
     }
+    // Drawn last, over nothing but its border and title.
+    frame.render_widget(block.title(Line::from(title)), area);
 }
 
-fn draw_list(frame: &mut Frame, body: Rect, app: &App, view: &ProgramsView) {
+/// The text under the table, scrolled as far as it goes (never past its
+/// end); whether there is more above and below.
+fn draw_scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+) -> (bool, bool) {
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX);
+    let scroll = scroll.min(rows.saturating_sub(area.height));
+    frame.render_widget(text.scroll((scroll, 0)), area);
+    (scroll > 0, rows > scroll.saturating_add(area.height))
+}
+
+fn draw_list(frame: &mut Frame, body: Rect, app: &App, view: &ProgramsView) -> (bool, bool) {
     let programs = &app.profile().shortlist.programs;
     if programs.is_empty() {
         let mut lines = vec![
@@ -72,13 +103,7 @@ fn draw_list(frame: &mut Frame, body: Rect, app: &App, view: &ProgramsView) {
             Line::default(),
         ];
         lines.extend(questions(app));
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((view.scroll, 0)),
-            body,
-        );
-        return;
+        return draw_scrolled(frame, body, lines, view.scroll);
     }
     let compact = body.height < 20;
     let rows = table_rows(compact);
@@ -95,12 +120,7 @@ fn draw_list(frame: &mut Frame, body: Rect, app: &App, view: &ProgramsView) {
     }
     lines.push(Line::default());
     lines.extend(questions(app));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((view.scroll, 0)),
-        below,
-    );
+    draw_scrolled(frame, below, lines, view.scroll)
 }
 
 /// The table's rows: what each says, and how a program fills it.

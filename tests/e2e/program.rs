@@ -171,6 +171,39 @@ fn add_saves_the_program_with_a_history_entry_and_list_measures_it() {
 }
 
 #[test]
+fn the_first_command_says_the_app_still_asks_goal_and_state() {
+    let home = Home::new();
+    let said = home.ok(&["program", "add", "Columbus State MLT"]);
+    assert!(
+        said.contains("medtech asks your goal and state when you first open it"),
+        "{said}"
+    );
+    assert!(home.profile().never_greeted());
+    let again = home.ok(&["program", "add", "San Diego Miramar MLT"]);
+    assert!(!again.contains("goal and state"), "{again}");
+}
+
+#[test]
+fn choosing_an_accredited_program_answers_its_step_an_unaccredited_one_says_why() {
+    let home = Home::new();
+    add_three(&home);
+    home.ok(&["program", "choose", "Columbus State MLT"]);
+    let status = home.json(&["status", "--json"]);
+    let steps = home.json(&["export", "--format", "json"]);
+    let text = steps.to_string();
+    assert!(
+        text.contains("your chosen program, accredited as the step asks"),
+        "the step is done from the choice: {}",
+        status["next_step"]
+    );
+    assert_ne!(status["next_step"]["id"], "edu.accredited");
+
+    home.ok(&["program", "choose", "Lone Star Lab Academy"]);
+    let text = home.json(&["export", "--format", "json"]).to_string();
+    assert!(!text.contains("your chosen program, accredited"), "{text}");
+}
+
+#[test]
 fn adding_an_existing_name_updates_the_fields_given_and_says_so() {
     let home = Home::new();
     add_three(&home);
@@ -268,7 +301,16 @@ fn bad_input_is_refused_with_a_clear_message_and_nothing_written() {
         (
             &["program", "add", "X", "--state", "Texas"],
             2,
-            "two letters",
+            "\"Texas\" is not a state code",
+        ),
+        // The form's range: a length of 0 or 9999 months moved the finish
+        // to today or to the year 2858.
+        (&["program", "add", "X", "--months", "0"], 2, "1 to 120"),
+        (&["program", "add", "X", "--months", "9999"], 2, "1 to 120"),
+        (
+            &["program", "add", &"A".repeat(201)],
+            2,
+            "at most 200 characters",
         ),
     ] {
         let output = home.run(args);

@@ -211,6 +211,11 @@ fn study_commands_wait_while_the_tui_holds_the_profile() {
         String::from_utf8_lossy(&out.stderr).contains("Nothing was changed"),
         "{out:?}"
     );
+    // The command made the profile, so goal and state were never asked:
+    // the welcome comes first (Esc skips it).
+    app.wait_for("Welcome to medtech");
+    app.send(keys::ESC);
+    app.wait_until("the welcome closed", |s| !s.contains("Welcome to medtech"));
     // The view shows the plan the command set.
     app.send("E");
     app.wait_for("MLT(ASCP) on 2027-02-02");

@@ -247,7 +247,70 @@ fn escape_on_the_welcome_keeps_defaults_and_still_creates_the_profile() {
     let mut app = App::first_launch(guide().clone(), clock());
     assert_eq!(app.update(Action::Close), vec![Effect::Save]);
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.profile(), &Profile::default());
+    // The defaults, with the goal recorded: the welcome was answered.
+    let mut profile = app.profile().clone();
+    assert_eq!(profile.history.len(), 1);
+    assert!(!profile.never_greeted());
+    profile.history.clear();
+    assert_eq!(profile, Profile::default());
+}
+
+#[test]
+fn a_profile_a_command_made_still_greets_and_keeps_what_the_command_added() {
+    use medtech::profile::{Candidate, Change, Shortlist};
+    use medtech::session::Start;
+    // `medtech program add` before the app was ever opened.
+    let mut made = Profile::default();
+    let shortlist = Shortlist {
+        programs: vec![Candidate {
+            name: "Columbus State MLT".into(),
+            ..Candidate::default()
+        }],
+        chosen: None,
+    };
+    made.apply(
+        &Change::Shortlist {
+            from: Box::default(),
+            to: Box::new(shortlist.clone()),
+        },
+        today(),
+    );
+    assert!(made.never_greeted());
+    let mut app = App::start(
+        guide().clone(),
+        Start::Resume(made.clone()),
+        clock(),
+        (80, 24),
+    );
+    assert!(matches!(app.mode, Mode::Welcome(_)), "{:?}", app.mode);
+    app.update(Action::Down);
+    app.update(Action::Down); // 0 = no state, 1 = Florida, 2 = Texas
+    assert_eq!(app.update(Action::Confirm), vec![Effect::Save]);
+    assert_eq!(app.profile().state.as_deref(), Some("TX"));
+    assert_eq!(app.profile().shortlist, shortlist);
+    assert!(!app.profile().never_greeted());
+    let again = App::start(
+        guide().clone(),
+        Start::Resume(app.profile().clone()),
+        clock(),
+        (80, 24),
+    );
+    assert_eq!(again.mode, Mode::Normal);
+
+    // Skipped with the default goal: not greeted again, even after more
+    // commands.
+    let mut skip = App::start(guide().clone(), Start::Resume(made), clock(), (80, 24));
+    assert_eq!(skip.update(Action::Close), vec![Effect::Save]);
+    let mut skipped = skip.profile().clone();
+    skipped.apply(
+        &Change::Shortlist {
+            from: Box::new(shortlist),
+            to: Box::default(),
+        },
+        today(),
+    );
+    let later = App::start(guide().clone(), Start::Resume(skipped), clock(), (80, 24));
+    assert_eq!(later.mode, Mode::Normal);
 }
 
 #[test]

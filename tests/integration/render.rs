@@ -977,6 +977,34 @@ fn programs_view_puts_the_shortlist_side_by_side_with_words_for_every_mark() {
 }
 
 #[test]
+fn programs_view_says_there_is_more_below_at_60x16_and_scrolls_to_the_end() {
+    let mut app = shortlisted();
+    app.update(Action::OpenPrograms);
+    let first = screen_text(&app, 60, 16);
+    let title = first.lines().next().unwrap_or_default();
+    assert!(title.contains("↓ PgDn more"), "{first}");
+    assert!(!title.contains("↑"), "{first}");
+    // One page down: both marks fit at 60 columns.
+    app.update(Action::DetailsDown);
+    let middle = screen_text(&app, 60, 16);
+    let title = middle.lines().next().unwrap_or_default();
+    assert!(title.contains("↑ PgUp ↓ PgDn more"), "{middle}");
+    // Far past the end: the end shows (not an empty pane), and the title
+    // says there is text above and none below.
+    for _ in 0..40 {
+        app.update(Action::DetailsDown);
+    }
+    let last = screen_text(&app, 60, 16);
+    let title = last.lines().next().unwrap_or_default();
+    assert!(title.contains("↑ PgUp"), "{last}");
+    assert!(!title.contains("more"), "{last}");
+    assert!(
+        last.contains("sdmiramar.edu"),
+        "the last source shows: {last}"
+    );
+}
+
+#[test]
 fn programs_view_chooses_with_enter_and_undo_takes_it_back() {
     let mut app = shortlisted();
     app.update(Action::OpenPrograms);
