@@ -27,6 +27,9 @@ pub struct Finish {
     pub latest_only: usize,
     /// Steps left with no typical duration in the guide.
     pub without_duration: usize,
+    /// The plan's gaps whose step has no typical time in the guide (see
+    /// [`Plan::untimed`]): while there are any, the dates are not known.
+    pub untimed: Vec<String>,
     /// The open questions the earliest date assumes go the user's way
     /// (the latest assumes they do not).
     pub assumed: Vec<String>,
@@ -186,10 +189,11 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
     let latest_only = maybe.len();
     counted.append(&mut maybe);
     without_duration += maybe_without;
+    let untimed = plan.map(|p| p.untimed.clone()).unwrap_or_default();
     let nothing_left = counted.is_empty() && without_duration == 0;
     let (expected, earliest, latest) = if nothing_left {
         (Some(start), Some(start), Some(start))
-    } else if counted.is_empty() {
+    } else if counted.is_empty() || !untimed.is_empty() {
         (None, None, None)
     } else {
         (after(u32::midpoint(min, max)), after(min), after(max))
@@ -201,6 +205,7 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         counted,
         latest_only,
         without_duration,
+        untimed,
         assumed,
         waits_until,
     }

@@ -116,6 +116,10 @@ pub struct Plan<'g> {
     /// Typical weeks of the education still missing: `(earliest, latest)`
     /// where earliest assumes every open question goes the user's way.
     pub weeks: (u32, u32),
+    /// The gaps whose step has no typical time in the guide (an MLT
+    /// training program outside a degree): the finish cannot count them,
+    /// so it is not known until they are done.
+    pub untimed: Vec<String>,
     /// Something of the background is known (the setup, or a degree ticked
     /// on the checklist): without it the plan is a guess, and the next
     /// step, the estimates and the screens do not follow it.
@@ -244,6 +248,10 @@ struct Candidate<'a, 'g> {
     missing: Vec<Reason>,
     /// Weeks of missing education, earliest and latest.
     weeks: (u32, u32),
+    /// Gaps whose step has no typical time (see [`Plan::untimed`]).
+    untimed: Vec<String>,
+    /// Gaps only a step "not for you" meets ([`not_for_user`]).
+    ruled_out: usize,
     cost: u32,
     preferred: bool,
 }
@@ -269,12 +277,15 @@ impl Candidate<'_, '_> {
     }
 
     /// Gaps no step of the guide meets and time alone does not either
-    /// (experience not being earned): their finish cannot be counted.
+    /// (experience not being earned), and gaps whose step has no typical
+    /// time: their finish cannot be counted.
     fn blind(&self) -> usize {
         self.missing
             .iter()
             .filter(|r| r.kind == ReasonKind::Missing && r.step.is_none() && r.when.is_none())
             .count()
+            + self.untimed.len()
+            + self.ruled_out
     }
 
     #[allow(clippy::type_complexity, reason = "the choice order, field by field")]
@@ -376,6 +387,8 @@ pub fn choose<'g>(
                 when_met,
                 missing,
                 weeks: (0, 0),
+                untimed: Vec::new(),
+                ruled_out: 0,
                 cost: credential_fee(guide, route.credential).unwrap_or(u32::MAX),
                 preferred: Some(route.credential.certifier.as_str()) == preferred,
             };
@@ -383,6 +396,14 @@ pub fn choose<'g>(
                 gap_weeks(guide, profile, &steps_of(&c.missing, false)).0,
                 gap_weeks(guide, profile, &steps_of(&c.missing, true)).1,
             );
+            c.untimed = untimed(guide, profile, &c.missing);
+            // A gap only a step the screens call "not for you" meets (the
+            // military course of someone who said they have none) is not
+            // a finish to plan on.
+            c.ruled_out = steps_of(&c.missing, false)
+                .into_iter()
+                .filter(|id| not_for_user(profile, id).is_some())
+                .count();
             c
         })
         .collect();
@@ -405,6 +426,7 @@ pub fn choose<'g>(
         missing: chosen.missing.clone(),
         question,
         weeks: chosen.weeks,
+        untimed: chosen.untimed.clone(),
         answered: background.is_answered(),
     })
 }
@@ -443,7 +465,53 @@ pub fn counted_steps<'a>(ids: &[&'a str]) -> Vec<&'a str> {
         if id == "edu.practicum" && ids.contains(&"edu.associate") {
             continue;
         }
+        // The accredited MLT program asked beside the associate degree is
+        // that degree's program: counted once, by the degree.
+        if id == "edu.accredited" && ids.contains(&"edu.associate") {
+            continue;
+        }
         out.push(id);
+    }
+    out
+}
+
+/// The gaps sure to be needed (not met, not waiting for time alone) whose
+/// step, still to do, has no typical time in the guide, nor its sub-steps:
+/// `"an MLT program accredited by an HHS-approved body"` when only the
+/// accreditation choice meets it. Counting them as no time would make the
+/// finish look near.
+fn untimed(guide: &Guide, profile: &Profile, missing: &[Reason]) -> Vec<String> {
+    let sure = steps_of(missing, false);
+    let counted = counted_steps(&sure);
+    let mut out: Vec<String> = Vec::new();
+    for r in missing
+        .iter()
+        .filter(|r| r.kind == ReasonKind::Missing && r.when.is_none())
+    {
+        let Some(id) = r.step.as_deref().filter(|id| counted.contains(id)) else {
+            continue;
+        };
+        let Some((_, step)) = guide.step(id) else {
+            continue;
+        };
+        let check = progress::check(step, profile);
+        if check == Check::Done || check.is_excluded() || step_weeks(step, profile) != (0, 0) {
+            continue;
+        }
+        // A course inside a step with a typical time (a prerequisite of
+        // the prerequisites step) is timed by it.
+        let timed_above = id
+            .match_indices('.')
+            .skip(1)
+            .filter_map(|(at, _)| guide.step(&id[..at]))
+            .any(|(_, parent)| parent.duration.is_some());
+        if timed_above {
+            continue;
+        }
+        let words = r.words().to_owned();
+        if !out.contains(&words) {
+            out.push(words);
+        }
     }
     out
 }

@@ -188,6 +188,12 @@ impl Writer for Status {
                 );
             }
         }
+        for gap in &finish.untimed {
+            let _ = writeln!(
+                out,
+                "  Open: {gap} (the guide has no typical time for it; ask the programs)"
+            );
+        }
         if finish.steps_without_duration > 0 && finish.expected.is_some() {
             let _ = writeln!(
                 out,
