@@ -712,6 +712,25 @@ fn why(
         };
         parts.push(format!("Runner-up: {label} ({reason})."));
     }
+    // A route with fewer gaps passed over because its finish cannot be
+    // counted, or the plan's own gap with no typical time: said, not hidden.
+    if let Some(gap) = chosen.untimed.first() {
+        parts.push(format!(
+            "The guide has no typical time for {gap}, so the finish is not known."
+        ));
+    } else if let Some(c) = all.iter().find(|c| {
+        !c.untimed.is_empty()
+            && c.acceptance_rank() == chosen.acceptance_rank()
+            && c.standing == chosen.standing
+            && c.missing.len() < chosen.missing.len()
+    }) {
+        parts.push(format!(
+            "{} misses less, but the guide has no typical time for {}, so its finish \
+             cannot be counted.",
+            c.route.label(),
+            c.untimed.join("; ")
+        ));
+    }
     parts.join(" ")
 }
 

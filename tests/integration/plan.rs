@@ -990,6 +990,14 @@ fn a_texas_high_schooler_is_planned_through_school_not_a_zero_week_program() {
     assert_eq!(chosen.route.label(), "MLT(ASCP) Route 1", "{}", chosen.why);
     assert_eq!(chosen.standing, Standing::NotMet);
     assert!(chosen.untimed.is_empty(), "{:?}", chosen.untimed);
+    assert!(
+        chosen.why.contains(
+            "MLT(AAB) Training program misses less, but the guide has no typical time for \
+             an MLT program accredited by an HHS-approved body"
+        ),
+        "{}",
+        chosen.why
+    );
     // The associate degree's program is counted: well over a year ahead.
     let earliest = finish.earliest.expect("a finish");
     assert!(earliest >= date("2028-06-01"), "{finish:?}");
@@ -1035,4 +1043,9 @@ fn a_gap_with_no_typical_time_leaves_the_finish_open_and_named() {
     assert_eq!(finish.expected, None, "{finish:?}");
     assert_eq!(finish.latest, None, "{finish:?}");
     assert_eq!(finish.untimed, chosen.untimed);
+    assert!(
+        chosen.why.contains("so the finish is not known"),
+        "{}",
+        chosen.why
+    );
 }
