@@ -277,15 +277,19 @@ impl Candidate<'_, '_> {
     }
 
     /// Gaps no step of the guide meets and time alone does not either
-    /// (experience not being earned), and gaps whose step has no typical
-    /// time: their finish cannot be counted.
+    /// (experience not being earned): their finish cannot be counted.
     fn blind(&self) -> usize {
         self.missing
             .iter()
             .filter(|r| r.kind == ReasonKind::Missing && r.step.is_none() && r.when.is_none())
             .count()
-            + self.untimed.len()
-            + self.ruled_out
+    }
+
+    /// Gaps a step meets, but in no time the guide gives (no typical
+    /// time, or a step "not for you"): after the blind ones, since a step
+    /// of the guide still leads there.
+    fn untimed_count(&self) -> usize {
+        self.untimed.len() + self.ruled_out
     }
 
     #[allow(clippy::type_complexity, reason = "the choice order, field by field")]
@@ -295,7 +299,7 @@ impl Candidate<'_, '_> {
     ) -> (
         u8,
         Standing,
-        (usize, u32, u32),
+        (usize, usize, u32, u32),
         bool,
         u32,
         std::cmp::Reverse<usize>,
@@ -309,6 +313,7 @@ impl Candidate<'_, '_> {
             self.standing,
             (
                 self.blind(),
+                self.untimed_count(),
                 self.weeks.0.max(waiting),
                 self.weeks.1.max(waiting),
             ),
