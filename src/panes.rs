@@ -354,6 +354,9 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
         (Some(expected), ..) => {
             lines.push(Line::from(format!("About {}.", month(Some(expected)))));
         }
+        _ if !finish.untimed.is_empty() => lines.push(Line::from(
+            "Not known until the open gaps above have a time: ask the programs.",
+        )),
         _ => lines.push(Line::from(
             "Not known: nothing left has a typical time in the guide.",
         )),

@@ -181,6 +181,12 @@ impl Writer for Status {
             (Some(expected), ..) => {
                 let _ = writeln!(out, "Finish: {expected}");
             }
+            _ if !finish.untimed.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "Finish: not known (a gap of the plan has no typical time in the guide)"
+                );
+            }
             _ => {
                 let _ = writeln!(
                     out,

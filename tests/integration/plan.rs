@@ -1049,3 +1049,28 @@ fn a_gap_with_no_typical_time_leaves_the_finish_open_and_named() {
         chosen.why
     );
 }
+
+/// facts.md §5.2 New York accepts MLT(ASCP); §2.1 Route 1 needs a NAACLS or
+/// ABHES program, which this graduate has not done and whose length the
+/// guide does not give: the estimates popup names it and gives no date.
+#[test]
+fn the_estimates_popup_names_a_gap_with_no_typical_time() {
+    let p = person(
+        Goal::Mlt,
+        "NY",
+        Background {
+            education: Some(Education::Bachelor),
+            ..Background::default()
+        },
+    );
+    let (chosen, finish) = plan_of(&p);
+    assert_eq!(chosen.route.label(), "MLT(ASCP) Route 1", "{}", chosen.why);
+    assert_eq!(finish.expected, None, "{finish:?}");
+    let text = explain_text(p);
+    assert!(text.contains("Open, so no date yet"), "{text}");
+    assert!(
+        text.contains("an MLT program accredited by NAACLS or ABHES"),
+        "{text}"
+    );
+    assert!(text.contains("Not known until the open gaps"), "{text}");
+}
