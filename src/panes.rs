@@ -308,6 +308,15 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
             lines.push(bullet(format!("{title}: {}", weeks.words())));
         }
     }
+    if !finish.untimed.is_empty() {
+        lines.push(Line::from(
+            "Open, so no date yet: the guide has no typical time for what meets these gaps \
+             of your plan (ask the programs how long they run):",
+        ));
+        for gap in &finish.untimed {
+            lines.push(bullet(gap.clone()));
+        }
+    }
     if finish.without_duration > 0 {
         lines.push(Line::from(Span::styled(
             format!(
@@ -358,6 +367,9 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
         (Some(expected), ..) => {
             lines.push(Line::from(format!("About {}.", month(Some(expected)))));
         }
+        _ if !finish.untimed.is_empty() => lines.push(Line::from(
+            "Not known until the open gaps above have a time: ask the programs.",
+        )),
         _ => lines.push(Line::from(
             "Not known: nothing left has a typical time in the guide.",
         )),

@@ -552,7 +552,7 @@ fn accreditor_words(a: Accreditor) -> &'static str {
         Accreditor::Abhes => "ABHES",
         Accreditor::Caahep => "CAAHEP",
         Accreditor::DoeOrChea => "another DOE or CHEA recognised accreditor",
-        Accreditor::HhsApproved => "an HHS-approved program",
+        Accreditor::HhsApproved => "an HHS-approved body",
     }
 }
 
@@ -667,6 +667,19 @@ fn check(req: &Requirement, facts: Facts<'_>, guide: &Guide, today: Date) -> Eva
             },
         },
         Requirement::SubjectHours { subject, hours } => check_subject(*subject, *hours, bg),
+        // Fewer college hours than asked in all: not met, whenever taken.
+        Requirement::RecentCoursework {
+            semester_hours,
+            within_years,
+        } if hours(bg.semester_hours, bg).is_some_and(|h| h < *semester_hours) => Eval::NotMet {
+            when: None,
+            why: format!(
+                "{semester_hours} semester hours of college within the last {within_years} \
+                 years; you have {}",
+                hours(bg.semester_hours, bg).unwrap_or(0)
+            ),
+            step: Some("edu.associate"),
+        },
         Requirement::RecentCoursework {
             semester_hours,
             within_years,

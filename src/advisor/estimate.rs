@@ -27,6 +27,9 @@ pub struct Finish {
     pub latest_only: usize,
     /// Steps left with no typical duration in the guide.
     pub without_duration: usize,
+    /// The plan's gaps whose step has no typical time in the guide (see
+    /// [`Plan::untimed`]): while there are any, the dates are not known.
+    pub untimed: Vec<String>,
     /// The open questions the earliest date assumes go the user's way
     /// (the latest assumes they do not).
     pub assumed: Vec<String>,
@@ -178,22 +181,15 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         .filter(|d| *d > waits_until.unwrap_or(today));
     let start = program_start.or(waits_until).unwrap_or(today);
     let after = |weeks: u32| start.checked_add(Span::new().weeks(i64::from(weeks))).ok();
-    let assumed: Vec<String> = plan
-        .map(|p| {
-            p.missing
-                .iter()
-                .filter(|r| r.kind == super::eligibility::ReasonKind::Question)
-                .map(|r| r.words().to_owned())
-                .collect()
-        })
-        .unwrap_or_default();
+    let assumed = plan.map(open_questions).unwrap_or_default();
     let latest_only = maybe.len();
     counted.append(&mut maybe);
     without_duration += maybe_without;
+    let untimed = plan.map(|p| p.untimed.clone()).unwrap_or_default();
     let nothing_left = counted.is_empty() && without_duration == 0;
     let (expected, earliest, latest) = if nothing_left {
         (Some(start), Some(start), Some(start))
-    } else if counted.is_empty() {
+    } else if counted.is_empty() || !untimed.is_empty() {
         (None, None, None)
     } else {
         (after(u32::midpoint(min, max)), after(min), after(max))
@@ -205,17 +201,27 @@ pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: 
         counted,
         latest_only,
         without_duration,
+        untimed,
         assumed,
         waits_until,
         program_start,
     }
 }
 
+/// The plan's unanswered questions, in its words.
+fn open_questions(plan: &Plan<'_>) -> Vec<String> {
+    plan.missing
+        .iter()
+        .filter(|r| r.kind == super::eligibility::ReasonKind::Question)
+        .map(|r| r.words().to_owned())
+        .collect()
+}
+
 /// Whether the chosen program stands for this step: the school steps (the
 /// program, its practicum, the accreditation choice; the prerequisites too
 /// when the program's start is known, since they come before it), still
 /// to do.
-fn replaced_by(program: Option<&Candidate>, step: &Step, profile: &Profile) -> bool {
+pub(crate) fn replaced_by(program: Option<&Candidate>, step: &Step, profile: &Profile) -> bool {
     let Some(program) = program else {
         return false;
     };

@@ -116,6 +116,10 @@ pub struct Plan<'g> {
     /// Typical weeks of the education still missing: `(earliest, latest)`
     /// where earliest assumes every open question goes the user's way.
     pub weeks: (u32, u32),
+    /// The gaps whose step has no typical time in the guide (an MLT
+    /// training program outside a degree): the finish cannot count them,
+    /// so it is not known until they are done.
+    pub untimed: Vec<String>,
     /// Something of the background is known (the setup, or a degree ticked
     /// on the checklist): without it the plan is a guess, and the next
     /// step, the estimates and the screens do not follow it.
@@ -244,6 +248,10 @@ struct Candidate<'a, 'g> {
     missing: Vec<Reason>,
     /// Weeks of missing education, earliest and latest.
     weeks: (u32, u32),
+    /// Gaps whose step has no typical time (see [`Plan::untimed`]).
+    untimed: Vec<String>,
+    /// Gaps only a step "not for you" meets ([`not_for_user`]).
+    ruled_out: usize,
     cost: u32,
     preferred: bool,
 }
@@ -277,6 +285,13 @@ impl Candidate<'_, '_> {
             .count()
     }
 
+    /// Gaps a step meets, but in no time the guide gives (no typical
+    /// time, or a step "not for you"): after the blind ones, since a step
+    /// of the guide still leads there.
+    fn untimed_count(&self) -> usize {
+        self.untimed.len() + self.ruled_out
+    }
+
     #[allow(clippy::type_complexity, reason = "the choice order, field by field")]
     fn key(
         &self,
@@ -284,7 +299,7 @@ impl Candidate<'_, '_> {
     ) -> (
         u8,
         Standing,
-        (usize, u32, u32),
+        (usize, usize, u32, u32),
         bool,
         u32,
         std::cmp::Reverse<usize>,
@@ -298,6 +313,7 @@ impl Candidate<'_, '_> {
             self.standing,
             (
                 self.blind(),
+                self.untimed_count(),
                 self.weeks.0.max(waiting),
                 self.weeks.1.max(waiting),
             ),
@@ -376,6 +392,8 @@ pub fn choose<'g>(
                 when_met,
                 missing,
                 weeks: (0, 0),
+                untimed: Vec::new(),
+                ruled_out: 0,
                 cost: credential_fee(guide, route.credential).unwrap_or(u32::MAX),
                 preferred: Some(route.credential.certifier.as_str()) == preferred,
             };
@@ -383,6 +401,14 @@ pub fn choose<'g>(
                 gap_weeks(guide, profile, &steps_of(&c.missing, false)).0,
                 gap_weeks(guide, profile, &steps_of(&c.missing, true)).1,
             );
+            c.untimed = untimed(guide, profile, &c.missing);
+            // A gap only a step the screens call "not for you" meets (the
+            // military course of someone who said they have none) is not
+            // a finish to plan on.
+            c.ruled_out = steps_of(&c.missing, false)
+                .into_iter()
+                .filter(|id| not_for_user(profile, id).is_some())
+                .count();
             c
         })
         .collect();
@@ -405,6 +431,7 @@ pub fn choose<'g>(
         missing: chosen.missing.clone(),
         question,
         weeks: chosen.weeks,
+        untimed: chosen.untimed.clone(),
         answered: background.is_answered(),
     })
 }
@@ -443,16 +470,77 @@ pub fn counted_steps<'a>(ids: &[&'a str]) -> Vec<&'a str> {
         if id == "edu.practicum" && ids.contains(&"edu.associate") {
             continue;
         }
+        // The accredited MLT program asked beside the associate degree is
+        // that degree's program: counted once, by the degree.
+        if id == "edu.accredited" && ids.contains(&"edu.associate") {
+            continue;
+        }
         out.push(id);
     }
     out
 }
 
-/// Typical weeks of the steps still open among `ids`: `(low, high)`.
+/// The gaps sure to be needed (not met, not waiting for time alone) whose
+/// step, still to do, has no typical time in the guide, nor its sub-steps:
+/// `"an MLT program accredited by an HHS-approved body"` when only the
+/// accreditation choice meets it. Counting them as no time would make the
+/// finish look near.
+fn untimed(guide: &Guide, profile: &Profile, missing: &[Reason]) -> Vec<String> {
+    let sure = steps_of(missing, false);
+    let counted = counted_steps(&sure);
+    let mut out: Vec<String> = Vec::new();
+    for r in missing
+        .iter()
+        .filter(|r| r.kind == ReasonKind::Missing && r.when.is_none())
+    {
+        let Some(id) = r.step.as_deref().filter(|id| counted.contains(id)) else {
+            continue;
+        };
+        let Some((_, step)) = guide.step(id) else {
+            continue;
+        };
+        let check = progress::check(step, profile);
+        if check == Check::Done || check.is_excluded() || step_weeks(step, profile) != (0, 0) {
+            continue;
+        }
+        // A course inside a step with a typical time (a prerequisite of
+        // the prerequisites step) is timed by it.
+        let timed_above = id
+            .match_indices('.')
+            .skip(1)
+            .filter_map(|(at, _)| guide.step(&id[..at]))
+            .any(|(_, parent)| parent.duration.is_some());
+        if timed_above {
+            continue;
+        }
+        let words = r.words().to_owned();
+        if !out.contains(&words) {
+            out.push(words);
+        }
+    }
+    out
+}
+
+/// Typical weeks of the steps still open among `ids`: `(low, high)`. A
+/// chosen program of known length stands, once, for the school steps it
+/// replaces (as in the finish estimate), so a route whose school gap the
+/// choice covers does not look instant beside one whose gap it counts.
 pub fn gap_weeks(guide: &Guide, profile: &Profile, ids: &[&str]) -> (u32, u32) {
+    let program = super::programs::chosen(profile).filter(|c| c.months.is_some());
     let mut total = (0, 0);
+    let mut program_counted = false;
     for id in counted_steps(ids) {
         if let Some((_, step)) = guide.step(id) {
+            if super::estimate::replaced_by(program, step, profile) {
+                if !program_counted {
+                    program_counted = true;
+                    if let Some((_, w)) = program.and_then(super::programs::counted) {
+                        total.0 += u32::from(w.min);
+                        total.1 += u32::from(w.max);
+                    }
+                }
+                continue;
+            }
             let (lo, hi) = step_weeks(step, profile);
             total.0 += lo;
             total.1 += hi;
@@ -644,6 +732,25 @@ fn why(
         };
         parts.push(format!("Runner-up: {label} ({reason})."));
     }
+    // A route with fewer gaps passed over because its finish cannot be
+    // counted, or the plan's own gap with no typical time: said, not hidden.
+    if let Some(gap) = chosen.untimed.first() {
+        parts.push(format!(
+            "The guide has no typical time for {gap}, so the finish is not known."
+        ));
+    } else if let Some(c) = all.iter().find(|c| {
+        !c.untimed.is_empty()
+            && c.acceptance_rank() == chosen.acceptance_rank()
+            && c.standing == chosen.standing
+            && c.missing.len() < chosen.missing.len()
+    }) {
+        parts.push(format!(
+            "{} misses less, but the guide has no typical time for {}, so its finish \
+             cannot be counted.",
+            c.route.label(),
+            c.untimed.join("; ")
+        ));
+    }
     parts.join(" ")
 }
 
@@ -702,7 +809,9 @@ fn first_open<'g>(
     let plan = plan.filter(|p| p.answered);
     let in_progress = |step: &Step| progress::check(step, profile) == Check::InProgress;
     if let Some(plan) = plan {
-        let gaps = counted_steps(&plan.gap_steps(true));
+        // Every gap step, not only those counted for time: choosing the
+        // accredited program comes before the degree's first course.
+        let gaps = plan.gap_steps(true);
         let meets = |id: &str| {
             gaps.iter()
                 .any(|g| id == *g || (id.starts_with(g) && id[g.len()..].starts_with('.')))

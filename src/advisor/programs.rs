@@ -812,6 +812,13 @@ mod tests {
         let before = super::super::Advice::new(&guide, &profile, today);
         profile.shortlist.chosen = Some("columbus state".into());
         let after = super::super::Advice::new(&guide, &profile, today);
+        // The plan stays the one of the same school: the program's length
+        // stands for every route's school gap, so the choice does not make
+        // a route whose gap it covers look instant.
+        assert_eq!(
+            before.plan.as_ref().map(super::super::PlanSummary::label),
+            after.plan.as_ref().map(super::super::PlanSummary::label)
+        );
 
         // The program's 24 months (104 weeks) from its start replace the
         // guide's typical prerequisites and associate degree.

@@ -136,6 +136,9 @@ pub struct FinishInfo {
     pub latest: Option<String>,
     /// Steps left with no typical time in the guide (not in the dates).
     pub steps_without_duration: usize,
+    /// The plan's gaps with no typical time in the guide: while there are
+    /// any, the dates are `null`.
+    pub untimed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -588,6 +591,7 @@ impl Report {
                 earliest: date(finish.earliest),
                 latest: date(finish.latest),
                 steps_without_duration: finish.without_duration,
+                untimed: finish.untimed.clone(),
             },
             cost: CostInfo::of(&cost),
             routes: routes.iter().map(|r| RouteInfo::of(guide, r)).collect(),

@@ -181,12 +181,24 @@ impl Writer for Status {
             (Some(expected), ..) => {
                 let _ = writeln!(out, "Finish: {expected}");
             }
+            _ if !finish.untimed.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "Finish: not known (a gap of the plan has no typical time in the guide)"
+                );
+            }
             _ => {
                 let _ = writeln!(
                     out,
                     "Finish: not known (the guide has no typical time for what is left)"
                 );
             }
+        }
+        for gap in &finish.untimed {
+            let _ = writeln!(
+                out,
+                "  Open: {gap} (the guide has no typical time for it; ask the programs)"
+            );
         }
         if finish.steps_without_duration > 0 && finish.expected.is_some() {
             let _ = writeln!(

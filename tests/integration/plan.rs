@@ -451,7 +451,7 @@ fn the_plan_is_chosen_in_the_order_the_issue_gives() {
             None,
             vec![
                 fake("mlt-ascp.1", NotMet, &["edu.associate"], None),
-                fake("mlt-ascp.3", NotMet, &["edu.military"], None),
+                fake("mlt-ascp.3", NotMet, &["edu.prereqs"], None),
             ],
             "mlt-ascp.3",
         ),
@@ -944,7 +944,9 @@ fn the_estimates_popup_explains_the_plan() {
     holder.background.credentials.clear();
     holder.background.experience.clear();
     holder.background.education = Some(Education::SomeCollege);
-    holder.background.semester_hours = Some(30);
+    // 60 hours, when taken unknown (30 would be plainly short of
+    // MLT(AMT) Route 2's 60 recent hours, not a question).
+    holder.background.semester_hours = Some(60);
     holder.goal = Goal::Mlt;
     let text = explain_text(holder);
     assert!(text.contains("(open on a question)."), "{text}");
@@ -961,4 +963,114 @@ fn the_estimates_popup_explains_the_plan() {
         text.contains("No plan yet (answer your background: p)"),
         "{text}"
     );
+}
+
+/// A Texas high-schooler aiming at MLT, nothing else in the background.
+fn tx_high_schooler() -> Profile {
+    person(
+        Goal::Mlt,
+        "TX",
+        Background {
+            education: Some(Education::HighSchool),
+            ..Background::default()
+        },
+    )
+}
+
+/// facts.md §5 (Texas licenses no one: every route counts), §2.1
+/// (MLT(ASCP) Route 1: an associate degree or 60 semester hours plus a
+/// NAACLS or ABHES program), §11.4 (MLT(AAB): the route text is cut off;
+/// the training-program route needs a program, which takes time) and
+/// §4.2 (CLIA: high school alone is not enough). The AAB training program
+/// used to win with no school counted at all (finish three months away).
+#[test]
+fn a_texas_high_schooler_is_planned_through_school_not_a_zero_week_program() {
+    let p = tx_high_schooler();
+    let (chosen, finish) = plan_of(&p);
+    assert_eq!(chosen.route.label(), "MLT(ASCP) Route 1", "{}", chosen.why);
+    assert_eq!(chosen.standing, Standing::NotMet);
+    assert!(chosen.untimed.is_empty(), "{:?}", chosen.untimed);
+    assert!(
+        chosen.why.contains(
+            "MLT(AAB) Training program misses less, but the guide has no typical time for \
+             an MLT program accredited by an HHS-approved body"
+        ),
+        "{}",
+        chosen.why
+    );
+    // The associate degree's program is counted: well over a year ahead.
+    let earliest = finish.earliest.expect("a finish");
+    assert!(earliest >= date("2028-06-01"), "{finish:?}");
+    assert!(
+        finish
+            .counted
+            .iter()
+            .any(|(title, _)| title.contains("associate degree")),
+        "{finish:?}"
+    );
+    // 60 college hours within five years is not met with none at all: not a
+    // question that hides the school.
+    let routes = eligibility::for_goal(guide(), &p, today());
+    let amt2 = route(&routes, "mlt-amt.2");
+    assert!(
+        amt2.reasons
+            .iter()
+            .any(|r| r.kind == ReasonKind::Missing && r.step.as_deref() == Some("edu.associate")),
+        "{:?}",
+        amt2.reasons
+    );
+}
+
+/// A plan whose gap the guide has no typical time for (the AAB training
+/// program outside a degree) says so, and gives no date, rather than
+/// counting the program as no time.
+#[test]
+fn a_gap_with_no_typical_time_leaves_the_finish_open_and_named() {
+    let p = tx_high_schooler();
+    let g = guide();
+    let routes: Vec<_> = eligibility::for_goal(g, &p, today())
+        .into_iter()
+        .filter(|r| r.route.id == "mlt-aab.1")
+        .collect();
+    let chosen = plan::choose(g, &p, &routes, today()).expect("a plan");
+    assert_eq!(chosen.route.label(), "MLT(AAB) Training program");
+    assert_eq!(chosen.standing, Standing::NotMet);
+    assert_eq!(
+        chosen.untimed,
+        vec!["an MLT program accredited by an HHS-approved body".to_owned()]
+    );
+    let finish = estimate::finish(g, &p, Some(&chosen), today());
+    assert_eq!(finish.expected, None, "{finish:?}");
+    assert_eq!(finish.latest, None, "{finish:?}");
+    assert_eq!(finish.untimed, chosen.untimed);
+    assert!(
+        chosen.why.contains("so the finish is not known"),
+        "{}",
+        chosen.why
+    );
+}
+
+/// facts.md §5.2 New York accepts MLT(ASCP); §2.1 Route 1 needs a NAACLS or
+/// ABHES program, which this graduate has not done and whose length the
+/// guide does not give: the estimates popup names it and gives no date.
+#[test]
+fn the_estimates_popup_names_a_gap_with_no_typical_time() {
+    let p = person(
+        Goal::Mlt,
+        "NY",
+        Background {
+            education: Some(Education::Bachelor),
+            ..Background::default()
+        },
+    );
+    let (chosen, finish) = plan_of(&p);
+    assert_eq!(chosen.route.label(), "MLT(ASCP) Route 1", "{}", chosen.why);
+    assert_eq!(finish.expected, None, "{finish:?}");
+    let text = explain_text(p);
+    assert!(text.contains("Open, so no date yet"), "{text}");
+    assert!(
+        text.contains("an MLT program accredited by NAACLS or ABHES"),
+        "{text}"
+    );
+    assert!(text.contains("Not known until the open gaps"), "{text}");
 }
