@@ -236,6 +236,14 @@ fn list(path: &Path, today: Date, json: bool) -> Result<(), Failure> {
     print(&out)
 }
 
+/// The latest date an activity may carry: tomorrow. A course finished today
+/// may be dated tomorrow on a certificate from a provider in a time zone
+/// ahead of yours (Europe for someone in California, in the evening), and
+/// the certificate's date is the one a board or certifier checks.
+pub fn latest_date(today: Date) -> Date {
+    today.tomorrow().unwrap_or(today)
+}
+
 /// The activity as typed, checked; its id is given when it is saved.
 fn read_activity(
     today: Date,
@@ -252,9 +260,9 @@ fn read_activity(
             sanitize(date)
         ))
     })?;
-    if date > today {
+    if date > latest_date(today) {
         return Err(Failure::usage(format!(
-            "--date {date} is after today ({today}): log an activity once you have done it"
+            "--date {date} is after today ({today}; tomorrow is taken, for a certificate dated in a time zone ahead of yours): log an activity once you have done it"
         )));
     }
     let tenths = parse_tenths(&amount).map_err(|e| Failure::usage(sanitize(&e)))?;
