@@ -294,12 +294,18 @@ fn add(path: &Path, today: Date, activity: &Activity) -> Result<(), Failure> {
     change(path, today, "log the activity", |guide, profile| {
         let mut activity = activity.clone();
         activity.id = profile.ce.next_id();
+        let unit = activity.credit.word();
+        // "1 contact hour", "1.5 contact hours".
+        let unit = if activity.tenths == 10 {
+            unit.trim_end_matches('s')
+        } else {
+            unit
+        };
         let mut said = format!(
-            "Logged #{}: {}, {} {}, {}.\n",
+            "Logged #{}: {}, {} {unit}, {}.\n",
             activity.id,
             activity.date,
             amount(upkeep::tenths_f64(activity.tenths)),
-            activity.credit.word(),
             sanitize(&activity.title)
         );
         let held = upkeep::held(guide, profile);

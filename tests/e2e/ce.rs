@@ -378,7 +378,10 @@ fn a_course_dated_tomorrow_is_taken_for_a_provider_a_time_zone_ahead_but_not_lat
         "--title",
         "Evening webinar from Europe",
     ]);
-    assert!(said.contains("Logged #1: 2026-12-09"), "{said}");
+    assert!(
+        said.contains("Logged #1: 2026-12-09, 1 contact hour, Evening"),
+        "{said}"
+    );
     run.refused(
         &[
             "ce",
