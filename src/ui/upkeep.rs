@@ -226,13 +226,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let rows = u16::try_from(paragraph.line_count(inner_width)).unwrap_or(u16::MAX) + 2;
         (paragraph, rows)
     };
-    // The notes where they fit beside the log; else what to verify; else
-    // the numbers alone.
-    let (paragraph, wanted) = [Said::Notes, Said::Verify]
+    // The notes where they fit beside the whole log; else what to verify,
+    // beside three rows of the log (it scrolls); else the numbers alone.
+    let (paragraph, wanted) = [(Said::Notes, log_rows), (Said::Verify, log_rows.min(5))]
         .into_iter()
-        .map(paragraph)
-        .find(|(_, rows)| rows + log_rows <= area.height)
-        .unwrap_or_else(|| paragraph(Said::Numbers));
+        .map(|(said, log)| (paragraph(said), log))
+        .find(|((_, rows), log)| rows + log <= area.height)
+        .map_or_else(|| paragraph(Said::Numbers), |(p, _)| p);
     // The cycles first: at 60x16 the log keeps one row, and scrolls.
     let top = wanted.min(area.height.saturating_sub(3));
     let [top_area, log_area] =
