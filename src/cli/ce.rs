@@ -30,13 +30,28 @@ pub enum CeCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
         /// Contact hours (one CMP or CCP point each), tenths allowed: 1.5
-        #[arg(long, value_name = "N", group = "amount")]
+        #[arg(
+            long,
+            value_name = "N",
+            group = "amount",
+            allow_negative_numbers = true
+        )]
         hours: Option<String>,
         /// College credit in semester hours (ASCP: 15 points each, within half the points)
-        #[arg(long, value_name = "N", group = "amount")]
+        #[arg(
+            long,
+            value_name = "N",
+            group = "amount",
+            allow_negative_numbers = true
+        )]
         semester_hours: Option<String>,
         /// College credit in quarter hours (ASCP: 10 points each, within half the points)
-        #[arg(long, value_name = "N", group = "amount")]
+        #[arg(
+            long,
+            value_name = "N",
+            group = "amount",
+            allow_negative_numbers = true
+        )]
         quarter_hours: Option<String>,
         /// What it was called
         #[arg(long, value_name = "TEXT")]
@@ -263,6 +278,13 @@ fn read_activity(
     if date > latest_date(today) {
         return Err(Failure::usage(format!(
             "--date {date} is after today ({today}; tomorrow is taken, for a certificate dated in a time zone ahead of yours): log an activity once you have done it"
+        )));
+    }
+    // "-1" reaches here (not clap's "unexpected argument") to be told why.
+    if amount.trim().starts_with('-') {
+        return Err(Failure::usage(format!(
+            "'{}': an activity needs more than 0 hours",
+            sanitize(amount.trim())
         )));
     }
     let tenths = parse_tenths(&amount).map_err(|e| Failure::usage(sanitize(&e)))?;

@@ -192,6 +192,16 @@ fn bad_input_is_refused_with_a_reason_and_nothing_changes() {
     );
     refuse(&["--date", "2026-10-01", "--hours", "1.25"], 2, "tenths");
     refuse(
+        &["--date", "2026-10-01", "--hours", "-1"],
+        2,
+        "needs more than 0 hours",
+    );
+    refuse(
+        &["--date", "2026-10-01", "--semester-hours", "-3"],
+        2,
+        "needs more than 0 hours",
+    );
+    refuse(
         &["--date", "2026-10-01", "--hours", "lots"],
         2,
         "is not an amount",
