@@ -457,6 +457,14 @@ pub fn note(c: &Cycle) -> String {
     out
 }
 
+/// Where the guide's rule for this cycle is uncertain (its caveat), to be
+/// said beside the numbers: "Verify: …".
+pub fn caveat<'g>(c: &Cycle<'g>) -> Option<&'g str> {
+    c.upkeep.and_then(|u| u.caveat.as_ref()).map(|k| match k {
+        crate::content::Caveat::Unverified(t) | crate::content::Caveat::Conflict(t) => t.as_str(),
+    })
+}
+
 /// Tenths as a number for JSON: 125 is 12.5.
 pub fn tenths_f64(tenths: u32) -> f64 {
     f64::from(tenths) / 10.0

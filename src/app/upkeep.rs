@@ -103,7 +103,9 @@ impl CeForm {
         let date: Date = text(0)
             .parse()
             .map_err(|_| (0, "write the date as YYYY-MM-DD".to_owned()))?;
-        if date > today {
+        // Tomorrow is taken: a certificate from a provider in a time zone
+        // ahead of yours may carry tomorrow's date (as `medtech ce add`).
+        if date > today.tomorrow().unwrap_or(today) {
             return Err((0, format!("{date} is after today: log it once done")));
         }
         let (credit, tenths) = parse_amount(&text(1)).map_err(|e| (1, e))?;

@@ -30,13 +30,28 @@ pub enum CeCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
         /// Contact hours (one CMP or CCP point each), tenths allowed: 1.5
-        #[arg(long, value_name = "N", group = "amount")]
+        #[arg(
+            long,
+            value_name = "N",
+            group = "amount",
+            allow_negative_numbers = true
+        )]
         hours: Option<String>,
         /// College credit in semester hours (ASCP: 15 points each, within half the points)
-        #[arg(long, value_name = "N", group = "amount")]
+        #[arg(
+            long,
+            value_name = "N",
+            group = "amount",
+            allow_negative_numbers = true
+        )]
         semester_hours: Option<String>,
         /// College credit in quarter hours (ASCP: 10 points each, within half the points)
-        #[arg(long, value_name = "N", group = "amount")]
+        #[arg(
+            long,
+            value_name = "N",
+            group = "amount",
+            allow_negative_numbers = true
+        )]
         quarter_hours: Option<String>,
         /// What it was called
         #[arg(long, value_name = "TEXT")]
@@ -236,6 +251,14 @@ fn list(path: &Path, today: Date, json: bool) -> Result<(), Failure> {
     print(&out)
 }
 
+/// The latest date an activity may carry: tomorrow. A course finished today
+/// may be dated tomorrow on a certificate from a provider in a time zone
+/// ahead of yours (Europe for someone in California, in the evening), and
+/// the certificate's date is the one a board or certifier checks.
+pub fn latest_date(today: Date) -> Date {
+    today.tomorrow().unwrap_or(today)
+}
+
 /// The activity as typed, checked; its id is given when it is saved.
 fn read_activity(
     today: Date,
@@ -252,9 +275,16 @@ fn read_activity(
             sanitize(date)
         ))
     })?;
-    if date > today {
+    if date > latest_date(today) {
         return Err(Failure::usage(format!(
-            "--date {date} is after today ({today}): log an activity once you have done it"
+            "--date {date} is after today ({today}; tomorrow is taken, for a certificate dated in a time zone ahead of yours): log an activity once you have done it"
+        )));
+    }
+    // "-1" reaches here (not clap's "unexpected argument") to be told why.
+    if amount.trim().starts_with('-') {
+        return Err(Failure::usage(format!(
+            "'{}': an activity needs more than 0 hours",
+            sanitize(amount.trim())
         )));
     }
     let tenths = parse_tenths(&amount).map_err(|e| Failure::usage(sanitize(&e)))?;
@@ -286,12 +316,18 @@ fn add(path: &Path, today: Date, activity: &Activity) -> Result<(), Failure> {
     change(path, today, "log the activity", |guide, profile| {
         let mut activity = activity.clone();
         activity.id = profile.ce.next_id();
+        let unit = activity.credit.word();
+        // "1 contact hour", "1.5 contact hours".
+        let unit = if activity.tenths == 10 {
+            unit.trim_end_matches('s')
+        } else {
+            unit
+        };
         let mut said = format!(
-            "Logged #{}: {}, {} {}, {}.\n",
+            "Logged #{}: {}, {} {unit}, {}.\n",
             activity.id,
             activity.date,
             amount(upkeep::tenths_f64(activity.tenths)),
-            activity.credit.word(),
             sanitize(&activity.title)
         );
         let held = upkeep::held(guide, profile);

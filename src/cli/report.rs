@@ -266,6 +266,8 @@ pub struct UpkeepInfo {
     /// `90_days` or `30_days` before the cycle ends.
     pub warning: Option<&'static str>,
     pub note: String,
+    /// Where the guide's rule is uncertain and what to check; `null`: sourced.
+    pub verify: Option<String>,
     pub source: Option<String>,
 }
 
@@ -316,6 +318,7 @@ impl UpkeepInfo {
                 upkeep::Warning::Days30 => "30_days",
             }),
             note: sanitize(&upkeep::note(c)),
+            verify: upkeep::caveat(c).map(sanitize),
             source: c.source_url.map(sanitize),
         }
     }

@@ -335,6 +335,9 @@ pub fn upkeep_lines(c: &UpkeepInfo) -> Vec<String> {
         lines.push(format!("  Next fee: ${} due {}", fee.usd, fee.due));
     }
     lines.push(format!("  {}", c.note));
+    if let Some(verify) = &c.verify {
+        lines.push(format!("  Verify: {verify}"));
+    }
     if let Some(source) = &c.source {
         lines.push(format!("  Source: {source}"));
     }

@@ -22,7 +22,18 @@ its continuing-education cycle, what it needs and its next renewal appear here: 
 credential to your background (p) with the month you earned it, or mark the certification \
 exam or your state's license step done with its date (d).";
 
-fn cycle_lines(c: &Cycle<'_>, app: &App, notes: bool) -> Vec<Line<'static>> {
+/// How much is said beside each cycle's numbers, by the room there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Said {
+    /// The numbers alone.
+    Numbers,
+    /// And where the rule is uncertain, what to verify.
+    Verify,
+    /// And the guide's note.
+    Notes,
+}
+
+fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Line<'static>> {
     let theme = app.theme;
     let name = sanitize(&c.held.name);
     let verify = if c.upkeep.is_some_and(|u| u.caveat.is_some()) {
@@ -107,15 +118,31 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, notes: bool) -> Vec<Line<'static>> {
             .collect();
         lines.push(Line::from(format!("    {}", parts.join("  "))));
     }
-    if notes {
-        lines.push(Line::from(Span::styled(
-            format!("    {}", sanitize(&upkeep::note(c))),
-            theme.muted(),
-        )));
-    } else if c.over_cap > 0 || c.academic_uncounted {
+    if said > Said::Numbers {
+        lines.extend(note_lines(c, app, said == Said::Notes));
+    }
+    if said < Said::Notes && (c.over_cap > 0 || c.academic_uncounted) {
         lines.push(Line::from(Span::styled(
             "    some college credit is not counted (see medtech status)",
             theme.muted(),
+        )));
+    }
+    lines
+}
+
+/// The guide's note and, where its rule is uncertain, what to verify.
+fn note_lines(c: &Cycle<'_>, app: &App, note: bool) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if note {
+        lines.push(Line::from(Span::styled(
+            format!("    {}", sanitize(&upkeep::note(c))),
+            app.theme.muted(),
+        )));
+    }
+    if let Some(verify) = upkeep::caveat(c) {
+        lines.push(Line::from(Span::styled(
+            format!("    Verify: {}", sanitize(verify)),
+            app.theme.muted(),
         )));
     }
     lines
@@ -186,26 +213,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
     let inner_width = area.width.saturating_sub(2);
     let log_rows = u16::try_from(app.profile().ce.activities.len().clamp(1, 6)).unwrap_or(6) + 2;
-    let paragraph = |notes: bool| {
+    let paragraph = |said: Said| {
         let text: Vec<Line<'static>> = if cycles.is_empty() {
             vec![Line::from(NOTHING_HELD)]
         } else {
             cycles
                 .iter()
-                .flat_map(|c| cycle_lines(c, app, notes))
+                .flat_map(|c| cycle_lines(c, app, said))
                 .collect()
         };
         let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
         let rows = u16::try_from(paragraph.line_count(inner_width)).unwrap_or(u16::MAX) + 2;
         (paragraph, rows)
     };
-    // The notes where they fit beside the log; else the numbers alone.
-    let (with_notes, rows) = paragraph(true);
-    let (paragraph, wanted) = if rows + log_rows <= area.height {
-        (with_notes, rows)
-    } else {
-        paragraph(false)
-    };
+    // The notes where they fit beside the whole log; else what to verify,
+    // beside three rows of the log (it scrolls); else the numbers alone.
+    let (paragraph, wanted) = [(Said::Notes, log_rows), (Said::Verify, log_rows.min(5))]
+        .into_iter()
+        .map(|(said, log)| (paragraph(said), log))
+        .find(|((_, rows), log)| rows + log <= area.height)
+        .map_or_else(|| paragraph(Said::Numbers), |(p, _)| p);
     // The cycles first: at 60x16 the log keeps one row, and scrolls.
     let top = wanted.min(area.height.saturating_sub(3));
     let [top_area, log_area] =

@@ -192,6 +192,16 @@ fn bad_input_is_refused_with_a_reason_and_nothing_changes() {
     );
     refuse(&["--date", "2026-10-01", "--hours", "1.25"], 2, "tenths");
     refuse(
+        &["--date", "2026-10-01", "--hours", "-1"],
+        2,
+        "needs more than 0 hours",
+    );
+    refuse(
+        &["--date", "2026-10-01", "--semester-hours", "-3"],
+        2,
+        "needs more than 0 hours",
+    );
+    refuse(
         &["--date", "2026-10-01", "--hours", "lots"],
         2,
         "is not an amount",
@@ -344,4 +354,90 @@ fn the_markdown_and_html_exports_show_each_cycle() {
         html.contains("<li>MLT(ASCP): 0 of 36 points, 2024-03-01 to 2027-02-28"),
         "{html}"
     );
+}
+
+#[test]
+fn where_the_rule_is_uncertain_status_and_the_json_say_what_to_verify() {
+    let run = Run::with(WALKER.as_bytes());
+    let status = run.ok(&["status"]);
+    let at = status
+        .find("California MLT license: 0 of 24 hours")
+        .expect("the California cycle");
+    let ca = &status[at..];
+    assert!(
+        ca.contains("Verify: Each license has its own expiry date"),
+        "{status}"
+    );
+    let json = run.json(&["status", "--json"]);
+    let verify = json["upkeep"][1]["verify"].as_str().expect("verify");
+    assert!(verify.contains("expiry date on your license"), "{verify}");
+    let ascp = json["upkeep"][0]["verify"].as_str().expect("verify");
+    assert!(ascp.contains("LabCE"), "{ascp}");
+}
+
+#[test]
+fn a_course_dated_tomorrow_is_taken_for_a_provider_a_time_zone_ahead_but_not_later() {
+    let run = Run::with(WALKER.as_bytes());
+    let said = run.ok(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-12-09",
+        "--hours",
+        "1",
+        "--title",
+        "Evening webinar from Europe",
+    ]);
+    assert!(
+        said.contains("Logged #1: 2026-12-09, 1 contact hour, Evening"),
+        "{said}"
+    );
+    run.refused(
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2026-12-10",
+            "--hours",
+            "1",
+            "--title",
+            "Next week",
+        ],
+        2,
+        "after today",
+    );
+}
+
+#[test]
+fn a_read_only_profile_refuses_ce_add_and_remove_with_exit_1_and_nothing_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let run = Run::with(WALKER.as_bytes());
+    std::fs::set_permissions(run.path(), std::fs::Permissions::from_mode(0o400)).expect("chmod");
+    let add = [
+        "ce",
+        "add",
+        "--date",
+        "2026-10-02",
+        "--hours",
+        "1",
+        "--title",
+        "Ethics",
+    ];
+    run.refused(&add, 1, "is read-only (mode 0400)");
+    run.refused(&add, 1, "Nothing was changed");
+    run.refused(&["ce", "remove", "1"], 1, "is read-only");
+    // Nothing beside it either: no backup, no temporary file (the lock is
+    // the data folder's own, as for every command that writes).
+    let mut names: Vec<String> = std::fs::read_dir(run.dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "profile.lock")
+        .collect();
+    names.sort();
+    assert_eq!(names, ["profile.ron"]);
+    let mode = std::fs::metadata(run.path())
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o400, "the file's mode is left as it was");
 }

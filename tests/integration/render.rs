@@ -1471,6 +1471,11 @@ fn an_ascii_theme_draws_only_ascii() {
 /// Issue 23's walk: MLT(ASCP) since 2024-03 and a California MLT license
 /// since 2024-06, three activities, one safety course counting for both.
 fn keeping_it() -> App {
+    keeping_it_with(0)
+}
+
+/// The walk's profile with `more` activities logged besides its three.
+fn keeping_it_with(more: u32) -> App {
     let mut profile = Profile {
         state: Some("CA".into()),
         ..Profile::default()
@@ -1528,6 +1533,12 @@ fn keeping_it() -> App {
             &["MLT(ASCP)", "California MLT license"],
         ),
     ];
+    for id in 4..4 + more {
+        profile
+            .ce
+            .activities
+            .push(activity(id, "2026-11-01", 10, "Webinar", &[], &[]));
+    }
     // The day of the walk: the ASCP cycle ends within 90 days.
     let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
     let mut app = App::new(real_guide().clone(), profile, walk);
@@ -1550,6 +1561,18 @@ fn upkeep_with_a_credential_and_a_license() {
         // Readable without colour: 2027-02-28 is within 90 days of 2026-12-08.
         assert!(text.contains("[!] 90 days"), "{w}x{h}:\n{text}");
     }
+}
+
+#[test]
+fn with_a_long_log_the_upkeep_screen_still_says_what_to_verify_at_80x24() {
+    let app = keeping_it_with(4);
+    let text = screen_text(&app, 80, 24).replace(['│', '\n'], " ");
+    let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        squeezed.contains("Verify: Each license has its own expiry date"),
+        "{squeezed}"
+    );
+    assert!(squeezed.contains("CE log (7)"), "{squeezed}");
 }
 
 #[test]
