@@ -297,3 +297,15 @@ fn the_question_mark_on_a_weight_is_explained_at_60x16_too() {
         );
     }
 }
+
+#[test]
+fn the_form_says_which_exam_date_to_put() {
+    let mut app = new_app();
+    typed(&mut app, "E");
+    let form = view(&app).form.as_ref().expect("the form opens");
+    assert!(
+        form.help().contains("the day you booked"),
+        "{}",
+        form.help()
+    );
+}
