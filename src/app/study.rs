@@ -5,7 +5,7 @@
 
 use crate::advisor::study::{self, Refused, StudyPlan};
 use crate::content::{Date, Guide};
-use crate::profile::{Change, PartialDate, Preference, Profile, Study};
+use crate::profile::{Change, Preference, Profile, Study};
 use crate::textarea::{Edit, TextArea};
 
 use super::{Action, App, Effect, Mode, move_in, too_long};
@@ -41,7 +41,7 @@ impl StudyForm {
     pub fn help(&self) -> &'static str {
         match self.kind {
             FormKind::Settings => {
-                "Exam: a credential (MLT(ASCP), MLS(ASCP), MLT(AMT), MT(AAB)...). Date: YYYY-MM-DD, at least 2 weeks ahead. Hours: 1 to 60 a week."
+                "Exam: a credential (MLT(ASCP), MLS(ASCP), MLT(AMT), MT(AAB)...). Date: YYYY-MM-DD, the day you booked (or hope to book) at the test center, at least 2 weeks ahead. Hours: 1 to 60 a week."
             }
             FormKind::Practice => {
                 "Area: its name or the start of it. Score: percent correct, 0 to 100."
@@ -77,7 +77,7 @@ impl StudyView {
             .and_then(|p| p.current(today))
             .unwrap_or(0);
         let form = (profile.study.date.is_none() || profile.study.exam.is_none())
-            .then(|| settings_form(guide, profile, planned, today));
+            .then(|| settings_form(guide, profile, planned));
         StudyView {
             plan,
             selected,
@@ -88,14 +88,8 @@ impl StudyView {
 
 /// The settings form, filled with what is saved, else the defaults: the
 /// exam of the person's plan, or of their goal at the certifier they
-/// prefer (when the guide has its outline), and the date of the exam step
-/// if one is set ahead.
-pub fn settings_form(
-    guide: &Guide,
-    profile: &Profile,
-    planned: Option<&str>,
-    today: Date,
-) -> StudyForm {
+/// prefer (when the guide has its outline); the date starts empty.
+pub fn settings_form(guide: &Guide, profile: &Profile, planned: Option<&str>) -> StudyForm {
     let s = &profile.study;
     // With no plan yet, the goal at the certifier the person prefers.
     let preferred = profile.background.certifier.and_then(|c| {
@@ -117,14 +111,9 @@ pub fn settings_form(
         .or_else(|| study::default_exam(guide, planned))
         .or_else(|| study::default_exam(guide, preferred.as_deref()))
         .unwrap_or_default();
-    let date = s
-        .date
-        .or_else(|| match profile.done_on("cert.exam") {
-            Some(PartialDate::Day(day)) if day > today => Some(day),
-            _ => None,
-        })
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    // No default date: the exam step's date is the day it was done, never
+    // ahead, so the field starts empty and its help says which date to put.
+    let date = s.date.map(|d| d.to_string()).unwrap_or_default();
     let hours = s.hours_per_week.map(|h| h.to_string()).unwrap_or_default();
     StudyForm {
         kind: FormKind::Settings,
@@ -259,7 +248,6 @@ impl App {
                     &self.guide,
                     &self.profile,
                     planned.as_deref(),
-                    today,
                 ));
             }
             Action::StudyPractice if view.plan.is_ok() => view.form = Some(practice_form(today)),

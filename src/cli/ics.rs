@@ -119,6 +119,28 @@ impl Calendar {
 /// The UID prefix of a study week's event (it has no reminder).
 const STUDY_WEEK: &str = "study-week-";
 
+/// A week whose hours rest on a weight not read on the certifier's outline
+/// says so, as the view's `?` does.
+fn unverified_note(
+    plan: &crate::advisor::study::StudyPlan,
+    week: &crate::advisor::study::Week,
+) -> String {
+    let names: Vec<&str> = week
+        .areas
+        .iter()
+        .filter(|h| plan.areas.iter().any(|a| a.unverified && a.name == h.name))
+        .map(|h| h.name.as_str())
+        .collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Unverified weight ({}): a third-party figure, not read on the certifier's outline; check the current outline.",
+            names.join(", ")
+        )
+    }
+}
+
 /// The study plan's weeks and the exam date; none without a plan.
 fn study_events(guide: &Guide, profile: &Profile, today: Date) -> Vec<Event> {
     let Ok(plan) = crate::advisor::study::plan(guide, &profile.study, today) else {
@@ -141,11 +163,12 @@ fn study_events(guide: &Guide, profile: &Profile, today: Date) -> Vec<Event> {
                 w.words()
             ),
             description: format!(
-                "{} hours this week{}. From medtech's study plan for {} on {}; a planning aid.",
+                "{} hours this week{}. From medtech's study plan for {} on {}; a planning aid.{}",
                 w.hours(),
                 if w.done { " (ticked done)" } else { "" },
                 plan.credential,
-                plan.date
+                plan.date,
+                unverified_note(&plan, w)
             ),
             rrule: None,
         })

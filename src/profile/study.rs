@@ -28,13 +28,15 @@ impl Study {
         *self == Study::default()
     }
 
-    /// New settings. A plan whose exam or date changed starts again from
-    /// today (its weeks move, so the ticks of the old weeks go); hours alone
-    /// keep the weeks and their ticks.
+    /// New settings. A plan for the same exam keeps its first day and its
+    /// ticks: weeks are counted back from the exam date, so a tick moves to
+    /// the new week holding its old first day, and goes only when that week
+    /// no longer exists (before the plan's first day or after the exam). A
+    /// new exam starts again from today without ticks (its areas differ).
     #[must_use]
     pub fn with_settings(&self, exam: &str, date: Date, hours: u8, today: Date) -> Study {
         let now = self;
-        let same = now.exam.as_deref() == Some(exam) && now.date == Some(date);
+        let same = now.exam.as_deref() == Some(exam);
         Study {
             exam: Some(exam.to_owned()),
             date: Some(date),
@@ -45,7 +47,7 @@ impl Study {
             },
             hours_per_week: Some(hours),
             weeks_done: if same {
-                now.weeks_done.clone()
+                moved_ticks(&now.weeks_done, now.from.unwrap_or(today), date)
             } else {
                 Vec::new()
             },
@@ -84,6 +86,40 @@ impl Study {
     }
 }
 
+/// The ticked weeks moved onto the weeks counted back from `date`: each to
+/// the new week it shares most days with (the earlier on a tie), or the
+/// other one it overlaps when that one does not exist (it starts before
+/// `from`, the plan's first day, or on or after the exam).
+fn moved_ticks(ticks: &[Date], from: Date, date: Date) -> Vec<Date> {
+    let days = |a: Date, b: Date| a.until(b).map_or(0, |s| i64::from(s.get_days()));
+    let exists = |start: Date| start >= from && start < date;
+    let mut out: Vec<Date> = ticks
+        .iter()
+        .filter_map(|t| {
+            // The new week holding `t`, and the one after it.
+            let back = (days(*t, date) + 6).div_euclid(7);
+            let a = date.saturating_add(jiff::Span::new().days(-7 * back));
+            let b = a.saturating_add(jiff::Span::new().days(7));
+            let shared_b = days(a, *t);
+            let (first, second) = if shared_b > 7 - shared_b {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            if exists(first) {
+                Some(first)
+            } else if exists(second) && shared_b > 0 {
+                Some(second)
+            } else {
+                None
+            }
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// One practice-test result for one content area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,7 +139,7 @@ mod tests {
     }
 
     #[test]
-    fn changing_the_date_starts_the_weeks_again_but_hours_keep_the_ticks() {
+    fn hours_keep_the_ticks_and_a_new_exam_starts_again() {
         let now = Study {
             exam: Some("MLT(ASCP)".into()),
             date: Some(d("2027-02-16")),
@@ -115,9 +151,34 @@ mod tests {
         let hours = now.with_settings("MLT(ASCP)", d("2027-02-16"), 10, d("2026-12-20"));
         assert_eq!(hours.weeks_done, now.weeks_done);
         assert_eq!(hours.from, now.from);
-        let moved = now.with_settings("MLT(ASCP)", d("2027-03-16"), 8, d("2026-12-20"));
-        assert!(moved.weeks_done.is_empty());
-        assert_eq!(moved.from, Some(d("2026-12-20")));
+        let other = now.with_settings("MLS(ASCP)", d("2027-03-16"), 8, d("2026-12-20"));
+        assert!(other.weeks_done.is_empty());
+        assert_eq!(other.from, Some(d("2026-12-20")));
+    }
+
+    #[test]
+    fn a_new_date_keeps_the_ticks_of_the_weeks_that_still_exist() {
+        let now = Study {
+            exam: Some("MLT(ASCP)".into()),
+            date: Some(d("2027-02-16")),
+            from: Some(d("2026-12-08")),
+            hours_per_week: Some(8),
+            weeks_done: vec![d("2026-12-08"), d("2027-02-09")],
+            practice: Vec::new(),
+        };
+        let later = now.with_settings("MLT(ASCP)", d("2027-03-16"), 8, d("2026-12-20"));
+        assert_eq!(later.weeks_done, now.weeks_done);
+        assert_eq!(later.from, now.from, "the weeks start on the same days");
+        let sooner = now.with_settings("MLT(ASCP)", d("2027-01-26"), 8, d("2026-12-20"));
+        assert_eq!(sooner.weeks_done, vec![d("2026-12-08")]);
+        // Three days later: the weeks start on Fridays now; each tick moves
+        // to the week it shares most days with.
+        let shifted = now.with_settings("MLT(ASCP)", d("2027-02-19"), 8, d("2026-12-20"));
+        assert_eq!(shifted.weeks_done, vec![d("2026-12-11"), d("2027-02-12")]);
+        // Four days sooner: the last tick's week mostly falls after the
+        // exam, so it goes to the week before, which it overlaps.
+        let shifted = now.with_settings("MLT(ASCP)", d("2027-02-12"), 8, d("2026-12-20"));
+        assert_eq!(shifted.weeks_done, vec![d("2026-12-11"), d("2027-02-05")]);
     }
 
     #[test]

@@ -179,10 +179,21 @@ fn draw_plan(frame: &mut Frame, area: Rect, app: &App, plan: &StudyPlan, selecte
     } else {
         "Area".to_owned()
     };
-    let mut rows = vec![Line::from(Span::styled(
-        format!(" {title:name_w$} {:>8} {:>5}  practice", "weight", "hours"),
-        theme.heading(),
-    ))];
+    let mut header = format!(" {title:name_w$} {:>8} {:>5}  practice", "weight", "hours");
+    // The head's note on `?` may have given way: the header keeps its
+    // meaning in a short legend.
+    if plan.areas.iter().any(|a| a.unverified) {
+        let room = usize::from(areas_area.width).saturating_sub(header.chars().count());
+        let legend = [
+            " ? = not on the certifier's outline",
+            " ? = unverified",
+            " ?=unverified",
+        ]
+        .into_iter()
+        .find(|l| l.chars().count() <= room);
+        header.push_str(legend.unwrap_or(""));
+    }
+    let mut rows = vec![Line::from(Span::styled(header, theme.heading()))];
     for a in &plan.areas {
         let weight = format!("{}{}", a.published, if a.unverified { "?" } else { "" });
         let line = format!(

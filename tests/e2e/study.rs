@@ -129,6 +129,11 @@ fn a_plan_set_and_two_practice_tests_show_everywhere_and_are_in_the_history() {
     let ics = ok(&data, &["export", "--format", "ics"]);
     assert_eq!(ics.matches("UID:study-week-").count(), 10, "{ics}");
     assert!(ics.contains("SUMMARY:MLT(ASCP) exam"), "{ics}");
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("Unverified weight (Chemistry"),
+        "hours from a third-party weight must not read as certain: {unfolded}"
+    );
     assert!(ics.contains("DTSTART;VALUE=DATE:20270202"), "{ics}");
 }
 

@@ -282,3 +282,30 @@ fn undoing_a_practice_test_names_it() {
     assert!(app.profile().study.practice.is_empty());
     assert!(screen(&app, 80, 24).contains("Undone: logged Blood banking 48%."));
 }
+
+#[test]
+fn the_question_mark_on_a_weight_is_explained_at_60x16_too() {
+    let app = planned();
+    for (w, h) in [(80, 24), (60, 16)] {
+        let text = screen(&app, w, h);
+        assert!(text.contains("20-25%?"), "{text}");
+        assert!(
+            text.contains("? = not on the certifier's outline")
+                || text.contains("? = unverified")
+                || text.contains("?=unverified"),
+            "{w}x{h}: a ? with no meaning on screen:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_form_says_which_exam_date_to_put() {
+    let mut app = new_app();
+    typed(&mut app, "E");
+    let form = view(&app).form.as_ref().expect("the form opens");
+    assert!(
+        form.help().contains("the day you booked"),
+        "{}",
+        form.help()
+    );
+}
