@@ -1561,6 +1561,18 @@ fn upkeep_with_a_credential_and_a_license() {
         // Readable without colour: 2027-02-28 is within 90 days of 2026-12-08.
         assert!(text.contains("[!] 90 days"), "{w}x{h}:\n{text}");
     }
+    // Removing is undone with u, and the footer says so where it fits.
+    let footer = |w, h| {
+        let text = screen_text(&app, w, h);
+        text.lines().last().expect("the footer").to_owned()
+    };
+    let wide = footer(80, 24);
+    assert!(wide.contains("x/Delete remove  u undo  ? help"), "{wide:?}");
+    let narrow = footer(60, 16);
+    assert!(
+        narrow.contains("a add CE") && narrow.contains("q/Ctrl-C quit"),
+        "{narrow:?}"
+    );
 }
 
 #[test]
