@@ -1634,4 +1634,18 @@ fn the_dashboard_sums_up_each_cycle_once_something_is_held() {
     // Wrapped onto a second row, whole.
     assert!(text.contains("California MLT license 7.5/24 to"), "{text}");
     assert!(text.contains("2028-05-31 (5)"), "{text}");
+    // At 60x16 the path has no room for two rows: one, warning first.
+    let small = screen_text(&app, 60, 16);
+    assert!(
+        small.contains("Upkeep: [!] MLT(ASCP) 11.5/36 to 2027-02-28 ·"),
+        "{small}"
+    );
+    let row = small
+        .lines()
+        .find(|l| l.contains("Upkeep:"))
+        .expect("the Upkeep row");
+    assert!(
+        row.trim_end_matches(['"', ' ']).ends_with("(5)"),
+        "one whole row: {row:?}"
+    );
 }
