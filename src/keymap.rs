@@ -249,7 +249,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Upkeep, Key::plain(KeyCode::End), Action::Bottom, "Last activity", None),
     bind(Upkeep, Key::ch('a'), Action::Ce(CeAction::Add), "Log a CE activity", Some("add CE")),
     bind(Upkeep, Key::plain(KeyCode::Enter), Action::Ce(CeAction::Edit), "Edit the selected activity", Some("edit")),
-    bind(Upkeep, Key::ch('x'), Action::Ce(CeAction::Remove), "Remove the selected activity ({Undo} brings it back)", Some("remove")),
+    bind(Upkeep, Key::ch('x'), Action::Ce(CeAction::Remove), "Remove the selected activity (u undoes it)", Some("remove")),
     bind(Upkeep, Key::plain(KeyCode::Delete), Action::Ce(CeAction::Remove), "Remove the selected activity", None),
     // The CE activity form: every other key types.
     bind(CeEditor, Key::plain(KeyCode::Up), Action::Up, "Previous field", None),
@@ -595,20 +595,32 @@ fn offered(app: &App, binding: &Binding) -> bool {
     !(app.read_only && binding.action.changes_record())
 }
 
+/// Global keys a screen's footer offers among its own hints, before the
+/// other global ones (the footer drops hints from the end): on Upkeep, a
+/// removed activity comes back with undo.
+const OWN_HINTS: &[(Context, Action)] = &[(Upkeep, Action::Undo)];
+
 /// The footer's hints for what is on screen now.
 pub fn hints_now(app: &App) -> Vec<(String, &'static str)> {
     let contexts = active_contexts(app);
-    let mut out = Vec::new();
+    let mut own = Vec::new();
+    let mut rest = Vec::new();
     for context in contexts {
         for binding in BINDINGS.iter().filter(|b| b.context == *context) {
             if let Some(hint) = binding.hint
                 && offered(app, binding)
             {
-                out.push((keys_for(contexts, &binding.action), hint));
+                let first = contexts.first() == Some(context)
+                    || OWN_HINTS
+                        .iter()
+                        .any(|(c, a)| contexts.first() == Some(c) && *a == binding.action);
+                let to = if first { &mut own } else { &mut rest };
+                to.push((keys_for(contexts, &binding.action), hint));
             }
         }
     }
-    out
+    own.extend(rest);
+    own
 }
 
 /// The help popup's lines for the screen under it.

@@ -34,7 +34,15 @@ pub struct Event {
     pub description: String,
     /// `FREQ=YEARLY;INTERVAL=3`, for upkeep that comes back.
     pub rrule: Option<String>,
+    /// A reminder this many days before, each (none: no reminder).
+    pub reminders: &'static [u16],
 }
+
+/// Most dates need preparation: a reminder two weeks ahead.
+const TWO_WEEKS: &[u16] = &[14];
+/// A cycle's end: the app's warnings, 90 and 30 days before
+/// (`advisor::upkeep::Warning`).
+const CYCLE_END: &[u16] = &[90, 30];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
@@ -61,6 +69,7 @@ impl Calendar {
                     reasons.join("\n")
                 ),
                 rrule: None,
+                reminders: TWO_WEEKS,
             });
         }
         if let Some(event) = program_deadline(profile, today) {
@@ -97,11 +106,10 @@ impl Calendar {
             lines.push(format!("SUMMARY:{}", escape(&event.summary)));
             lines.push(format!("DESCRIPTION:{}", escape(&event.description)));
             lines.push("TRANSP:TRANSPARENT".to_owned());
-            // A reminder two weeks ahead: these dates need preparation.
-            if !event.uid.starts_with(STUDY_WEEK) {
+            for days in event.reminders {
                 lines.push("BEGIN:VALARM".to_owned());
                 lines.push("ACTION:DISPLAY".to_owned());
-                lines.push("TRIGGER:-P14D".to_owned());
+                lines.push(format!("TRIGGER:-P{days}D"));
                 lines.push(format!("DESCRIPTION:{}", escape(&event.summary)));
                 lines.push("END:VALARM".to_owned());
             }
@@ -116,7 +124,7 @@ impl Calendar {
     }
 }
 
-/// The UID prefix of a study week's event (it has no reminder).
+/// The UID prefix of a study week's event.
 const STUDY_WEEK: &str = "study-week-";
 
 /// A week whose hours rest on a weight not read on the certifier's outline
@@ -171,6 +179,7 @@ fn study_events(guide: &Guide, profile: &Profile, today: Date) -> Vec<Event> {
                 unverified_note(&plan, w)
             ),
             rrule: None,
+            reminders: &[],
         })
         .collect();
     events.push(Event {
@@ -182,6 +191,7 @@ fn study_events(guide: &Guide, profile: &Profile, today: Date) -> Vec<Event> {
             plan.credential
         ),
         rrule: None,
+        reminders: TWO_WEEKS,
     });
     events
 }
@@ -206,6 +216,7 @@ fn program_deadline(profile: &Profile, today: Date) -> Option<Event> {
             sanitize(&program.name)
         ),
         rrule: None,
+        reminders: TWO_WEEKS,
     })
 }
 
@@ -282,6 +293,7 @@ fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
                 sanitize(&upkeep::note(c))
             ),
             rrule: Some(every(months)),
+            reminders: CYCLE_END,
         });
     }
     if let Some(fee) = c.next_fee
@@ -294,6 +306,7 @@ fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
             summary: format!("{name}: ${} renewal fee due", fee.usd),
             description: format!("{}{source}\n{footer}", sanitize(&u.note)),
             rrule: every_months.map(every),
+            reminders: TWO_WEEKS,
         });
     }
     events

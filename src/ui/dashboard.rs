@@ -102,7 +102,14 @@ fn path_paragraph(app: &App, advice: &Advice, roomy: bool, width: u16) -> Paragr
             )),
         ]));
     }
-    if roomy && let Some(line) = super::upkeep::dashboard_line(app, width.saturating_sub(2)) {
+    // With room, two rows; in a short terminal one, so a cycle's warning
+    // still shows (the advice below gives up a row for it).
+    let (inner, rows) = if roomy {
+        (width.saturating_sub(2), 2)
+    } else {
+        (width, 1)
+    };
+    if let Some(line) = super::upkeep::dashboard_line(app, inner, rows) {
         lines.push(line);
     }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });

@@ -149,12 +149,22 @@ fn note_lines(c: &Cycle<'_>, app: &App, note: bool) -> Vec<Line<'static>> {
 }
 
 /// One row for the dashboard once something is held: each cycle's count,
-/// its end and its warning, in two rows of `width` at most; `None` while
-/// nothing is held.
-pub fn dashboard_line(app: &App, width: u16) -> Option<Line<'static>> {
-    let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
+/// its end and its warning, in `rows` rows of `width` at most; `None` while
+/// nothing is held. In one row (a short terminal) the warned cycles come
+/// first, their mark before the name, so the warning is never cut off.
+pub fn dashboard_line(app: &App, width: u16, rows: u16) -> Option<Line<'static>> {
+    let mut cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
     if cycles.is_empty() {
         return None;
+    }
+    let one_row = rows <= 1;
+    if one_row {
+        // The nearest warning first (a stable sort keeps the guide's order).
+        cycles.sort_by_key(|c| match c.warning {
+            Some(Warning::Days30) => 0,
+            Some(Warning::Days90) => 1,
+            None => 2,
+        });
     }
     let parts: Vec<String> = cycles
         .iter()
@@ -163,27 +173,38 @@ pub fn dashboard_line(app: &App, width: u16) -> Option<Line<'static>> {
             match (c.needed, c.dates) {
                 (Some(needed), Some(d)) => {
                     let warn = match c.warning {
-                        Some(Warning::Days30) => " [!!]",
-                        Some(Warning::Days90) => " [!]",
+                        Some(Warning::Days30) => "[!!]",
+                        Some(Warning::Days90) => "[!]",
                         None => "",
                     };
-                    format!(
-                        "{name} {}/{} to {}{warn}",
+                    let count = format!(
+                        "{name} {}/{} to {}",
                         tenths_words(c.logged),
                         tenths_words(needed),
                         d.end
-                    )
+                    );
+                    match (warn, one_row) {
+                        ("", _) => count,
+                        (_, true) => format!("{warn} {count}"),
+                        (_, false) => format!("{count} {warn}"),
+                    }
                 }
                 _ => format!("{name} ?"),
             }
         })
         .collect();
     let label = "Upkeep: ";
-    // Two rows at most, with room to spare for word wrapping.
-    let room = (usize::from(width) * 2).saturating_sub(label.len() + 4 + 12);
+    let suffix = " (5)";
+    let room = if one_row {
+        // Exactly one row: nothing left for word wrapping to move.
+        usize::from(width).saturating_sub(label.len() + suffix.len())
+    } else {
+        // Two rows at most, with room to spare for word wrapping.
+        (usize::from(width) * usize::from(rows)).saturating_sub(label.len() + 4 + 12)
+    };
     Some(Line::from(vec![
         Span::styled(label, app.theme.heading()),
-        Span::raw(format!("{} (5)", truncate(&parts.join(" · "), room))),
+        Span::raw(format!("{}{suffix}", truncate(&parts.join(" · "), room))),
     ]))
 }
 

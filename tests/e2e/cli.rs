@@ -541,10 +541,13 @@ fn export_ics_is_folded_crlf_with_one_event_per_date() {
     let events = unfolded.matches("BEGIN:VEVENT").count();
     assert_eq!(events, expected_events(&profile), "{unfolded}");
     assert_eq!(unfolded.matches("END:VEVENT").count(), events);
+    // Two reminders for the CMP cycle's end, one for every other date.
+    let alarms = unfolded.matches("BEGIN:VALARM").count();
+    assert_eq!(alarms, events + 1, "{unfolded}");
     for field in ["UID:", "DTSTAMP:", "SUMMARY:", "DESCRIPTION:"] {
         assert_eq!(
             unfolded.matches(&format!("\r\n{field}")).count(),
-            events + if field == "DESCRIPTION:" { events } else { 0 },
+            events + if field == "DESCRIPTION:" { alarms } else { 0 },
             "{field} in every event (and every alarm)"
         );
     }
@@ -598,8 +601,27 @@ fn export_ics_parses_as_a_calendar_with_one_event_per_date() {
             start.len() == 8 && start.bytes().all(|b| b.is_ascii_digit()),
             "{start}"
         );
-        assert_eq!(event.alarms.len(), 1, "the reminder");
+        // A cycle's end warns 90 and 30 days before, as the app does; the
+        // other dates two weeks before.
+        let triggers: Vec<String> = event
+            .alarms
+            .iter()
+            .map(|a| value(&a.properties, "TRIGGER"))
+            .collect();
+        let uid = value(&event.properties, "UID");
+        if uid.starts_with("cycle-") {
+            assert_eq!(triggers, ["-P90D", "-P30D"], "{uid}");
+        } else {
+            assert_eq!(triggers, ["-P14D"], "{uid}");
+        }
     }
+    assert!(
+        calendar
+            .events
+            .iter()
+            .any(|e| value(&e.properties, "UID").starts_with("cycle-")),
+        "a cycle's end: {ics}"
+    );
     let summaries: Vec<String> = calendar
         .events
         .iter()

@@ -1561,6 +1561,18 @@ fn upkeep_with_a_credential_and_a_license() {
         // Readable without colour: 2027-02-28 is within 90 days of 2026-12-08.
         assert!(text.contains("[!] 90 days"), "{w}x{h}:\n{text}");
     }
+    // Removing is undone with u, and the footer says so where it fits.
+    let footer = |w, h| {
+        let text = screen_text(&app, w, h);
+        text.lines().last().expect("the footer").to_owned()
+    };
+    let wide = footer(80, 24);
+    assert!(wide.contains("x/Delete remove  u undo  ? help"), "{wide:?}");
+    let narrow = footer(60, 16);
+    assert!(
+        narrow.contains("a add CE") && narrow.contains("q/Ctrl-C quit"),
+        "{narrow:?}"
+    );
 }
 
 #[test]
@@ -1622,4 +1634,18 @@ fn the_dashboard_sums_up_each_cycle_once_something_is_held() {
     // Wrapped onto a second row, whole.
     assert!(text.contains("California MLT license 7.5/24 to"), "{text}");
     assert!(text.contains("2028-05-31 (5)"), "{text}");
+    // At 60x16 the path has no room for two rows: one, warning first.
+    let small = screen_text(&app, 60, 16);
+    assert!(
+        small.contains("Upkeep: [!] MLT(ASCP) 11.5/36 to 2027-02-28 ·"),
+        "{small}"
+    );
+    let row = small
+        .lines()
+        .find(|l| l.contains("Upkeep:"))
+        .expect("the Upkeep row");
+    assert!(
+        row.trim_end_matches(['"', ' ']).ends_with("(5)"),
+        "one whole row: {row:?}"
+    );
 }
