@@ -124,6 +124,10 @@ pub struct Plan<'g> {
     /// on the checklist): without it the plan is a guess, and the next
     /// step, the estimates and the screens do not follow it.
     pub answered: bool,
+    /// The user holds the plan's credential already: the education is
+    /// behind them, so an open question of the state's rule is asked, not
+    /// planned for with school steps.
+    pub held: bool,
 }
 
 impl Plan<'_> {
@@ -133,9 +137,10 @@ impl Plan<'_> {
     }
 
     /// The steps that meet what is missing; with `questions`, also those
-    /// that meet an unanswered requirement should the answer be no.
+    /// that meet an unanswered requirement should the answer be no (never
+    /// for a credential held: see [`Plan::held`]).
     pub fn gap_steps(&self, questions: bool) -> Vec<&str> {
-        steps_of(&self.missing, questions)
+        steps_of(&self.missing, questions && !self.held)
     }
 }
 
@@ -254,6 +259,8 @@ struct Candidate<'a, 'g> {
     ruled_out: usize,
     cost: u32,
     preferred: bool,
+    /// The user holds the credential already: among equals it comes first.
+    held: bool,
 }
 
 impl Candidate<'_, '_> {
@@ -299,6 +306,7 @@ impl Candidate<'_, '_> {
     ) -> (
         u8,
         Standing,
+        bool,
         (usize, usize, u32, u32),
         bool,
         u32,
@@ -311,6 +319,7 @@ impl Candidate<'_, '_> {
         (
             self.acceptance_rank(),
             self.standing,
+            !self.held,
             (
                 self.blind(),
                 self.untimed_count(),
@@ -396,10 +405,11 @@ pub fn choose<'g>(
                 ruled_out: 0,
                 cost: credential_fee(guide, route.credential).unwrap_or(u32::MAX),
                 preferred: Some(route.credential.certifier.as_str()) == preferred,
+                held,
             };
             c.weeks = (
                 gap_weeks(guide, profile, &steps_of(&c.missing, false)).0,
-                gap_weeks(guide, profile, &steps_of(&c.missing, true)).1,
+                gap_weeks(guide, profile, &steps_of(&c.missing, !held)).1,
             );
             c.untimed = untimed(guide, profile, &c.missing);
             // A gap only a step the screens call "not for you" meets (the
@@ -419,6 +429,8 @@ pub fn choose<'g>(
     let runner = order.get(1).map(|&i| &candidates[i]);
     let question = narrowing_question(&candidates, chosen);
     let why = why(guide, profile, state, &candidates, chosen, runner, today);
+    // A credential held for the goal is known background too.
+    let answered = background.is_answered() || candidates.iter().any(|c| c.held);
     Some(Plan {
         route: chosen.route.clone(),
         standing: chosen.standing,
@@ -432,7 +444,8 @@ pub fn choose<'g>(
         question,
         weeks: chosen.weeks,
         untimed: chosen.untimed.clone(),
-        answered: background.is_answered(),
+        answered,
+        held: chosen.held,
     })
 }
 
@@ -863,6 +876,10 @@ fn first_open<'g>(
                 ""
             };
             let why = match plan.standing {
+                _ if plan.held => format!(
+                    "You hold {} already, so no school step is planned for it; this is the first open step after the education.",
+                    plan.route.credential.name
+                ),
                 Standing::Met => format!(
                     "You meet {}{rule}, so no more school is needed for it; this is the first open step after it.",
                     plan.route.label()

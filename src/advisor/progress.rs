@@ -129,7 +129,14 @@ fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
     let goal_credential = || bg.credentials.iter().any(|c| level(&c.name));
     let military = || bg.military_course.as_ref().is_some_and(|c| c.weeks >= 50);
     match id {
-        "edu.career" if goal_credential() => Some("the credential you hold"),
+        // The exam, and the education a certifier asks before it, are behind
+        // a holder (a degree is not: a state's rule may still ask for one).
+        "edu.career" | "edu.prereqs" | "edu.accredited" | "edu.practicum" | "cert.choose"
+        | "cert.eligibility" | "cert.apply" | "cert.study" | "cert.exam"
+            if goal_credential() =>
+        {
+            Some("the credential you hold")
+        }
         "edu.career" if !bg.experience.is_empty() => Some("your lab experience"),
         "edu.career" if military() || !bg.programs.is_empty() => Some("your lab training"),
         "edu.prereqs" | "edu.practicum" if program(Program::Mlt).is_some() => {
@@ -154,11 +161,6 @@ fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
             Some("your MLS program and degree")
         }
         "edu.military" if military() => Some("your military laboratory course"),
-        "cert.choose" | "cert.eligibility" | "cert.apply" | "cert.study" | "cert.exam"
-            if goal_credential() =>
-        {
-            Some("the credential you hold")
-        }
         _ => None,
     }
 }

@@ -783,6 +783,50 @@ fn a_credential_held_for_the_goal_is_the_plan_whatever_its_routes_say() {
     );
 }
 
+#[test]
+fn a_credential_held_with_nothing_else_answered_is_the_plan_not_school() {
+    use medtech::advisor::Advice;
+    // Issue 20: California, an MLT(ASCP) since 2024, the highest education
+    // left blank.
+    let p = person(
+        Goal::Mlt,
+        "CA",
+        Background {
+            credentials: vec![HeldCredential {
+                name: "MLT(ASCP)".to_owned(),
+                since: month("2024-03"),
+            }],
+            ..Background::default()
+        },
+    );
+    let advice = Advice::new(guide(), &p, today());
+    let shown = advice.plan.as_ref().expect("a plan for a credential held");
+    assert_eq!(shown.credential, "MLT(ASCP)");
+    let (chosen, finish) = plan_of(&p);
+    // The state's rule still asks its question, but no school is planned.
+    assert_eq!(chosen.standing, Standing::Unknown, "{}", missing(&chosen));
+    assert!(chosen.question.is_some());
+    assert!(chosen.gap_steps(true).is_empty(), "{}", missing(&chosen));
+    let next = advice.next.as_ref().expect("a next step");
+    assert_ne!(next.area, Area::Education, "{next:?}");
+    // The certifier's education is covered by the credential.
+    assert!(
+        advice
+            .covered
+            .iter()
+            .any(|(_, why)| *why == "the credential you hold"),
+        "{:?}",
+        advice.covered
+    );
+    // Only the license is left: no course in the finish.
+    assert!(
+        finish.counted.iter().all(|(id, _)| !id.starts_with("edu.")),
+        "{:?}",
+        finish.counted
+    );
+    assert_eq!(finish.latest_only, 0);
+}
+
 /// The dashboard as a person sees it at 80x24 and 60x16.
 fn dashboard_text(p: Profile, width: u16, height: u16) -> String {
     use medtech::app::{Action, App};
