@@ -6,7 +6,6 @@
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::process::{Command, Output, Stdio};
 
 use crate::shared::{DataDir, Launch, Pty, TIMEOUT, TODAY, mode, names};
 use medtech::content::Date;
@@ -17,21 +16,6 @@ fn sample() -> Profile {
     let mut profile = Profile::default();
     profile.set_done("edu.prereqs.bio", true, today);
     profile
-}
-
-/// Runs a `medtech` command on this data folder, without a terminal.
-fn run(data: &DataDir, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_medtech"))
-        .args(args)
-        .env_clear()
-        .env("XDG_DATA_HOME", data.root())
-        .env("HOME", data.root())
-        .env("MEDTECH_TODAY", TODAY)
-        .env("RUST_BACKTRACE", "0")
-        .current_dir(data.root())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run medtech")
 }
 
 /// Waits for an app that must stop before its screen: the exit code and
@@ -68,7 +52,7 @@ fn a_shell_file_given_as_the_profile_is_refused_and_left_alone() {
         names(data.root())
     );
     // `reset` does not move it either.
-    let output = run(&data, &["--profile", ".profile", "reset", "--yes"]);
+    let output = data.run(&["--profile", ".profile", "reset", "--yes"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("not a medtech profile"),
@@ -149,7 +133,7 @@ fn reset_sets_damaged_copies_aside_so_the_next_launch_is_fresh() {
     data.write_profile(sample().to_ron().expect("encodes").as_bytes());
     let damaged = data.app_dir().join("profile.ron.corrupt-20261101T101010Z");
     fs::write(&damaged, "Profile(version: 2, oops").expect("a damaged copy");
-    let output = run(&data, &["reset", "--yes"]);
+    let output = data.run(&["reset", "--yes"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(!damaged.exists(), "{:?}", data.files());
     let kept: Vec<String> = data
@@ -178,7 +162,7 @@ fn reset_without_a_profile_still_clears_what_was_left() {
     fs::create_dir_all(data.app_dir()).expect("the data folder");
     let damaged = data.app_dir().join("profile.ron.corrupt-20261101T101010Z");
     fs::write(&damaged, "Profile(version: 2, oops").expect("a damaged copy");
-    let output = run(&data, &["reset", "--yes"]);
+    let output = data.run(&["reset", "--yes"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(!damaged.exists(), "{:?}", data.files());
     let mut app = Pty::launch(&data);

@@ -3,28 +3,12 @@
 //! calendar; refused dates and a profile held by the TUI change nothing.
 #![cfg(unix)]
 
-use std::process::{Command, Output, Stdio};
-
 use crate::shared::{DataDir, Launch, TIMEOUT, TODAY, keys};
 use medtech::profile::{Event, Profile};
 use serde_json::Value;
 
-fn run(data: &DataDir, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_medtech"))
-        .args(args)
-        .env_clear()
-        .env("XDG_DATA_HOME", data.root())
-        .env("HOME", data.root())
-        .env("MEDTECH_TODAY", TODAY)
-        .env("RUST_BACKTRACE", "0")
-        .current_dir(data.root())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run medtech")
-}
-
 fn ok(data: &DataDir, args: &[&str]) -> String {
-    let out = run(data, args);
+    let out = data.run(args);
     assert!(out.status.success(), "{args:?}: {out:?}");
     String::from_utf8(out.stdout).expect("utf-8")
 }
@@ -140,19 +124,16 @@ fn a_plan_set_and_two_practice_tests_show_everywhere_and_are_in_the_history() {
 #[test]
 fn a_date_too_close_or_an_unknown_area_is_refused_and_nothing_is_written() {
     let data = DataDir::new();
-    let out = run(
-        &data,
-        &[
-            "study",
-            "set",
-            "--exam",
-            "MLT(ASCP)",
-            "--date",
-            "2026-12-01",
-            "--hours",
-            "8",
-        ],
-    );
+    let out = data.run(&[
+        "study",
+        "set",
+        "--exam",
+        "MLT(ASCP)",
+        "--date",
+        "2026-12-01",
+        "--hours",
+        "8",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -160,12 +141,9 @@ fn a_date_too_close_or_an_unknown_area_is_refused_and_nothing_is_written() {
         "{err}"
     );
     assert!(!data.profile_path().exists(), "nothing written");
-    let out = run(
-        &data,
-        &[
-            "study", "set", "--exam", "MLS(AMT)", "--date", TEN_WEEKS, "--hours", "8",
-        ],
-    );
+    let out = data.run(&[
+        "study", "set", "--exam", "MLS(AMT)", "--date", TEN_WEEKS, "--hours", "8",
+    ]);
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("No content outline"),
         "{out:?}"
@@ -177,10 +155,7 @@ fn a_date_too_close_or_an_unknown_area_is_refused_and_nothing_is_written() {
         ],
     );
     let before = std::fs::read(data.profile_path()).expect("saved");
-    let out = run(
-        &data,
-        &["study", "practice", "--area", "Phlebotomy", "--score", "70"],
-    );
+    let out = data.run(&["study", "practice", "--area", "Phlebotomy", "--score", "70"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("Blood banking and transfusion, Microbiology"),
@@ -207,10 +182,7 @@ fn study_commands_wait_while_the_tui_holds_the_profile() {
     );
     let mut app = Launch::new(&data).size(80, 24).spawn();
     app.wait_for("medtech");
-    let out = run(
-        &data,
-        &["study", "practice", "--area", "blood", "--score", "50"],
-    );
+    let out = data.run(&["study", "practice", "--area", "blood", "--score", "50"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("Nothing was changed"),

@@ -7,9 +7,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-use crate::shared::{DataDir, Launch, Pty, TIMEOUT, TODAY, keys};
+use crate::shared::{DataDir, Launch, Pty, TIMEOUT, keys};
 use medtech::content::Date;
 use medtech::profile::{Change, Profile, Status};
 use medtech::storage;
@@ -271,7 +270,7 @@ fn reset_sets_the_unsaved_changes_aside() {
     let unsaved = data.app_dir().join("profile.ron.unsaved");
     let text = laptop().to_ron().expect("encodes");
     fs::write(&unsaved, &text).expect("changes a session could not save");
-    let output = run(&data, &["reset", "--yes"]);
+    let output = data.run(&["reset", "--yes"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(!unsaved.exists(), "{:?}", data.files());
     let kept: Vec<String> = data
@@ -286,7 +285,7 @@ fn reset_sets_the_unsaved_changes_aside() {
     );
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(out.contains(&kept[0]), "says where: {out}");
-    let output = run(&data, &["path"]);
+    let output = data.run(&["path"]);
     assert!(
         !String::from_utf8_lossy(&output.stdout).contains("to merge"),
         "{output:?}"
@@ -294,20 +293,6 @@ fn reset_sets_the_unsaved_changes_aside() {
 }
 
 const SYNCTHING_COPY: &str = "profile.sync-conflict-20261123-101010-ABCDEFG.ron";
-
-/// Runs a `medtech` command on this data folder, without a terminal.
-fn run(data: &DataDir, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_medtech"))
-        .args(args)
-        .env_clear()
-        .env("XDG_DATA_HOME", data.root())
-        .env("HOME", data.root())
-        .env("MEDTECH_TODAY", TODAY)
-        .current_dir(data.root())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run medtech")
-}
 
 #[test]
 fn a_syncthing_conflict_copy_is_offered_at_start() {
@@ -321,7 +306,7 @@ fn a_syncthing_conflict_copy_is_offered_at_start() {
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     // `medtech path` lists it too.
-    let output = run(&data, &["path"]);
+    let output = data.run(&["path"]);
     assert!(
         String::from_utf8_lossy(&output.stdout).contains(SYNCTHING_COPY),
         "{output:?}"
@@ -336,7 +321,7 @@ fn merge_dry_run_shows_what_would_change_and_writes_nothing() {
     let copy = data.app_dir().join(SYNCTHING_COPY);
     fs::write(&copy, laptop().to_ron().expect("encodes")).expect("the conflict copy");
     let copy_arg = copy.to_str().expect("UTF-8");
-    let output = run(&data, &["merge", copy_arg, "--dry-run"]);
+    let output = data.run(&["merge", copy_arg, "--dry-run"]);
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(
@@ -348,7 +333,7 @@ fn merge_dry_run_shows_what_would_change_and_writes_nothing() {
     assert_eq!(fs::read_to_string(data.profile_path()).expect("kept"), text);
     assert!(copy.exists(), "the copy is left as it is");
 
-    let output = run(&data, &["merge", copy_arg]);
+    let output = data.run(&["merge", copy_arg]);
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(out.contains("Merged into"), "{out}");
@@ -367,7 +352,7 @@ fn merge_dry_run_shows_what_would_change_and_writes_nothing() {
     // Merging it again finds nothing new.
     let again = data.app_dir().join("laptop.ron");
     fs::write(&again, laptop().to_ron().expect("encodes")).expect("the laptop's file");
-    let output = run(&data, &["merge", again.to_str().expect("UTF-8")]);
+    let output = data.run(&["merge", again.to_str().expect("UTF-8")]);
     assert!(
         String::from_utf8_lossy(&output.stdout).contains("already in your profile"),
         "{output:?}"
@@ -380,7 +365,7 @@ fn merge_refuses_while_medtech_has_the_profile_open_and_what_does_not_read() {
     let mut app = open_on_education(&data);
     let copy = data.app_dir().join("laptop.ron");
     fs::write(&copy, laptop().to_ron().expect("encodes")).expect("the laptop's file");
-    let output = run(&data, &["merge", copy.to_str().expect("UTF-8")]);
+    let output = data.run(&["merge", copy.to_str().expect("UTF-8")]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("another medtech"),
@@ -390,7 +375,7 @@ fn merge_refuses_while_medtech_has_the_profile_open_and_what_does_not_read() {
     app.wait_exit(TIMEOUT);
     fs::write(&copy, "Profile(version: 2, goal: Ml").expect("half a file");
     let before = fs::read(data.profile_path()).expect("the profile");
-    let output = run(&data, &["merge", copy.to_str().expect("UTF-8")]);
+    let output = data.run(&["merge", copy.to_str().expect("UTF-8")]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert_eq!(fs::read(data.profile_path()).expect("kept"), before);
 }

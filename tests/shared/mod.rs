@@ -76,6 +76,22 @@ impl DataDir {
     }
 
     /// Writes raw bytes as the profile, creating the folder.
+    /// Runs a `medtech` command on this data folder, without a terminal,
+    /// today pinned to [`TODAY`].
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_medtech"))
+            .args(args)
+            .env_clear()
+            .env("XDG_DATA_HOME", self.root())
+            .env("HOME", self.root())
+            .env("MEDTECH_TODAY", TODAY)
+            .env("RUST_BACKTRACE", "0")
+            .current_dir(self.root())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run medtech")
+    }
+
     pub fn write_profile(&self, bytes: &[u8]) {
         std::fs::create_dir_all(self.app_dir()).expect("create the app data dir");
         std::fs::write(self.profile_path(), bytes).expect("write profile.ron");
