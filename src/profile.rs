@@ -443,7 +443,11 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         }
     };
     let profile = match version {
-        CURRENT_VERSION => ron::from_str::<Profile>(text).map_err(damaged)?,
+        CURRENT_VERSION => {
+            let profile = ron::from_str::<Profile>(text).map_err(damaged)?;
+            check_sections(&profile, text)?;
+            profile
+        }
         2 => v2_to_v3(ron::from_str::<Profile>(text).map_err(damaged)?)?,
         1 => ron::from_str::<v1::ProfileV1>(text)
             .map_err(damaged)?
@@ -462,6 +466,75 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         profile,
         from_version: version,
     })
+}
+
+/// What the types cannot say of the version 3 sections, checked as a
+/// step listed twice is: a hand edit that repeats a CE id or a program's
+/// name, chooses a program that is not listed, or gives a score over 100
+/// is refused with where, never half-used (`ce remove 1` could not say
+/// which activity it meant).
+fn check_sections(profile: &Profile, text: &str) -> Result<(), DecodeError> {
+    let refuse = |needle: String, nth: usize, message: String| {
+        let line = text
+            .match_indices(&needle)
+            .nth(nth)
+            .map_or(1, |(at, _)| text[..at].matches('\n').count() + 1);
+        Err(DecodeError::Damaged {
+            line,
+            col: 1,
+            message,
+        })
+    };
+    let activities = &profile.ce.activities;
+    for (i, a) in activities.iter().enumerate() {
+        if activities[..i].iter().any(|b| b.id == a.id) {
+            return refuse(
+                format!("id: {}", a.id),
+                1,
+                format!(
+                    "the CE activity id {} is listed twice; give one of them a new id",
+                    a.id
+                ),
+            );
+        }
+    }
+    let programs = &profile.shortlist.programs;
+    for (i, c) in programs.iter().enumerate() {
+        if programs[..i].iter().any(|b| same_name(&b.name, &c.name)) {
+            return refuse(
+                format!("\"{}\"", c.name),
+                0,
+                format!(
+                    "the program \"{}\" is listed twice (names are the same whatever the case); keep one",
+                    c.name
+                ),
+            );
+        }
+        if c.months.is_some_and(|m| !(1..=120).contains(&m)) {
+            return refuse(
+                format!("\"{}\"", c.name),
+                0,
+                format!("the program \"{}\" runs 1 to 120 months", c.name),
+            );
+        }
+    }
+    if let Some(chosen) = &profile.shortlist.chosen
+        && !programs.iter().any(|c| same_name(&c.name, chosen))
+    {
+        return refuse(
+            "chosen:".to_owned(),
+            0,
+            format!("the chosen program \"{chosen}\" is not among the programs listed"),
+        );
+    }
+    if let Some(p) = profile.study.practice.iter().find(|p| p.score > 100) {
+        return refuse(
+            format!("score: {}", p.score),
+            0,
+            format!("a practice score of {} is over 100", p.score),
+        );
+    }
+    Ok(())
 }
 
 /// Version 3 only added sections (`shortlist`, `ce`, `study`), each empty
@@ -643,6 +716,49 @@ mod tests {
             decode(v3).map(|d| d.profile.resume.screen),
             Ok(Screen::Upkeep)
         );
+    }
+
+    #[test]
+    fn hand_edits_the_v3_sections_cannot_hold_are_refused_with_their_line() {
+        let cases = [
+            (
+                "Profile(version: 3, goal: Mlt,\n ce: (activities: [\n (id: 1, date: \"2026-01-01\", tenths: 15, title: \"x\"),\n (id: 1, date: \"2026-02-01\", tenths: 10, title: \"y\"),\n]))",
+                4,
+                "the CE activity id 1 is listed twice",
+            ),
+            (
+                "Profile(version: 3, goal: Mlt,\n shortlist: (programs: [(name: \"Valencia\"),\n (name: \"valencia \")]))",
+                3,
+                "the program \"valencia \" is listed twice",
+            ),
+            (
+                "Profile(version: 3, goal: Mlt,\n shortlist: (programs: [(name: \"A\", months: Some(0))]))",
+                2,
+                "runs 1 to 120 months",
+            ),
+            (
+                "Profile(version: 3, goal: Mlt,\n shortlist: (programs: [(name: \"A\")],\n chosen: Some(\"B\")))",
+                3,
+                "the chosen program \"B\" is not among the programs listed",
+            ),
+            (
+                "Profile(version: 3, goal: Mlt,\n study: (practice: [(date: \"2026-01-01\", area: \"Chemistry\", score: 250)]))",
+                2,
+                "a practice score of 250 is over 100",
+            ),
+        ];
+        for (text, want_line, want) in cases {
+            match decode(text) {
+                Err(DecodeError::Damaged { line, message, .. }) => {
+                    assert!(message.contains(want), "{message}");
+                    assert_eq!(line, want_line, "{message}");
+                }
+                other => panic!("expected damage for {want}, got {other:?}"),
+            }
+        }
+        // The same sections, well formed, read.
+        let fine = "Profile(version: 3, goal: Mlt, shortlist: (programs: [(name: \"A\", months: Some(24)), (name: \"B\")], chosen: Some(\"b\")))";
+        assert!(decode(fine).is_ok());
     }
 
     #[test]
