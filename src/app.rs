@@ -988,13 +988,12 @@ impl App {
 
     /// Scrolls a checklist's details by `by` rows, no further than their end.
     fn scroll_details(&mut self, area: Area, down: bool, by: u16) {
-        let max = self.details_max(area);
-        let view = &mut self.views[area as usize];
-        let now = view.details_scroll.min(max);
-        view.details_scroll = if down {
-            now.saturating_add(by).min(max)
+        let stored = self.views[area as usize].details_scroll;
+        self.views[area as usize].details_scroll = if down {
+            self.details_scroll_to(area, stored.saturating_add(by))
         } else {
-            now.saturating_sub(by)
+            // A scroll left past the end (the pane grew) starts from the end.
+            self.details_scroll_to(area, stored).saturating_sub(by)
         };
     }
 

@@ -36,6 +36,21 @@ pub fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
     Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
+/// The rows `lines` wrap to at `width`, counted until they pass `enough`
+/// (each line wraps on its own), and whether that is all of them: a frame
+/// or a scroll needs the rows up to where it looks and one more, not the
+/// whole text.
+pub fn rows_past(lines: &[Line<'static>], width: u16, enough: usize) -> (usize, bool) {
+    let mut rows = 0;
+    for line in lines {
+        if rows > enough {
+            return (rows, false);
+        }
+        rows += wrapped(vec![line.clone()]).line_count(width);
+    }
+    (rows, true)
+}
+
 /// The warnings above the footer: read-only (and why), a profile file that
 /// does not read, unsaved changes (and why), and a notice.
 pub fn banner(

@@ -23,7 +23,6 @@ use crate::text;
 
 pub use crate::layout;
 pub(crate) use crate::panes::license_mark;
-pub use checklist::details_max;
 
 /// How far the help, what-if or explain popup scrolls at the app's size.
 pub fn scroll_max(app: &App) -> u16 {

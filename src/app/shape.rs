@@ -91,12 +91,21 @@ impl App {
         }
     }
 
-    /// How far the details of checklist `which` scroll at the app's size:
-    /// until their last row is at the bottom of the pane.
-    pub fn details_max(&self, which: Area) -> u16 {
+    /// Where the details of checklist `which` may scroll to at the app's
+    /// size, asked for `want`: `want` while the text reaches below it, else
+    /// where its last row is at the bottom of the pane. The rows are
+    /// counted only as far as `want` and a pane more.
+    pub fn details_scroll_to(&self, which: Area, want: u16) -> u16 {
         let text = self.checklist_areas(which).details_text;
-        let rows = panes::wrapped(self.details_lines(which)).line_count(text.width);
-        u16::try_from(rows.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
+        let visible = usize::from(text.height);
+        let lines = self.details_lines(which);
+        let (rows, all) = panes::rows_past(&lines, text.width, usize::from(want) + visible);
+        if all {
+            let max = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
+            want.min(max)
+        } else {
+            want
+        }
     }
 
     /// The help popup's lines at a terminal of `area`: the keys of the

@@ -199,32 +199,12 @@ fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
     Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
-/// How far the details of checklist `which` scroll at the app's size:
-/// until their last row is at the bottom of the pane.
-pub fn details_max(app: &App, which: Area) -> u16 {
-    app.details_max(which)
-}
-
-/// The rows `lines` wrap to at `width`, counted until they pass `enough`
-/// (each line wraps on its own), and whether that is all of them: a frame
-/// wraps what it shows and a row more, not the whole text.
-fn rows_past(lines: &[Line<'static>], width: u16, enough: usize) -> (usize, bool) {
-    let mut rows = 0;
-    for line in lines {
-        if rows > enough {
-            return (rows, false);
-        }
-        rows += wrapped(vec![line.clone()]).line_count(width);
-    }
-    (rows, true)
-}
-
 fn draw_details(frame: &mut Frame, area: Rect, app: &App, which: Area) {
     let lines = app.details_lines(which);
     let inner = Block::bordered().inner(area);
     let visible = usize::from(inner.height);
     let mut scroll = app.view(which).details_scroll();
-    let (rows, all) = rows_past(&lines, inner.width, usize::from(scroll) + visible);
+    let (rows, all) = crate::panes::rows_past(&lines, inner.width, usize::from(scroll) + visible);
     if all {
         // Never past the end (a taller pane after a resize needs less).
         let max = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);

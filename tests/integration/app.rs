@@ -586,7 +586,7 @@ fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
     assert!(bottom > 0, "the details of edu.degree overflow 80x24");
     assert_eq!(
         bottom,
-        medtech::ui::details_max(&app, Area::Education),
+        app.details_scroll_to(Area::Education, u16::MAX),
         "scrolling stops at the end"
     );
     app.update(Action::DetailsDown);
@@ -599,7 +599,7 @@ fn details_scroll_stops_at_the_end_so_page_up_responds_at_once() {
     // A taller terminal needs less scrolling: PgUp still moves at once.
     app.update(Action::DetailsDown);
     app.update(Action::Resize(100, 60));
-    assert_eq!(medtech::ui::details_max(&app, Area::Education), 0);
+    assert_eq!(app.details_scroll_to(Area::Education, u16::MAX), 0);
     app.update(Action::DetailsUp);
     assert_eq!(app.view(Area::Education).details_scroll(), 0);
 }
