@@ -1,5 +1,6 @@
 //! Criterion benchmarks: every screen rendered into a `TestBackend` at
-//! 80x24 and 200x60 beside the floor's frame, and the key cycle the pty
+//! 80x24, 120x40 (the pty harness's size) and 200x60 beside the floor's
+//! frame, and the key cycle the pty
 //! harness (`examples/ptybench.rs`) sends.
 //!
 //! `cargo bench --bench render` (all), or a filter such as
@@ -76,7 +77,7 @@ fn test_terminal(width: u16, height: u16, app: &mut App) -> Terminal<TestBackend
 fn render(c: &mut Criterion) {
     let guide = Guide::embedded().expect("embedded content");
     let mut group = c.benchmark_group("render");
-    for (width, height) in [(80, 24), (200, 60)] {
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
         for screen in SCREENS {
             let mut app = app_on(&guide, screen);
             let mut terminal = test_terminal(width, height, &mut app);
