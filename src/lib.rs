@@ -67,7 +67,7 @@ pub fn apply(app: &mut App, storage: &Storage, action: Action) -> bool {
 /// The terminal is restored on every way out, panics included. Whether the
 /// last changes were saved is left in `app.unsaved`.
 pub fn run(app: &mut App, storage: &Storage) -> io::Result<()> {
-    Screen::open(app.mouse)?.run(app, storage)
+    Tui::open(app.mouse)?.run(app, storage)
 }
 
 /// Ratatui's terminal on stdout, each frame written in one go.
@@ -77,7 +77,7 @@ type Terminal = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// paste and mouse modes) and the events it waits on. Opened before the
 /// app exists, so keys pressed while the guide decodes are kept; given
 /// back on drop, panics included.
-pub struct Screen {
+pub struct Tui {
     /// Never dropped: ratatui's `Terminal` prints to stderr when its drop
     /// cannot show the cursor, and printing to a closed terminal panics
     /// (an abort on the way out). [`restore`] shows the cursor instead.
@@ -87,7 +87,7 @@ pub struct Screen {
     /// What the event threads need, until the first frame is out: they
     /// start then, so the start does not wait on them (keys typed before
     /// wait in the terminal, signals in their pipe).
-    sources: Option<Sources>,
+    threads: Option<EventThreads>,
 }
 
 /// What the loop waits on: terminal events from the input thread, and the
@@ -103,23 +103,23 @@ enum Event {
     Terminate,
 }
 
-impl Screen {
-    pub fn open(mouse: bool) -> io::Result<Screen> {
+impl Tui {
+    pub fn open(mouse: bool) -> io::Result<Tui> {
         let (sender, events) = mpsc::channel();
         // Signals first: from the moment the screen is taken, a signal
         // gives it back.
-        let sources = Sources::new(sender);
+        let threads = EventThreads::new(sender);
         let restore_on_panic = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore(mouse);
             restore_on_panic(info);
         }));
         let terminal = take_terminal(mouse).inspect_err(|_| restore(mouse))?;
-        Ok(Screen {
+        Ok(Tui {
             terminal: ManuallyDrop::new(terminal),
             mouse,
             events,
-            sources: Some(sources),
+            threads: Some(threads),
         })
     }
 
@@ -139,8 +139,8 @@ impl Screen {
                 apply(app, storage, Action::Exit);
                 return Ok(());
             }
-            if let Some(sources) = self.sources.take() {
-                sources.start();
+            if let Some(threads) = self.threads.take() {
+                threads.start();
             }
             // Block until an event asks for something; once a second
             // without one, a look at the profile's file (one `stat`).
@@ -171,7 +171,7 @@ impl Screen {
     }
 }
 
-impl Screen {
+impl Tui {
     /// Ctrl-Z: gives the terminal back to the shell (cooked mode, the main
     /// screen), stops the process as job control expects, and on `fg`
     /// takes the terminal again and redraws it whole. A process the shell
@@ -198,7 +198,7 @@ impl Screen {
     }
 }
 
-impl Drop for Screen {
+impl Drop for Tui {
     fn drop(&mut self) {
         // Anything still buffered goes out before the screen is left.
         let _ = io::Write::flush(self.terminal.backend_mut());
@@ -294,21 +294,21 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
 /// Where the loop's events come from: the terminal, read on a thread of
 /// its own into the loop's channel (gitui's pattern), and SIGTERM, SIGHUP,
 /// SIGINT and SIGQUIT, waited for on another.
-struct Sources {
+struct EventThreads {
     events: Sender<Event>,
     #[cfg(unix)]
     signals: Option<signal_hook::iterator::Signals>,
 }
 
-impl Sources {
+impl EventThreads {
     /// Catches the signals from now on.
-    fn new(events: Sender<Event>) -> Sources {
+    fn new(events: Sender<Event>) -> EventThreads {
         #[cfg(unix)]
         let signals = {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
             signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).ok()
         };
-        Sources {
+        EventThreads {
             events,
             #[cfg(unix)]
             signals,

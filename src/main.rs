@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use medtech::Screen;
+use medtech::Tui;
 use medtech::app::App;
 use medtech::cli::{self, Cli, say};
 use medtech::clock::Clock;
@@ -87,12 +87,12 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     // A dumb terminal would print the mouse's escape codes as text.
     let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     let mouse = !cli.no_mouse && !dumb && settings.mouse();
-    let mut screen = Screen::open(mouse)?;
+    let mut tui = Tui::open(mouse)?;
     // A failure here is a bug (the compact guide is checked by the tests);
     // the screen is given back before the report.
     let guide = Guide::embedded()?;
     // Laid out once, at the terminal's size (the loop resizes if it is off).
-    let size = screen.size().unwrap_or((80, 24));
+    let size = tui.size().unwrap_or((80, 24));
     let mut app = App::start(guide, session.start, Clock::from_env(), size);
     app.read_only = session.read_only;
     app.read_only_reason.clone_from(&session.read_only_reason);
@@ -107,8 +107,8 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     if let Some(copies) = session::conflict_notice(&session.storage) {
         app.notice.get_or_insert(copies);
     }
-    screen.run(&mut app, &session.storage)?;
-    drop(screen);
+    tui.run(&mut app, &session.storage)?;
+    drop(tui);
     let code = match &app.unsaved {
         None => ExitCode::SUCCESS,
         // Left without the last changes (a second `q` after a failed
