@@ -111,6 +111,19 @@ impl Cycle<'_> {
         self.dates.is_some() && self.needed.is_some()
     }
 
+    /// Whether every end of this cycle falls on its month's last day: a
+    /// cycle counted from a month's first day (MLT(ASCP) since 2024-03 ends
+    /// on the last day of February, the 29th in a leap year) or by calendar
+    /// years. Not a fixed end the guide names (Florida's August 31), nor one
+    /// counted from another day (from February 29: February 28 every time).
+    pub fn ends_on_month_end(&self) -> bool {
+        match self.upkeep.map(|u| u.anchor) {
+            Some(Anchor::CalendarYears) => true,
+            Some(Anchor::Earned) => self.held.since.first_day().day() == 1,
+            Some(Anchor::EndsOn { .. }) | None => false,
+        }
+    }
+
     /// Who to ask when the guide does not know.
     pub fn ask_whom(&self) -> &'static str {
         match self.held.kind {
