@@ -278,6 +278,33 @@ pub fn counts_for(activity: &Activity, held: &Held) -> bool {
         .any(|f| names.contains(&credential_key(f)))
 }
 
+/// What the screens say beside an activity dated in no cycle.
+pub const OUTSIDE_EVERY_CYCLE: &str = "outside every cycle: counts toward none";
+
+/// Whether an activity is dated in no cycle of anything it counts for:
+/// before the first cycle, or after the current one, of each (1990, long
+/// before the credential was earned), so it counts toward none. `false`
+/// while it counts for nothing held, or for something whose cycle the guide
+/// does not know (it may count there).
+pub fn outside_every_cycle(cycles: &[Cycle], activity: &Activity) -> bool {
+    let mut any = false;
+    for c in cycles.iter().filter(|c| counts_for(activity, &c.held)) {
+        let (Some(u), Some(current)) = (c.upkeep, c.dates) else {
+            return false;
+        };
+        let Some(months) = u.months else {
+            return false;
+        };
+        let since = c.held.since.first_day();
+        let (first, _) = cycle_dates(u.anchor, months, since, since);
+        if first.start <= activity.date && activity.date <= current.end {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// Whether an activity's category is this required category.
 fn in_category(activity: &Activity, name: &str, also: &[String]) -> bool {
     let key = |s: &str| credential_key(s);

@@ -233,7 +233,14 @@ fn activity_line(a: &crate::profile::Activity) -> String {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
     let inner_width = area.width.saturating_sub(2);
-    let log_rows = u16::try_from(app.profile().ce.activities.len().clamp(1, 6)).unwrap_or(6) + 2;
+    let activities = &app.profile().ce.activities;
+    // An activity dated in no cycle takes a second row that says so.
+    let outside: Vec<bool> = activities
+        .iter()
+        .map(|a| upkeep::outside_every_cycle(&cycles, a))
+        .collect();
+    let item_rows = activities.len() + outside.iter().filter(|o| **o).count();
+    let log_rows = u16::try_from(item_rows.clamp(1, 6)).unwrap_or(6) + 2;
     let paragraph = |said: Said| {
         let text: Vec<Line<'static>> = if cycles.is_empty() {
             vec![Line::from(NOTHING_HELD)]
@@ -266,7 +273,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ),
         top_area,
     );
-    let activities = &app.profile().ce.activities;
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" CE log ({}) ", activities.len()));
@@ -282,7 +288,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(log_area.width.saturating_sub(4));
     let items: Vec<ListItem> = activities
         .iter()
-        .map(|a| ListItem::new(truncate(&activity_line(a), width)))
+        .zip(&outside)
+        .map(|(a, outside)| {
+            let mut rows = vec![Line::from(truncate(&activity_line(a), width))];
+            if *outside {
+                rows.push(Line::from(Span::styled(
+                    truncate(&format!("  {}", upkeep::OUTSIDE_EVERY_CYCLE), width),
+                    app.theme.warning(),
+                )));
+            }
+            ListItem::new(rows)
+        })
         .collect();
     let selected = app.upkeep_view().selected.min(activities.len() - 1);
     let mut state = ListState::default().with_selected(Some(selected));

@@ -560,3 +560,39 @@ fn a_read_only_profile_refuses_ce_add_and_remove_with_exit_1_and_nothing_written
         .mode();
     assert_eq!(mode & 0o777, 0o400, "the file's mode is left as it was");
 }
+
+#[test]
+fn an_activity_dated_in_no_cycle_says_it_counts_toward_none() {
+    let run = Run::with(WALKER.as_bytes());
+    let add = |date: &str, title: &str| {
+        run.ok(&[
+            "ce", "add", "--date", date, "--hours", "2", "--title", title,
+        ])
+    };
+    // 1990: long before MLT(ASCP) (2024-03) and the license (2024-06).
+    let said = add("1990-05-01", "Old course");
+    assert!(said.contains("outside every cycle"), "{said}");
+    let said = add("2026-10-02", "Safety");
+    assert!(!said.contains("outside every cycle"), "{said}");
+    let list = run.ok(&["ce", "list"]);
+    let lines: Vec<&str> = list.lines().collect();
+    let old = lines
+        .iter()
+        .position(|l| l.contains("Old course"))
+        .expect("listed");
+    assert_eq!(
+        lines[old + 1].trim(),
+        "outside every cycle: counts toward none",
+        "{list}"
+    );
+    assert!(lines[old + 2].contains("Safety"), "{list}");
+    assert_eq!(list.matches("outside every cycle").count(), 1, "{list}");
+    let json = run.json(&["ce", "list", "--json"]);
+    let outside: Vec<bool> = json["activities"]
+        .as_array()
+        .expect("activities")
+        .iter()
+        .map(|a| a["outside_every_cycle"].as_bool().expect("a bool"))
+        .collect();
+    assert_eq!(outside, [true, false]);
+}

@@ -1588,6 +1588,41 @@ fn with_a_long_log_the_upkeep_screen_still_says_what_to_verify_at_80x24() {
 }
 
 #[test]
+fn an_activity_dated_in_no_cycle_says_so_on_the_upkeep_screen_without_colour() {
+    let mut profile = keeping_it().profile().clone();
+    profile.ce.activities.insert(
+        0,
+        medtech::profile::Activity {
+            id: 9,
+            date: "1990-05-01".parse().expect("a day"),
+            tenths: 20,
+            credit: medtech::profile::Credit::Hours,
+            title: "Old course".into(),
+            provider: String::new(),
+            categories: vec![],
+            counts_for: vec![],
+        },
+    );
+    let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
+    let mut app = App::new(real_guide().clone(), profile, walk);
+    app.update(Action::Show(Screen::Upkeep));
+    for (w, h) in [(80, 24), (60, 16)] {
+        let text = screen_text(&app, w, h);
+        let rows: Vec<&str> = text.lines().collect();
+        let old = rows
+            .iter()
+            .position(|r| r.contains("1990-05-01") && r.contains("Old course"))
+            .unwrap_or_else(|| panic!("{w}x{h}: listed\n{text}"));
+        assert!(
+            rows[old + 1].contains("outside every cycle: counts toward none"),
+            "{w}x{h}:\n{text}"
+        );
+        // Said once: the activities in a cycle carry no such note.
+        assert_eq!(text.matches("outside every cycle").count(), 1, "{text}");
+    }
+}
+
+#[test]
 fn upkeep_with_nothing_held_says_what_will_appear_and_when() {
     let mut app = App::new(real_guide().clone(), Profile::default(), clock());
     app.update(Action::Show(Screen::Upkeep));
