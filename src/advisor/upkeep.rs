@@ -111,6 +111,19 @@ impl Cycle<'_> {
         self.dates.is_some() && self.needed.is_some()
     }
 
+    /// Whether every end of this cycle falls on its month's last day: a
+    /// cycle counted from a month's first day (MLT(ASCP) since 2024-03 ends
+    /// on the last day of February, the 29th in a leap year) or by calendar
+    /// years. Not a fixed end the guide names (Florida's August 31), nor one
+    /// counted from another day (from February 29: February 28 every time).
+    pub fn ends_on_month_end(&self) -> bool {
+        match self.upkeep.map(|u| u.anchor) {
+            Some(Anchor::CalendarYears) => true,
+            Some(Anchor::Earned) => self.held.since.first_day().day() == 1,
+            Some(Anchor::EndsOn { .. }) | None => false,
+        }
+    }
+
     /// Who to ask when the guide does not know.
     pub fn ask_whom(&self) -> &'static str {
         match self.held.kind {
@@ -263,6 +276,33 @@ pub fn counts_for(activity: &Activity, held: &Held) -> bool {
         .counts_for
         .iter()
         .any(|f| names.contains(&credential_key(f)))
+}
+
+/// What the screens say beside an activity dated in no cycle.
+pub const OUTSIDE_EVERY_CYCLE: &str = "outside every cycle: counts toward none";
+
+/// Whether an activity is dated in no cycle of anything it counts for:
+/// before the first cycle, or after the current one, of each (1990, long
+/// before the credential was earned), so it counts toward none. `false`
+/// while it counts for nothing held, or for something whose cycle the guide
+/// does not know (it may count there).
+pub fn outside_every_cycle(cycles: &[Cycle], activity: &Activity) -> bool {
+    let mut any = false;
+    for c in cycles.iter().filter(|c| counts_for(activity, &c.held)) {
+        let (Some(u), Some(current)) = (c.upkeep, c.dates) else {
+            return false;
+        };
+        let Some(months) = u.months else {
+            return false;
+        };
+        let since = c.held.since.first_day();
+        let (first, _) = cycle_dates(u.anchor, months, since, since);
+        if first.start <= activity.date && activity.date <= current.end {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Whether an activity's category is this required category.

@@ -100,6 +100,8 @@ struct ActivityJson {
     categories: Vec<String>,
     #[serde(rename = "for")]
     counts_for: Vec<String>,
+    /// Dated in no cycle of anything it counts for: it counts toward none.
+    outside_every_cycle: bool,
 }
 
 fn credit_key(credit: Credit) -> &'static str {
@@ -111,7 +113,7 @@ fn credit_key(credit: Credit) -> &'static str {
 }
 
 impl ActivityJson {
-    fn of(a: &Activity) -> ActivityJson {
+    fn of(a: &Activity, cycles: &[upkeep::Cycle]) -> ActivityJson {
         ActivityJson {
             id: a.id,
             date: a.date.to_string(),
@@ -121,6 +123,7 @@ impl ActivityJson {
             provider: sanitize(&a.provider),
             categories: a.categories.iter().map(|c| sanitize(c)).collect(),
             counts_for: a.counts_for.iter().map(|c| sanitize(c)).collect(),
+            outside_every_cycle: upkeep::outside_every_cycle(cycles, a),
         }
     }
 }
@@ -226,14 +229,17 @@ pub fn run(path: &Path, command: CeCommand) -> Result<(), Failure> {
 fn list(path: &Path, today: Date, json: bool) -> Result<(), Failure> {
     let profile = session::open_read_only(path)?.unwrap_or_default();
     let guide = guide()?;
+    let cycles = upkeep::cycles(&guide, &profile, today);
     if json {
         let list = ListJson {
             version: super::FORMAT_VERSION,
-            activities: profile.ce.activities.iter().map(ActivityJson::of).collect(),
-            upkeep: upkeep::cycles(&guide, &profile, today)
+            activities: profile
+                .ce
+                .activities
                 .iter()
-                .map(UpkeepInfo::of)
+                .map(|a| ActivityJson::of(a, &cycles))
                 .collect(),
+            upkeep: cycles.iter().map(UpkeepInfo::of).collect(),
         };
         return print(&to_json(&list)?);
     }
@@ -245,6 +251,9 @@ fn list(path: &Path, today: Date, json: bool) -> Result<(), Failure> {
     }
     for a in &profile.ce.activities {
         let _ = writeln!(out, "{}", line(a));
+        if upkeep::outside_every_cycle(&cycles, a) {
+            let _ = writeln!(out, "     {}", upkeep::OUTSIDE_EVERY_CYCLE);
+        }
     }
     out.push('\n');
     out.push_str(&cycles_text(&guide, &profile, today));
@@ -331,6 +340,13 @@ fn add(path: &Path, today: Date, activity: &Activity) -> Result<(), Failure> {
             sanitize(&activity.title)
         );
         let held = upkeep::held(guide, profile);
+        if upkeep::outside_every_cycle(&upkeep::cycles(guide, profile, today), &activity) {
+            let _ = writeln!(
+                said,
+                "Note: {} is outside every cycle of what it counts for: it counts toward none (logged all the same).",
+                activity.date
+            );
+        }
         for name in &activity.counts_for {
             let probe = Activity {
                 counts_for: vec![name.clone()],

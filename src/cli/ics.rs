@@ -4,8 +4,9 @@
 //! - A met route whose time window closes: the last day it counts.
 //! - Each held credential's and license's current maintenance cycle
 //!   (`advisor::upkeep`): the day it ends (for a license, its renewal),
-//!   repeating every cycle, with the CE logged so far; and a fee due on
-//!   another day (AMT's yearly fee), repeating.
+//!   repeating every cycle (on the month's last day where the cycle ends on
+//!   one: February 29 in a leap year), with the CE logged so far; and a fee
+//!   due on another day (AMT's yearly fee), repeating.
 //!
 //! - The exam study plan (`medtech study`): one event on the first day of
 //!   each week with its areas and hours (no reminder: the week itself is
@@ -229,6 +230,17 @@ fn every(months: u16) -> String {
     }
 }
 
+/// `FREQ=…` for a cycle that ends on the last day of the month `month`
+/// every `months` months: the day of the month moves with it (February 29
+/// in a leap year). `BYMONTH` keeps a yearly rule to that one month.
+fn every_month_end(months: u16, month: i8) -> String {
+    if months.is_multiple_of(12) {
+        format!("{};BYMONTH={month};BYMONTHDAY=-1", every(months))
+    } else {
+        format!("{};BYMONTHDAY=-1", every(months))
+    }
+}
+
 /// A held credential's or license's cycle end, and a fee due another day.
 fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
     let name = sanitize(&c.held.name);
@@ -292,7 +304,11 @@ fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
                 dates.end,
                 sanitize(&upkeep::note(c))
             ),
-            rrule: Some(every(months)),
+            rrule: Some(if c.ends_on_month_end() {
+                every_month_end(months, dates.end.month())
+            } else {
+                every(months)
+            }),
             reminders: CYCLE_END,
         });
     }
@@ -425,5 +441,17 @@ mod tests {
         assert_eq!(every(36), "FREQ=YEARLY;INTERVAL=3");
         assert_eq!(every(12), "FREQ=YEARLY");
         assert_eq!(every(18), "FREQ=MONTHLY;INTERVAL=18");
+        assert_eq!(
+            every_month_end(36, 2),
+            "FREQ=YEARLY;INTERVAL=3;BYMONTH=2;BYMONTHDAY=-1"
+        );
+        assert_eq!(
+            every_month_end(12, 12),
+            "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
+        );
+        assert_eq!(
+            every_month_end(18, 6),
+            "FREQ=MONTHLY;INTERVAL=18;BYMONTHDAY=-1"
+        );
     }
 }

@@ -33,7 +33,72 @@ enum Said {
     Notes,
 }
 
-fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Line<'static>> {
+/// One line of the cycles' box: `lead` (a mark or an indent) in its first
+/// columns and `body` wrapped beside it, so the body's wrapped rows line up
+/// under its first row's text instead of at the box's edge.
+struct Row {
+    lead: Line<'static>,
+    body: Line<'static>,
+}
+
+impl Row {
+    fn new(lead: impl Into<Line<'static>>, body: impl Into<Line<'static>>) -> Row {
+        Row {
+            lead: lead.into(),
+            body: body.into(),
+        }
+    }
+
+    /// Indented by `indent` spaces.
+    fn indented(indent: usize, body: impl Into<Line<'static>>) -> Row {
+        Row::new(" ".repeat(indent), body)
+    }
+
+    fn lead_width(&self, width: u16) -> u16 {
+        u16::try_from(self.lead.width()).unwrap_or(0).min(width)
+    }
+
+    fn paragraph(&self) -> Paragraph<'static> {
+        Paragraph::new(self.body.clone()).wrap(Wrap { trim: false })
+    }
+
+    /// The rows it takes in `width` columns.
+    fn height(&self, width: u16) -> u16 {
+        let body = width.saturating_sub(self.lead_width(width)).max(1);
+        u16::try_from(self.paragraph().line_count(body))
+            .unwrap_or(u16::MAX)
+            .max(1)
+    }
+}
+
+/// The rows' total height in `width` columns.
+fn height(rows: &[Row], width: u16) -> u16 {
+    rows.iter()
+        .map(|r| r.height(width))
+        .fold(0, u16::saturating_add)
+}
+
+/// Each row's lead and its wrapped body, one under the other, as far as
+/// `area` reaches.
+fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row]) {
+    let mut y = area.y;
+    for row in rows {
+        if y >= area.bottom() {
+            break;
+        }
+        let lead = row.lead_width(area.width);
+        let rows_left = area.bottom() - y;
+        let height = row.height(area.width).min(rows_left);
+        frame.render_widget(row.lead.clone(), Rect::new(area.x, y, lead, 1));
+        frame.render_widget(
+            row.paragraph(),
+            Rect::new(area.x + lead, y, area.width - lead, height),
+        );
+        y = y.saturating_add(height);
+    }
+}
+
+fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Row> {
     let theme = app.theme;
     let name = sanitize(&c.held.name);
     let verify = if c.upkeep.is_some_and(|u| u.caveat.is_some()) {
@@ -43,18 +108,21 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Line<'static>> {
     };
     let mut lines = Vec::new();
     if !c.is_known() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{name}{verify}"), theme.heading()),
-            Span::styled(
-                format!(" [?] the guide does not know: ask {}", c.ask_whom()),
-                theme.warning(),
-            ),
-        ]));
+        lines.push(Row::new(
+            "",
+            vec![
+                Span::styled(format!("{name}{verify}"), theme.heading()),
+                Span::styled(
+                    format!(" [?] the guide does not know: ask {}", c.ask_whom()),
+                    theme.warning(),
+                ),
+            ],
+        ));
         if let Some(d) = c.dates {
-            lines.push(Line::from(format!("  cycle {} to {}", d.start, d.end)));
+            lines.push(Row::indented(2, format!("cycle {} to {}", d.start, d.end)));
         }
         if let Some(url) = c.source_url {
-            lines.push(Line::from(Span::styled(format!("  {url}"), theme.link())));
+            lines.push(Row::indented(2, Span::styled(url.to_owned(), theme.link())));
         }
         return lines;
     }
@@ -66,7 +134,6 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Line<'static>> {
         ("[ ]", theme.todo())
     };
     let mut first = vec![
-        Span::styled(format!("{mark} "), style),
         Span::styled(format!("{name}{verify}"), theme.heading()),
         Span::raw(format!(
             " {} of {} {unit}",
@@ -82,9 +149,9 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Line<'static>> {
         Some(Warning::Days90) => first.push(Span::styled(" [!] 90 days", theme.warning())),
         None => {}
     }
-    lines.push(Line::from(first));
+    lines.push(Row::new(Span::styled(format!("{mark} "), style), first));
     if let Some(d) = c.dates {
-        let mut second = format!("    {} to {}", d.start, d.end);
+        let mut second = format!("{} to {}", d.start, d.end);
         match c.next_fee {
             Some(fee) => {
                 let _ = write!(second, " · fee ${} due {}", fee.usd, fee.due);
@@ -94,7 +161,7 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Line<'static>> {
         if c.voluntary {
             second.push_str(" · voluntary");
         }
-        lines.push(Line::from(second));
+        lines.push(Row::indented(4, second));
     }
     if !c.categories.is_empty() {
         let parts: Vec<String> = c
@@ -116,34 +183,37 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Line<'static>> {
                 )
             })
             .collect();
-        lines.push(Line::from(format!("    {}", parts.join("  "))));
+        lines.push(Row::indented(4, parts.join("  ")));
     }
     if said > Said::Numbers {
         lines.extend(note_lines(c, app, said == Said::Notes));
     }
     if said < Said::Notes && (c.over_cap > 0 || c.academic_uncounted) {
-        lines.push(Line::from(Span::styled(
-            "    some college credit is not counted (see medtech status)",
-            theme.muted(),
-        )));
+        lines.push(Row::indented(
+            4,
+            Span::styled(
+                "some college credit is not counted (see medtech status)",
+                theme.muted(),
+            ),
+        ));
     }
     lines
 }
 
 /// The guide's note and, where its rule is uncertain, what to verify.
-fn note_lines(c: &Cycle<'_>, app: &App, note: bool) -> Vec<Line<'static>> {
+fn note_lines(c: &Cycle<'_>, app: &App, note: bool) -> Vec<Row> {
     let mut lines = Vec::new();
     if note {
-        lines.push(Line::from(Span::styled(
-            format!("    {}", sanitize(&upkeep::note(c))),
-            app.theme.muted(),
-        )));
+        lines.push(Row::indented(
+            4,
+            Span::styled(sanitize(&upkeep::note(c)), app.theme.muted()),
+        ));
     }
     if let Some(verify) = upkeep::caveat(c) {
-        lines.push(Line::from(Span::styled(
-            format!("    Verify: {}", sanitize(verify)),
-            app.theme.muted(),
-        )));
+        lines.push(Row::indented(
+            4,
+            Span::styled(format!("Verify: {}", sanitize(verify)), app.theme.muted()),
+        ));
     }
     lines
 }
@@ -233,40 +303,43 @@ fn activity_line(a: &crate::profile::Activity) -> String {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
     let inner_width = area.width.saturating_sub(2);
-    let log_rows = u16::try_from(app.profile().ce.activities.len().clamp(1, 6)).unwrap_or(6) + 2;
-    let paragraph = |said: Said| {
-        let text: Vec<Line<'static>> = if cycles.is_empty() {
-            vec![Line::from(NOTHING_HELD)]
+    let activities = &app.profile().ce.activities;
+    // An activity dated in no cycle takes a second row that says so.
+    let outside: Vec<bool> = activities
+        .iter()
+        .map(|a| upkeep::outside_every_cycle(&cycles, a))
+        .collect();
+    let item_rows = activities.len() + outside.iter().filter(|o| **o).count();
+    let log_rows = u16::try_from(item_rows.clamp(1, 6)).unwrap_or(6) + 2;
+    let text = |said: Said| {
+        let rows: Vec<Row> = if cycles.is_empty() {
+            vec![Row::new("", NOTHING_HELD)]
         } else {
             cycles
                 .iter()
                 .flat_map(|c| cycle_lines(c, app, said))
                 .collect()
         };
-        let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
-        let rows = u16::try_from(paragraph.line_count(inner_width)).unwrap_or(u16::MAX) + 2;
-        (paragraph, rows)
+        let height = height(&rows, inner_width).saturating_add(2);
+        (rows, height)
     };
     // The notes where they fit beside the whole log; else what to verify,
     // beside three rows of the log (it scrolls); else the numbers alone.
-    let (paragraph, wanted) = [(Said::Notes, log_rows), (Said::Verify, log_rows.min(5))]
+    let (rows, wanted) = [(Said::Notes, log_rows), (Said::Verify, log_rows.min(5))]
         .into_iter()
-        .map(|(said, log)| (paragraph(said), log))
-        .find(|((_, rows), log)| rows + log <= area.height)
-        .map_or_else(|| paragraph(Said::Numbers), |(p, _)| p);
+        .map(|(said, log)| (text(said), log))
+        .find(|((_, height), log)| height + log <= area.height)
+        .map_or_else(|| text(Said::Numbers), |(t, _)| t);
     // The cycles first: at 60x16 the log keeps one row, and scrolls.
     let top = wanted.min(area.height.saturating_sub(3));
     let [top_area, log_area] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(3)]).areas(area);
-    frame.render_widget(
-        paragraph.block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Keeping it: CE and renewals "),
-        ),
-        top_area,
-    );
-    let activities = &app.profile().ce.activities;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Keeping it: CE and renewals ");
+    let inner = block.inner(top_area);
+    frame.render_widget(block, top_area);
+    draw_rows(frame, inner, &rows);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" CE log ({}) ", activities.len()));
@@ -282,7 +355,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(log_area.width.saturating_sub(4));
     let items: Vec<ListItem> = activities
         .iter()
-        .map(|a| ListItem::new(truncate(&activity_line(a), width)))
+        .zip(&outside)
+        .map(|(a, outside)| {
+            let mut rows = vec![Line::from(truncate(&activity_line(a), width))];
+            if *outside {
+                rows.push(Line::from(Span::styled(
+                    truncate(&format!("  {}", upkeep::OUTSIDE_EVERY_CYCLE), width),
+                    app.theme.warning(),
+                )));
+            }
+            ListItem::new(rows)
+        })
         .collect();
     let selected = app.upkeep_view().selected.min(activities.len() - 1);
     let mut state = ListState::default().with_selected(Some(selected));

@@ -298,10 +298,129 @@ fn the_calendar_holds_each_cycles_end_and_the_license_renewal_repeating() {
     };
     let ascp = event("MLT(ASCP): CE cycle ends");
     assert!(ascp.contains("DTSTART;VALUE=DATE:20270228\r\n"), "{ascp}");
-    assert!(ascp.contains("RRULE:FREQ=YEARLY;INTERVAL=3\r\n"), "{ascp}");
+    assert!(
+        ascp.contains("RRULE:FREQ=YEARLY;INTERVAL=3;BYMONTH=2;BYMONTHDAY=-1\r\n"),
+        "{ascp}"
+    );
     let ca = event("California MLT license: renewal (CE cycle ends)");
     assert!(ca.contains("DTSTART;VALUE=DATE:20280531\r\n"), "{ca}");
-    assert!(ca.contains("RRULE:FREQ=YEARLY;INTERVAL=2\r\n"), "{ca}");
+    assert!(
+        ca.contains("RRULE:FREQ=YEARLY;INTERVAL=2;BYMONTH=5;BYMONTHDAY=-1\r\n"),
+        "{ca}"
+    );
+}
+
+/// The days a yearly RRULE of the form medtech writes (`FREQ=YEARLY`,
+/// `INTERVAL`, and `BYMONTH` with `BYMONTHDAY=-1` or neither) repeats on,
+/// from `start` (YYYYMMDD), `count` of them, as RFC 5545 reads it.
+fn yearly_days(start: &str, rule: &str, count: usize) -> Vec<String> {
+    let part = |name: &str| {
+        rule.split(';')
+            .find_map(|p| p.strip_prefix(&format!("{name}=")))
+            .map(str::to_owned)
+    };
+    assert_eq!(part("FREQ").as_deref(), Some("YEARLY"), "{rule}");
+    let interval: i32 = part("INTERVAL").map_or(1, |i| i.parse().expect("INTERVAL"));
+    let year: i32 = start[..4].parse().expect("year");
+    let (month, day): (u32, u32) = (
+        start[4..6].parse().expect("month"),
+        start[6..].parse().expect("day"),
+    );
+    let last_day = |y: i32, m: u32| match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let mut days = Vec::new();
+    let mut y = year;
+    while days.len() < count {
+        match (part("BYMONTH"), part("BYMONTHDAY").as_deref()) {
+            (Some(m), Some("-1")) => {
+                let m: u32 = m.parse().expect("BYMONTH");
+                days.push(format!("{y}{m:02}{:02}", last_day(y, m)));
+            }
+            (None, None) => {
+                // A day the year does not have is skipped (RFC 5545 3.3.10).
+                if day <= last_day(y, month) {
+                    days.push(format!("{y}{month:02}{day:02}"));
+                }
+            }
+            other => panic!("a rule this reader does not know: {rule} {other:?}"),
+        }
+        y += interval;
+    }
+    days
+}
+
+#[test]
+fn a_cycle_ending_on_a_month_s_last_day_repeats_on_the_last_day_in_leap_years_too() {
+    // MLT(ASCP) since March 2024: each cycle ends on the last day of
+    // February, the 29th in 2036 (the cycle from 2033-03-01 runs three years).
+    let run = Run::with(WALKER.as_bytes());
+    let ics = run.ok(&["export", "--format", "ics"]);
+    let calendar = ical::IcalParser::new(ics.as_bytes())
+        .next()
+        .expect("a calendar")
+        .unwrap_or_else(|e| panic!("does not parse ({e}): {ics}"));
+    let value = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("no {name} in {props:?}"))
+    };
+    let event = |uid: &str| {
+        calendar
+            .events
+            .iter()
+            .find(|e| value(&e.properties, "UID") == uid)
+            .unwrap_or_else(|| panic!("no {uid}: {ics}"))
+    };
+    let ascp = event("cycle-mlt-ascp-@medtech");
+    let days = yearly_days(
+        &value(&ascp.properties, "DTSTART"),
+        &value(&ascp.properties, "RRULE"),
+        4,
+    );
+    assert_eq!(days, ["20270228", "20300228", "20330228", "20360229"]);
+    // The reminders still come 90 and 30 days before each end.
+    let triggers: Vec<String> = ascp
+        .alarms
+        .iter()
+        .map(|a| value(&a.properties, "TRIGGER"))
+        .collect();
+    assert_eq!(triggers, ["-P90D", "-P30D"]);
+    // California's cycle, from 2024-06, ends on May 31 every other year.
+    let ca = event("cycle-california-mlt-license@medtech");
+    let days = yearly_days(
+        &value(&ca.properties, "DTSTART"),
+        &value(&ca.properties, "RRULE"),
+        2,
+    );
+    assert_eq!(days, ["20280531", "20300531"]);
+
+    // A cycle from February 29 ends on February 28, a fixed date, every time
+    // (in 2036 too: the cycle from 2036-02-29 starts that day).
+    let leap = WALKER.replace("since: \"2024-03\"", "since: \"2024-02-29\"");
+    let run = Run::with(leap.as_bytes());
+    let ics = run.ok(&["export", "--format", "ics"]);
+    let calendar = ical::IcalParser::new(ics.as_bytes())
+        .next()
+        .expect("a calendar")
+        .unwrap_or_else(|e| panic!("does not parse ({e}): {ics}"));
+    let ascp = calendar
+        .events
+        .iter()
+        .find(|e| value(&e.properties, "UID") == "cycle-mlt-ascp-@medtech")
+        .unwrap_or_else(|| panic!("no ASCP cycle: {ics}"));
+    assert_eq!(value(&ascp.properties, "RRULE"), "FREQ=YEARLY;INTERVAL=3");
+    let days = yearly_days(
+        &value(&ascp.properties, "DTSTART"),
+        &value(&ascp.properties, "RRULE"),
+        4,
+    );
+    assert_eq!(days, ["20270228", "20300228", "20330228", "20360228"]);
 }
 
 #[test]
@@ -440,4 +559,40 @@ fn a_read_only_profile_refuses_ce_add_and_remove_with_exit_1_and_nothing_written
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o400, "the file's mode is left as it was");
+}
+
+#[test]
+fn an_activity_dated_in_no_cycle_says_it_counts_toward_none() {
+    let run = Run::with(WALKER.as_bytes());
+    let add = |date: &str, title: &str| {
+        run.ok(&[
+            "ce", "add", "--date", date, "--hours", "2", "--title", title,
+        ])
+    };
+    // 1990: long before MLT(ASCP) (2024-03) and the license (2024-06).
+    let said = add("1990-05-01", "Old course");
+    assert!(said.contains("outside every cycle"), "{said}");
+    let said = add("2026-10-02", "Safety");
+    assert!(!said.contains("outside every cycle"), "{said}");
+    let list = run.ok(&["ce", "list"]);
+    let lines: Vec<&str> = list.lines().collect();
+    let old = lines
+        .iter()
+        .position(|l| l.contains("Old course"))
+        .expect("listed");
+    assert_eq!(
+        lines[old + 1].trim(),
+        "outside every cycle: counts toward none",
+        "{list}"
+    );
+    assert!(lines[old + 2].contains("Safety"), "{list}");
+    assert_eq!(list.matches("outside every cycle").count(), 1, "{list}");
+    let json = run.json(&["ce", "list", "--json"]);
+    let outside: Vec<bool> = json["activities"]
+        .as_array()
+        .expect("activities")
+        .iter()
+        .map(|a| a["outside_every_cycle"].as_bool().expect("a bool"))
+        .collect();
+    assert_eq!(outside, [true, false]);
 }

@@ -1576,6 +1576,39 @@ fn upkeep_with_a_credential_and_a_license() {
 }
 
 #[test]
+fn wrapped_upkeep_rows_line_up_under_their_first_row_s_text() {
+    let app = keeping_it();
+    // 80x24: each note's wrapped rows under "Verify:", not at the edge.
+    let text = screen_text(&app, 80, 24);
+    let rows: Vec<&str> = text.lines().map(|r| r.trim_matches('"')).collect();
+    let verify = rows
+        .iter()
+        .position(|r| r.contains("Verify: Each license"))
+        .unwrap_or_else(|| panic!("the note shows\n{text}"));
+    assert!(rows[verify].starts_with("│    Verify: "), "{text}");
+    let wrapped: Vec<&str> = rows[verify + 1..]
+        .iter()
+        .take_while(|r| !r.starts_with('└'))
+        .copied()
+        .collect();
+    assert!(wrapped.len() >= 2, "the note wraps:\n{text}");
+    for row in wrapped {
+        assert!(
+            row.starts_with("│    ") && !row.starts_with("│     "),
+            "{row:?} lines up under 'Verify:'\n{text}"
+        );
+    }
+    // 60x16: a cycle's heading wraps under its name, after the mark.
+    let text = screen_text(&app, 60, 16);
+    let rows: Vec<&str> = text.lines().map(|r| r.trim_matches('"')).collect();
+    let heading = rows
+        .iter()
+        .position(|r| r.starts_with("│[ ] MLT(ASCP)"))
+        .unwrap_or_else(|| panic!("the heading\n{text}"));
+    assert!(rows[heading + 1].starts_with("│    [!] 90 days"), "{text}");
+}
+
+#[test]
 fn with_a_long_log_the_upkeep_screen_still_says_what_to_verify_at_80x24() {
     let app = keeping_it_with(4);
     let text = screen_text(&app, 80, 24).replace(['│', '\n'], " ");
@@ -1585,6 +1618,41 @@ fn with_a_long_log_the_upkeep_screen_still_says_what_to_verify_at_80x24() {
         "{squeezed}"
     );
     assert!(squeezed.contains("CE log (7)"), "{squeezed}");
+}
+
+#[test]
+fn an_activity_dated_in_no_cycle_says_so_on_the_upkeep_screen_without_colour() {
+    let mut profile = keeping_it().profile().clone();
+    profile.ce.activities.insert(
+        0,
+        medtech::profile::Activity {
+            id: 9,
+            date: "1990-05-01".parse().expect("a day"),
+            tenths: 20,
+            credit: medtech::profile::Credit::Hours,
+            title: "Old course".into(),
+            provider: String::new(),
+            categories: vec![],
+            counts_for: vec![],
+        },
+    );
+    let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
+    let mut app = App::new(real_guide().clone(), profile, walk);
+    app.update(Action::Show(Screen::Upkeep));
+    for (w, h) in [(80, 24), (60, 16)] {
+        let text = screen_text(&app, w, h);
+        let rows: Vec<&str> = text.lines().collect();
+        let old = rows
+            .iter()
+            .position(|r| r.contains("1990-05-01") && r.contains("Old course"))
+            .unwrap_or_else(|| panic!("{w}x{h}: listed\n{text}"));
+        assert!(
+            rows[old + 1].contains("outside every cycle: counts toward none"),
+            "{w}x{h}:\n{text}"
+        );
+        // Said once: the activities in a cycle carry no such note.
+        assert_eq!(text.matches("outside every cycle").count(), 1, "{text}");
+    }
 }
 
 #[test]

@@ -347,3 +347,34 @@ fn west_virginia_charges_its_fee_at_the_end_of_each_yearly_cycle() {
         })
     );
 }
+
+#[test]
+fn an_activity_dated_in_no_cycle_is_said_to_count_toward_none() {
+    let guide = guide();
+    let p = walker();
+    let cycles = cycles(&guide, &p, day("2026-12-08"));
+    let outside = |a: &Activity| outside_every_cycle(&cycles, a);
+    // Long before MLT(ASCP) (2024-03) and the license (2024-06).
+    assert!(outside(&activity(1, "1990-05-01", 20, Credit::Hours)));
+    // In the current cycles, and in MLT(ASCP)'s first cycle though before
+    // the license's.
+    assert!(!outside(&activity(2, "2026-10-02", 20, Credit::Hours)));
+    assert!(!outside(&activity(3, "2024-04-01", 20, Credit::Hours)));
+    // For the license alone, April 2024 is before its first cycle.
+    let mut license_only = activity(4, "2024-04-01", 20, Credit::Hours);
+    license_only.counts_for = vec!["California MLT license".into()];
+    assert!(outside(&license_only));
+    // After the current cycle (its last day is 2027-02-28): only MLT(ASCP).
+    let later = super::cycles(&guide, &p, day("2027-02-28"));
+    let mut tomorrow = activity(5, "2027-03-01", 20, Credit::Hours);
+    tomorrow.counts_for = vec!["MLT(ASCP)".into()];
+    assert!(outside_every_cycle(&later, &tomorrow));
+    // Counting for nothing held: nothing to be outside of, nothing said.
+    let mut elsewhere = activity(6, "1990-05-01", 20, Credit::Hours);
+    elsewhere.counts_for = vec!["MLS(AMT)".into()];
+    assert!(!outside(&elsewhere));
+    assert!(!outside_every_cycle(
+        &[],
+        &activity(7, "1990-05-01", 20, Credit::Hours)
+    ));
+}
