@@ -13,8 +13,8 @@ use crate::advisor::Verdict;
 use crate::advisor::programs::{self, Assessment, Measure};
 use crate::content::{Date, Guide};
 use crate::profile::{
-    Candidate, CandidateAccreditor, CandidateKind, Format, Profile, Shortlist, Tuition,
-    parse_rates, rates_text,
+    Candidate, CandidateAccreditor, CandidateKind, Format, NAME_MAX_CHARS, Profile, Shortlist,
+    Tuition, parse_rates, rates_text,
 };
 use crate::text::sanitize;
 use crate::textarea::{Edit, TextArea};
@@ -456,7 +456,8 @@ impl ProgramForm {
             original: candidate.map(|c| c.name.clone()),
             inputs: Field::ALL
                 .iter()
-                .map(|f| TextArea::single_line(&text(*f)).with_max_chars(200))
+                // As long as a name may be; no other field needs more.
+                .map(|f| TextArea::single_line(&text(*f)).with_max_chars(NAME_MAX_CHARS))
                 .collect(),
             cursor: 0,
             error: None,
@@ -769,6 +770,22 @@ mod tests {
             other => panic!("expected a commit, got {other:?}"),
         }
         assert!(view.form.is_none());
+    }
+
+    /// The form takes a name as long as `program add` does, and no longer
+    /// (the limit is one constant of the profile layer).
+    #[test]
+    fn the_form_takes_a_name_as_long_as_the_command_line_does() {
+        let shortlist = Shortlist::default();
+        let mut view = ProgramsView::default();
+        update(&mut view, &Action::Program(Key::Add), &shortlist, u16::MAX);
+        typed(&mut view, &"A".repeat(NAME_MAX_CHARS + 5), &shortlist);
+        let form = view.form.as_ref().expect("open");
+        assert_eq!(form.inputs[0].text().chars().count(), NAME_MAX_CHARS);
+        match update(&mut view, &Action::SaveText, &shortlist, u16::MAX) {
+            Outcome::Commit { to, .. } => assert_eq!(to.programs[0].name.len(), NAME_MAX_CHARS),
+            other => panic!("expected a commit, got {other:?}"),
+        }
     }
 
     #[test]
