@@ -1708,6 +1708,20 @@ impl App {
             return Vec::new();
         };
         let mut effects = Vec::new();
+        // How far the text below the table scrolls, asked only to scroll.
+        let max = if matches!(action, Action::DetailsDown | Action::DetailsUp) {
+            let (width, height) = self.size();
+            programs_view::scroll_max(
+                ratatui::layout::Rect::new(0, 0, width, height),
+                self.notice.as_deref(),
+                &self.guide,
+                &self.profile,
+                self.theme,
+                &view,
+            )
+        } else {
+            u16::MAX
+        };
         match action {
             Action::Quit => return self.quit(false),
             Action::OpenHelp if view.form.is_none() => {
@@ -1722,7 +1736,7 @@ impl App {
                     self.redo()
                 };
             }
-            _ => match programs_view::update(&mut view, action, &self.profile.shortlist) {
+            _ => match programs_view::update(&mut view, action, &self.profile.shortlist, max) {
                 programs_view::Outcome::Stay => {}
                 programs_view::Outcome::Close => return Vec::new(),
                 programs_view::Outcome::Notice(text) => self.notice = Some(text),

@@ -24,10 +24,10 @@ pub use background::{
 pub use change::{Change, Edit, Entry, Event, HISTORY_LIMIT, UndoStack};
 pub use date::{DateError, PartialDate};
 pub use shortlist::{
-    Candidate, CandidateAccreditor, CandidateKind, Format, Rate, Shortlist, Tuition, parse_rates,
-    parse_year_rate, rates_text, same_name,
+    Candidate, CandidateAccreditor, CandidateKind, Format, NAME_MAX_CHARS, Rate, Shortlist,
+    Tuition, parse_rates, parse_year_rate, rates_text, same_name,
 };
-pub use study::{Practice, Study};
+pub use study::{Practice, Study, week_spans};
 pub use upkeep::{Activity, CeLog, Credit, parse_tenths, tenths_words};
 
 use crate::content::{Area, Date, Goal};

@@ -5,14 +5,20 @@
 //! the undo stack (one `Change::Shortlist` per edit).
 
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::advisor::programs::{self, Assessment};
+use crate::advisor::Verdict;
+use crate::advisor::programs::{self, Assessment, Measure};
 use crate::content::{Date, Guide};
 use crate::profile::{
-    Candidate, CandidateAccreditor, CandidateKind, Format, Profile, Shortlist, Tuition,
-    parse_rates, rates_text,
+    Candidate, CandidateAccreditor, CandidateKind, Format, NAME_MAX_CHARS, Profile, Shortlist,
+    Tuition, parse_rates, rates_text,
 };
+use crate::text::sanitize;
 use crate::textarea::{Edit, TextArea};
+use crate::theme::Theme;
 
 /// The view's own keys (beside moving, closing and undo).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,6 +75,264 @@ impl ProgramsView {
             .selected
             .min(profile.shortlist.programs.len().saturating_sub(1));
     }
+}
+
+/// Where the view's parts go on a screen of `area` (the view fills it)
+/// with `notice_rows` of notice and `programs` on the shortlist. Drawing
+/// and `update` (how far the text below the table scrolls) both ask here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// Inside the border: the form, or the table and the text below it.
+    pub body: Rect,
+    pub notice: Rect,
+    pub keys: Rect,
+    /// The side-by-side table (no rows with no programs).
+    pub table: Rect,
+    /// The selected program's details and the questions, scrolled.
+    pub below: Rect,
+}
+
+pub fn parts(area: Rect, notice_rows: u16, programs: usize) -> Parts {
+    let inner = Block::default().borders(Borders::ALL).inner(area);
+    let [body, notice, keys] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(notice_rows),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let table_height = if programs == 0 {
+        0
+    } else {
+        let rows = table_rows(body.height < 20).len();
+        u16::try_from(rows + 1)
+            .unwrap_or(8)
+            .min(body.height.saturating_sub(2))
+    };
+    let [table, below] =
+        Layout::vertical([Constraint::Length(table_height), Constraint::Min(1)]).areas(body);
+    Parts {
+        body,
+        notice,
+        keys,
+        table,
+        below,
+    }
+}
+
+/// The notice as the view shows it, wrapped to a view of `area`: at most
+/// three rows are given to it.
+pub fn notice_lines(notice: Option<&str>, area: Rect) -> Vec<String> {
+    let width = Block::default().borders(Borders::ALL).inner(area).width;
+    notice
+        .map(|n| crate::panes::wrap(&sanitize(&crate::keymap::expand(n)), usize::from(width)))
+        .unwrap_or_default()
+}
+
+fn notice_rows(lines: &[String]) -> u16 {
+    u16::try_from(lines.len()).unwrap_or(0).min(3)
+}
+
+/// The parts of a view of `area` with `notice` under it.
+pub fn parts_with(area: Rect, notice: &[String], programs: usize) -> Parts {
+    parts(area, notice_rows(notice), programs)
+}
+
+/// The text below the table: the selected program's details, then the
+/// questions worth asking (or, with no programs, how to add one).
+pub fn below_lines(
+    guide: &Guide,
+    profile: &Profile,
+    theme: Theme,
+    view: &ProgramsView,
+) -> Vec<Line<'static>> {
+    let programs = &profile.shortlist.programs;
+    let mut lines = Vec::new();
+    if programs.is_empty() {
+        lines.extend([
+            Line::from(
+                "No programs on your shortlist yet. Press a to add one from its outcomes page",
+            ),
+            Line::from("(or: medtech program add NAME …). Every field but the name is optional."),
+        ]);
+    } else {
+        let selected = view.selected.min(programs.len() - 1);
+        if let (Some(c), Some(a)) = (programs.get(selected), view.assessments.get(selected)) {
+            lines.extend(details(guide, profile, theme, c, a));
+        }
+    }
+    lines.push(Line::default());
+    lines.extend(questions(guide, theme));
+    lines
+}
+
+/// `lines` as the view wraps them.
+pub fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// How far the text below the table scrolls on a screen of `area` with
+/// `notice` showing: until its last row is at the bottom of its pane.
+pub fn scroll_max(
+    area: Rect,
+    notice: Option<&str>,
+    guide: &Guide,
+    profile: &Profile,
+    theme: Theme,
+    view: &ProgramsView,
+) -> u16 {
+    let notice = notice_lines(notice, area);
+    let below = parts_with(area, &notice, profile.shortlist.programs.len()).below;
+    let rows = wrapped(below_lines(guide, profile, theme, view)).line_count(below.width);
+    u16::try_from(rows.saturating_sub(usize::from(below.height))).unwrap_or(u16::MAX)
+}
+
+/// The table's rows: what each says, and how a program fills it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableRow {
+    Accredited,
+    Kind,
+    Length,
+    Starts,
+    Tuition,
+    Outcome(usize),
+    Deadline,
+    Flags,
+}
+
+/// The table's rows, fewer when `compact` (a short screen).
+pub fn table_rows(compact: bool) -> Vec<TableRow> {
+    let mut rows = vec![TableRow::Accredited];
+    if !compact {
+        rows.push(TableRow::Kind);
+    }
+    rows.push(TableRow::Length);
+    if !compact {
+        rows.push(TableRow::Starts);
+    }
+    rows.extend([
+        TableRow::Tuition,
+        TableRow::Outcome(0),
+        TableRow::Outcome(1),
+        TableRow::Outcome(2),
+    ]);
+    if !compact {
+        rows.push(TableRow::Deadline);
+    }
+    rows.push(TableRow::Flags);
+    rows
+}
+
+/// "✓ 97.7%", "✗ 55.0%", "? no data".
+pub fn mark(m: &Measure) -> String {
+    let symbol = match m.met {
+        Some(true) => "✓",
+        Some(false) => "✗",
+        None => "?",
+    };
+    format!("{symbol} {}", m.average_words())
+}
+
+/// The selected program's details: its outcomes, flags, what it opens
+/// for the person, their state's rule, the note.
+fn details(
+    guide: &Guide,
+    profile: &Profile,
+    theme: Theme,
+    c: &Candidate,
+    a: &Assessment,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let chosen = if a.chosen {
+        " ● your chosen program"
+    } else {
+        " (Enter chooses it)"
+    };
+    lines.push(Line::from(vec![
+        Span::styled(sanitize(&c.name), theme.heading()),
+        Span::raw(chosen),
+    ]));
+    for m in &a.measures {
+        lines.push(Line::from(format!("  {}", m.line())));
+    }
+    for flag in &a.flags {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", sanitize(&flag.text)),
+            theme.warning(),
+        )));
+    }
+    let goal = programs::kind_of(c, profile.goal);
+    lines.push(Line::from(if a.opens.is_empty() {
+        format!(
+            "  Opens ({}): no route met yet; your background (p) may answer what is missing",
+            goal.words()
+        )
+    } else {
+        format!("  Opens ({}): {}", goal.words(), a.opens.join(", "))
+    }));
+    if let Some((rule, verdict)) = &a.state_rule {
+        let word = match verdict {
+            Verdict::Met => "✓ met",
+            Verdict::NotMet => "✗ not met",
+            _ => "? unknown",
+        };
+        lines.push(Line::from(format!(
+            "  Your state: {} {word} after it",
+            sanitize(rule)
+        )));
+    } else if let Some(code) = profile.state.as_deref() {
+        let line = match guide.state(code) {
+            Some(s) if s.license == crate::content::LicenseRule::Required => format!(
+                "  Your state: {} licenses lab staff; its education rule for this level is not in the guide",
+                s.name
+            ),
+            Some(s) if s.license == crate::content::LicenseRule::NotRequired => {
+                format!("  Your state: {} needs no personal license", s.name)
+            }
+            Some(s) => format!(
+                "  Your state: whether {} licenses lab staff is unsettled",
+                s.name
+            ),
+            None => format!("  Your state: \"{}\" is not in the guide", sanitize(code)),
+        };
+        lines.push(Line::from(line));
+    }
+    if !c.note.is_empty() {
+        lines.push(Line::from(format!("  Note: {}", sanitize(&c.note))));
+    }
+    lines
+}
+
+/// The guide's questions to ask a program, and the benchmarks' sources.
+fn questions(guide: &Guide, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(
+        "Questions worth asking a program (from the guide)",
+        theme.heading(),
+    ))];
+    for q in programs::questions(guide) {
+        let from: Vec<String> = q
+            .sources
+            .iter()
+            .filter_map(|id| guide.source(id))
+            .map(|s| sanitize(&s.publisher))
+            .collect();
+        lines.push(Line::from(format!("• {}", sanitize(&q.text))));
+        lines.push(Line::from(Span::styled(
+            format!("  source: {}", from.join("; ")),
+            theme.muted(),
+        )));
+    }
+    let sources: Vec<String> = programs::benchmark_sources(guide)
+        .iter()
+        .map(|s| sanitize(&s.url))
+        .collect();
+    lines.push(Line::from(Span::styled(
+        format!(
+            "Benchmarks: BOC pass 75%, graduation 70%, placement 70%, three-year averages from raw numbers ({}).",
+            sources.join(", ")
+        ),
+        theme.muted(),
+    )));
+    lines
 }
 
 /// The form's fields, in order.
@@ -192,7 +456,8 @@ impl ProgramForm {
             original: candidate.map(|c| c.name.clone()),
             inputs: Field::ALL
                 .iter()
-                .map(|f| TextArea::single_line(&text(*f)).with_max_chars(200))
+                // As long as a name may be; no other field needs more.
+                .map(|f| TextArea::single_line(&text(*f)).with_max_chars(NAME_MAX_CHARS))
                 .collect(),
             cursor: 0,
             error: None,
@@ -328,11 +593,13 @@ fn read(c: &mut Candidate, field: Field, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// What a key does in the view (the list, or the form when open).
+/// What a key does in the view (the list, or the form when open); the
+/// text below the table scrolls no further than `max` (see [`scroll_max`]).
 pub fn update(
     view: &mut ProgramsView,
     action: &crate::app::Action,
     shortlist: &Shortlist,
+    max: u16,
 ) -> Outcome {
     use crate::app::Action;
     if let Some(form) = &mut view.form {
@@ -363,8 +630,8 @@ pub fn update(
         Action::Down => view.selected = (view.selected + 1).min(len.saturating_sub(1)),
         Action::Top => view.selected = 0,
         Action::Bottom => view.selected = len.saturating_sub(1),
-        Action::DetailsDown => view.scroll = view.scroll.saturating_add(5),
-        Action::DetailsUp => view.scroll = view.scroll.saturating_sub(5),
+        Action::DetailsDown => view.scroll = view.scroll.min(max).saturating_add(5).min(max),
+        Action::DetailsUp => view.scroll = view.scroll.min(max).saturating_sub(5),
         Action::Program(Key::Add) => view.form = Some(ProgramForm::new(None)),
         Action::Program(Key::Edit) => match shortlist.programs.get(view.selected) {
             Some(c) => view.form = Some(ProgramForm::new(Some(c))),
@@ -467,7 +734,7 @@ mod tests {
     fn typed(view: &mut ProgramsView, text: &str, shortlist: &Shortlist) {
         for c in text.chars() {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            update(view, &Action::Input(key), shortlist);
+            update(view, &Action::Input(key), shortlist, u16::MAX);
         }
     }
 
@@ -475,14 +742,14 @@ mod tests {
     fn the_form_adds_a_program_and_refuses_what_does_not_read() {
         let shortlist = Shortlist::default();
         let mut view = ProgramsView::default();
-        update(&mut view, &Action::Program(Key::Add), &shortlist);
+        update(&mut view, &Action::Program(Key::Add), &shortlist, u16::MAX);
         typed(&mut view, "Columbus State", &shortlist);
         for _ in 0..7 {
-            update(&mut view, &Action::Down, &shortlist);
+            update(&mut view, &Action::Down, &shortlist, u16::MAX);
         }
         typed(&mut view, "2023=16/15", &shortlist);
         assert_eq!(
-            update(&mut view, &Action::SaveText, &shortlist),
+            update(&mut view, &Action::SaveText, &shortlist, u16::MAX),
             Outcome::Stay
         );
         let form = view.form.as_ref().expect("still open");
@@ -495,7 +762,7 @@ mod tests {
         // Fix it: the error goes, the program is added.
         let form = view.form.as_mut().expect("open");
         form.inputs[7].set_text("2023=14/15");
-        match update(&mut view, &Action::SaveText, &shortlist) {
+        match update(&mut view, &Action::SaveText, &shortlist, u16::MAX) {
             Outcome::Commit { label, to } => {
                 assert_eq!(label, "added Columbus State");
                 assert_eq!(to.programs[0].boc.get(&2023), Some(&Rate::Counted(14, 15)));
@@ -503,6 +770,22 @@ mod tests {
             other => panic!("expected a commit, got {other:?}"),
         }
         assert!(view.form.is_none());
+    }
+
+    /// The form takes a name as long as `program add` does, and no longer
+    /// (the limit is one constant of the profile layer).
+    #[test]
+    fn the_form_takes_a_name_as_long_as_the_command_line_does() {
+        let shortlist = Shortlist::default();
+        let mut view = ProgramsView::default();
+        update(&mut view, &Action::Program(Key::Add), &shortlist, u16::MAX);
+        typed(&mut view, &"A".repeat(NAME_MAX_CHARS + 5), &shortlist);
+        let form = view.form.as_ref().expect("open");
+        assert_eq!(form.inputs[0].text().chars().count(), NAME_MAX_CHARS);
+        match update(&mut view, &Action::SaveText, &shortlist, u16::MAX) {
+            Outcome::Commit { to, .. } => assert_eq!(to.programs[0].name.len(), NAME_MAX_CHARS),
+            other => panic!("expected a commit, got {other:?}"),
+        }
     }
 
     #[test]
@@ -521,12 +804,14 @@ mod tests {
             chosen: None,
         };
         let mut view = ProgramsView::default();
-        update(&mut view, &Action::Down, &shortlist);
-        let Outcome::Commit { to, .. } = update(&mut view, &Action::Confirm, &shortlist) else {
+        update(&mut view, &Action::Down, &shortlist, u16::MAX);
+        let Outcome::Commit { to, .. } = update(&mut view, &Action::Confirm, &shortlist, u16::MAX)
+        else {
             panic!("a commit");
         };
         assert_eq!(to.chosen.as_deref(), Some("B"));
-        let Outcome::Commit { to, label } = update(&mut view, &Action::Program(Key::Remove), &to)
+        let Outcome::Commit { to, label } =
+            update(&mut view, &Action::Program(Key::Remove), &to, u16::MAX)
         else {
             panic!("a commit");
         };
@@ -550,9 +835,9 @@ mod tests {
             chosen: Some("A".into()),
         };
         let mut view = ProgramsView::default();
-        update(&mut view, &Action::Program(Key::Edit), &shortlist);
+        update(&mut view, &Action::Program(Key::Edit), &shortlist, u16::MAX);
         view.form.as_mut().expect("open").inputs[0].set_text("b");
-        update(&mut view, &Action::SaveText, &shortlist);
+        update(&mut view, &Action::SaveText, &shortlist, u16::MAX);
         assert!(
             view.form
                 .as_ref()
@@ -560,7 +845,8 @@ mod tests {
                 .is_some_and(|(_, w)| w.contains("already on the list"))
         );
         view.form.as_mut().expect("open").inputs[0].set_text("A2");
-        let Outcome::Commit { to, .. } = update(&mut view, &Action::SaveText, &shortlist) else {
+        let Outcome::Commit { to, .. } = update(&mut view, &Action::SaveText, &shortlist, u16::MAX)
+        else {
             panic!("a commit");
         };
         assert_eq!(to.chosen.as_deref(), Some("A2"));

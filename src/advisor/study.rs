@@ -5,8 +5,10 @@
 //! The rules, as the README states them:
 //! - The weeks run from the day the plan was set (`Study::from`) to the
 //!   exam, counted back from the exam date, so a week keeps its first day
-//!   (the key a tick is saved under) as days pass. The days before the
-//!   first whole week are slack.
+//!   (the key a tick is saved under) as days pass. When the exam is not a
+//!   whole number of weeks away, the days before the first whole week are
+//!   a short first week from that day, with the week's hours scaled to its
+//!   days (rounded, at least one): today is always in a week.
 //! - An exam under [`MIN_WEEKS`] weeks after that day, or before it, is
 //!   refused: a plan of weeks needs weeks. So is one over [`MAX_WEEKS`]
 //!   weeks away.
@@ -29,7 +31,7 @@ use std::fmt;
 use jiff::Span;
 
 use crate::content::{Caveat, Date, Exam, Guide};
-use crate::profile::{Practice, Study};
+use crate::profile::{Practice, Study, week_spans};
 
 /// The fewest whole weeks a plan can have.
 pub const MIN_WEEKS: i64 = 2;
@@ -181,6 +183,8 @@ pub struct AreaHours {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Week {
     pub start: Date,
+    /// Its days: 7, or fewer for a short first week.
+    pub days: u8,
     pub review: bool,
     pub done: bool,
     /// Ended before today.
@@ -189,6 +193,30 @@ pub struct Week {
 }
 
 impl Week {
+    /// The day after its last.
+    pub fn end(&self) -> Date {
+        add_days(self.start, i64::from(self.days))
+    }
+
+    /// A short first week.
+    pub fn short(&self) -> bool {
+        self.days < 7
+    }
+
+    /// "2026-12-08", or "2026-12-08 (3 days)" for a short week.
+    pub fn heading(&self) -> String {
+        format!("{}{}", self.start, self.days_words())
+    }
+
+    /// "" or " (3 days)", for a short week.
+    pub fn days_words(&self) -> String {
+        match self.days {
+            7 => String::new(),
+            1 => " (1 day)".to_owned(),
+            n => format!(" ({n} days)"),
+        }
+    }
+
     pub fn hours(&self) -> u32 {
         self.areas.iter().map(|a| a.hours).sum()
     }
@@ -222,7 +250,7 @@ impl StudyPlan {
     pub fn current(&self, today: Date) -> Option<usize> {
         self.weeks
             .iter()
-            .position(|w| w.start <= today && today < add_days(w.start, 7))
+            .position(|w| w.start <= today && today < w.end())
     }
 
     /// The areas weakest first by latest practice score (untested last).
@@ -301,26 +329,28 @@ pub fn plan(guide: &Guide, study: &Study, today: Date) -> Result<StudyPlan, Refu
     if hours == 0 || hours > MAX_HOURS {
         return Err(Refused::Hours(hours));
     }
-    let n = weeks_until(date, study.from.unwrap_or(today))?;
-    let starts: Vec<Date> = (0..n).map(|i| add_days(date, -7 * (n - i))).collect();
-    let review_weeks = (n * 15 / 100).max(1);
-    let study_weeks = n - review_weeks;
+    let from = study.from.unwrap_or(today);
+    let n = weeks_until(date, from)?;
+    let spans = week_spans(from, date);
+    // The review weeks are the last whole ones; a short week comes first.
+    let review_from = spans.len() - usize::try_from((n * 15 / 100).max(1)).unwrap_or(1);
     let base = base_weights(exam);
     let basis = basis(exam);
     let hpw = u32::from(hours);
-    let total = u32::try_from(n).unwrap_or(0) * hpw;
 
-    let mut weeks: Vec<Week> = starts
+    let mut weeks: Vec<Week> = spans
         .iter()
         .enumerate()
-        .map(|(i, &start)| Week {
+        .map(|(i, &(start, end))| Week {
             start,
-            review: i64::try_from(i).unwrap_or(0) >= study_weeks,
+            days: u8::try_from(days_between(start, end)).unwrap_or(7),
+            review: i >= review_from,
             done: study.weeks_done.contains(&start),
-            past: add_days(start, 7) <= today,
+            past: end <= today,
             areas: Vec::new(),
         })
         .collect();
+    let total: u32 = weeks.iter().map(|w| capacity(hpw, w.days)).sum();
     let names: Vec<&str> = exam.areas.iter().map(|a| a.name.as_str()).collect();
     let shares = Shares {
         base: &base,
@@ -403,6 +433,16 @@ impl Shares<'_> {
     }
 }
 
+/// The hours of a week of `days` days: the hours a week, scaled to a short
+/// week's days (rounded, at least one).
+fn capacity(hpw: u32, days: u8) -> u32 {
+    if days >= 7 {
+        hpw
+    } else {
+        ((hpw * u32::from(days) + 3) / 7).max(1).min(hpw)
+    }
+}
+
 /// Fills the weeks' hours: the review weeks by weight, then each study week
 /// with the next hours still owed, weakest first (see the module's rules).
 fn allocate(weeks: &mut [Week], shares: &Shares<'_>, today: Date, hpw: u32, total: u32) {
@@ -418,14 +458,18 @@ fn allocate(weeks: &mut [Week], shares: &Shares<'_>, today: Date, hpw: u32, tota
     for week in weeks.iter_mut().filter(|w| w.review) {
         let day = as_of(week);
         let w = shares.on(day);
-        let split = split(hpw, &w);
+        let split = split(capacity(hpw, week.days), &w);
         for (i, h) in split.iter().enumerate() {
             given[i] += h;
         }
         week.areas = hours_of(names, &split, &shares.order(&w, day));
     }
-    let study_count = u32::try_from(weeks.iter().filter(|w| !w.review).count()).unwrap_or(0);
-    for (k, week) in (0u32..).zip(weeks.iter_mut().filter(|w| !w.review)) {
+    let caps: Vec<u32> = weeks
+        .iter()
+        .filter(|w| !w.review)
+        .map(|w| capacity(hpw, w.days))
+        .collect();
+    for (k, week) in weeks.iter_mut().filter(|w| !w.review).enumerate() {
         let day = as_of(week);
         let w = shares.on(day);
         let owed: Vec<f64> = split(total, &w)
@@ -433,7 +477,7 @@ fn allocate(weeks: &mut [Week], shares: &Shares<'_>, today: Date, hpw: u32, tota
             .zip(&given)
             .map(|(t, g)| f64::from(t.saturating_sub(*g)))
             .collect();
-        let left = (study_count - k) * hpw;
+        let left: u32 = caps[k..].iter().sum();
         let owed = if owed.iter().sum::<f64>() > 0.0 {
             split(left, &owed)
         } else {
@@ -441,7 +485,7 @@ fn allocate(weeks: &mut [Week], shares: &Shares<'_>, today: Date, hpw: u32, tota
         };
         let ordered = shares.order(&w, day);
         let mut take = vec![0u32; names.len()];
-        let mut room = hpw;
+        let mut room = caps[k];
         for &i in &ordered {
             let h = owed[i].min(room);
             take[i] = h;
@@ -712,7 +756,21 @@ mod tests {
             let mut s = study(exam, &date.to_string(), hours);
             s.date = Some(date);
             let plan = plan(&g, &s, d(TODAY)).expect(exam);
-            let total = f64::from(u32::try_from(weeks).expect("weeks") * u32::from(hours));
+            // The whole weeks, and a 3-day first week at 3/7 of the hours.
+            let short = (u32::from(hours) * 3 + 3) / 7;
+            let whole = u32::try_from(weeks).expect("weeks") * u32::from(hours);
+            assert_eq!(plan.weeks[0].days, 3, "{exam}");
+            assert_eq!(plan.weeks[0].hours(), short, "{exam}");
+            assert!(
+                plan.weeks[1..]
+                    .iter()
+                    .all(|w| w.hours() == u32::from(hours))
+            );
+            assert_eq!(
+                plan.areas.iter().map(|a| a.hours).sum::<u32>(),
+                whole + short
+            );
+            let total = f64::from(whole + short);
             let base = base_weights(&plan.exam);
             for (area, w) in plan.areas.iter().zip(base) {
                 let exact = total * w;
@@ -729,6 +787,34 @@ mod tests {
         assert_eq!(area_total(&plan, "Blood banking"), 13);
         assert_eq!(area_total(&plan, "Chemistry"), 17);
         assert_eq!(area_total(&plan, "Immunology"), 6);
+    }
+
+    #[test]
+    fn today_is_in_a_short_first_week_when_the_exam_is_not_whole_weeks_away() {
+        let g = guide();
+        // 73 days: 10 whole weeks from 2026-12-11, and 3 days before them.
+        let plan = plan(&g, &study("MLT(ASCP)", "2027-02-19", 8), d(TODAY)).expect("plan");
+        assert_eq!(plan.weeks.len(), 11);
+        let first = &plan.weeks[0];
+        assert_eq!((first.start, first.days), (d(TODAY), 3));
+        assert_eq!(first.end(), d("2026-12-11"));
+        assert_eq!(first.hours(), 3, "8 hours a week over 3 days");
+        assert!(!first.review);
+        assert_eq!(plan.current(d(TODAY)), Some(0));
+        assert_eq!(plan.current(d("2026-12-10")), Some(0));
+        assert_eq!(plan.current(d("2026-12-11")), Some(1));
+        // The whole weeks keep their first days (the ticks' keys).
+        assert_eq!(plan.weeks[1].start, d("2026-12-11"));
+        assert!(
+            plan.weeks[1..]
+                .iter()
+                .all(|w| w.days == 7 && w.hours() == 8)
+        );
+        assert!(plan.weeks[10].review && !plan.weeks[9].review);
+        assert_eq!(plan.areas.iter().map(|a| a.hours).sum::<u32>(), 83);
+        // One hour a week still gives a 1-day first week an hour to do.
+        let one = super::plan(&g, &study("MLT(ASCP)", "2027-02-10", 1), d(TODAY)).expect("plan");
+        assert_eq!((one.weeks[0].days, one.weeks[0].hours()), (1, 1));
     }
 
     #[test]

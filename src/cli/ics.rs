@@ -172,8 +172,9 @@ fn study_events(guide: &Guide, profile: &Profile, today: Date) -> Vec<Event> {
                 w.words()
             ),
             description: format!(
-                "{} hours this week{}. From medtech's study plan for {} on {}; a planning aid.{}",
+                "{} hours this week{}{}. From medtech's study plan for {} on {}; a planning aid.{}",
                 w.hours(),
+                w.days_words(),
                 if w.done { " (ticked done)" } else { "" },
                 plan.credential,
                 plan.date,

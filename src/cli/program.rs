@@ -16,8 +16,8 @@ use crate::advisor::programs;
 use crate::clock::Clock;
 use crate::content::{Date, Guide};
 use crate::profile::{
-    Candidate, CandidateAccreditor, CandidateKind, Change, Format, Profile, Rate, Shortlist,
-    Tuition,
+    Candidate, CandidateAccreditor, CandidateKind, Change, Format, NAME_MAX_CHARS, Profile, Rate,
+    Shortlist, Tuition,
 };
 use crate::session::{self, shown};
 use crate::storage::Storage;
@@ -196,9 +196,6 @@ fn unknown(shortlist: &Shortlist, name: &str) -> Failure {
     ))
 }
 
-/// The longest name the program form takes.
-const NAME_MAX: usize = 200;
-
 /// Adds a program, or updates the fields given of the one with that name.
 fn add(shortlist: &mut Shortlist, args: AddArgs) -> Result<String, Failure> {
     let name = args.name.trim().to_owned();
@@ -209,9 +206,9 @@ fn add(shortlist: &mut Shortlist, args: AddArgs) -> Result<String, Failure> {
     }
     // The program form takes as many (a longer name could not be edited).
     let length = name.chars().count();
-    if length > NAME_MAX {
+    if length > NAME_MAX_CHARS {
         return Err(Failure::usage(format!(
-            "a program's name is at most {NAME_MAX} characters (this one has {length})"
+            "a program's name is at most {NAME_MAX_CHARS} characters (this one has {length})"
         )));
     }
     let state = match args.state.as_deref().map(str::trim) {

@@ -79,6 +79,8 @@ pub struct StudyInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct WeekInfo {
     pub start: String,
+    /// 7, or fewer for a short first week.
+    pub days: u8,
     pub review: bool,
     pub areas: Vec<AreaHoursInfo>,
     pub done: bool,
@@ -123,6 +125,7 @@ impl StudyInfo {
                     .iter()
                     .map(|w| WeekInfo {
                         start: w.start.to_string(),
+                        days: w.days,
                         review: w.review,
                         areas: w
                             .areas
@@ -327,7 +330,7 @@ pub fn text(plan: &StudyPlan, study: &Study) -> String {
     for w in &plan.weeks {
         let mark = if w.done { "[x]" } else { "[ ]" };
         let kind = if w.review { "review: " } else { "" };
-        let _ = writeln!(out, "  {mark} {} {kind}{}", w.start, w.words());
+        let _ = writeln!(out, "  {mark} {} {kind}{}", w.heading(), w.words());
     }
     out.push_str("\nAreas (weight as published; ? not verified on the certifier's outline):\n");
     for a in &plan.areas {

@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Date;
 
+/// The longest program name, in characters: what the program form takes
+/// (`medtech program add` refuses a longer one, which could not be edited
+/// there).
+pub const NAME_MAX_CHARS: usize = 200;
+
 /// The shortlist and the choice made from it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

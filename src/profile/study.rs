@@ -29,10 +29,10 @@ impl Study {
     }
 
     /// New settings. A plan for the same exam keeps its first day and its
-    /// ticks: weeks are counted back from the exam date, so a tick moves to
-    /// the new week holding its old first day, and goes only when that week
-    /// no longer exists (before the plan's first day or after the exam). A
-    /// new exam starts again from today without ticks (its areas differ).
+    /// ticks: each tick moves to the new week (see [`week_spans`]) it shares
+    /// most days with, and goes only when no week holds any of its days
+    /// (the exam came sooner). A new exam starts again from today without
+    /// ticks (its areas differ).
     #[must_use]
     pub fn with_settings(&self, exam: &str, date: Date, hours: u8, today: Date) -> Study {
         let now = self;
@@ -47,7 +47,8 @@ impl Study {
             },
             hours_per_week: Some(hours),
             weeks_done: if same {
-                moved_ticks(&now.weeks_done, now.from.unwrap_or(today), date)
+                let from = now.from.unwrap_or(today);
+                moved_ticks(&now.weeks_done, now.date.map(|d| (from, d)), from, date)
             } else {
                 Vec::new()
             },
@@ -86,33 +87,62 @@ impl Study {
     }
 }
 
-/// The ticked weeks moved onto the weeks counted back from `date`: each to
-/// the new week it shares most days with (the earlier on a tie), or the
-/// other one it overlaps when that one does not exist (it starts before
-/// `from`, the plan's first day, or on or after the exam).
-fn moved_ticks(ticks: &[Date], from: Date, date: Date) -> Vec<Date> {
-    let days = |a: Date, b: Date| a.until(b).map_or(0, |s| i64::from(s.get_days()));
-    let exists = |start: Date| start >= from && start < date;
+/// The weeks of a plan that runs from `from` to the exam on `date`, each as
+/// its first day and the day after its last (the exam day is in none).
+/// Whole weeks are counted back from the exam, so a week keeps its first
+/// day (the key a tick is saved under) whatever day the plan is looked at.
+/// When `from` is not a whole number of weeks before the exam, the days
+/// before the first whole week are a short first week starting on `from`,
+/// so the plan's first day always falls in a week. Empty when the exam is
+/// not after `from`.
+pub fn week_spans(from: Date, date: Date) -> Vec<(Date, Date)> {
+    let total = days_between(from, date);
+    if total <= 0 {
+        return Vec::new();
+    }
+    let whole = total / 7;
+    let first_whole = add_days(date, -7 * whole);
+    let mut spans = Vec::new();
+    if first_whole > from {
+        spans.push((from, first_whole));
+    }
+    spans.extend((0..whole).map(|i| {
+        let start = add_days(first_whole, 7 * i);
+        (start, add_days(start, 7))
+    }));
+    spans
+}
+
+fn add_days(date: Date, days: i64) -> Date {
+    date.saturating_add(jiff::Span::new().days(days))
+}
+
+fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |span| i64::from(span.get_days()))
+}
+
+/// The ticked weeks moved onto the weeks of the plan from `from` to `date`:
+/// each to the new week it shares most days with (the earlier on a tie),
+/// and gone when it shares a day with none (the exam came sooner). A tick's
+/// days are its week in the plan as it was (`old`: its first day and exam
+/// date), or the seven days from it.
+fn moved_ticks(ticks: &[Date], old: Option<(Date, Date)>, from: Date, date: Date) -> Vec<Date> {
+    let before = old.map_or_else(Vec::new, |(f, d)| week_spans(f, d));
+    let after = week_spans(from, date);
     let mut out: Vec<Date> = ticks
         .iter()
-        .filter_map(|t| {
-            // The new week holding `t`, and the one after it.
-            let back = (days(*t, date) + 6).div_euclid(7);
-            let a = date.saturating_add(jiff::Span::new().days(-7 * back));
-            let b = a.saturating_add(jiff::Span::new().days(7));
-            let shared_b = days(a, *t);
-            let (first, second) = if shared_b > 7 - shared_b {
-                (b, a)
-            } else {
-                (a, b)
-            };
-            if exists(first) {
-                Some(first)
-            } else if exists(second) && shared_b > 0 {
-                Some(second)
-            } else {
-                None
-            }
+        .filter_map(|&t| {
+            let (start, end) = before
+                .iter()
+                .find(|w| w.0 == t)
+                .copied()
+                .unwrap_or((t, add_days(t, 7)));
+            after
+                .iter()
+                .map(|&(a, b)| (days_between(a.max(start), b.min(end)), a))
+                .filter(|(shared, _)| *shared > 0)
+                .max_by_key(|&(shared, a)| (shared, std::cmp::Reverse(a)))
+                .map(|(_, a)| a)
         })
         .collect();
     out.sort();
@@ -179,6 +209,41 @@ mod tests {
         // exam, so it goes to the week before, which it overlaps.
         let shifted = now.with_settings("MLT(ASCP)", d("2027-02-12"), 8, d("2026-12-20"));
         assert_eq!(shifted.weeks_done, vec![d("2026-12-11"), d("2027-02-05")]);
+    }
+
+    #[test]
+    fn the_first_days_before_the_whole_weeks_are_a_short_first_week() {
+        // 73 days: a 3-day week from the plan's first day, then ten whole
+        // weeks counted back from the exam, as before.
+        let spans = week_spans(d("2026-12-08"), d("2027-02-19"));
+        assert_eq!(spans.len(), 11);
+        assert_eq!(spans[0], (d("2026-12-08"), d("2026-12-11")));
+        assert_eq!(spans[1], (d("2026-12-11"), d("2026-12-18")));
+        assert_eq!(spans[10], (d("2027-02-12"), d("2027-02-19")));
+        // A whole number of weeks: no short week.
+        let spans = week_spans(d("2026-12-07"), d("2027-02-15"));
+        assert_eq!(spans.len(), 10);
+        assert_eq!(spans[0], (d("2026-12-07"), d("2026-12-14")));
+        assert!(week_spans(d("2026-12-08"), d("2026-12-08")).is_empty());
+    }
+
+    #[test]
+    fn a_tick_on_the_short_first_week_stays_on_it_when_the_date_moves() {
+        let now = Study {
+            exam: Some("MLT(ASCP)".into()),
+            date: Some(d("2027-02-19")),
+            from: Some(d("2026-12-08")),
+            hours_per_week: Some(8),
+            // The 3-day week, and the first whole week.
+            weeks_done: vec![d("2026-12-08"), d("2026-12-11")],
+            practice: Vec::new(),
+        };
+        // A week later: the same 3-day week first.
+        let later = now.with_settings("MLT(ASCP)", d("2027-02-26"), 8, d("2026-12-09"));
+        assert_eq!(later.weeks_done, now.weeks_done);
+        // A day later: a 4-day first week holds all of the 3-day one.
+        let later = now.with_settings("MLT(ASCP)", d("2027-02-20"), 8, d("2026-12-09"));
+        assert_eq!(later.weeks_done, vec![d("2026-12-08"), d("2026-12-12")]);
     }
 
     #[test]

@@ -9,11 +9,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Wrap};
 
-use crate::advisor::Verdict;
-use crate::advisor::programs::{self, Assessment, Measure};
+use crate::advisor::programs::{self, Assessment};
 use crate::app::App;
 use crate::profile::{Candidate, CandidateAccreditor, Format, Tuition};
-use crate::programs_view::{Field, ProgramForm, ProgramsView};
+use crate::programs_view::{
+    self, Field, Parts, ProgramForm, ProgramsView, TableRow, mark, table_rows,
+};
 use crate::text::{sanitize, truncate};
 use crate::textarea::TextAreaView;
 
@@ -30,24 +31,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView) {
         " Programs you are considering · Enter chooses "
     };
     let block = Block::default().borders(Borders::ALL);
-    let inner = block.inner(area);
-    let notice = app
-        .notice
-        .as_deref()
-        .map(|n| {
-            super::popup::wrap(
-                &sanitize(&crate::keymap::expand(n)),
-                usize::from(inner.width),
-            )
-        })
-        .unwrap_or_default();
-    let notice_rows = u16::try_from(notice.len()).unwrap_or(0).min(3);
-    let [body, foot, keys] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(notice_rows),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let notice = programs_view::notice_lines(app.notice.as_deref(), area);
+    let parts = programs_view::parts_with(area, &notice, app.profile().shortlist.programs.len());
+    let (body, foot, keys) = (parts.body, parts.notice, parts.keys);
     let notice: Vec<Line> = notice
         .into_iter()
         .map(|l| Line::from(Span::styled(l, app.theme.warning())))
@@ -59,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView) {
         draw_form(frame, body, app, form);
     } else {
         // Said in the title: the details go on below the pane.
-        let (up, more) = draw_list(frame, body, app, view);
+        let (up, more) = draw_list(frame, &parts, app, view);
         // Room for both marks at 60 columns: the hint line says Enter.
         if up && more && area.width < 72 {
             title = vec![Span::raw(" Programs you are considering ")];
@@ -78,84 +64,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView) {
 }
 
 /// The text under the table, scrolled as far as it goes (never past its
-/// end); whether there is more above and below.
+/// end: `update` keeps the scroll within it, and a smaller screen since
+/// is met here); whether there is more above and below.
 fn draw_scrolled(
     frame: &mut Frame,
     area: Rect,
     lines: Vec<Line<'static>>,
     scroll: u16,
 ) -> (bool, bool) {
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let text = programs_view::wrapped(lines);
     let rows = u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX);
     let scroll = scroll.min(rows.saturating_sub(area.height));
     frame.render_widget(text.scroll((scroll, 0)), area);
     (scroll > 0, rows > scroll.saturating_add(area.height))
 }
 
-fn draw_list(frame: &mut Frame, body: Rect, app: &App, view: &ProgramsView) -> (bool, bool) {
-    let programs = &app.profile().shortlist.programs;
-    if programs.is_empty() {
-        let mut lines = vec![
-            Line::from(
-                "No programs on your shortlist yet. Press a to add one from its outcomes page",
-            ),
-            Line::from("(or: medtech program add NAME …). Every field but the name is optional."),
-            Line::default(),
-        ];
-        lines.extend(questions(app));
-        return draw_scrolled(frame, body, lines, view.scroll);
+fn draw_list(frame: &mut Frame, parts: &Parts, app: &App, view: &ProgramsView) -> (bool, bool) {
+    let lines = programs_view::below_lines(app.guide(), app.profile(), app.theme, view);
+    if !app.profile().shortlist.programs.is_empty() {
+        let compact = parts.body.height < 20;
+        draw_table(frame, parts.table, app, view, &table_rows(compact));
     }
-    let compact = body.height < 20;
-    let rows = table_rows(compact);
-    let table_height = u16::try_from(rows.len() + 1)
-        .unwrap_or(8)
-        .min(body.height.saturating_sub(2));
-    let [table_area, below] =
-        Layout::vertical([Constraint::Length(table_height), Constraint::Min(1)]).areas(body);
-    draw_table(frame, table_area, app, view, &rows);
-    let selected = view.selected.min(programs.len() - 1);
-    let mut lines = Vec::new();
-    if let (Some(c), Some(a)) = (programs.get(selected), view.assessments.get(selected)) {
-        lines.extend(details(app, c, a));
-    }
-    lines.push(Line::default());
-    lines.extend(questions(app));
-    draw_scrolled(frame, below, lines, view.scroll)
-}
-
-/// The table's rows: what each says, and how a program fills it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum TableRow {
-    Accredited,
-    Kind,
-    Length,
-    Starts,
-    Tuition,
-    Outcome(usize),
-    Deadline,
-    Flags,
-}
-
-fn table_rows(compact: bool) -> Vec<TableRow> {
-    let mut rows = vec![TableRow::Accredited];
-    if !compact {
-        rows.push(TableRow::Kind);
-    }
-    rows.push(TableRow::Length);
-    if !compact {
-        rows.push(TableRow::Starts);
-    }
-    rows.extend([
-        TableRow::Tuition,
-        TableRow::Outcome(0),
-        TableRow::Outcome(1),
-        TableRow::Outcome(2),
-    ]);
-    if !compact {
-        rows.push(TableRow::Deadline);
-    }
-    rows.push(TableRow::Flags);
-    rows
+    draw_scrolled(frame, parts.below, lines, view.scroll)
 }
 
 fn draw_table(frame: &mut Frame, area: Rect, app: &App, view: &ProgramsView, rows: &[TableRow]) {
@@ -279,114 +209,6 @@ fn cell(row: TableRow, c: &Candidate, a: Option<&Assessment>, app: &App) -> Span
             n => Span::styled(format!("⚠ {n} flags"), theme.warning()),
         },
     }
-}
-
-/// "✓ 97.7%", "✗ 55.0%", "? no data".
-fn mark(m: &Measure) -> String {
-    let symbol = match m.met {
-        Some(true) => "✓",
-        Some(false) => "✗",
-        None => "?",
-    };
-    format!("{symbol} {}", m.average_words())
-}
-
-fn details(app: &App, c: &Candidate, a: &Assessment) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    let mut lines = Vec::new();
-    let chosen = if a.chosen {
-        " ● your chosen program"
-    } else {
-        " (Enter chooses it)"
-    };
-    lines.push(Line::from(vec![
-        Span::styled(sanitize(&c.name), theme.heading()),
-        Span::raw(chosen),
-    ]));
-    for m in &a.measures {
-        lines.push(Line::from(format!("  {}", m.line())));
-    }
-    for flag in &a.flags {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", sanitize(&flag.text)),
-            theme.warning(),
-        )));
-    }
-    let goal = programs::kind_of(c, app.profile().goal);
-    lines.push(Line::from(if a.opens.is_empty() {
-        format!(
-            "  Opens ({}): no route met yet; your background (p) may answer what is missing",
-            goal.words()
-        )
-    } else {
-        format!("  Opens ({}): {}", goal.words(), a.opens.join(", "))
-    }));
-    if let Some((rule, verdict)) = &a.state_rule {
-        let word = match verdict {
-            Verdict::Met => "✓ met",
-            Verdict::NotMet => "✗ not met",
-            _ => "? unknown",
-        };
-        lines.push(Line::from(format!(
-            "  Your state: {} {word} after it",
-            sanitize(rule)
-        )));
-    } else if let Some(code) = app.profile().state.as_deref() {
-        let line = match app.guide().state(code) {
-            Some(s) if s.license == crate::content::LicenseRule::Required => format!(
-                "  Your state: {} licenses lab staff; its education rule for this level is not in the guide",
-                s.name
-            ),
-            Some(s) if s.license == crate::content::LicenseRule::NotRequired => {
-                format!("  Your state: {} needs no personal license", s.name)
-            }
-            Some(s) => format!(
-                "  Your state: whether {} licenses lab staff is unsettled",
-                s.name
-            ),
-            None => format!("  Your state: \"{}\" is not in the guide", sanitize(code)),
-        };
-        lines.push(Line::from(line));
-    }
-    if !c.note.is_empty() {
-        lines.push(Line::from(format!("  Note: {}", sanitize(&c.note))));
-    }
-    lines
-}
-
-/// The guide's questions to ask a program, and the benchmarks' sources.
-fn questions(app: &App) -> Vec<Line<'static>> {
-    let guide = app.guide();
-    let theme = app.theme;
-    let mut lines = vec![Line::from(Span::styled(
-        "Questions worth asking a program (from the guide)",
-        theme.heading(),
-    ))];
-    for q in programs::questions(guide) {
-        let from: Vec<String> = q
-            .sources
-            .iter()
-            .filter_map(|id| guide.source(id))
-            .map(|s| sanitize(&s.publisher))
-            .collect();
-        lines.push(Line::from(format!("• {}", sanitize(&q.text))));
-        lines.push(Line::from(Span::styled(
-            format!("  source: {}", from.join("; ")),
-            theme.muted(),
-        )));
-    }
-    let sources: Vec<String> = programs::benchmark_sources(guide)
-        .iter()
-        .map(|s| sanitize(&s.url))
-        .collect();
-    lines.push(Line::from(Span::styled(
-        format!(
-            "Benchmarks: BOC pass 75%, graduation 70%, placement 70%, three-year averages from raw numbers ({}).",
-            sources.join(", ")
-        ),
-        theme.muted(),
-    )));
-    lines
 }
 
 fn draw_form(frame: &mut Frame, body: Rect, app: &App, form: &ProgramForm) {

@@ -148,7 +148,7 @@ fn draw_plan(frame: &mut Frame, area: Rect, app: &App, plan: &StudyPlan, selecte
             let mark = if w.done { "[x]" } else { "[ ]" };
             let now = if Some(i) == current { "now " } else { "" };
             let kind = if w.review { "review: " } else { "" };
-            let text = format!("{mark} {} {now}{kind}{}", w.start, w.words());
+            let text = format!("{mark} {} {now}{kind}{}", w.heading(), w.words());
             let style = if w.done { theme.done() } else { theme.todo() };
             ListItem::new(Line::from(Span::styled(
                 truncate(&text, usize::from(weeks_area.width).saturating_sub(3)),

@@ -308,7 +308,11 @@ fn bad_input_is_refused_with_a_clear_message_and_nothing_written() {
         (&["program", "add", "X", "--months", "0"], 2, "1 to 120"),
         (&["program", "add", "X", "--months", "9999"], 2, "1 to 120"),
         (
-            &["program", "add", &"A".repeat(201)],
+            &[
+                "program",
+                "add",
+                &"A".repeat(medtech::profile::NAME_MAX_CHARS + 1),
+            ],
             2,
             "at most 200 characters",
         ),
@@ -353,4 +357,13 @@ fn a_change_is_refused_while_another_medtech_holds_the_profile() {
     // Looking is fine.
     assert!(home.ok(&["program", "list"]).contains("Columbus State MLT"));
     drop(lock);
+}
+
+/// A name as long as the program form takes is added, and reads back.
+#[test]
+fn a_name_of_the_longest_length_the_form_takes_is_added() {
+    let home = Home::new();
+    let name = "A".repeat(medtech::profile::NAME_MAX_CHARS);
+    home.ok(&["program", "add", &name]);
+    assert_eq!(home.profile().shortlist.programs[0].name, name);
 }

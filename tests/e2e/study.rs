@@ -204,3 +204,44 @@ fn study_commands_wait_while_the_tui_holds_the_profile() {
     app.wait_exit(TIMEOUT);
     assert!(saved(&data).study.practice.is_empty());
 }
+
+/// An exam 10 weeks and 3 days away: the plan starts today with a 3-day
+/// week (3 of the 8 hours), which `study done` can tick by today's date.
+#[test]
+fn a_plan_not_whole_weeks_away_starts_today_with_a_short_week() {
+    let data = DataDir::new();
+    ok(
+        &data,
+        &[
+            "study",
+            "set",
+            "--exam",
+            "MLT(ASCP)",
+            "--date",
+            "2027-02-05",
+            "--hours",
+            "8",
+        ],
+    );
+    let json: Value = serde_json::from_str(&ok(&data, &["study", "show", "--json"])).expect("json");
+    let weeks = json["weeks"].as_array().expect("weeks");
+    assert_eq!(weeks.len(), 11, "{json}");
+    assert_eq!(weeks[0]["start"], TODAY);
+    assert_eq!(weeks[0]["days"], 3);
+    let hours: u64 = weeks[0]["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .map(|a| a["hours"].as_u64().expect("hours"))
+        .sum();
+    assert_eq!(hours, 3, "{json}");
+    assert_eq!(weeks[1]["start"], "2026-11-27");
+    assert_eq!(weeks[1]["days"], 7);
+    let text = ok(&data, &["study", "show"]);
+    assert!(text.contains("[ ] 2026-11-24 (3 days) "), "{text}");
+    ok(&data, &["study", "done", TODAY]);
+    assert_eq!(
+        saved(&data).study.weeks_done,
+        vec![TODAY.parse().expect("date")]
+    );
+}

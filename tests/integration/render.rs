@@ -979,6 +979,9 @@ fn programs_view_puts_the_shortlist_side_by_side_with_words_for_every_mark() {
 #[test]
 fn programs_view_says_there_is_more_below_at_60x16_and_scrolls_to_the_end() {
     let mut app = shortlisted();
+    // The app knows its terminal's size, as in use: how far the text
+    // scrolls is counted at that size.
+    app.update(Action::Resize(60, 16));
     app.update(Action::OpenPrograms);
     let first = screen_text(&app, 60, 16);
     let title = first.lines().next().unwrap_or_default();
@@ -1002,6 +1005,31 @@ fn programs_view_says_there_is_more_below_at_60x16_and_scrolls_to_the_end() {
         last.contains("sdmiramar.edu"),
         "the last source shows: {last}"
     );
+}
+
+/// Paging down past the end stops at the end, so one page up moves the
+/// text at once (it used to count on, and page up seemed stuck).
+#[test]
+fn programs_view_pages_back_up_at_once_after_paging_past_the_end() {
+    for (w, h) in [(60, 16), (80, 24)] {
+        let mut app = shortlisted();
+        app.update(Action::Resize(w, h));
+        app.update(Action::OpenPrograms);
+        for _ in 0..40 {
+            app.update(Action::DetailsDown);
+        }
+        let last = screen_text(&app, w, h);
+        let title = last.lines().next().unwrap_or_default();
+        assert!(!title.contains("more"), "at the end at {w}x{h}:\n{last}");
+        app.update(Action::DetailsUp);
+        let up = screen_text(&app, w, h);
+        let title = up.lines().next().unwrap_or_default();
+        assert!(
+            title.contains("↓ PgDn more"),
+            "one page up shows more below at {w}x{h}:\n{up}"
+        );
+        assert_ne!(up, last);
+    }
 }
 
 #[test]

@@ -111,6 +111,32 @@ fn setting_the_plan_saves_it_and_lists_ten_weeks_of_eight_hours() {
     );
 }
 
+/// An exam 10 weeks and 3 days away: the 3 days from today are a short
+/// first week with today's `now` on it, not days that belong to no week.
+#[test]
+fn today_is_in_a_week_when_the_exam_is_not_a_whole_number_of_weeks_away() {
+    let mut app = new_app();
+    typed(&mut app, "E");
+    fill(&mut app, "MLT(ASCP)");
+    key(&mut app, KeyCode::Tab);
+    fill(&mut app, "2027-02-05");
+    key(&mut app, KeyCode::Tab);
+    fill(&mut app, "8");
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&app, 80, 24);
+    let row = text
+        .lines()
+        .find(|l| l.contains(" now "))
+        .unwrap_or_else(|| panic!("no week is now:\n{text}"));
+    assert!(row.contains("[ ] 2026-11-24 (3 days) now"), "{row}");
+    let plan = view(&app).plan.as_ref().expect("a plan");
+    assert_eq!(plan.weeks[0].hours(), 3, "8 hours a week over 3 days");
+    assert_eq!(plan.weeks[1].start.to_string(), "2026-11-27");
+    // Ticking it keeps it under today's date.
+    typed(&mut app, " ");
+    assert_eq!(app.profile().study.weeks_done, vec![today()]);
+}
+
 #[test]
 fn a_date_too_close_is_refused_in_the_form_with_its_reason() {
     let mut app = new_app();
