@@ -11,6 +11,7 @@ use super::eligibility::{self, Reason, Verdict};
 use super::estimate::{self, Cost, Finish};
 use super::plan::{self, LicenseAdvice};
 use super::progress::{self, Check, Excluded, Progress};
+use super::upkeep;
 
 /// The advisor's view of the record on one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,11 @@ pub struct Advice {
     /// background", so out of the finish date and the cost), outermost
     /// only, in path order: the title, and what covers it.
     pub covered: Vec<(String, &'static str)>,
+    /// Each held credential's and license's current CE cycle.
+    pub cycles: Vec<upkeep::Cycle>,
+    /// For each CE activity in the log's order: dated in no cycle of
+    /// anything it counts for.
+    pub ce_outside: Vec<bool>,
 }
 
 /// One route and how it stands for the user.
@@ -117,6 +123,13 @@ impl Advice {
         let chosen = plan::choose(guide, profile, &routes, today);
         // With nothing of the background answered the plan is a guess.
         let shown = chosen.as_ref().filter(|p| p.answered);
+        let cycles = upkeep::cycles(guide, profile, today);
+        let ce_outside = profile
+            .ce
+            .activities
+            .iter()
+            .map(|a| upkeep::outside_every_cycle(&cycles, a))
+            .collect();
         let closest = plan::closest_window(&routes)
             .and_then(|found| routes.iter().position(|r| std::ptr::eq(r, found)));
         Advice {
@@ -153,6 +166,8 @@ impl Advice {
             finish: estimate::finish(guide, profile, chosen.as_ref(), today),
             cost: estimate::cost(guide, profile, chosen.as_ref()),
             covered: covered_steps(guide, profile),
+            cycles,
+            ce_outside,
             upcoming: progress::upcoming(guide, profile)
                 .map(|(area, step)| Upcoming {
                     area,

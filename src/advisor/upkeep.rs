@@ -16,30 +16,35 @@ use std::fmt::Write as _;
 
 use jiff::{Span, ToSpan};
 
-use crate::content::{
-    Anchor, CeUnit, Credential, Date, Guide, RenewalFee, StateRecord, Tier, Upkeep,
-};
+use crate::content::{Anchor, CeUnit, Credential, Date, Guide, RenewalFee, Tier, Upkeep};
 use crate::profile::{Activity, Credit, PartialDate, Profile, credential_key};
 
 use super::eligibility::preferred_certifier;
 
 /// Something the user holds that needs keeping.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Held<'g> {
+pub struct Held {
     /// "MLT(ASCP)", "California MLT license".
     pub name: String,
     pub since: PartialDate,
-    pub kind: HeldKind<'g>,
+    pub kind: HeldKind,
+    /// Other names an activity may give it: a license's state, by name
+    /// and code.
+    pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeldKind<'g> {
-    /// A credential the guide knows (`None`: a name it does not know).
-    Credential(Option<&'g Credential>),
-    License {
-        state: &'g StateRecord,
-        fee: Option<&'g RenewalFee>,
-    },
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldKind {
+    Credential,
+    License,
+}
+
+/// Where the guide keeps what a held thing needs.
+struct Rules<'g> {
+    upkeep: Option<&'g Upkeep>,
+    fee: Option<&'g RenewalFee>,
+    /// The sources to point at when the upkeep names none.
+    sources: &'g [String],
 }
 
 /// A cycle's dates, both days included.
@@ -73,10 +78,11 @@ pub struct NextFee {
 }
 
 /// One held credential's or license's current cycle.
+/// Owned, so the app's advice keeps it beside the guide.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cycle<'g> {
-    pub held: Held<'g>,
-    pub upkeep: Option<&'g Upkeep>,
+pub struct Cycle {
+    pub held: Held,
+    pub upkeep: Option<Upkeep>,
     /// `None`: the guide does not know the cycle.
     pub dates: Option<Dates>,
     /// The first cycle since it was earned.
@@ -97,10 +103,10 @@ pub struct Cycle<'g> {
     pub next_fee: Option<NextFee>,
     pub warning: Option<Warning>,
     /// The page to read or ask with.
-    pub source_url: Option<&'g str>,
+    pub source_url: Option<String>,
 }
 
-impl Cycle<'_> {
+impl Cycle {
     /// Still needed, in tenths (0 when done or not known).
     pub fn missing(&self) -> u32 {
         self.needed.map_or(0, |n| n.saturating_sub(self.logged))
@@ -117,7 +123,7 @@ impl Cycle<'_> {
     /// years. Not a fixed end the guide names (Florida's August 31), nor one
     /// counted from another day (from February 29: February 28 every time).
     pub fn ends_on_month_end(&self) -> bool {
-        match self.upkeep.map(|u| u.anchor) {
+        match self.upkeep.as_ref().map(|u| u.anchor) {
             Some(Anchor::CalendarYears) => true,
             Some(Anchor::Earned) => self.held.since.first_day().day() == 1,
             Some(Anchor::EndsOn { .. }) | None => false,
@@ -127,41 +133,65 @@ impl Cycle<'_> {
     /// Who to ask when the guide does not know.
     pub fn ask_whom(&self) -> &'static str {
         match self.held.kind {
-            HeldKind::Credential(_) => "the certifier",
-            HeldKind::License { .. } => "the board",
+            HeldKind::Credential => "the certifier",
+            HeldKind::License => "the board",
         }
     }
 }
 
 /// Everything the record says is held, credentials first.
-pub fn held<'g>(guide: &'g Guide, profile: &Profile) -> Vec<Held<'g>> {
-    let mut out: Vec<Held<'g>> = Vec::new();
+pub fn held(guide: &Guide, profile: &Profile) -> Vec<Held> {
+    held_with_rules(guide, profile)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect()
+}
+
+/// Every held credential's and license's current cycle.
+pub fn cycles(guide: &Guide, profile: &Profile, today: Date) -> Vec<Cycle> {
+    held_with_rules(guide, profile)
+        .into_iter()
+        .map(|(h, rules)| cycle(guide, h, &rules, &profile.ce.activities, today))
+        .collect()
+}
+
+/// What is held, each with where the guide keeps its rules.
+fn held_with_rules<'g>(guide: &'g Guide, profile: &Profile) -> Vec<(Held, Rules<'g>)> {
+    let credential = |name: &str, since, known: Option<&'g Credential>| {
+        (
+            Held {
+                name: name.to_owned(),
+                since,
+                kind: HeldKind::Credential,
+                aliases: Vec::new(),
+            },
+            Rules {
+                upkeep: known.and_then(|c| c.upkeep.as_ref()),
+                fee: None,
+                sources: known.map(|c| c.sources.as_slice()).unwrap_or_default(),
+            },
+        )
+    };
+    let mut out = Vec::new();
     for h in &profile.background.credentials {
         let known = guide.credentials.iter().find(|c| h.is(&c.name));
-        out.push(Held {
-            name: known.map_or_else(|| h.name.clone(), |c| c.name.clone()),
-            since: h.since,
-            kind: HeldKind::Credential(known),
-        });
+        let name = known.map_or(h.name.as_str(), |c| c.name.as_str());
+        out.push(credential(name, h.since, known));
     }
     if let Some(since) = profile.done_on("cert.exam") {
         let chosen = ["ascp", "amt", "aab"]
             .into_iter()
             .find(|c| profile.is_done(&format!("cert.choose.{c}")))
             .or_else(|| preferred_certifier(profile));
-        let credential = chosen.and_then(|certifier| {
+        let known = chosen.and_then(|certifier| {
             guide.credentials.iter().find(|c| {
                 c.certifier == certifier && c.goal == profile.goal && !c.id.ends_with("ascpi")
             })
         });
-        if let Some(c) = credential
-            && !out.iter().any(|h| h.name == c.name)
+        if let Some(c) = known
+            && !out.iter().any(|(h, _)| h.name == c.name)
         {
-            out.push(Held {
-                name: c.name.clone(),
-                since,
-                kind: HeldKind::Credential(Some(c)),
-            });
+            out.push(credential(&c.name, since, Some(c)));
         }
     }
     if let Some(state) = profile.state.as_deref().and_then(|s| guide.state(s))
@@ -169,26 +199,27 @@ pub fn held<'g>(guide: &'g Guide, profile: &Profile) -> Vec<Held<'g>> {
     {
         for license in &renewal.licenses {
             if let Some(since) = profile.done_on(&license.step) {
-                out.push(Held {
-                    name: license.name.clone(),
-                    since,
-                    kind: HeldKind::License {
-                        state,
-                        fee: license.fee.as_ref(),
+                out.push((
+                    Held {
+                        name: license.name.clone(),
+                        since,
+                        kind: HeldKind::License,
+                        aliases: vec![
+                            state.name.clone(),
+                            state.code.clone(),
+                            format!("{} license", state.name),
+                        ],
                     },
-                });
+                    Rules {
+                        upkeep: Some(&renewal.upkeep),
+                        fee: license.fee.as_ref(),
+                        sources: state.sources.as_slice(),
+                    },
+                ));
             }
         }
     }
     out
-}
-
-/// Every held credential's and license's current cycle.
-pub fn cycles<'g>(guide: &'g Guide, profile: &Profile, today: Date) -> Vec<Cycle<'g>> {
-    held(guide, profile)
-        .into_iter()
-        .map(|h| cycle(guide, h, &profile.ce.activities, today))
-        .collect()
 }
 
 /// `date` plus whole months, keeping the day where the month has it and
@@ -266,16 +297,12 @@ pub fn counts_for(activity: &Activity, held: &Held) -> bool {
     if activity.counts_for.is_empty() {
         return true;
     }
-    let mut names = vec![credential_key(&held.name)];
-    if let HeldKind::License { state, .. } = held.kind {
-        names.push(credential_key(&state.name));
-        names.push(credential_key(&state.code));
-        names.push(credential_key(&format!("{} license", state.name)));
-    }
-    activity
-        .counts_for
-        .iter()
-        .any(|f| names.contains(&credential_key(f)))
+    activity.counts_for.iter().any(|f| {
+        let f = credential_key(f);
+        std::iter::once(&held.name)
+            .chain(&held.aliases)
+            .any(|name| credential_key(name) == f)
+    })
 }
 
 /// What the screens say beside an activity dated in no cycle.
@@ -289,7 +316,7 @@ pub const OUTSIDE_EVERY_CYCLE: &str = "outside every cycle: counts toward none";
 pub fn outside_every_cycle(cycles: &[Cycle], activity: &Activity) -> bool {
     let mut any = false;
     for c in cycles.iter().filter(|c| counts_for(activity, &c.held)) {
-        let (Some(u), Some(current)) = (c.upkeep, c.dates) else {
+        let (Some(u), Some(current)) = (&c.upkeep, c.dates) else {
             return false;
         };
         let Some(months) = u.months else {
@@ -329,28 +356,21 @@ fn converted(activity: &Activity, upkeep: Option<&Upkeep>) -> Option<(u32, bool)
     }
 }
 
-fn best_source<'g>(guide: &'g Guide, ids: &[String]) -> Option<&'g str> {
+fn best_source(guide: &Guide, ids: &[String]) -> Option<String> {
     let sources: Vec<_> = ids.iter().filter_map(|id| guide.source(id)).collect();
     sources
         .iter()
         .find(|s| s.tier == Tier::Official)
         .or(sources.first())
-        .map(|s| s.url.as_str())
+        .map(|s| s.url.clone())
 }
 
-fn cycle<'g>(guide: &'g Guide, held: Held<'g>, log: &[Activity], today: Date) -> Cycle<'g> {
-    let (upkeep, fee, fallback) = match &held.kind {
-        HeldKind::Credential(c) => (
-            c.and_then(|c| c.upkeep.as_ref()),
-            None,
-            c.map(|c| c.sources.as_slice()).unwrap_or_default(),
-        ),
-        HeldKind::License { state, fee } => (
-            state.renewal.as_ref().map(|r| &r.upkeep),
-            *fee,
-            state.sources.as_slice(),
-        ),
-    };
+fn cycle(guide: &Guide, held: Held, rules: &Rules, log: &[Activity], today: Date) -> Cycle {
+    let Rules {
+        upkeep,
+        fee,
+        sources: fallback,
+    } = *rules;
     let since = held.since.first_day();
     let source_url = best_source(guide, upkeep.map_or(fallback, |u| u.sources.as_slice()));
     let dates = upkeep.and_then(|u| u.months.map(|m| cycle_dates(u.anchor, m, since, today)));
@@ -417,7 +437,7 @@ fn cycle<'g>(guide: &'g Guide, held: Held<'g>, log: &[Activity], today: Date) ->
         .or(upkeep.and_then(|u| u.fee.as_ref()))
         .and_then(|f| next_fee(f, since, dates, today));
     Cycle {
-        upkeep,
+        upkeep: upkeep.cloned(),
         dates,
         first,
         voluntary,
@@ -454,7 +474,7 @@ fn next_fee(fee: &RenewalFee, since: Date, dates: Option<Dates>, today: Date) ->
 /// What is said beside the numbers: the guide's note, what it does not
 /// know and whom to ask, and anything logged that is not counted.
 pub fn note(c: &Cycle) -> String {
-    let Some(u) = c.upkeep else {
+    let Some(u) = &c.upkeep else {
         return format!(
             "The guide does not know how {} is kept current: ask {}.",
             c.held.name,
@@ -499,10 +519,15 @@ pub fn note(c: &Cycle) -> String {
 
 /// Where the guide's rule for this cycle is uncertain (its caveat), to be
 /// said beside the numbers: "Verify: …".
-pub fn caveat<'g>(c: &Cycle<'g>) -> Option<&'g str> {
-    c.upkeep.and_then(|u| u.caveat.as_ref()).map(|k| match k {
-        crate::content::Caveat::Unverified(t) | crate::content::Caveat::Conflict(t) => t.as_str(),
-    })
+pub fn caveat(c: &Cycle) -> Option<&str> {
+    c.upkeep
+        .as_ref()
+        .and_then(|u| u.caveat.as_ref())
+        .map(|k| match k {
+            crate::content::Caveat::Unverified(t) | crate::content::Caveat::Conflict(t) => {
+                t.as_str()
+            }
+        })
 }
 
 /// Tenths as a number for JSON: 125 is 12.5.

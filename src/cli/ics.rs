@@ -243,7 +243,7 @@ fn every_month_end(months: u16, month: i8) -> String {
 }
 
 /// A held credential's or license's cycle end, and a fee due another day.
-fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
+fn upkeep_events(c: &upkeep::Cycle) -> Vec<Event> {
     let name = sanitize(&c.held.name);
     let slug: String = name
         .chars()
@@ -255,17 +255,20 @@ fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
             }
         })
         .collect();
-    let Some(u) = c.upkeep else { return Vec::new() };
+    let Some(u) = &c.upkeep else {
+        return Vec::new();
+    };
     let source = c
         .source_url
+        .as_ref()
         .map(|u| format!("\nSource: {u}"))
         .unwrap_or_default();
     let footer = format!(
         "Held since {}. From medtech, a planning aid: confirm the dates with the {}.",
         c.held.since,
         match c.held.kind {
-            upkeep::HeldKind::Credential(_) => "certifier",
-            upkeep::HeldKind::License { .. } => "board",
+            upkeep::HeldKind::Credential => "certifier",
+            upkeep::HeldKind::License => "board",
         }
     );
     let mut events = Vec::new();
@@ -292,8 +295,8 @@ fn upkeep_events(c: &upkeep::Cycle<'_>) -> Vec<Event> {
             .map(|f| format!(" The renewal fee (${}) is due.", f.usd))
             .unwrap_or_default();
         let summary = match c.held.kind {
-            upkeep::HeldKind::Credential(_) => format!("{name}: CE cycle ends"),
-            upkeep::HeldKind::License { .. } => format!("{name}: renewal (CE cycle ends)"),
+            upkeep::HeldKind::Credential => format!("{name}: CE cycle ends"),
+            upkeep::HeldKind::License => format!("{name}: renewal (CE cycle ends)"),
         };
         events.push(Event {
             uid: format!("cycle-{slug}@medtech"),

@@ -285,13 +285,13 @@ pub struct FeeDue {
 }
 
 impl UpkeepInfo {
-    pub fn of(c: &upkeep::Cycle<'_>) -> UpkeepInfo {
+    pub fn of(c: &upkeep::Cycle) -> UpkeepInfo {
         let tenths = |t: u32| upkeep::tenths_f64(t);
         UpkeepInfo {
             name: sanitize(&c.held.name),
             kind: match c.held.kind {
-                upkeep::HeldKind::Credential(_) => "credential",
-                upkeep::HeldKind::License { .. } => "license",
+                upkeep::HeldKind::Credential => "credential",
+                upkeep::HeldKind::License => "license",
             },
             since: c.held.since.to_string(),
             cycle_start: c.dates.map(|d| d.start.to_string()),
@@ -319,7 +319,7 @@ impl UpkeepInfo {
             }),
             note: sanitize(&upkeep::note(c)),
             verify: upkeep::caveat(c).map(sanitize),
-            source: c.source_url.map(sanitize),
+            source: c.source_url.as_deref().map(sanitize),
         }
     }
 }

@@ -98,10 +98,10 @@ fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Row]) {
     }
 }
 
-fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Row> {
+fn cycle_lines(c: &Cycle, app: &App, said: Said) -> Vec<Row> {
     let theme = app.theme;
     let name = sanitize(&c.held.name);
-    let verify = if c.upkeep.is_some_and(|u| u.caveat.is_some()) {
+    let verify = if c.upkeep.as_ref().is_some_and(|u| u.caveat.is_some()) {
         " (verify)"
     } else {
         ""
@@ -121,7 +121,7 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Row> {
         if let Some(d) = c.dates {
             lines.push(Row::indented(2, format!("cycle {} to {}", d.start, d.end)));
         }
-        if let Some(url) = c.source_url {
+        if let Some(url) = &c.source_url {
             lines.push(Row::indented(2, Span::styled(url.to_owned(), theme.link())));
         }
         return lines;
@@ -201,7 +201,7 @@ fn cycle_lines(c: &Cycle<'_>, app: &App, said: Said) -> Vec<Row> {
 }
 
 /// The guide's note and, where its rule is uncertain, what to verify.
-fn note_lines(c: &Cycle<'_>, app: &App, note: bool) -> Vec<Row> {
+fn note_lines(c: &Cycle, app: &App, note: bool) -> Vec<Row> {
     let mut lines = Vec::new();
     if note {
         lines.push(Row::indented(
@@ -223,7 +223,7 @@ fn note_lines(c: &Cycle<'_>, app: &App, note: bool) -> Vec<Row> {
 /// nothing is held. In one row (a short terminal) the warned cycles come
 /// first, their mark before the name, so the warning is never cut off.
 pub fn dashboard_line(app: &App, width: u16, rows: u16) -> Option<Line<'static>> {
-    let mut cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
+    let mut cycles: Vec<&Cycle> = app.advice().cycles.iter().collect();
     if cycles.is_empty() {
         return None;
     }
@@ -301,14 +301,11 @@ fn activity_line(a: &crate::profile::Activity) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let cycles = upkeep::cycles(app.guide(), app.profile(), app.advice().today);
+    let cycles = &app.advice().cycles;
     let inner_width = area.width.saturating_sub(2);
     let activities = &app.profile().ce.activities;
     // An activity dated in no cycle takes a second row that says so.
-    let outside: Vec<bool> = activities
-        .iter()
-        .map(|a| upkeep::outside_every_cycle(&cycles, a))
-        .collect();
+    let outside = &app.advice().ce_outside;
     let item_rows = activities.len() + outside.iter().filter(|o| **o).count();
     let log_rows = u16::try_from(item_rows.clamp(1, 6)).unwrap_or(6) + 2;
     let text = |said: Said| {
@@ -355,7 +352,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(log_area.width.saturating_sub(4));
     let items: Vec<ListItem> = activities
         .iter()
-        .zip(&outside)
+        .zip(outside)
         .map(|(a, outside)| {
             let mut rows = vec![Line::from(truncate(&activity_line(a), width))];
             if *outside {

@@ -161,7 +161,11 @@ fn the_walk_holds_mlt_ascp_and_the_california_license_with_their_cycles() {
         (Some(240), 75, CeUnit::Hours)
     );
     assert_eq!(ca.warning, None);
-    assert!(ca.source_url.is_some_and(|u| u.contains("cdph.ca.gov")));
+    assert!(
+        ca.source_url
+            .as_ref()
+            .is_some_and(|u| u.contains("cdph.ca.gov"))
+    );
 }
 
 #[test]
