@@ -411,6 +411,12 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
             theme.warning(),
         )));
     }
+    for note in &cost.notes {
+        lines.push(Line::from(Span::styled(
+            format!("Note: {}", sanitize(note)),
+            theme.warning(),
+        )));
+    }
     if !cost.tuition.is_empty() {
         lines.push(Line::from(
             "Tuition, beside the fees and not in the sum (school is still ahead):",

@@ -539,7 +539,7 @@ fn untimed(guide: &Guide, profile: &Profile, missing: &[Reason]) -> Vec<String> 
 /// replaces (as in the finish estimate), so a route whose school gap the
 /// choice covers does not look instant beside one whose gap it counts.
 pub fn gap_weeks(guide: &Guide, profile: &Profile, ids: &[&str]) -> (u32, u32) {
-    let program = super::programs::chosen(profile).filter(|c| c.months.is_some());
+    let program = super::programs::for_goal(profile).filter(|c| c.months.is_some());
     let mut total = (0, 0);
     let mut program_counted = false;
     for id in counted_steps(ids) {
@@ -781,7 +781,7 @@ pub fn next_step<'g>(
     if let Some(plan) = plan.filter(|p| p.answered)
         && progress::covered(profile, super::programs::STEP) == Some(super::programs::CHOICE_COVER)
         && plan.gap_steps(true).contains(&super::programs::STEP)
-        && let Some(chosen) = super::programs::chosen(profile)
+        && let Some(chosen) = super::programs::for_goal(profile)
     {
         let school = if super::programs::kind_of(chosen, profile.goal).is_mls() {
             "edu.bachelor"

@@ -228,6 +228,9 @@ impl Writer for Status {
         for unknown in &cost.unknown {
             let _ = writeln!(out, "  Not in the guide: {unknown}");
         }
+        for note in &cost.notes {
+            let _ = writeln!(out, "  Note: {note}");
+        }
     }
 
     fn routes_begin(&mut self, goal: &str, _count: usize) {
@@ -386,6 +389,60 @@ pub fn next(next: &NextReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::report::Context;
+    use crate::content::{Goal, Guide};
+    use crate::profile::{
+        Background, Candidate, CandidateAccreditor, CandidateKind, Education, Profile, Shortlist,
+        Tuition,
+    };
+
+    fn report(profile: &Profile) -> Report {
+        let guide = Guide::embedded().expect("the embedded guide");
+        let context = Context {
+            today: "2026-12-08".parse().expect("a date"),
+            path: "profile.ron".to_owned(),
+            exists: true,
+            backup: None,
+        };
+        Report::build(&guide, profile, &context)
+    }
+
+    #[test]
+    fn a_chosen_program_not_for_the_goal_says_its_tuition_is_not_counted() {
+        let profile = Profile {
+            goal: Goal::Mls,
+            state: Some("TX".to_owned()),
+            background: Background {
+                education: Some(Education::HighSchool),
+                ..Background::default()
+            },
+            shortlist: Shortlist {
+                programs: vec![Candidate {
+                    name: "Austin MLT".to_owned(),
+                    kind: Some(CandidateKind::MltAssociate),
+                    accreditor: Some(CandidateAccreditor::Naacls),
+                    months: Some(24),
+                    tuition: Some(Tuition::Total(9_000)),
+                    ..Candidate::default()
+                }],
+                chosen: Some("Austin MLT".to_owned()),
+            },
+            ..Profile::default()
+        };
+        let r = report(&profile);
+        let text = status(&r);
+        assert!(
+            text.contains(
+                "  Note: Your chosen program, Austin MLT (an MLT associate program), is not for \
+                 your goal (MLS): its tuition is not counted"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("$9000"), "{text}");
+        let json = serde_json::to_value(&r).expect("JSON");
+        assert!(json["cost"]["program_tuition"].is_null());
+        assert_eq!(json["cost"]["notes"].as_array().map(Vec::len), Some(1));
+    }
 
     #[test]
     fn a_bar_fills_in_proportion_and_nothing_to_do_is_full() {

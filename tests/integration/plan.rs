@@ -1118,3 +1118,64 @@ fn the_estimates_popup_names_a_gap_with_no_typical_time() {
     );
     assert!(text.contains("Not known until the open gaps"), "{text}");
 }
+
+/// An MLT associate program chosen with an MLS goal (issue 25's choice):
+/// it is not the MLS school, so neither its length nor its tuition stands
+/// for the plan's school, and where the cost is shown the person is told
+/// why its tuition is not in the sum.
+#[test]
+fn a_chosen_program_not_for_the_goal_is_said_not_silently_left_out() {
+    use medtech::profile::{Candidate, CandidateAccreditor, CandidateKind, Shortlist, Tuition};
+    let mut p = person(
+        Goal::Mls,
+        "TX",
+        Background {
+            education: Some(Education::HighSchool),
+            ..Background::default()
+        },
+    );
+    p.shortlist = Shortlist {
+        programs: vec![Candidate {
+            name: "Austin MLT".to_owned(),
+            kind: Some(CandidateKind::MltAssociate),
+            accreditor: Some(CandidateAccreditor::Naacls),
+            months: Some(24),
+            starts: Some(date("2027-08-24")),
+            tuition: Some(Tuition::Total(9_000)),
+            ..Candidate::default()
+        }],
+        chosen: Some("Austin MLT".to_owned()),
+    };
+    let (chosen, finish) = plan_of(&p);
+    let cost = estimate::cost(guide(), &p, Some(&chosen));
+    assert!(
+        cost.items.iter().all(|(what, ..)| !what.contains("Austin")),
+        "{cost:?}"
+    );
+    assert_eq!(
+        cost.notes,
+        vec![
+            "Your chosen program, Austin MLT (an MLT associate program), is not for your goal \
+             (MLS): its tuition is not counted, nor its length in the finish date."
+                .to_owned()
+        ]
+    );
+    // The MLS school is counted from the guide, not the MLT program's 24
+    // months, and the guide's tuition shows beside the fees.
+    assert!(
+        finish
+            .counted
+            .iter()
+            .all(|(what, _)| !what.contains("Austin")),
+        "{finish:?}"
+    );
+    assert!(finish.program_start.is_none(), "{finish:?}");
+    assert!(!cost.tuition.is_empty(), "{cost:?}");
+    // Nor does it answer "Choose a NAACLS-accredited program" for the MLS.
+    assert!(adv::covered(&p, "edu.accredited").is_none());
+    let text = explain_text(p);
+    assert!(
+        text.contains("Note: Your chosen program, Austin MLT (an MLT associate program), is not for your goal (MLS): its tuition is not counted"),
+        "{text}"
+    );
+}
