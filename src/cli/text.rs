@@ -105,12 +105,19 @@ fn plan(out: &mut String, report: &Report) {
     if let Some(q) = &plan.question {
         let _ = writeln!(out, "  Answer first: {q}");
     }
-    if let (Some(e), Some(a), Some(b)) = (
+    match (
         &plan.finish.expected,
         &plan.finish.earliest,
         &plan.finish.latest,
     ) {
-        let _ = writeln!(out, "  Finish: around {e} (between {a} and {b})");
+        (Some(e), Some(a), Some(b)) if a != b => {
+            let _ = writeln!(out, "  Finish: around {e} (between {a} and {b})");
+        }
+        // Both ends the same day: one date, not a range of one.
+        (Some(e), Some(_), Some(_)) => {
+            let _ = writeln!(out, "  Finish: {e}");
+        }
+        _ => {}
     }
 }
 
@@ -392,8 +399,8 @@ mod tests {
     use crate::cli::report::Context;
     use crate::content::{Goal, Guide};
     use crate::profile::{
-        Background, Candidate, CandidateAccreditor, CandidateKind, Education, Profile, Shortlist,
-        Tuition,
+        Background, Candidate, CandidateAccreditor, CandidateKind, Education, HeldCredential,
+        Profile, Shortlist, Tuition,
     };
 
     fn report(profile: &Profile) -> Report {
@@ -405,6 +412,33 @@ mod tests {
             backup: None,
         };
         Report::build(&guide, profile, &context)
+    }
+
+    /// The California MLT(ASCP) holder: the plan is the credential held,
+    /// and its finish (the license's 10 weeks) is one date.
+    fn ca_holder() -> Profile {
+        Profile {
+            goal: Goal::Mlt,
+            state: Some("CA".to_owned()),
+            background: Background {
+                credentials: vec![HeldCredential {
+                    name: "MLT(ASCP)".to_owned(),
+                    since: "2024-03".parse().expect("a month"),
+                }],
+                ..Background::default()
+            },
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn a_one_date_finish_is_one_date() {
+        let text = status(&report(&ca_holder()));
+        assert!(text.contains("  Finish: 2027-02-16\n"), "{text}");
+        assert!(
+            !text.contains("between 2027-02-16 and 2027-02-16"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -1119,6 +1119,41 @@ fn the_estimates_popup_names_a_gap_with_no_typical_time() {
     assert!(text.contains("Not known until the open gaps"), "{text}");
 }
 
+// ---- The held plan, one-date ranges, a program not for the goal ---------------
+
+/// facts.md §5.2 Hawaii: the MT license, applied for after the national
+/// certification; the guide gives it 2-3 weeks. Both ends of the finish
+/// fall in one month: the screens print the month once, not a range.
+#[test]
+fn a_finish_range_within_one_month_reads_as_one_date() {
+    let p = person(
+        Goal::Mls,
+        "HI",
+        Background {
+            education: Some(Education::Bachelor),
+            credentials: vec![HeldCredential {
+                name: "MLS(ASCP)".to_owned(),
+                since: month("2024-03"),
+            }],
+            ..Background::default()
+        },
+    );
+    let (_, finish) = plan_of(&p);
+    let (earliest, latest) = (
+        finish.earliest.expect("a finish"),
+        finish.latest.expect("a finish"),
+    );
+    assert_ne!(earliest, latest, "{finish:?}");
+    assert_eq!(earliest.strftime("%Y-%m").to_string(), "2026-12");
+    assert_eq!(latest.strftime("%Y-%m").to_string(), "2026-12");
+    let screen = dashboard_text(p.clone(), 80, 24);
+    assert!(screen.contains("Finish: about 2026-12 "), "{screen}");
+    assert!(!screen.contains("2026-12 to 2026-12"), "{screen}");
+    let text = explain_text(p);
+    assert!(text.contains("About 2026-12."), "{text}");
+    assert!(!text.contains("Earliest 2026-12"), "{text}");
+}
+
 /// An MLT associate program chosen with an MLS goal (issue 25's choice):
 /// it is not the MLS school, so neither its length nor its tuition stands
 /// for the plan's school, and where the cost is shown the person is told
