@@ -867,29 +867,8 @@ fn first_open<'g>(
         }
         // Nothing in education meets a gap: the education the plan needs is
         // behind the user (or time alone meets it).
-        if let Some((area, step)) =
-            progress::upcoming(guide, profile).find(|(a, _)| *a != Area::Education)
-        {
-            let rule = if plan.rule.is_some() {
-                " and your state's own rule"
-            } else {
-                ""
-            };
-            let why = match plan.standing {
-                _ if plan.held => format!(
-                    "You hold {} already, so no school step is planned for it; this is the first open step after the education.",
-                    plan.route.credential.name
-                ),
-                Standing::Met => format!(
-                    "You meet {}{rule}, so no more school is needed for it; this is the first open step after it.",
-                    plan.route.label()
-                ),
-                _ => format!(
-                    "No school step meets what {} still needs; this is the first open step after it.",
-                    plan.route.label()
-                ),
-            };
-            return Some(NextStep { area, step, why });
+        if let Some(next) = after_school(guide, profile, plan) {
+            return Some(next);
         }
     }
     let (area, step) = progress::upcoming(guide, profile).next()?;
@@ -912,6 +891,61 @@ fn first_open<'g>(
         )
     };
     Some(NextStep { area, step, why })
+}
+
+/// The plan's next step once no school step meets a gap of it: the first
+/// open step after education. Keeping a credential current goes on for
+/// years: it is next only once nothing else of the path is open (the
+/// state's license first).
+fn after_school<'g>(guide: &'g Guide, profile: &Profile, plan: &Plan<'_>) -> Option<NextStep<'g>> {
+    let after: Vec<(Area, &Step)> = progress::upcoming(guide, profile)
+        .filter(|(a, _)| *a != Area::Education)
+        .collect();
+    let &(area, step) = after
+        .iter()
+        .find(|(_, s)| !is_upkeep(&s.id))
+        .or_else(|| after.first())?;
+    let rule = if plan.rule.is_some() {
+        " and your state's own rule"
+    } else {
+        ""
+    };
+    // The state's own license step: named.
+    let license = profile
+        .state
+        .as_deref()
+        .and_then(|c| guide.state(c))
+        .filter(|s| {
+            plan.state_licenses
+                && s.steps
+                    .iter()
+                    .any(|t| step.id == t.id || step.id.starts_with(&format!("{}.", t.id)))
+        })
+        .map(|s| format!("this is the first open step of the {} license", s.name));
+    let then = |otherwise: &str| license.clone().unwrap_or_else(|| otherwise.to_owned());
+    let why = match plan.standing {
+        _ if plan.held => format!(
+            "You hold {} already, so no school step is planned for it; {}.",
+            plan.route.credential.name,
+            then("this is the first open step after the education")
+        ),
+        Standing::Met => format!(
+            "You meet {}{rule}, so no more school is needed for it; {}.",
+            plan.route.label(),
+            then("this is the first open step after it")
+        ),
+        _ => format!(
+            "No school step meets what {} still needs; this is the first open step after it.",
+            plan.route.label()
+        ),
+    };
+    Some(NextStep { area, step, why })
+}
+
+/// Keeping a credential current (continuing education, every cycle):
+/// the step and its options.
+fn is_upkeep(step_id: &str) -> bool {
+    step_id == "cert.maintain" || step_id.starts_with("cert.maintain.")
 }
 
 /// What finishing a step would change: the routes it would open, and the

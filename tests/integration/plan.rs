@@ -1121,6 +1121,71 @@ fn the_estimates_popup_names_a_gap_with_no_typical_time() {
 
 // ---- The held plan, one-date ranges, a program not for the goal ---------------
 
+/// The California MLT(ASCP) holder of issue 20 (education left blank).
+fn ca_holder() -> Profile {
+    person(
+        Goal::Mlt,
+        "CA",
+        Background {
+            credentials: vec![HeldCredential {
+                name: "MLT(ASCP)".to_owned(),
+                since: month("2024-03"),
+            }],
+            ..Background::default()
+        },
+    )
+}
+
+/// facts.md §5.2 California and §8 ("in licensure states you usually need
+/// both": CDPH runs its own license on top of a national exam) and §2.4
+/// (CMP: keeping the credential current goes on every three years). A
+/// holder's license is still ahead: it comes before upkeep, which is next
+/// only once nothing else is open.
+#[test]
+fn a_credential_held_leads_to_the_state_license_before_upkeep() {
+    use medtech::advisor::Advice;
+    let p = ca_holder();
+    let advice = Advice::new(guide(), &p, today());
+    let next = advice.next.as_ref().expect("a next step");
+    assert_eq!(next.area, Area::Licensing, "{next:?}");
+    assert!(!next.step.starts_with("cert.maintain"), "{next:?}");
+    // The first open step of the path after school, upkeep aside.
+    let first = advice
+        .upcoming
+        .iter()
+        .find(|u| u.area != Area::Education && !u.step.starts_with("cert.maintain"))
+        .expect("an open step after school");
+    assert_eq!(next.step, first.step);
+    assert!(
+        next.why.contains("You hold MLT(ASCP) already"),
+        "{}",
+        next.why
+    );
+    // With the license steps before California's own done, the next is
+    // California's, and says so.
+    let mut on = p.clone();
+    for step in ["lic.cert-vs-license", "lic.check-state", "lic.clia"] {
+        on.set_done(step, true, today());
+    }
+    let advice = Advice::new(guide(), &on, today());
+    let next = advice.next.as_ref().expect("a next step");
+    assert!(next.step.starts_with("ca."), "{next:?}");
+    assert!(
+        next.why
+            .contains("the first open step of the California license"),
+        "{}",
+        next.why
+    );
+    // Every license step done: keeping the credential current is next.
+    let mut done = on.clone();
+    for u in advice.upcoming.iter().filter(|u| u.area == Area::Licensing) {
+        done.set_done(&u.step, true, today());
+    }
+    let advice = Advice::new(guide(), &done, today());
+    let next = advice.next.as_ref().expect("upkeep is left");
+    assert!(next.step.starts_with("cert.maintain"), "{next:?}");
+}
+
 /// facts.md §5.2 Hawaii: the MT license, applied for after the national
 /// certification; the guide gives it 2-3 weeks. Both ends of the finish
 /// fall in one month: the screens print the month once, not a range.
