@@ -288,9 +288,8 @@ pub fn text(c: &Comparison) -> String {
                     None => "acceptance unknown",
                 };
                 let mut lines = vec![format!(
-                    "{} {}: {} ({accepted})",
-                    p.credential,
-                    p.route,
+                    "{}: {} ({accepted})",
+                    p.label(),
                     p.status.replace('_', " ")
                 )];
                 lines.extend(p.missing.iter().map(super::summary::Gap::line));

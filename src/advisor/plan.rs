@@ -91,6 +91,10 @@ impl Standing {
 
 /// One credential and route for the goal, chosen for this user.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts of the plan, each read on its own"
+)]
 pub struct Plan<'g> {
     pub route: RouteAdvice<'g>,
     /// The route and the state's rule together.
@@ -108,6 +112,9 @@ pub struct Plan<'g> {
     /// Why this one, in a sentence or two.
     pub why: String,
     pub runner_up: Option<RouteAdvice<'g>>,
+    /// The user holds the runner-up's credential already (see
+    /// [`Plan::held`]).
+    pub runner_up_held: bool,
     /// Every requirement not met or unanswered, of the route and the
     /// state's rule, each once.
     pub missing: Vec<Reason>,
@@ -130,7 +137,43 @@ pub struct Plan<'g> {
     pub held: bool,
 }
 
+/// "MLT(ASCP) Route 3", or "MLT(ASCP), held" for a credential the user
+/// holds: its routes are behind them, and naming one (among equals) would
+/// say something the plan did not choose.
+pub fn label_of(route: &RouteAdvice<'_>, held: bool) -> String {
+    if held {
+        format!("{}, {HELD}", route.credential.name)
+    } else {
+        route.label()
+    }
+}
+
+/// What the plan's route is called when its credential is held: `"held"`
+/// (`status --json`'s `plan.route`).
+pub const HELD: &str = "held";
+
 impl Plan<'_> {
+    /// "MLT(ASCP) Route 3", or "MLT(ASCP), held" (see [`label_of`]).
+    pub fn label(&self) -> String {
+        label_of(&self.route, self.held)
+    }
+
+    /// The route's name, or "held" (see [`label_of`]).
+    pub fn route_name(&self) -> &str {
+        if self.held {
+            HELD
+        } else {
+            &self.route.route.name
+        }
+    }
+
+    /// The runner-up as [`Plan::label`] words it.
+    pub fn runner_up_label(&self) -> Option<String> {
+        self.runner_up
+            .as_ref()
+            .map(|r| label_of(r, self.runner_up_held))
+    }
+
     /// The education the route and rule ask for is behind the user.
     pub fn education_covered(&self) -> bool {
         self.standing == Standing::Met
@@ -426,7 +469,13 @@ pub fn choose<'g>(
     order.sort_by_key(|&i| candidates[i].key(today));
     let first = *order.first()?;
     let chosen = &candidates[first];
-    let runner = order.get(1).map(|&i| &candidates[i]);
+    // A credential held is one plan, not one per route: the runner-up is
+    // another credential.
+    let runner = order
+        .iter()
+        .skip(1)
+        .map(|&i| &candidates[i])
+        .find(|c| !(c.held && c.route.credential.id == chosen.route.credential.id));
     let question = narrowing_question(&candidates, chosen);
     let why = why(guide, profile, state, &candidates, chosen, runner, today);
     // A credential held for the goal is known background too.
@@ -440,6 +489,7 @@ pub fn choose<'g>(
         rule: chosen.rule.clone(),
         why,
         runner_up: runner.map(|r| r.route.clone()),
+        runner_up_held: runner.is_some_and(|r| r.held),
         missing: chosen.missing.clone(),
         question,
         weeks: chosen.weeks,
@@ -715,7 +765,7 @@ fn why(
     });
     if let Some(r) = runner {
         let (a, b) = (chosen.key(today), r.key(today));
-        let label = r.route.label();
+        let label = label_of(r.route, r.held);
         let reason = if a.0 != b.0 {
             match (state, r.accepted) {
                 (Some(s), Some(false)) => {
@@ -730,15 +780,17 @@ fn why(
         } else if a.1 != b.1 {
             format!("it is {}", b.1.words())
         } else if a.2 != b.2 {
-            "it would take longer".to_owned()
+            format!("you hold {} already", chosen.route.credential.name)
         } else if a.3 != b.3 {
+            "it would take longer".to_owned()
+        } else if a.4 != b.4 {
             format!(
                 "you chose {}",
                 chosen.route.credential.certifier.to_uppercase()
             )
-        } else if a.4 != b.4 {
-            "it costs more".to_owned()
         } else if a.5 != b.5 {
+            "it costs more".to_owned()
+        } else if a.6 != b.6 {
             "it uses less of your background".to_owned()
         } else {
             "it comes later in the guide".to_owned()
@@ -799,7 +851,7 @@ pub fn next_step<'g>(
             let why = format!(
                 "Your chosen program, {}, is accredited as {} asks; finishing it is what the plan still needs, and this is the first open step toward it.",
                 crate::text::sanitize(&chosen.name),
-                plan.route.label()
+                plan.label()
             );
             return Some(NextStep { area, step, why });
         }
@@ -846,7 +898,7 @@ fn first_open<'g>(
                     .as_deref()
                     .is_some_and(|g| step.id == g || step.id.starts_with(&format!("{g}.")))
             });
-            let label = plan.route.label();
+            let label = plan.label();
             let why = match reason {
                 Some(r) if r.kind == ReasonKind::Question => format!(
                     "{label} is open on a question: {} Answer it on the setup screen; if the answer falls short, this step meets it.",
@@ -931,12 +983,12 @@ fn after_school<'g>(guide: &'g Guide, profile: &Profile, plan: &Plan<'_>) -> Opt
         ),
         Standing::Met => format!(
             "You meet {}{rule}, so no more school is needed for it; {}.",
-            plan.route.label(),
+            plan.label(),
             then("this is the first open step after it")
         ),
         _ => format!(
             "No school step meets what {} still needs; this is the first open step after it.",
-            plan.route.label()
+            plan.label()
         ),
     };
     Some(NextStep { area, step, why })

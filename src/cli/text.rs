@@ -93,9 +93,8 @@ fn plan(out: &mut String, report: &Report) {
         .map_or_else(String::new, |m| format!(" (met around {m})"));
     let _ = writeln!(
         out,
-        "\nPlan: {} {} · {}{when}{accepted}",
-        plan.credential,
-        plan.route,
+        "\nPlan: {} · {}{when}{accepted}",
+        plan.label(),
         plan.status.replace('_', " ")
     );
     let _ = writeln!(out, "  Why: {}", plan.why);
@@ -432,13 +431,29 @@ mod tests {
     }
 
     #[test]
-    fn a_one_date_finish_is_one_date() {
-        let text = status(&report(&ca_holder()));
+    fn a_held_plan_is_named_held_and_a_one_date_finish_is_one_date() {
+        let r = report(&ca_holder());
+        let text = status(&r);
+        assert!(
+            text.contains("Plan: MLT(ASCP), held · unknown · accepted in California"),
+            "{text}"
+        );
         assert!(text.contains("  Finish: 2027-02-16\n"), "{text}");
         assert!(
             !text.contains("between 2027-02-16 and 2027-02-16"),
             "{text}"
         );
+        // The runner-up is another credential, not one of MLT(ASCP)'s routes.
+        assert!(!text.contains("Runner-up: MLT(ASCP)"), "{text}");
+        assert!(
+            !text.contains("Next step: Keep your credential current"),
+            "{text}"
+        );
+        // JSON keeps its fields: the route is "held".
+        let json = serde_json::to_value(&r).expect("JSON");
+        assert_eq!(json["plan"]["credential"], "MLT(ASCP)");
+        assert_eq!(json["plan"]["route"], "held");
+        assert_ne!(json["plan"]["runner_up"]["credential"], "MLT(ASCP)");
     }
 
     #[test]

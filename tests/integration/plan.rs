@@ -1186,6 +1186,38 @@ fn a_credential_held_leads_to_the_state_license_before_upkeep() {
     assert!(next.step.starts_with("cert.maintain"), "{next:?}");
 }
 
+/// A credential held is the plan, not one of its routes chosen among
+/// equals: every view names what the person has, and the runner-up is
+/// another credential (with the reason that set them apart).
+#[test]
+fn a_credential_held_is_named_as_held_not_as_one_of_its_routes() {
+    use medtech::advisor::Advice;
+    let p = ca_holder();
+    let (chosen, _) = plan_of(&p);
+    assert_eq!(chosen.label(), "MLT(ASCP), held");
+    assert_eq!(chosen.route_name(), "held");
+    let runner = chosen.runner_up.as_ref().expect("a runner-up");
+    assert_ne!(runner.credential.name, "MLT(ASCP)", "{}", chosen.why);
+    assert!(
+        chosen.why.contains("(you hold MLT(ASCP) already)"),
+        "{}",
+        chosen.why
+    );
+    let advice = Advice::new(guide(), &p, today());
+    let shown = advice.plan.as_ref().expect("a plan");
+    assert_eq!(shown.label(), "MLT(ASCP), held");
+    for (width, height) in [(80, 24), (60, 16)] {
+        let screen = dashboard_text(p.clone(), width, height);
+        assert!(screen.contains("Plan: [?] MLT(ASCP), held"), "{screen}");
+        assert!(!screen.contains("Route"), "{screen}");
+    }
+    let text = explain_text(p);
+    assert!(
+        text.contains("Counted for your plan, MLT(ASCP), held"),
+        "{text}"
+    );
+}
+
 /// facts.md §5.2 Hawaii: the MT license, applied for after the national
 /// certification; the guide gives it 2-3 weeks. Both ends of the finish
 /// fall in one month: the screens print the month once, not a range.
