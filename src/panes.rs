@@ -360,7 +360,10 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
         }
     }
     match (finish.expected, finish.earliest, finish.latest) {
-        (Some(expected), Some(earliest), Some(latest)) if earliest != latest => {
+        // The range in months: both ends in one month read as one date.
+        (Some(expected), Some(earliest), Some(latest))
+            if month(Some(earliest)) != month(Some(latest)) =>
+        {
             lines.push(Line::from(format!(
                 "Earliest {}: every step takes its shortest typical time{}. Latest {}: \
                  the longest{}. About {} is the middle.",
@@ -423,6 +426,12 @@ pub fn explain_lines(theme: Theme, advice: &Advice) -> Vec<Line<'static>> {
     for unknown in &cost.unknown {
         lines.push(Line::from(Span::styled(
             format!("• {}: unknown (not in the guide)", sanitize(unknown)),
+            theme.warning(),
+        )));
+    }
+    for note in &cost.notes {
+        lines.push(Line::from(Span::styled(
+            format!("Note: {}", sanitize(note)),
             theme.warning(),
         )));
     }

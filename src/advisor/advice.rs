@@ -25,7 +25,8 @@ pub struct Advice {
     /// The routes to the goal's credentials, preferred certifier first.
     pub routes: Vec<Standing>,
     /// "MLT(ASCP) Route 3": the plan's route when the plan is met (its
-    /// state's acceptance and rule included), so school is behind the user.
+    /// state's acceptance and rule included), so school is behind the user;
+    /// the credential alone ("MLT(ASCP)") when the user holds it.
     pub first_met: Option<String>,
     /// The one credential and route chosen for the goal; `None` when no
     /// route is open or nothing of the background is answered yet.
@@ -70,8 +71,11 @@ pub struct Standing {
 pub struct PlanSummary {
     /// "MLT(ASCP)".
     pub credential: String,
-    /// "Route 3".
+    /// "Route 3", or "held" (see [`plan::label_of`]).
     pub route: String,
+    /// The user holds the credential already: the plan is the credential,
+    /// not one of its routes.
+    pub held: bool,
     /// Met now, met by a known date, open on a question, or not met: the
     /// route and the state's own rule together.
     pub standing: plan::Standing,
@@ -93,9 +97,13 @@ pub struct PlanSummary {
 }
 
 impl PlanSummary {
-    /// "MLT(ASCP) Route 3".
+    /// "MLT(ASCP) Route 3", or "MLT(ASCP), held".
     pub fn label(&self) -> String {
-        format!("{} {}", self.credential, self.route)
+        if self.held {
+            format!("{}, {}", self.credential, self.route)
+        } else {
+            format!("{} {}", self.credential, self.route)
+        }
     }
 }
 
@@ -137,17 +145,22 @@ impl Advice {
             overall: progress::overall_progress(guide, profile),
             areas: Area::ALL.map(|area| progress::area_progress(guide, profile, area)),
             excluded: progress::excluded(guide, profile),
-            first_met: shown
-                .filter(|p| p.education_covered())
-                .map(|p| p.route.label()),
+            first_met: shown.filter(|p| p.education_covered()).map(|p| {
+                if p.held {
+                    p.route.credential.name.clone()
+                } else {
+                    p.label()
+                }
+            }),
             plan: shown.map(|p| PlanSummary {
                 credential: p.route.credential.name.clone(),
-                route: p.route.route.name.clone(),
+                route: p.route_name().to_owned(),
+                held: p.held,
                 standing: p.standing,
                 when_met: p.when_met,
                 accepted: p.accepted,
                 why: p.why.clone(),
-                runner_up: p.runner_up.as_ref().map(eligibility::RouteAdvice::label),
+                runner_up: p.runner_up_label(),
                 missing: p.missing.clone(),
                 question: p.question.clone(),
                 rule: p

@@ -288,18 +288,23 @@ pub fn text(c: &Comparison) -> String {
                     None => "acceptance unknown",
                 };
                 let mut lines = vec![format!(
-                    "{} {}: {} ({accepted})",
-                    p.credential,
-                    p.route,
+                    "{}: {} ({accepted})",
+                    p.label(),
                     p.status.replace('_', " ")
                 )];
                 lines.extend(p.missing.iter().map(super::summary::Gap::line));
                 if let Some(expected) = &p.finish.expected {
-                    lines.push(format!(
-                        "finish about {expected} ({} to {})",
-                        p.finish.earliest.as_deref().unwrap_or("?"),
-                        p.finish.latest.as_deref().unwrap_or("?")
-                    ));
+                    let (earliest, latest) = (&p.finish.earliest, &p.finish.latest);
+                    // Both ends the same day: one date, not a range of one.
+                    lines.push(if earliest.is_some() && earliest == latest {
+                        format!("finish {expected}")
+                    } else {
+                        format!(
+                            "finish about {expected} ({} to {})",
+                            earliest.as_deref().unwrap_or("?"),
+                            latest.as_deref().unwrap_or("?")
+                        )
+                    });
                 }
                 lines
             },

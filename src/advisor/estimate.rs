@@ -62,6 +62,10 @@ pub struct Cost {
     /// Tuition, beside the fees (not in the sums): the guide's sourced
     /// ranges, shown while school is still ahead.
     pub tuition: Vec<Tuition>,
+    /// What is left out of the sums and why, in plain words: the chosen
+    /// program's tuition when the program is not for the goal, or when the
+    /// plan needs no more school.
+    pub notes: Vec<String>,
 }
 
 /// A sourced tuition figure, as the guide words it.
@@ -109,7 +113,8 @@ fn tuition(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Vec<Tui
 /// done.
 pub fn finish(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>, today: Date) -> Finish {
     let plan = plan.filter(|p| p.answered);
-    let program = programs::chosen(profile).filter(|c| c.months.is_some());
+    // Only a program for the goal stands for its school.
+    let program = programs::for_goal(profile).filter(|c| c.months.is_some());
     // The chosen program's length stands for the school steps it replaces.
     let mut school_ahead = false;
     let mut counted = Vec::new();
@@ -361,10 +366,26 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
     {
         unknown.push(format!("the {} license fee", state.name));
     }
-    let mut tuition = tuition(guide, profile, plan);
+    // With no background answered the plan is a guess (as for the finish):
+    // the school ahead is the path's.
+    let mut tuition = tuition(guide, profile, plan.filter(|p| p.answered));
+    let mut notes = Vec::new();
+    // A chosen program that is not for the goal stands for nothing.
+    if let Some(off) = programs::off_goal_words(profile) {
+        notes.push(format!(
+            "{off}: its tuition is not counted, nor its length in the finish date."
+        ));
+    } else if let Some(c) =
+        programs::chosen(profile).filter(|c| tuition.is_empty() && c.tuition.is_some())
+    {
+        notes.push(format!(
+            "Your plan needs no more school, so the tuition of your chosen program, {}, is not counted.",
+            crate::text::sanitize(&c.name)
+        ));
+    }
     // The chosen program's own tuition, while school is ahead: a total
     // replaces the guide's averages and counts in the sums.
-    if let Some(c) = programs::chosen(profile).filter(|_| !tuition.is_empty()) {
+    if let Some(c) = programs::for_goal(profile).filter(|_| !tuition.is_empty()) {
         match c.tuition {
             Some(crate::profile::Tuition::Total(usd)) => {
                 items.insert(
@@ -392,6 +413,7 @@ pub fn cost(guide: &Guide, profile: &Profile, plan: Option<&Plan<'_>>) -> Cost {
         credential: target.map(|c| c.name.clone()),
         unknown,
         tuition,
+        notes,
     }
 }
 

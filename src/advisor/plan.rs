@@ -91,6 +91,10 @@ impl Standing {
 
 /// One credential and route for the goal, chosen for this user.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts of the plan, each read on its own"
+)]
 pub struct Plan<'g> {
     pub route: RouteAdvice<'g>,
     /// The route and the state's rule together.
@@ -108,6 +112,9 @@ pub struct Plan<'g> {
     /// Why this one, in a sentence or two.
     pub why: String,
     pub runner_up: Option<RouteAdvice<'g>>,
+    /// The user holds the runner-up's credential already (see
+    /// [`Plan::held`]).
+    pub runner_up_held: bool,
     /// Every requirement not met or unanswered, of the route and the
     /// state's rule, each once.
     pub missing: Vec<Reason>,
@@ -130,7 +137,43 @@ pub struct Plan<'g> {
     pub held: bool,
 }
 
+/// "MLT(ASCP) Route 3", or "MLT(ASCP), held" for a credential the user
+/// holds: its routes are behind them, and naming one (among equals) would
+/// say something the plan did not choose.
+pub fn label_of(route: &RouteAdvice<'_>, held: bool) -> String {
+    if held {
+        format!("{}, {HELD}", route.credential.name)
+    } else {
+        route.label()
+    }
+}
+
+/// What the plan's route is called when its credential is held: `"held"`
+/// (`status --json`'s `plan.route`).
+pub const HELD: &str = "held";
+
 impl Plan<'_> {
+    /// "MLT(ASCP) Route 3", or "MLT(ASCP), held" (see [`label_of`]).
+    pub fn label(&self) -> String {
+        label_of(&self.route, self.held)
+    }
+
+    /// The route's name, or "held" (see [`label_of`]).
+    pub fn route_name(&self) -> &str {
+        if self.held {
+            HELD
+        } else {
+            &self.route.route.name
+        }
+    }
+
+    /// The runner-up as [`Plan::label`] words it.
+    pub fn runner_up_label(&self) -> Option<String> {
+        self.runner_up
+            .as_ref()
+            .map(|r| label_of(r, self.runner_up_held))
+    }
+
     /// The education the route and rule ask for is behind the user.
     pub fn education_covered(&self) -> bool {
         self.standing == Standing::Met
@@ -426,7 +469,13 @@ pub fn choose<'g>(
     order.sort_by_key(|&i| candidates[i].key(today));
     let first = *order.first()?;
     let chosen = &candidates[first];
-    let runner = order.get(1).map(|&i| &candidates[i]);
+    // A credential held is one plan, not one per route: the runner-up is
+    // another credential.
+    let runner = order
+        .iter()
+        .skip(1)
+        .map(|&i| &candidates[i])
+        .find(|c| !(c.held && c.route.credential.id == chosen.route.credential.id));
     let question = narrowing_question(&candidates, chosen);
     let why = why(guide, profile, state, &candidates, chosen, runner, today);
     // A credential held for the goal is known background too.
@@ -440,6 +489,7 @@ pub fn choose<'g>(
         rule: chosen.rule.clone(),
         why,
         runner_up: runner.map(|r| r.route.clone()),
+        runner_up_held: runner.is_some_and(|r| r.held),
         missing: chosen.missing.clone(),
         question,
         weeks: chosen.weeks,
@@ -539,7 +589,7 @@ fn untimed(guide: &Guide, profile: &Profile, missing: &[Reason]) -> Vec<String> 
 /// replaces (as in the finish estimate), so a route whose school gap the
 /// choice covers does not look instant beside one whose gap it counts.
 pub fn gap_weeks(guide: &Guide, profile: &Profile, ids: &[&str]) -> (u32, u32) {
-    let program = super::programs::chosen(profile).filter(|c| c.months.is_some());
+    let program = super::programs::for_goal(profile).filter(|c| c.months.is_some());
     let mut total = (0, 0);
     let mut program_counted = false;
     for id in counted_steps(ids) {
@@ -715,7 +765,7 @@ fn why(
     });
     if let Some(r) = runner {
         let (a, b) = (chosen.key(today), r.key(today));
-        let label = r.route.label();
+        let label = label_of(r.route, r.held);
         let reason = if a.0 != b.0 {
             match (state, r.accepted) {
                 (Some(s), Some(false)) => {
@@ -730,15 +780,17 @@ fn why(
         } else if a.1 != b.1 {
             format!("it is {}", b.1.words())
         } else if a.2 != b.2 {
-            "it would take longer".to_owned()
+            format!("you hold {} already", chosen.route.credential.name)
         } else if a.3 != b.3 {
+            "it would take longer".to_owned()
+        } else if a.4 != b.4 {
             format!(
                 "you chose {}",
                 chosen.route.credential.certifier.to_uppercase()
             )
-        } else if a.4 != b.4 {
-            "it costs more".to_owned()
         } else if a.5 != b.5 {
+            "it costs more".to_owned()
+        } else if a.6 != b.6 {
             "it uses less of your background".to_owned()
         } else {
             "it comes later in the guide".to_owned()
@@ -781,7 +833,7 @@ pub fn next_step<'g>(
     if let Some(plan) = plan.filter(|p| p.answered)
         && progress::covered(profile, super::programs::STEP) == Some(super::programs::CHOICE_COVER)
         && plan.gap_steps(true).contains(&super::programs::STEP)
-        && let Some(chosen) = super::programs::chosen(profile)
+        && let Some(chosen) = super::programs::for_goal(profile)
     {
         let school = if super::programs::kind_of(chosen, profile.goal).is_mls() {
             "edu.bachelor"
@@ -799,7 +851,7 @@ pub fn next_step<'g>(
             let why = format!(
                 "Your chosen program, {}, is accredited as {} asks; finishing it is what the plan still needs, and this is the first open step toward it.",
                 crate::text::sanitize(&chosen.name),
-                plan.route.label()
+                plan.label()
             );
             return Some(NextStep { area, step, why });
         }
@@ -846,7 +898,7 @@ fn first_open<'g>(
                     .as_deref()
                     .is_some_and(|g| step.id == g || step.id.starts_with(&format!("{g}.")))
             });
-            let label = plan.route.label();
+            let label = plan.label();
             let why = match reason {
                 Some(r) if r.kind == ReasonKind::Question => format!(
                     "{label} is open on a question: {} Answer it on the setup screen; if the answer falls short, this step meets it.",
@@ -867,29 +919,8 @@ fn first_open<'g>(
         }
         // Nothing in education meets a gap: the education the plan needs is
         // behind the user (or time alone meets it).
-        if let Some((area, step)) =
-            progress::upcoming(guide, profile).find(|(a, _)| *a != Area::Education)
-        {
-            let rule = if plan.rule.is_some() {
-                " and your state's own rule"
-            } else {
-                ""
-            };
-            let why = match plan.standing {
-                _ if plan.held => format!(
-                    "You hold {} already, so no school step is planned for it; this is the first open step after the education.",
-                    plan.route.credential.name
-                ),
-                Standing::Met => format!(
-                    "You meet {}{rule}, so no more school is needed for it; this is the first open step after it.",
-                    plan.route.label()
-                ),
-                _ => format!(
-                    "No school step meets what {} still needs; this is the first open step after it.",
-                    plan.route.label()
-                ),
-            };
-            return Some(NextStep { area, step, why });
+        if let Some(next) = after_school(guide, profile, plan) {
+            return Some(next);
         }
     }
     let (area, step) = progress::upcoming(guide, profile).next()?;
@@ -912,6 +943,61 @@ fn first_open<'g>(
         )
     };
     Some(NextStep { area, step, why })
+}
+
+/// The plan's next step once no school step meets a gap of it: the first
+/// open step after education. Keeping a credential current goes on for
+/// years: it is next only once nothing else of the path is open (the
+/// state's license first).
+fn after_school<'g>(guide: &'g Guide, profile: &Profile, plan: &Plan<'_>) -> Option<NextStep<'g>> {
+    let after: Vec<(Area, &Step)> = progress::upcoming(guide, profile)
+        .filter(|(a, _)| *a != Area::Education)
+        .collect();
+    let &(area, step) = after
+        .iter()
+        .find(|(_, s)| !is_upkeep(&s.id))
+        .or_else(|| after.first())?;
+    let rule = if plan.rule.is_some() {
+        " and your state's own rule"
+    } else {
+        ""
+    };
+    // The state's own license step: named.
+    let license = profile
+        .state
+        .as_deref()
+        .and_then(|c| guide.state(c))
+        .filter(|s| {
+            plan.state_licenses
+                && s.steps
+                    .iter()
+                    .any(|t| step.id == t.id || step.id.starts_with(&format!("{}.", t.id)))
+        })
+        .map(|s| format!("this is the first open step of the {} license", s.name));
+    let then = |otherwise: &str| license.clone().unwrap_or_else(|| otherwise.to_owned());
+    let why = match plan.standing {
+        _ if plan.held => format!(
+            "You hold {} already, so no school step is planned for it; {}.",
+            plan.route.credential.name,
+            then("this is the first open step after the education")
+        ),
+        Standing::Met => format!(
+            "You meet {}{rule}, so no more school is needed for it; {}.",
+            plan.label(),
+            then("this is the first open step after it")
+        ),
+        _ => format!(
+            "No school step meets what {} still needs; this is the first open step after it.",
+            plan.label()
+        ),
+    };
+    Some(NextStep { area, step, why })
+}
+
+/// Keeping a credential current (continuing education, every cycle):
+/// the step and its options.
+fn is_upkeep(step_id: &str) -> bool {
+    step_id == "cert.maintain" || step_id.starts_with("cert.maintain.")
 }
 
 /// What finishing a step would change: the routes it would open, and the

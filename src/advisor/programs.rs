@@ -490,6 +490,9 @@ pub fn choice_short_of_step(profile: &Profile) -> Option<String> {
     let c = chosen(profile)?;
     let mlt = !kind_of(c, profile.goal).is_mls();
     let name = crate::text::sanitize(&c.name);
+    if let Some(off) = off_goal_words(profile) {
+        return Some(format!("{off}, so it does not count for this step."));
+    }
     let wanted = if mlt {
         "NAACLS or ABHES accreditation (an MLT program)"
     } else {
@@ -511,6 +514,37 @@ pub fn choice_short_of_step(profile: &Profile) -> Option<String> {
 /// The chosen program, when it is on the list.
 pub fn chosen(profile: &Profile) -> Option<&Candidate> {
     profile.shortlist.chosen()
+}
+
+/// The chosen program when it leads to the person's goal (an MLT program
+/// for the MLT, an MLS, post-baccalaureate or bridge program for the MLS):
+/// only such a program stands for the plan's school, in its length and
+/// its tuition.
+pub fn for_goal(profile: &Profile) -> Option<&Candidate> {
+    chosen(profile).filter(|_| off_goal(profile).is_none())
+}
+
+/// The kind of the chosen program when it does not lead to the person's
+/// goal (an MLT program with an MLS goal); `None` otherwise.
+pub fn off_goal(profile: &Profile) -> Option<CandidateKind> {
+    let kind = kind_of(chosen(profile)?, profile.goal);
+    (kind.is_mls() != (profile.goal == Goal::Mls)).then_some(kind)
+}
+
+/// "Your chosen program, Austin MLT (an MLT associate program), is not for
+/// your goal (MLS)", when it is not; `None` otherwise.
+pub fn off_goal_words(profile: &Profile) -> Option<String> {
+    let kind = off_goal(profile)?;
+    let name = crate::text::sanitize(&chosen(profile)?.name);
+    let article = match kind {
+        CandidateKind::PostBaccalaureate => "a",
+        _ => "an",
+    };
+    Some(format!(
+        "Your chosen program, {name} ({article} {} program), is not for your goal ({})",
+        kind.words(),
+        profile.goal.short()
+    ))
 }
 
 /// A program's length in weeks (a month is 52/12 weeks), rounded up.

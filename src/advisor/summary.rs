@@ -44,6 +44,8 @@ pub struct RuleInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanInfo {
     pub credential: String,
+    /// "Route 3", or "held" when the user holds the credential already (the
+    /// plan is the credential, not one of its routes).
     pub route: String,
     /// `met`, `not_met` or `unknown`: the route and the state's rule
     /// together.
@@ -104,18 +106,31 @@ impl RuleInfo {
 }
 
 impl PlanInfo {
+    /// "MLT(ASCP) Route 3", or "MLT(ASCP), held", as the screens write it.
+    pub fn label(&self) -> String {
+        if self.route == plan::HELD {
+            format!("{}, {}", self.credential, self.route)
+        } else {
+            format!("{} {}", self.credential, self.route)
+        }
+    }
+
     pub fn of(guide: &Guide, chosen: &plan::Plan<'_>, finish: &estimate::Finish) -> PlanInfo {
         let date = |d: Option<Date>| d.map(|d| d.to_string());
         PlanInfo {
             credential: sanitize(&chosen.route.credential.name),
-            route: sanitize(&chosen.route.route.name),
+            route: sanitize(chosen.route_name()),
             status: chosen.standing.key(),
             when_met: chosen.when_met.map(|d| d.strftime("%Y-%m").to_string()),
             accepted_in_state: chosen.accepted,
             why: sanitize(&chosen.why),
             runner_up: chosen.runner_up.as_ref().map(|r| RouteRef {
                 credential: sanitize(&r.credential.name),
-                route: sanitize(&r.route.name),
+                route: if chosen.runner_up_held {
+                    plan::HELD.to_owned()
+                } else {
+                    sanitize(&r.route.name)
+                },
             }),
             missing: chosen
                 .missing

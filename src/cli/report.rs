@@ -153,6 +153,10 @@ pub struct CostInfo {
     /// The chosen program's total tuition, in the sums (while school is
     /// ahead); `None` otherwise.
     pub program_tuition: Option<u32>,
+    /// What is left out of the sums and why, in plain words (a chosen
+    /// program not for the goal, or one whose school the plan no longer
+    /// needs).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -526,6 +530,7 @@ impl CostInfo {
                 .iter()
                 .find(|(_, _, _, dated)| dated == estimate::YOUR_ENTRY)
                 .map(|(_, usd, _, _)| *usd),
+            notes: cost.notes.iter().map(|n| sanitize(n)).collect(),
         }
     }
 }

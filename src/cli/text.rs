@@ -93,9 +93,8 @@ fn plan(out: &mut String, report: &Report) {
         .map_or_else(String::new, |m| format!(" (met around {m})"));
     let _ = writeln!(
         out,
-        "\nPlan: {} {} · {}{when}{accepted}",
-        plan.credential,
-        plan.route,
+        "\nPlan: {} · {}{when}{accepted}",
+        plan.label(),
         plan.status.replace('_', " ")
     );
     let _ = writeln!(out, "  Why: {}", plan.why);
@@ -105,12 +104,19 @@ fn plan(out: &mut String, report: &Report) {
     if let Some(q) = &plan.question {
         let _ = writeln!(out, "  Answer first: {q}");
     }
-    if let (Some(e), Some(a), Some(b)) = (
+    match (
         &plan.finish.expected,
         &plan.finish.earliest,
         &plan.finish.latest,
     ) {
-        let _ = writeln!(out, "  Finish: around {e} (between {a} and {b})");
+        (Some(e), Some(a), Some(b)) if a != b => {
+            let _ = writeln!(out, "  Finish: around {e} (between {a} and {b})");
+        }
+        // Both ends the same day: one date, not a range of one.
+        (Some(e), Some(_), Some(_)) => {
+            let _ = writeln!(out, "  Finish: {e}");
+        }
+        _ => {}
     }
 }
 
@@ -227,6 +233,9 @@ impl Writer for Status {
         }
         for unknown in &cost.unknown {
             let _ = writeln!(out, "  Not in the guide: {unknown}");
+        }
+        for note in &cost.notes {
+            let _ = writeln!(out, "  Note: {note}");
         }
     }
 
@@ -386,6 +395,103 @@ pub fn next(next: &NextReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::report::Context;
+    use crate::content::{Goal, Guide};
+    use crate::profile::{
+        Background, Candidate, CandidateAccreditor, CandidateKind, Education, HeldCredential,
+        Profile, Shortlist, Tuition,
+    };
+
+    fn report(profile: &Profile) -> Report {
+        let guide = Guide::embedded().expect("the embedded guide");
+        let context = Context {
+            today: "2026-12-08".parse().expect("a date"),
+            path: "profile.ron".to_owned(),
+            exists: true,
+            backup: None,
+        };
+        Report::build(&guide, profile, &context)
+    }
+
+    /// The California MLT(ASCP) holder: the plan is the credential held,
+    /// and its finish (the license's 10 weeks) is one date.
+    fn ca_holder() -> Profile {
+        Profile {
+            goal: Goal::Mlt,
+            state: Some("CA".to_owned()),
+            background: Background {
+                credentials: vec![HeldCredential {
+                    name: "MLT(ASCP)".to_owned(),
+                    since: "2024-03".parse().expect("a month"),
+                }],
+                ..Background::default()
+            },
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn a_held_plan_is_named_held_and_a_one_date_finish_is_one_date() {
+        let r = report(&ca_holder());
+        let text = status(&r);
+        assert!(
+            text.contains("Plan: MLT(ASCP), held · unknown · accepted in California"),
+            "{text}"
+        );
+        assert!(text.contains("  Finish: 2027-02-16\n"), "{text}");
+        assert!(
+            !text.contains("between 2027-02-16 and 2027-02-16"),
+            "{text}"
+        );
+        // The runner-up is another credential, not one of MLT(ASCP)'s routes.
+        assert!(!text.contains("Runner-up: MLT(ASCP)"), "{text}");
+        assert!(
+            !text.contains("Next step: Keep your credential current"),
+            "{text}"
+        );
+        // JSON keeps its fields: the route is "held".
+        let json = serde_json::to_value(&r).expect("JSON");
+        assert_eq!(json["plan"]["credential"], "MLT(ASCP)");
+        assert_eq!(json["plan"]["route"], "held");
+        assert_ne!(json["plan"]["runner_up"]["credential"], "MLT(ASCP)");
+    }
+
+    #[test]
+    fn a_chosen_program_not_for_the_goal_says_its_tuition_is_not_counted() {
+        let profile = Profile {
+            goal: Goal::Mls,
+            state: Some("TX".to_owned()),
+            background: Background {
+                education: Some(Education::HighSchool),
+                ..Background::default()
+            },
+            shortlist: Shortlist {
+                programs: vec![Candidate {
+                    name: "Austin MLT".to_owned(),
+                    kind: Some(CandidateKind::MltAssociate),
+                    accreditor: Some(CandidateAccreditor::Naacls),
+                    months: Some(24),
+                    tuition: Some(Tuition::Total(9_000)),
+                    ..Candidate::default()
+                }],
+                chosen: Some("Austin MLT".to_owned()),
+            },
+            ..Profile::default()
+        };
+        let r = report(&profile);
+        let text = status(&r);
+        assert!(
+            text.contains(
+                "  Note: Your chosen program, Austin MLT (an MLT associate program), is not for \
+                 your goal (MLS): its tuition is not counted"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("$9000"), "{text}");
+        let json = serde_json::to_value(&r).expect("JSON");
+        assert!(json["cost"]["program_tuition"].is_null());
+        assert_eq!(json["cost"]["notes"].as_array().map(Vec::len), Some(1));
+    }
 
     #[test]
     fn a_bar_fills_in_proportion_and_nothing_to_do_is_full() {

@@ -399,7 +399,10 @@ fn finish_lines(app: &App, advice: &Advice) -> [Line<'static>; 2] {
         advice.finish.earliest,
         advice.finish.latest,
     ) {
-        (Some(e), Some(lo), Some(hi)) if lo == hi => format!("about {}", month(Some(e))),
+        // Both ends in the same month: one date, not a range of one.
+        (Some(e), Some(lo), Some(hi)) if month(Some(lo)) == month(Some(hi)) => {
+            format!("about {}", month(Some(e)))
+        }
         (Some(e), lo, hi) => format!("about {} ({} to {})", month(Some(e)), month(lo), month(hi)),
         _ => "unknown".to_owned(),
     };

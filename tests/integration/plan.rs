@@ -1118,3 +1118,196 @@ fn the_estimates_popup_names_a_gap_with_no_typical_time() {
     );
     assert!(text.contains("Not known until the open gaps"), "{text}");
 }
+
+// ---- The held plan, one-date ranges, a program not for the goal ---------------
+
+/// The California MLT(ASCP) holder of issue 20 (education left blank).
+fn ca_holder() -> Profile {
+    person(
+        Goal::Mlt,
+        "CA",
+        Background {
+            credentials: vec![HeldCredential {
+                name: "MLT(ASCP)".to_owned(),
+                since: month("2024-03"),
+            }],
+            ..Background::default()
+        },
+    )
+}
+
+/// facts.md §5.2 California and §8 ("in licensure states you usually need
+/// both": CDPH runs its own license on top of a national exam) and §2.4
+/// (CMP: keeping the credential current goes on every three years). A
+/// holder's license is still ahead: it comes before upkeep, which is next
+/// only once nothing else is open.
+#[test]
+fn a_credential_held_leads_to_the_state_license_before_upkeep() {
+    use medtech::advisor::Advice;
+    let p = ca_holder();
+    let advice = Advice::new(guide(), &p, today());
+    let next = advice.next.as_ref().expect("a next step");
+    assert_eq!(next.area, Area::Licensing, "{next:?}");
+    assert!(!next.step.starts_with("cert.maintain"), "{next:?}");
+    // The first open step of the path after school, upkeep aside.
+    let first = advice
+        .upcoming
+        .iter()
+        .find(|u| u.area != Area::Education && !u.step.starts_with("cert.maintain"))
+        .expect("an open step after school");
+    assert_eq!(next.step, first.step);
+    assert!(
+        next.why.contains("You hold MLT(ASCP) already"),
+        "{}",
+        next.why
+    );
+    // With the license steps before California's own done, the next is
+    // California's, and says so.
+    let mut on = p.clone();
+    for step in ["lic.cert-vs-license", "lic.check-state", "lic.clia"] {
+        on.set_done(step, true, today());
+    }
+    let advice = Advice::new(guide(), &on, today());
+    let next = advice.next.as_ref().expect("a next step");
+    assert!(next.step.starts_with("ca."), "{next:?}");
+    assert!(
+        next.why
+            .contains("the first open step of the California license"),
+        "{}",
+        next.why
+    );
+    // Every license step done: keeping the credential current is next.
+    let mut done = on.clone();
+    for u in advice.upcoming.iter().filter(|u| u.area == Area::Licensing) {
+        done.set_done(&u.step, true, today());
+    }
+    let advice = Advice::new(guide(), &done, today());
+    let next = advice.next.as_ref().expect("upkeep is left");
+    assert!(next.step.starts_with("cert.maintain"), "{next:?}");
+}
+
+/// A credential held is the plan, not one of its routes chosen among
+/// equals: every view names what the person has, and the runner-up is
+/// another credential (with the reason that set them apart).
+#[test]
+fn a_credential_held_is_named_as_held_not_as_one_of_its_routes() {
+    use medtech::advisor::Advice;
+    let p = ca_holder();
+    let (chosen, _) = plan_of(&p);
+    assert_eq!(chosen.label(), "MLT(ASCP), held");
+    assert_eq!(chosen.route_name(), "held");
+    let runner = chosen.runner_up.as_ref().expect("a runner-up");
+    assert_ne!(runner.credential.name, "MLT(ASCP)", "{}", chosen.why);
+    assert!(
+        chosen.why.contains("(you hold MLT(ASCP) already)"),
+        "{}",
+        chosen.why
+    );
+    let advice = Advice::new(guide(), &p, today());
+    let shown = advice.plan.as_ref().expect("a plan");
+    assert_eq!(shown.label(), "MLT(ASCP), held");
+    for (width, height) in [(80, 24), (60, 16)] {
+        let screen = dashboard_text(p.clone(), width, height);
+        assert!(screen.contains("Plan: [?] MLT(ASCP), held"), "{screen}");
+        assert!(!screen.contains("Route"), "{screen}");
+    }
+    let text = explain_text(p);
+    assert!(
+        text.contains("Counted for your plan, MLT(ASCP), held"),
+        "{text}"
+    );
+}
+
+/// facts.md §5.2 Hawaii: the MT license, applied for after the national
+/// certification; the guide gives it 2-3 weeks. Both ends of the finish
+/// fall in one month: the screens print the month once, not a range.
+#[test]
+fn a_finish_range_within_one_month_reads_as_one_date() {
+    let p = person(
+        Goal::Mls,
+        "HI",
+        Background {
+            education: Some(Education::Bachelor),
+            credentials: vec![HeldCredential {
+                name: "MLS(ASCP)".to_owned(),
+                since: month("2024-03"),
+            }],
+            ..Background::default()
+        },
+    );
+    let (_, finish) = plan_of(&p);
+    let (earliest, latest) = (
+        finish.earliest.expect("a finish"),
+        finish.latest.expect("a finish"),
+    );
+    assert_ne!(earliest, latest, "{finish:?}");
+    assert_eq!(earliest.strftime("%Y-%m").to_string(), "2026-12");
+    assert_eq!(latest.strftime("%Y-%m").to_string(), "2026-12");
+    let screen = dashboard_text(p.clone(), 80, 24);
+    assert!(screen.contains("Finish: about 2026-12 "), "{screen}");
+    assert!(!screen.contains("2026-12 to 2026-12"), "{screen}");
+    let text = explain_text(p);
+    assert!(text.contains("About 2026-12."), "{text}");
+    assert!(!text.contains("Earliest 2026-12"), "{text}");
+}
+
+/// An MLT associate program chosen with an MLS goal (issue 25's choice):
+/// it is not the MLS school, so neither its length nor its tuition stands
+/// for the plan's school, and where the cost is shown the person is told
+/// why its tuition is not in the sum.
+#[test]
+fn a_chosen_program_not_for_the_goal_is_said_not_silently_left_out() {
+    use medtech::profile::{Candidate, CandidateAccreditor, CandidateKind, Shortlist, Tuition};
+    let mut p = person(
+        Goal::Mls,
+        "TX",
+        Background {
+            education: Some(Education::HighSchool),
+            ..Background::default()
+        },
+    );
+    p.shortlist = Shortlist {
+        programs: vec![Candidate {
+            name: "Austin MLT".to_owned(),
+            kind: Some(CandidateKind::MltAssociate),
+            accreditor: Some(CandidateAccreditor::Naacls),
+            months: Some(24),
+            starts: Some(date("2027-08-24")),
+            tuition: Some(Tuition::Total(9_000)),
+            ..Candidate::default()
+        }],
+        chosen: Some("Austin MLT".to_owned()),
+    };
+    let (chosen, finish) = plan_of(&p);
+    let cost = estimate::cost(guide(), &p, Some(&chosen));
+    assert!(
+        cost.items.iter().all(|(what, ..)| !what.contains("Austin")),
+        "{cost:?}"
+    );
+    assert_eq!(
+        cost.notes,
+        vec![
+            "Your chosen program, Austin MLT (an MLT associate program), is not for your goal \
+             (MLS): its tuition is not counted, nor its length in the finish date."
+                .to_owned()
+        ]
+    );
+    // The MLS school is counted from the guide, not the MLT program's 24
+    // months, and the guide's tuition shows beside the fees.
+    assert!(
+        finish
+            .counted
+            .iter()
+            .all(|(what, _)| !what.contains("Austin")),
+        "{finish:?}"
+    );
+    assert!(finish.program_start.is_none(), "{finish:?}");
+    assert!(!cost.tuition.is_empty(), "{cost:?}");
+    // Nor does it answer "Choose a NAACLS-accredited program" for the MLS.
+    assert!(adv::covered(&p, "edu.accredited").is_none());
+    let text = explain_text(p);
+    assert!(
+        text.contains("Note: Your chosen program, Austin MLT (an MLT associate program), is not for your goal (MLS): its tuition is not counted"),
+        "{text}"
+    );
+}
