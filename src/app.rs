@@ -141,6 +141,21 @@ pub enum Action {
 }
 
 impl Action {
+    /// Moves a list's cursor: a row, a page, half a page or to an end.
+    pub fn moves_cursor(&self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::HalfPageUp
+                | Action::HalfPageDown
+                | Action::Top
+                | Action::Bottom
+        )
+    }
+
     /// Changes the user's record, so a read-only copy refuses it.
     pub fn changes_record(&self) -> bool {
         matches!(
@@ -947,14 +962,7 @@ impl App {
                     self.scroll_details(area, *action == Action::DetailsDown, page);
                 }
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::HalfPageUp
-            | Action::HalfPageDown
-            | Action::Top
-            | Action::Bottom => {
+            action if action.moves_cursor() => {
                 if let Some(area) = self.screen.area() {
                     let len = self.rows(area).len();
                     let mut cursor = self.view(area).cursor();

@@ -168,14 +168,7 @@ impl App {
         }
         let len = self.profile.ce.activities.len();
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::HalfPageUp
-            | Action::HalfPageDown
-            | Action::Top
-            | Action::Bottom => {
+            action if action.moves_cursor() => {
                 let mut cursor = self.upkeep.selected.min(len.saturating_sub(1));
                 move_in(&mut cursor, len, action, 5);
                 self.upkeep.selected = cursor;
