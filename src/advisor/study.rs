@@ -246,6 +246,24 @@ pub struct StudyPlan {
 }
 
 impl StudyPlan {
+    /// How long the plan runs, in words: "10 weeks", or "10 weeks and 3
+    /// days" with a short first week.
+    pub fn length_words(&self) -> String {
+        let whole = self.weeks.iter().filter(|w| !w.short()).count();
+        let days: u32 = self
+            .weeks
+            .iter()
+            .filter(|w| w.short())
+            .map(|w| u32::from(w.days))
+            .sum();
+        let plural = |n, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        match (whole, days) {
+            (w, 0) => plural(w, "week"),
+            (0, d) => plural(d as usize, "day"),
+            (w, d) => format!("{} and {}", plural(w, "week"), plural(d as usize, "day")),
+        }
+    }
+
     /// The week today falls in, if any.
     pub fn current(&self, today: Date) -> Option<usize> {
         self.weeks
@@ -731,6 +749,7 @@ mod tests {
         let g = guide();
         let plan = plan(&g, &study("MLT(ASCP)", "2027-02-16", 8), d(TODAY)).expect("plan");
         assert_eq!(plan.weeks.len(), 10);
+        assert_eq!(plan.length_words(), "10 weeks");
         assert_eq!(plan.weeks[0].start, d(TODAY));
         for w in &plan.weeks {
             assert_eq!(w.hours(), 8, "{w:?}");
@@ -795,6 +814,7 @@ mod tests {
         // 73 days: 10 whole weeks from 2026-12-11, and 3 days before them.
         let plan = plan(&g, &study("MLT(ASCP)", "2027-02-19", 8), d(TODAY)).expect("plan");
         assert_eq!(plan.weeks.len(), 11);
+        assert_eq!(plan.length_words(), "10 weeks and 3 days", "not 11 weeks");
         let first = &plan.weeks[0];
         assert_eq!((first.start, first.days), (d(TODAY), 3));
         assert_eq!(first.end(), d("2026-12-11"));

@@ -305,11 +305,11 @@ pub fn text(plan: &StudyPlan, study: &Study) -> String {
     let exam = &plan.exam;
     let _ = writeln!(
         out,
-        "{} on {}, {} hours a week, {} weeks.",
+        "{} on {}, {} hours a week, {}.",
         plan.credential,
         plan.date,
         plan.hours_per_week,
-        plan.weeks.len()
+        plan.length_words()
     );
     let mut format = Vec::new();
     if let Some(q) = exam.questions {

@@ -66,13 +66,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &StudyView) {
 /// The lines above the weeks, in groups that show whole or not at all:
 /// the exam, its format, what the weights rest on, the retake rule.
 fn head_lines(plan: &StudyPlan, width: usize, today: jiff::civil::Date) -> Vec<Vec<String>> {
-    let weeks = plan.weeks.len();
     let left = plan.weeks.iter().filter(|w| !w.done).count();
     let mut lines = vec![vec![format!(
-        "{} on {} · {} h a week · {weeks} weeks, {left} to do{}",
+        "{} on {} · {} h a week · {}, {left} to do{}",
         plan.credential,
         plan.date,
         plan.hours_per_week,
+        plan.length_words(),
         if plan.date <= today {
             " · the date has passed"
         } else {
