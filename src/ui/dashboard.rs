@@ -281,10 +281,17 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         ]));
     }
     if roomy && let Some(next) = &advice.next {
-        lines.push(Line::from(Span::styled(
-            format!("Why this step: {}", next.why),
-            theme.muted(),
-        )));
+        // As many rows as are left, cut at a word with "…" (the step's
+        // details, Enter, say it whole).
+        let inner = Block::bordered().inner(area);
+        let used = Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: true })
+            .line_count(inner.width);
+        let left = usize::from(inner.height).saturating_sub(used);
+        let why = fit_rows(&format!("Why this step: {}", next.why), inner.width, left);
+        if !why.is_empty() {
+            lines.push(Line::from(Span::styled(why, theme.muted())));
+        }
     }
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
     let next_id = advice.next.as_ref().map(|n| n.step.as_str());
@@ -429,4 +436,30 @@ fn finish_lines(app: &App, advice: &Advice) -> [Line<'static>; 2] {
             ),
         ]),
     ]
+}
+
+/// `text` as it fits in `rows` rows of `width` when wrapped: whole, or cut
+/// at a word with "…"; empty when not even a word fits.
+fn fit_rows(text: &str, width: u16, rows: usize) -> String {
+    let fits = |t: &str| {
+        Paragraph::new(t)
+            .wrap(Wrap { trim: true })
+            .line_count(width)
+            <= rows
+    };
+    if rows == 0 {
+        return String::new();
+    }
+    if fits(text) {
+        return text.to_owned();
+    }
+    let mut words: Vec<&str> = text.split(' ').collect();
+    while !words.is_empty() {
+        words.pop();
+        let cut = format!("{}…", words.join(" "));
+        if !words.is_empty() && fits(&cut) {
+            return cut;
+        }
+    }
+    String::new()
 }

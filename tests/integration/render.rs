@@ -1745,3 +1745,29 @@ fn the_dashboard_sums_up_each_cycle_once_something_is_held() {
         "one whole row: {row:?}"
     );
 }
+
+#[test]
+fn a_reason_too_long_for_the_next_step_box_is_cut_at_a_word_with_an_ellipsis() {
+    // The walk without the license: one Upkeep row, so one row is left for
+    // the reason, which needs two at 80 columns.
+    let mut profile = keeping_it().profile().clone();
+    profile.steps.remove("ca.mlt-apply");
+    let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
+    let mut app = App::new(real_guide().clone(), profile, walk);
+    app.update(Action::Show(Screen::Dashboard));
+    let text = screen_text(&app, 80, 24);
+    let row = text
+        .lines()
+        .find(|l| l.contains("Why this step:"))
+        .unwrap_or_else(|| panic!("no reason shown:\n{text}"));
+    let inside = row.trim_matches('"').trim_end_matches('│').trim_end();
+    assert!(
+        inside.ends_with('…'),
+        "the reason is cut without saying so: {row:?}\n{text}"
+    );
+    let next = text.lines().skip_while(|l| *l != row).nth(1).unwrap_or("");
+    assert!(
+        next.trim_matches('"').starts_with('└'),
+        "one row, then the box ends: {next:?}"
+    );
+}
