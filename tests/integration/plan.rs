@@ -788,17 +788,7 @@ fn a_credential_held_with_nothing_else_answered_is_the_plan_not_school() {
     use medtech::advisor::Advice;
     // Issue 20: California, an MLT(ASCP) since 2024, the highest education
     // left blank.
-    let p = person(
-        Goal::Mlt,
-        "CA",
-        Background {
-            credentials: vec![HeldCredential {
-                name: "MLT(ASCP)".to_owned(),
-                since: month("2024-03"),
-            }],
-            ..Background::default()
-        },
-    );
+    let p = ca_holder();
     let advice = Advice::new(guide(), &p, today());
     let shown = advice.plan.as_ref().expect("a plan for a credential held");
     assert_eq!(shown.credential, "MLT(ASCP)");
