@@ -91,6 +91,17 @@ pub fn covered(profile: &Profile, step_id: &str) -> Option<&'static str> {
         return None;
     }
     let bg = &profile.background;
+    // One option of the certifier choice: a credential held covers the
+    // option it names ("MLT(ASCP)": ASCP), not the others.
+    if let Some(option) = step_id.strip_prefix("cert.choose.") {
+        let named = bg
+            .credentials
+            .iter()
+            .filter(|c| at_level(profile.goal, &c.name))
+            .any(|c| certifier_of(&c.name).is_some_and(|c| c == option));
+        return (named && covered_by(bg, profile.goal, "cert.choose").is_some())
+            .then_some("the credential you hold");
+    }
     // The step itself, then each step it sits under ("edu.associate" for
     // "edu.associate.chemistry").
     let mut id = step_id;
@@ -108,6 +119,25 @@ pub fn covered(profile: &Profile, step_id: &str) -> Option<&'static str> {
         .then_some(super::programs::CHOICE_COVER)
 }
 
+/// Whether a credential's name is at the goal's level ("MLT(ASCP)" for
+/// MLT; "MLS(AMT)" or "MT(AAB)" for MLS): with it the exam is behind the
+/// user.
+fn at_level(goal: Goal, name: &str) -> bool {
+    let words = credential_key(name);
+    match goal {
+        Goal::Mlt => words.iter().any(|w| w == "MLT"),
+        Goal::Mls => words.iter().any(|w| w == "MLS" || w == "MT"),
+    }
+}
+
+/// The certifier a credential's name gives in brackets, as the guide's
+/// step ids write it: "ascp" for MLT(ASCP) and MLT(ASCPi), "amt", "aab".
+fn certifier_of(name: &str) -> Option<String> {
+    let inside = name.split_once('(')?.1.split_once(')')?.0.trim();
+    let lower = inside.to_ascii_lowercase();
+    Some(lower.strip_suffix('i').map_or(lower.clone(), str::to_owned))
+}
+
 /// The background's cover for one step id, ancestors aside.
 fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
     let education = bg.education.unwrap_or(Education::HighSchool);
@@ -116,17 +146,9 @@ fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
         program(kind)
             .is_some_and(|p| matches!(p.accreditor, Accreditor::Naacls | Accreditor::Abhes))
     };
-    // A credential at the goal's level: the exam is behind the user.
-    let level = |name: &str| {
-        let words = credential_key(name);
-        match goal {
-            Goal::Mlt => words.iter().any(|w| w == "MLT"),
-            Goal::Mls => words.iter().any(|w| w == "MLS" || w == "MT"),
-        }
-    };
     // Worked out only for the steps that ask (this runs for every step
     // checked).
-    let goal_credential = || bg.credentials.iter().any(|c| level(&c.name));
+    let goal_credential = || bg.credentials.iter().any(|c| at_level(goal, &c.name));
     let military = || bg.military_course.as_ref().is_some_and(|c| c.weeks >= 50);
     match id {
         // The exam, and the education a certifier asks before it, are behind

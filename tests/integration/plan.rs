@@ -1301,3 +1301,29 @@ fn a_chosen_program_not_for_the_goal_is_said_not_silently_left_out() {
         "{text}"
     );
 }
+
+#[test]
+fn a_credential_held_marks_its_own_certifier_chosen_not_the_other_two() {
+    // The California MLT(ASCP) holder: the certifier choice is behind them,
+    // and it was ASCP; AMT and AAB were not chosen.
+    let p = ca_holder();
+    let g = guide();
+    let step = |id: &str| {
+        g.all_steps()
+            .map(|(_, s)| s)
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("{id} in the guide"))
+    };
+    assert_eq!(adv::check(step("cert.choose"), &p), adv::Check::Done);
+    assert_eq!(adv::check(step("cert.choose.ascp"), &p), adv::Check::Done);
+    assert!(adv::covered(&p, "cert.choose.ascp").is_some());
+    for other in ["cert.choose.amt", "cert.choose.aab"] {
+        assert!(adv::covered(&p, other).is_none(), "{other}");
+        assert_eq!(adv::check(step(other), &p), adv::Check::Todo, "{other}");
+    }
+    // An international credential names the same certifier's option.
+    let mut abroad = p.clone();
+    abroad.background.credentials[0].name = "MLT(ASCPi)".to_owned();
+    assert!(adv::covered(&abroad, "cert.choose.ascp").is_some());
+    assert!(adv::covered(&abroad, "cert.choose.amt").is_none());
+}
