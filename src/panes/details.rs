@@ -62,7 +62,11 @@ fn status_line(step: &Step, profile: &Profile, theme: Theme) -> Line<'static> {
                 check.symbol(),
                 advisor::programs::chosen(profile).map_or_else(String::new, |c| sanitize(&c.name))
             ),
-            (None, _) => format!("{} Done", check.symbol()),
+            (None, Some(why)) => format!(
+                "{} Done from {why}, as your background says (your own mark on the step wins)",
+                check.symbol()
+            ),
+            (None, None) => format!("{} Done", check.symbol()),
         },
         Check::Todo
             if let Some(short) = (step.id == advisor::programs::STEP)

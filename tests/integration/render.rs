@@ -1771,3 +1771,18 @@ fn a_reason_too_long_for_the_next_step_box_is_cut_at_a_word_with_an_ellipsis() {
         "one row, then the box ends: {next:?}"
     );
 }
+
+#[test]
+fn a_step_the_background_covers_says_what_covers_it() {
+    // The MLT(ASCP) holder: "Know the job" is done from the credential, not
+    // from a mark of theirs, and the details say so.
+    let mut app = keeping_it();
+    app.update(Action::Show(Screen::Education));
+    app.update(Action::Resize(100, 30));
+    let text = screen_text(&app, 100, 30);
+    assert!(text.contains("›[x] Know the job"), "{text}");
+    assert!(
+        text.contains("Status: [x] Done from the credential you hold"),
+        "{text}"
+    );
+}
