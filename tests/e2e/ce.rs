@@ -3,41 +3,40 @@
 //! untouched, and a version 2 profile migrated with its byte-for-byte copy.
 
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use crate::shared::DataDir;
 
 use serde_json::Value;
 
 /// MLT(ASCP) since March 2024, a California MLT license since June 2024.
 const WALKER: &str = r#"Profile(version: 3, goal: Mlt, state: Some("CA"), steps: {"ca.mlt-apply": (status: Done, date: Some("2024-06"))}, background: (credentials: [(name: "MLT(ASCP)", since: "2024-03")]))"#;
 
+/// A profile given with `--profile` in a folder of its own (also the data
+/// folder), today pinned to the day of issue 23's walk.
 struct Run {
-    dir: tempfile::TempDir,
+    data: DataDir,
 }
 
 impl Run {
     fn with(profile: &[u8]) -> Run {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("profile.ron"), profile).expect("write profile");
-        Run { dir }
+        let data = DataDir::new();
+        std::fs::write(data.root().join("profile.ron"), profile).expect("write profile");
+        Run { data }
     }
 
     fn path(&self) -> PathBuf {
-        self.dir.path().join("profile.ron")
+        self.data.root().join("profile.ron")
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_medtech"))
-            .arg("--profile")
-            .arg(self.path())
-            .args(args)
-            .env_clear()
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path())
-            .env("MEDTECH_TODAY", "2026-12-08")
-            .env("RUST_BACKTRACE", "0")
-            .stdin(Stdio::null())
-            .output()
-            .expect("run medtech")
+        let path = self.path();
+        let path = path.to_str().expect("a UTF-8 temp path");
+        let args: Vec<&str> = ["--profile", path]
+            .into_iter()
+            .chain(args.iter().copied())
+            .collect();
+        self.data.run_on("2026-12-08", &args)
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -234,7 +233,7 @@ fn a_version_2_profile_is_kept_byte_for_byte_and_becomes_version_3_on_the_first_
     let run = Run::with(&original);
     // Listing only looks: nothing is written.
     run.ok(&["ce", "list"]);
-    assert!(!run.dir.path().join("profile.ron.v2.bak").exists());
+    assert!(!run.data.root().join("profile.ron.v2.bak").exists());
     run.ok(&[
         "ce",
         "add",
@@ -245,7 +244,7 @@ fn a_version_2_profile_is_kept_byte_for_byte_and_becomes_version_3_on_the_first_
         "--title",
         "Immunology",
     ]);
-    let kept = std::fs::read(run.dir.path().join("profile.ron.v2.bak")).expect("the v2 copy");
+    let kept = std::fs::read(run.data.root().join("profile.ron.v2.bak")).expect("the v2 copy");
     assert_eq!(kept, original);
     let text = std::fs::read_to_string(run.path()).expect("profile");
     assert!(text.contains("version: 3"), "{text}");
@@ -547,7 +546,7 @@ fn a_read_only_profile_refuses_ce_add_and_remove_with_exit_1_and_nothing_written
     run.refused(&["ce", "remove", "1"], 1, "is read-only");
     // Nothing beside it either: no backup, no temporary file (the lock is
     // the data folder's own, as for every command that writes).
-    let mut names: Vec<String> = std::fs::read_dir(run.dir.path())
+    let mut names: Vec<String> = std::fs::read_dir(run.data.root())
         .expect("dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n != "profile.lock")

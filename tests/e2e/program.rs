@@ -5,44 +5,33 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use crate::shared::DataDir;
 
 use medtech::profile::{Event, Profile, Rate};
 use serde_json::Value;
 
 const TODAY: &str = "2026-12-08";
 
-struct Home {
-    dir: tempfile::TempDir,
-}
+/// A data folder of its own, today pinned to the day of issue 25's walk.
+struct Home(DataDir);
 
 impl Home {
     fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Home(DataDir::new())
     }
 
     fn root(&self) -> &Path {
-        self.dir.path()
+        self.0.root()
     }
 
     fn profile_path(&self) -> PathBuf {
-        self.root().join("medtech").join("profile.ron")
+        self.0.profile_path()
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_medtech"))
-            .args(args)
-            .env_clear()
-            .env("XDG_DATA_HOME", self.root())
-            .env("HOME", self.root())
-            .env("MEDTECH_TODAY", TODAY)
-            .env("RUST_BACKTRACE", "0")
-            .current_dir(self.root())
-            .stdin(Stdio::null())
-            .output()
-            .expect("run medtech")
+        self.0.run_on(TODAY, args)
     }
 
     fn ok(&self, args: &[&str]) -> String {

@@ -75,16 +75,20 @@ impl DataDir {
         self.app_dir().join("profile.ron")
     }
 
-    /// Writes raw bytes as the profile, creating the folder.
     /// Runs a `medtech` command on this data folder, without a terminal,
     /// today pinned to [`TODAY`].
     pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.run_on(TODAY, args)
+    }
+
+    /// [`DataDir::run`] with today pinned to `today`.
+    pub fn run_on(&self, today: &str, args: &[&str]) -> std::process::Output {
         std::process::Command::new(env!("CARGO_BIN_EXE_medtech"))
             .args(args)
             .env_clear()
             .env("XDG_DATA_HOME", self.root())
             .env("HOME", self.root())
-            .env("MEDTECH_TODAY", TODAY)
+            .env("MEDTECH_TODAY", today)
             .env("RUST_BACKTRACE", "0")
             .current_dir(self.root())
             .stdin(std::process::Stdio::null())
@@ -92,6 +96,7 @@ impl DataDir {
             .expect("run medtech")
     }
 
+    /// Writes raw bytes as the profile, creating the folder.
     pub fn write_profile(&self, bytes: &[u8]) {
         std::fs::create_dir_all(self.app_dir()).expect("create the app data dir");
         std::fs::write(self.profile_path(), bytes).expect("write profile.ron");
