@@ -17,6 +17,6 @@ pub mod upkeep;
 pub use advice::{Advice, Next, PlanSummary, Standing, Upcoming};
 pub use eligibility::{Reason, RouteAdvice, Verdict};
 pub use progress::{
-    Check, Excluded, Progress, area_progress, check, covered, covered_units, excluded,
-    overall_progress, upcoming,
+    Check, Excluded, Progress, area_progress, check, covered, covered_step, covered_units,
+    excluded, overall_progress, upcoming,
 };

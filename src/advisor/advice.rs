@@ -220,7 +220,7 @@ impl Advice {
 /// The required steps the background covers, outermost only.
 fn covered_steps(guide: &Guide, profile: &Profile) -> Vec<(String, &'static str)> {
     fn walk(step: &Step, profile: &Profile, out: &mut Vec<(String, &'static str)>) {
-        if let Some(why) = progress::covered(profile, &step.id)
+        if let Some(why) = progress::covered_step(profile, step)
             && progress::check(step, profile) == Check::Done
         {
             out.push((step.title.clone(), why));

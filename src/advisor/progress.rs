@@ -138,6 +138,26 @@ fn certifier_of(name: &str) -> Option<String> {
     Some(lower.strip_suffix('i').map_or(lower.clone(), str::to_owned))
 }
 
+/// What covers `step` when the user has not marked it: the background
+/// ([`covered`]), or a credential held that meets it (a state's exam step:
+/// the national exam it accepts, earned on or after its date).
+pub fn covered_step(profile: &Profile, step: &Step) -> Option<&'static str> {
+    covered(profile, &step.id).or_else(|| {
+        if profile.steps.contains_key(&step.id) {
+            return None;
+        }
+        let held = |m: &crate::content::MetBy| {
+            profile.background.credentials.iter().any(|h| {
+                h.is(&m.credential) && m.from.is_none_or(|from| h.since.first_day() >= from)
+            })
+        };
+        step.met_by
+            .iter()
+            .any(held)
+            .then_some("the credential you hold")
+    })
+}
+
 /// The background's cover for one step id, ancestors aside.
 fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
     let education = bg.education.unwrap_or(Education::HighSchool);
@@ -191,7 +211,7 @@ fn covered_by(bg: &Background, goal: Goal, id: &str) -> Option<&'static str> {
 pub fn check(step: &Step, profile: &Profile) -> Check {
     // A parent follows its sub-steps, which its cover reaches (so a mark the
     // user put on one of them still counts).
-    if step.substeps.is_empty() && covered(profile, &step.id).is_some() {
+    if step.substeps.is_empty() && covered_step(profile, step).is_some() {
         return Check::Done;
     }
     if step.substeps.is_empty() {
@@ -275,7 +295,7 @@ pub fn area_progress(guide: &Guide, profile: &Profile, area: Area) -> Progress {
 /// counted as done), unless the user marked them otherwise.
 pub fn covered_units(guide: &Guide, profile: &Profile, area: Area) -> usize {
     fn walk(step: &Step, profile: &Profile, under: bool) -> usize {
-        let here = under || covered(profile, &step.id).is_some();
+        let here = under || covered_step(profile, step).is_some();
         if step.substeps.is_empty() || step.one_of {
             usize::from(here && check(step, profile) == Check::Done)
         } else {

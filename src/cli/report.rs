@@ -789,7 +789,7 @@ impl StepPlan {
                 .iter()
                 .map(|s| StepPlan::of(guide, profile, s))
                 .collect(),
-            from_background: advisor::covered(profile, &step.id)
+            from_background: advisor::covered_step(profile, step)
                 .filter(|_| check == Check::Done)
                 .map(str::to_owned),
         }

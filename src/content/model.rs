@@ -241,6 +241,21 @@ pub struct Step {
     /// Guide-wide tables shown in this step's details.
     #[serde(default)]
     pub panels: Vec<Panel>,
+    /// The credentials whose exam meets this step when held (a state's
+    /// exam step: the national exams it accepts).
+    #[serde(default)]
+    pub met_by: Vec<MetBy>,
+}
+
+/// A credential that meets a step when held, earned on or after a day if
+/// the step's rule names one.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MetBy {
+    /// As the guide's credentials name it: "MLT(ASCP)".
+    pub credential: String,
+    #[serde(default)]
+    pub from: Option<Date>,
 }
 
 /// An amount of money a step costs, as structured data for the advisor's estimates.

@@ -316,6 +316,24 @@ impl Checker<'_> {
         }
     }
 
+    /// A step met by holding a credential names one the guide knows.
+    fn met_by(&mut self, step: &Step, names: &BTreeSet<&str>) {
+        for m in &step.met_by {
+            if !names.contains(m.credential.as_str()) {
+                self.problem(
+                    &step.id,
+                    format!(
+                        "`{}`: met by unknown credential `{}`",
+                        step.id, m.credential
+                    ),
+                );
+            }
+        }
+        for sub in &step.substeps {
+            self.met_by(sub, names);
+        }
+    }
+
     fn requirement(&mut self, key: &str, credentials: &BTreeSet<&str>, req: &Requirement) {
         match req {
             Requirement::SemesterHours(0)
@@ -455,8 +473,10 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
         .chain(guide.no_license_step.iter())
         .chain(guide.states.iter().flat_map(|s| &s.steps))
         .collect();
+    let names: BTreeSet<&str> = guide.credentials.iter().map(|x| x.name.as_str()).collect();
     for step in top {
         c.step(step);
+        c.met_by(step, &names);
     }
     if guide.no_license_step.is_none() {
         c.problems.push(Problem {

@@ -54,7 +54,7 @@ fn status_line(step: &Step, profile: &Profile, theme: Theme) -> Line<'static> {
     let words = match check {
         Check::Done => match (
             profile.done_on(&step.id),
-            advisor::covered(profile, &step.id),
+            advisor::covered_step(profile, step),
         ) {
             (Some(date), _) => format!("{} Done on {date}", check.symbol()),
             (None, Some(advisor::programs::CHOICE_COVER)) => format!(

@@ -1327,3 +1327,70 @@ fn a_credential_held_marks_its_own_certifier_chosen_not_the_other_two() {
     assert!(adv::covered(&abroad, "cert.choose.ascp").is_some());
     assert!(adv::covered(&abroad, "cert.choose.amt").is_none());
 }
+
+#[test]
+fn a_credential_california_accepts_meets_its_exam_step_from_the_date_it_names() {
+    let g = guide();
+    let step = |id: &str| {
+        g.all_steps()
+            .map(|(_, s)| s)
+            .chain(g.states.iter().flat_map(|s| s.steps.iter()))
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("{id} in the guide"))
+    };
+    let exam = step("ca.mlt-exam");
+    // MLT(ASCP): an exam California accepts, so the step is behind them.
+    let p = ca_holder();
+    assert_eq!(adv::check(exam, &p), adv::Check::Done);
+    assert_eq!(adv::covered_step(&p, exam), Some("the credential you hold"));
+    // AMT's MLT exam counts from January 30, 2023: earned in January 2023
+    // (the month only) is not known to be after it; February is.
+    let with = |name: &str, since: &str| {
+        let mut p = ca_holder();
+        p.background.credentials[0] = HeldCredential {
+            name: name.to_owned(),
+            since: since.parse().expect("a date"),
+        };
+        p
+    };
+    assert_eq!(
+        adv::check(exam, &with("MLT(AMT)", "2023-01")),
+        adv::Check::Todo
+    );
+    assert_eq!(
+        adv::check(exam, &with("MLT(AMT)", "2023-02")),
+        adv::Check::Done
+    );
+    // A credential of another level meets nothing here.
+    assert_eq!(
+        adv::check(exam, &with("MLS(ASCP)", "2020-05")),
+        adv::Check::Todo
+    );
+    // The user's own mark wins.
+    let mut marked = p.clone();
+    marked.steps.insert(
+        "ca.mlt-exam".to_owned(),
+        medtech::profile::StepRecord {
+            status: medtech::profile::Status::Skipped,
+            date: None,
+            note: String::new(),
+        },
+    );
+    assert_eq!(adv::check(exam, &marked), adv::Check::Skipped);
+    // The CLS exam: MLS(ASCPi) counts from June 1, 2007 (the later of the
+    // two official dates).
+    let cls = step("ca.cls-exam");
+    let mls = |name: &str, since: &str| {
+        let mut p = with(name, since);
+        p.goal = Goal::Mls;
+        p
+    };
+    assert_eq!(
+        adv::check(cls, &mls("MLS(ASCPi)", "2005-03")),
+        adv::Check::Todo
+    );
+    assert_eq!(
+        adv::check(cls, &mls("MLS(ASCPi)", "2008-03")),
+        adv::Check::Done
+    );
+}
