@@ -91,6 +91,8 @@ fn broken_content_is_reported_with_file_and_line() {
     education: [
         (id: "a", title: "A", summary: "S", what: "W", why: "Y", how: "H", sources: ["s"]),
         (id: "a", title: "", summary: "S", what: "W", why: "Y", how: "H", sources: ["missing"]),
+        (id: "b", title: "B", summary: "S", what: "W", why: "Y", how: "H", sources: ["s"],
+         met_by: [(credential: "XYZ(ABC)")]),
     ],
     routes: [
         (id: "r", credential: "nope", name: "R", summary: "S", status: Open,
@@ -109,9 +111,10 @@ fn broken_content_is_reported_with_file_and_line() {
         "assets/broken.ron:6: id `a` is used 2 times",
         "assets/broken.ron:6: `a`: title is empty",
         "assets/broken.ron:6: `a`: step cites unknown source `missing`",
-        "assets/broken.ron:10: `r`: route has no source",
-        "assets/broken.ron:10: `r`: unknown credential `nope`",
-        "assets/broken.ron:10: `r`: requirement SemesterHours(0) has a zero amount",
+        "assets/broken.ron:8: `b`: met by unknown credential `XYZ(ABC)`",
+        "assets/broken.ron:12: `r`: route has no source",
+        "assets/broken.ron:12: `r`: unknown credential `nope`",
+        "assets/broken.ron:12: `r`: requirement SemesterHours(0) has a zero amount",
         "jurisdiction `TX` is missing",
     ];
     for line in expect {
