@@ -294,13 +294,16 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
         }
     }
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
+    // The required work after the next step, in path order: what the plan
+    // passed over before it (school a credential held makes unneeded) is
+    // not "after that".
     let next_id = advice.next.as_ref().map(|n| n.step.as_str());
-    let after: Vec<_> = advice
+    let at = advice
         .upcoming
         .iter()
-        .filter(|u| Some(u.step.as_str()) != next_id)
-        .take(room)
-        .collect();
+        .position(|u| Some(u.step.as_str()) == next_id)
+        .map_or(0, |i| i + 1);
+    let after: Vec<_> = advice.upcoming[at..].iter().take(room).collect();
     if !after.is_empty() {
         lines.push(Line::from(Span::styled("After that", theme.heading())));
         for step in after {

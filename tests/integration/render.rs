@@ -1786,3 +1786,19 @@ fn a_step_the_background_covers_says_what_covers_it() {
         "{text}"
     );
 }
+
+#[test]
+fn after_the_next_step_comes_what_follows_it_not_school_the_plan_passed_over() {
+    // The MLT(ASCP) holder without the license at 60x16: the next step is
+    // in Licensing; the degree's courses before it are not "after that".
+    let mut profile = keeping_it().profile().clone();
+    profile.steps.remove("ca.mlt-apply");
+    let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
+    let mut app = App::new(real_guide().clone(), profile, walk);
+    app.update(Action::Show(Screen::Dashboard));
+    let text = screen_text(&app, 60, 16);
+    assert!(text.contains("Licensing › "), "{text}");
+    assert!(text.contains("After that"), "{text}");
+    assert!(!text.contains("(Education)"), "{text}");
+    assert!(text.contains("(Licensing)"), "{text}");
+}
