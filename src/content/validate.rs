@@ -6,8 +6,8 @@ use std::fmt;
 
 use super::Guide;
 use super::model::{
-    Anchor, Caveat, Fact, Fee, LicenseRule, RenewalFee, Requirement, Step, Upkeep, is_spam_url,
-    url_host,
+    Accepts, Anchor, Caveat, Fact, Fee, LicenseRule, RenewalFee, Requirement, StateRecord, Step,
+    Upkeep, is_spam_url, url_host,
 };
 
 /// The USPS codes of the 50 states, DC and Puerto Rico: each must appear once.
@@ -334,6 +334,38 @@ impl Checker<'_> {
         }
     }
 
+    /// A state's step met by a credential agrees with the state's own
+    /// table: the credential is accepted there, and counts from no earlier
+    /// than the table's first exam date.
+    fn met_by_accepted(&mut self, guide: &Guide, state: &StateRecord, step: &Step) {
+        for m in &step.met_by {
+            let Some(credential) = guide.credentials.iter().find(|c| c.name == m.credential) else {
+                continue;
+            };
+            let rows: Vec<_> = state
+                .accepts
+                .iter()
+                .filter(|a| a.credential == credential.id && a.accepts == Accepts::Yes)
+                .collect();
+            let too_early = rows.iter().any(|a| {
+                a.exam_from
+                    .is_some_and(|f| m.from.is_none_or(|from| from < f))
+            });
+            if rows.is_empty() || too_early {
+                self.problem(
+                    &step.id,
+                    format!(
+                        "`{}`: met by `{}`, which {}'s table does not accept from that date",
+                        step.id, m.credential, state.code
+                    ),
+                );
+            }
+        }
+        for sub in &step.substeps {
+            self.met_by_accepted(guide, state, sub);
+        }
+    }
+
     fn requirement(&mut self, key: &str, credentials: &BTreeSet<&str>, req: &Requirement) {
         match req {
             Requirement::SemesterHours(0)
@@ -477,6 +509,11 @@ pub(super) fn validate(guide: &Guide, files: &[(&str, &str)]) -> Vec<Problem> {
     for step in top {
         c.step(step);
         c.met_by(step, &names);
+    }
+    for state in &guide.states {
+        for step in &state.steps {
+            c.met_by_accepted(guide, state, step);
+        }
     }
     if guide.no_license_step.is_none() {
         c.problems.push(Problem {
