@@ -293,26 +293,39 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
             lines.push(Line::from(Span::styled(why, theme.muted())));
         }
     }
-    let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
-    // The required work after the next step, in path order: what the plan
-    // passed over before it (school a credential held makes unneeded) is
-    // not "after that".
+    // The required work after the next step, in path order, as many as fit
+    // whole: what the plan passed over before it (school a credential held
+    // makes unneeded) is not "after that".
+    let inner = Block::bordered().inner(area);
+    let rows = |lines: &[Line<'static>]| {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: true })
+            .line_count(inner.width)
+    };
+    let mut left = usize::from(inner.height).saturating_sub(rows(&lines));
     let next_id = advice.next.as_ref().map(|n| n.step.as_str());
     let at = advice
         .upcoming
         .iter()
         .position(|u| Some(u.step.as_str()) == next_id)
         .map_or(0, |i| i + 1);
-    let after: Vec<_> = advice.upcoming[at..].iter().take(room).collect();
-    if !after.is_empty() {
-        lines.push(Line::from(Span::styled("After that", theme.heading())));
-        for step in after {
-            lines.push(Line::from(vec![
-                Span::raw(format!("{} ", step.check.symbol())),
-                Span::raw(step.title.clone()),
-                Span::styled(format!(" ({})", step.area.title()), theme.muted()),
-            ]));
+    let mut after = vec![Line::from(Span::styled("After that", theme.heading()))];
+    left = left.saturating_sub(1);
+    for step in &advice.upcoming[at..] {
+        let line = Line::from(vec![
+            Span::raw(format!("{} ", step.check.symbol())),
+            Span::raw(step.title.clone()),
+            Span::styled(format!(" ({})", step.area.title()), theme.muted()),
+        ]);
+        let needs = rows(std::slice::from_ref(&line));
+        if needs > left {
+            break;
         }
+        left -= needs;
+        after.push(line);
+    }
+    if after.len() > 1 {
+        lines.extend(after);
     }
     let block = Block::default().borders(Borders::ALL).title(" Next step ");
     frame.render_widget(
