@@ -211,6 +211,21 @@ fn add(shortlist: &mut Shortlist, args: AddArgs) -> Result<String, Failure> {
             "a program's name is at most {NAME_MAX_CHARS} characters (this one has {length})"
         )));
     }
+    // The form's note is one line of as many characters as a name.
+    if let Some(note) = &args.note {
+        let length = note.chars().count();
+        if note.chars().any(char::is_control) || length > NAME_MAX_CHARS {
+            return Err(Failure::usage(format!(
+                "a program's note is one line of at most {NAME_MAX_CHARS} characters \
+                 (this one has {length}{})",
+                if note.chars().any(char::is_control) {
+                    " and a line break or control character"
+                } else {
+                    ""
+                }
+            )));
+        }
+    }
     let state = match args.state.as_deref().map(str::trim) {
         Some(typed) => {
             if typed.len() != 2 || !typed.chars().all(|c| c.is_ascii_alphabetic()) {

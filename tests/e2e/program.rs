@@ -305,6 +305,23 @@ fn bad_input_is_refused_with_a_clear_message_and_nothing_written() {
             2,
             "at most 200 characters",
         ),
+        // The form cuts a note at the same length, on one line.
+        (
+            &[
+                "program",
+                "add",
+                "X",
+                "--note",
+                &"n".repeat(medtech::profile::NAME_MAX_CHARS + 1),
+            ],
+            2,
+            "note is one line of at most 200 characters",
+        ),
+        (
+            &["program", "add", "X", "--note", "two\nlines"],
+            2,
+            "line break",
+        ),
     ] {
         let output = home.run(args);
         assert_eq!(
