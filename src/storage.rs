@@ -1255,7 +1255,19 @@ pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
         ));
     }
     profile::decode(text).map_err(|e| match e {
-        DecodeError::Damaged { line, col, message } => damaged(line, col, &message),
+        // The line itself, so a hand edit gone wrong is seen at once.
+        DecodeError::Damaged { line, col, message } => match text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            Some(reads) => {
+                let reads = crate::text::truncate(reads, 60);
+                damaged(line, col, &format!("{message} (the line reads `{reads}`)"))
+            }
+            None => damaged(line, col, &message),
+        },
         DecodeError::TooNew { found } => LoadError::TooNew {
             path: path.to_owned(),
             found,

@@ -354,17 +354,27 @@ fn damaged_files_are_named_and_never_changed_by_loading() {
         (
             "truncated.ron",
             (7, 21),
-            "Unexpected variant named `Do` in enum `Status`, expected `Done` instead",
+            "Unexpected variant named `Do` in enum `Status`, expected `Done` instead \
+             (the line reads `status: Do`)",
         ),
         ("empty.ron", (1, 1), "the file is empty"),
-        ("wrong_type.ron", (4, 11), "Expected option"),
-        ("version0.ron", (1, 1), "profile version 0 never existed"),
+        (
+            "wrong_type.ron",
+            (4, 11),
+            "Expected option (the line reads `state: 42,`)",
+        ),
+        (
+            "version0.ron",
+            (1, 1),
+            "profile version 0 never existed (the line reads `Profile(version: 0, goal: Mlt)`)",
+        ),
         ("binary.ron", (1, 1), "the file is not text (invalid UTF-8)"),
         // A mistyped field name must not silently drop what it held.
         (
             "misspelled_field.ron",
             (4, 5),
-            "Unexpected field named `stpes` in `Profile`, expected one of `version`, `goal`, `state`, `steps`, or `position` instead",
+            "Unexpected field named `stpes` in `Profile`, expected one of `version`, `goal`, `state`, `steps`, or `position` instead \
+             (the line reads `stpes: {\"edu.a\": StepRecord(status: Done, date: \"2026-01-01…`)",
         ),
     ];
     for (name, (line, col), expected) in cases {
