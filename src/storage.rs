@@ -1262,10 +1262,16 @@ pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
             .map(str::trim)
             .filter(|l| !l.is_empty())
         {
-            Some(reads) => {
-                let reads = crate::text::truncate(reads, 60);
-                damaged(line, col, &format!("{message} (the line reads `{reads}`)"))
-            }
+            Some(reads) => LoadError::Corrupt {
+                path: path.to_owned(),
+                line,
+                col,
+                message: format!(
+                    "{} (the line reads `{}`)",
+                    crate::text::truncate(&sanitize(&message), MAX_QUOTED_CHARS),
+                    crate::text::truncate(&sanitize(reads), 60)
+                ),
+            },
             None => damaged(line, col, &message),
         },
         DecodeError::TooNew { found } => LoadError::TooNew {

@@ -1111,3 +1111,22 @@ fn keeping_your_version_sets_only_an_unreadable_file_aside() {
         .expect("a profile");
     assert_eq!(on_disk.steps, sample().steps);
 }
+
+/// A long parser message still ends with the line it stopped at, whole.
+#[test]
+fn a_damaged_profile_quotes_the_line_even_after_a_long_message() {
+    let text = "Profile(\n    version: 3,\n    goal: Mls,\n    field: Some(Biology),\n)\n";
+    let err = medtech::storage::parse(text, Path::new("profile.ron")).expect_err("damaged");
+    let LoadError::Corrupt { line, message, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(*line, 4);
+    assert!(
+        message.contains("Unexpected field named `field`"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("(the line reads `field: Some(Biology),`)"),
+        "{message}"
+    );
+}
