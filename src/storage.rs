@@ -1262,16 +1262,20 @@ pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
             .map(str::trim)
             .filter(|l| !l.is_empty())
         {
-            Some(reads) => LoadError::Corrupt {
-                path: path.to_owned(),
-                line,
-                col,
-                message: format!(
-                    "{} (the line reads `{}`)",
-                    crate::text::truncate(&sanitize(&message), MAX_QUOTED_CHARS),
-                    crate::text::truncate(&sanitize(reads), 60)
-                ),
-            },
+            Some(reads) => {
+                // Both parts together stay within the quoting limit.
+                let reads = crate::text::truncate(&sanitize(reads), 60);
+                let room = MAX_QUOTED_CHARS.saturating_sub(reads.chars().count() + 20);
+                LoadError::Corrupt {
+                    path: path.to_owned(),
+                    line,
+                    col,
+                    message: format!(
+                        "{} (the line reads `{reads}`)",
+                        crate::text::truncate(&sanitize(&message), room)
+                    ),
+                }
+            }
             None => damaged(line, col, &message),
         },
         DecodeError::TooNew { found } => LoadError::TooNew {
