@@ -34,8 +34,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         } else {
             theme.muted()
         };
+        // Cut with "…" where the terminal is narrow, never mid-word unseen.
+        let text = format!("   {mark} {} — {}", g.short(), g.long());
         goal_lines.push(Line::from(Span::styled(
-            format!("   {mark} {} — {}", g.short(), g.long()),
+            crate::text::truncate(&text, usize::from(goal.width)),
             style,
         )));
     }
