@@ -34,8 +34,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         } else {
             theme.muted()
         };
-        // Cut with "…" where the terminal is narrow, never mid-word unseen.
-        let text = format!("   {mark} {} — {}", g.short(), g.long());
+        // Where the terminal is narrow the degree in brackets goes first,
+        // then anything still too long ends with "…".
+        let mut text = format!("   {mark} {} — {}", g.short(), g.long());
+        if text.chars().count() > usize::from(goal.width)
+            && let Some((name, _)) = g.long().split_once(" (")
+        {
+            text = format!("   {mark} {} — {name}", g.short());
+        }
         goal_lines.push(Line::from(Span::styled(
             crate::text::truncate(&text, usize::from(goal.width)),
             style,
