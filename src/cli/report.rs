@@ -735,12 +735,16 @@ pub struct StepPlan {
 }
 
 impl StepPlan {
-    /// "done 2020-05, optional, choose one".
+    /// "done 2020-05, optional, choose one"; "done from your MLT program".
     pub fn status_words(&self) -> String {
         let mut status = self.word.to_owned();
         if let Some(date) = &self.date {
             status.push(' ');
             status.push_str(date);
+        }
+        if let Some(why) = &self.from_background {
+            status.push_str(" from ");
+            status.push_str(why);
         }
         if self.optional {
             status.push_str(", optional");

@@ -595,3 +595,24 @@ fn an_activity_dated_in_no_cycle_says_it_counts_toward_none() {
         .collect();
     assert_eq!(outside, [true, false]);
 }
+
+/// The exports say what covers a done step, as the app's details do: the
+/// holder never marked these, their credential meets them.
+#[test]
+fn the_exports_say_which_steps_the_credential_held_meets() {
+    let run = Run::with(WALKER.as_bytes());
+    let md = run.ok(&["export", "--format", "markdown"]);
+    assert!(
+        md.contains("**Pass an MLT exam California accepts** (done from the credential you hold)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Choose a certifier** (done from the credential you hold, choose one)"),
+        "{md}"
+    );
+    // A step the user marked keeps its date, not a cover.
+    assert!(
+        md.contains("**Apply to LFS for the MLT license** (done 2024-06)"),
+        "{md}"
+    );
+}
