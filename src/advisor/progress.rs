@@ -98,7 +98,7 @@ pub fn covered(profile: &Profile, step_id: &str) -> Option<&'static str> {
             .credentials
             .iter()
             .filter(|c| at_level(profile.goal, &c.name))
-            .any(|c| certifier_of(&c.name).is_some_and(|c| c == option));
+            .any(|c| certifier_of(&c.name) == Some(option));
         return (named && covered_by(bg, profile.goal, "cert.choose").is_some())
             .then_some("the credential you hold");
     }
@@ -130,12 +130,15 @@ fn at_level(goal: Goal, name: &str) -> bool {
     }
 }
 
-/// The certifier a credential's name gives in brackets, as the guide's
-/// step ids write it: "ascp" for MLT(ASCP) and MLT(ASCPi), "amt", "aab".
-fn certifier_of(name: &str) -> Option<String> {
-    let inside = name.split_once('(')?.1.split_once(')')?.0.trim();
-    let lower = inside.to_ascii_lowercase();
-    Some(lower.strip_suffix('i').map_or(lower.clone(), str::to_owned))
+/// The certifier a credential's name gives, as the guide's step ids write
+/// it: "ascp" for MLT(ASCP), MLT(ASCPi) or "ascp mlt", "amt", "aab".
+fn certifier_of(name: &str) -> Option<&'static str> {
+    credential_key(name).iter().find_map(|w| match w.as_str() {
+        "ASCP" | "ASCPI" => Some("ascp"),
+        "AMT" => Some("amt"),
+        "AAB" => Some("aab"),
+        _ => None,
+    })
 }
 
 /// What covers `step` when the user has not marked it: the background
@@ -146,9 +149,11 @@ pub fn covered_step(profile: &Profile, step: &Step) -> Option<&'static str> {
         if profile.steps.contains_key(&step.id) {
             return None;
         }
+        // A date known to the month counts when the month reaches the day,
+        // as the license line's acceptance does.
         let held = |m: &crate::content::MetBy| {
             profile.background.credentials.iter().any(|h| {
-                h.is(&m.credential) && m.from.is_none_or(|from| h.since.first_day() >= from)
+                h.is(&m.credential) && m.from.is_none_or(|from| h.since.last_day() >= from)
             })
         };
         step.met_by

@@ -1321,6 +1321,11 @@ fn a_credential_held_marks_its_own_certifier_chosen_not_the_other_two() {
         assert!(adv::covered(&p, other).is_none(), "{other}");
         assert_eq!(adv::check(step(other), &p), adv::Check::Todo, "{other}");
     }
+    // Typed another way, the same credential names the same option.
+    let mut typed = p.clone();
+    typed.background.credentials[0].name = "ascp mlt".to_owned();
+    assert!(adv::covered(&typed, "cert.choose.ascp").is_some());
+    assert_eq!(adv::check(step("cert.choose"), &typed), adv::Check::Done);
     // An international credential names the same certifier's option.
     let mut abroad = p.clone();
     abroad.background.credentials[0].name = "MLT(ASCPi)".to_owned();
@@ -1343,8 +1348,9 @@ fn a_credential_california_accepts_meets_its_exam_step_from_the_date_it_names() 
     let p = ca_holder();
     assert_eq!(adv::check(exam, &p), adv::Check::Done);
     assert_eq!(adv::covered_step(&p, exam), Some("the credential you hold"));
-    // AMT's MLT exam counts from January 30, 2023: earned in January 2023
-    // (the month only) is not known to be after it; February is.
+    // AMT's MLT exam counts from January 30, 2023: earned in December 2022
+    // it does not; in January 2023 (the month only) it may, and counts, as
+    // the license line says "accepts" for it; in February it does.
     let with = |name: &str, since: &str| {
         let mut p = ca_holder();
         p.background.credentials[0] = HeldCredential {
@@ -1354,11 +1360,20 @@ fn a_credential_california_accepts_meets_its_exam_step_from_the_date_it_names() 
         p
     };
     assert_eq!(
-        adv::check(exam, &with("MLT(AMT)", "2023-01")),
+        adv::check(exam, &with("MLT(AMT)", "2022-12")),
         adv::Check::Todo
     );
     assert_eq!(
+        adv::check(exam, &with("MLT(AMT)", "2023-01")),
+        adv::Check::Done
+    );
+    assert_eq!(
         adv::check(exam, &with("MLT(AMT)", "2023-02")),
+        adv::Check::Done
+    );
+    // However the credential is typed.
+    assert_eq!(
+        adv::check(exam, &with("ascp mlt", "2020-01")),
         adv::Check::Done
     );
     // A credential of another level meets nothing here.
