@@ -280,58 +280,82 @@ fn draw_next(frame: &mut Frame, area: Rect, app: &App, advice: &Advice, roomy: b
             Span::raw(question.clone()),
         ]));
     }
+    let inner = Block::bordered().inner(area);
+    let left = |lines: &[Line<'static>]| {
+        usize::from(inner.height).saturating_sub(wrapped_rows(lines, inner.width))
+    };
     if roomy && let Some(next) = &advice.next {
         // As many rows as are left, cut at a word with "…" (the step's
         // details, Enter, say it whole).
-        let inner = Block::bordered().inner(area);
-        let used = Paragraph::new(lines.clone())
-            .wrap(Wrap { trim: true })
-            .line_count(inner.width);
-        let left = usize::from(inner.height).saturating_sub(used);
-        let why = fit_rows(&format!("Why this step: {}", next.why), inner.width, left);
+        let why = fit_rows(
+            &format!("Why this step: {}", next.why),
+            inner.width,
+            left(&lines),
+        );
         if !why.is_empty() {
             lines.push(Line::from(Span::styled(why, theme.muted())));
         }
     }
-    // The required work after the next step, in path order, as many as fit
-    // whole: what the plan passed over before it (school a credential held
-    // makes unneeded) is not "after that".
-    let inner = Block::bordered().inner(area);
-    let rows = |lines: &[Line<'static>]| {
-        Paragraph::new(lines.to_vec())
-            .wrap(Wrap { trim: true })
-            .line_count(inner.width)
+    let left = left(&lines);
+    lines.extend(after_that(advice, theme, inner.width, left));
+    let block = Block::default().borders(Borders::ALL).title(" Next step ");
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// The rows `lines` take wrapped at `width`.
+fn wrapped_rows(lines: &[Line<'static>], width: u16) -> usize {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: true })
+        .line_count(width)
+}
+
+/// The required work after the next step, in path order, as many steps as
+/// fit whole in `left` rows of `width` (with the heading; none when not
+/// one fits). What the plan passed over before the next step is left out
+/// when it is school (a credential held makes it unneeded), kept after the
+/// rest otherwise (keeping a credential current, for someone who holds one).
+fn after_that(advice: &Advice, theme: Theme, width: u16, left: usize) -> Vec<Line<'static>> {
+    // The next step, or the choice it is an option of.
+    let is_next = |id: &str| {
+        advice.next.as_ref().is_some_and(|n| {
+            n.step == id
+                || n.step
+                    .strip_prefix(id)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
     };
-    let mut left = usize::from(inner.height).saturating_sub(rows(&lines));
-    let next_id = advice.next.as_ref().map(|n| n.step.as_str());
     let at = advice
         .upcoming
         .iter()
-        .position(|u| Some(u.step.as_str()) == next_id)
+        .position(|u| is_next(&u.step))
         .map_or(0, |i| i + 1);
+    let later = advice.upcoming[at..].iter().chain(
+        advice.upcoming[..at]
+            .iter()
+            .filter(|u| u.area != Area::Education && !is_next(&u.step)),
+    );
     let mut after = vec![Line::from(Span::styled("After that", theme.heading()))];
-    left = left.saturating_sub(1);
-    for step in &advice.upcoming[at..] {
+    let mut left = left.saturating_sub(1);
+    for step in later {
         let line = Line::from(vec![
             Span::raw(format!("{} ", step.check.symbol())),
             Span::raw(step.title.clone()),
             Span::styled(format!(" ({})", step.area.title()), theme.muted()),
         ]);
-        let needs = rows(std::slice::from_ref(&line));
+        let needs = wrapped_rows(std::slice::from_ref(&line), width);
         if needs > left {
             break;
         }
         left -= needs;
         after.push(line);
     }
-    if after.len() > 1 {
-        lines.extend(after);
+    if after.len() == 1 {
+        after.clear();
     }
-    let block = Block::default().borders(Borders::ALL).title(" Next step ");
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    after
 }
 
 /// "Plan: [✗] MLT(ASCP) Route 3 · not met · New York accepts it": the plan

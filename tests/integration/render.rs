@@ -1801,4 +1801,9 @@ fn after_the_next_step_comes_what_follows_it_not_school_the_plan_passed_over() {
     assert!(text.contains("After that"), "{text}");
     assert!(!text.contains("(Education)"), "{text}");
     assert!(text.contains("(Licensing)"), "{text}");
+    // With room, the credential's upkeep follows the license steps: it
+    // comes before them in the path, but it is not school.
+    let tall = screen_text(&app, 100, 40);
+    assert!(tall.contains("Keep your credential current"), "{tall}");
+    assert!(!tall.contains("(Education)"), "{tall}");
 }
