@@ -1470,7 +1470,23 @@ impl App {
             .flat_map(|id| self.profile.status_changes(id, to, today))
             .collect();
         if changes.is_empty() {
-            self.notice = Some(format!("“{title}” is already {}.", to.word()));
+            self.notice = Some(
+                if to == Status::Todo && advisor::check(step, &self.profile) == Check::Done {
+                    // Done from the background, with nothing of the user's to
+                    // take back: say how to set it apart.
+                    let why =
+                        advisor::covered_step(&self.profile, step).unwrap_or("your background");
+                    format!(
+                        "“{title}” is done from {why}. To set it apart, mark it in progress ({}), skipped ({}) or not applicable ({}), or change your background ({}).",
+                        crate::keymap::key_for(&Action::SetStatus(Status::InProgress)),
+                        crate::keymap::key_for(&Action::SetStatus(Status::Skipped)),
+                        crate::keymap::key_for(&Action::SetStatus(Status::NotApplicable)),
+                        crate::keymap::key_for(&Action::OpenSetup),
+                    )
+                } else {
+                    format!("“{title}” is already {}.", to.word())
+                },
+            );
             return Vec::new();
         }
         self.commit(format!("marked “{title}” {}", to.word()), changes)

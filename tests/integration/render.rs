@@ -1807,3 +1807,23 @@ fn after_the_next_step_comes_what_follows_it_not_school_the_plan_passed_over() {
     assert!(tall.contains("Keep your credential current"), "{tall}");
     assert!(!tall.contains("(Education)"), "{tall}");
 }
+
+#[test]
+fn space_on_a_step_the_background_covers_says_how_to_set_it_apart() {
+    // The MLT(ASCP) holder: "Know the job" is done from the credential;
+    // Space has nothing of theirs to take back, and says what would.
+    let mut app = keeping_it();
+    app.update(Action::Show(Screen::Education));
+    app.update(Action::Toggle);
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("is done from the credential you hold"),
+        "{notice}"
+    );
+    assert!(notice.contains("in progress (i)"), "{notice}");
+    assert!(!notice.contains("already to do"), "{notice}");
+    // The mark it names does set it apart.
+    app.update(Action::SetStatus(medtech::profile::Status::InProgress));
+    let text = screen_text(&app, 100, 30);
+    assert!(text.contains("›[~] Know the job"), "{text}");
+}
