@@ -1232,6 +1232,17 @@ fn open_nonblocking(options: &mut OpenOptions, path: &Path) -> io::Result<File> 
     options.open(path)
 }
 
+/// At most `max` characters of `text`, cut with "…": the quoting limit
+/// counts characters, zero-width ones too, not columns.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 /// Parses profile text of any known version, migrating older ones.
 pub fn parse(text: &str, path: &Path) -> Result<Profile, LoadError> {
     parse_versioned(text, path).map(|d| d.profile)
@@ -1245,7 +1256,7 @@ pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
         path: path.to_owned(),
         line,
         col,
-        message: crate::text::truncate(&sanitize(message), MAX_QUOTED_CHARS),
+        message: cut(&sanitize(message), MAX_QUOTED_CHARS),
     };
     if let Err((line, col)) = starts_like_a_profile(text) {
         return Err(damaged(
@@ -1255,24 +1266,25 @@ pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
         ));
     }
     profile::decode(text).map_err(|e| match e {
-        // The line itself, so a hand edit gone wrong is seen at once.
+        // The line itself, so a hand edit gone wrong is seen at once; not
+        // for the checks that name no place of their own (line 1, column 1).
         DecodeError::Damaged { line, col, message } => match text
             .lines()
             .nth(line.saturating_sub(1))
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
+            .map(|l| l.trim_start_matches('\u{FEFF}').trim())
+            .filter(|l| !l.is_empty() && (line, col) != (1, 1))
         {
             Some(reads) => {
                 // Both parts together stay within the quoting limit.
-                let reads = crate::text::truncate(&sanitize(reads), 60);
-                let room = MAX_QUOTED_CHARS.saturating_sub(reads.chars().count() + 20);
+                let reads = cut(&sanitize(reads), 60);
+                let room = MAX_QUOTED_CHARS - reads.chars().count() - 20;
                 LoadError::Corrupt {
                     path: path.to_owned(),
                     line,
                     col,
                     message: format!(
                         "{} (the line reads `{reads}`)",
-                        crate::text::truncate(&sanitize(&message), room)
+                        cut(&sanitize(&message), room)
                     ),
                 }
             }
@@ -1285,7 +1297,7 @@ pub fn parse_versioned(text: &str, path: &Path) -> Result<Decoded, LoadError> {
         DecodeError::CannotMigrate { from, message } => LoadError::CannotMigrate {
             path: path.to_owned(),
             from,
-            message: crate::text::truncate(&sanitize(&message), MAX_QUOTED_CHARS),
+            message: cut(&sanitize(&message), MAX_QUOTED_CHARS),
         },
     })
 }

@@ -363,11 +363,8 @@ fn damaged_files_are_named_and_never_changed_by_loading() {
             (4, 11),
             "Expected option (the line reads `state: 42,`)",
         ),
-        (
-            "version0.ron",
-            (1, 1),
-            "profile version 0 never existed (the line reads `Profile(version: 0, goal: Mlt)`)",
-        ),
+        // A check with no place of its own (line 1, column 1) quotes no line.
+        ("version0.ron", (1, 1), "profile version 0 never existed"),
         ("binary.ron", (1, 1), "the file is not text (invalid UTF-8)"),
         // A mistyped field name must not silently drop what it held.
         (
@@ -1128,5 +1125,30 @@ fn a_damaged_profile_quotes_the_line_even_after_a_long_message() {
     assert!(
         message.ends_with("(the line reads `field: Some(Biology),`)"),
         "{message}"
+    );
+}
+
+/// The quoting limit counts characters, zero-width ones too: a line of
+/// them is cut, and the parser's own message is kept.
+#[test]
+fn a_line_of_zero_width_characters_is_cut_within_the_limit() {
+    let text = format!(
+        "Profile(\n    version: 3,\n    goal: X{},\n)\n",
+        "\u{200B}".repeat(600)
+    );
+    let err = medtech::storage::parse(&text, Path::new("profile.ron")).expect_err("damaged");
+    let LoadError::Corrupt { line, message, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(*line, 3);
+    assert!(
+        message.chars().count() <= 200,
+        "{}",
+        message.chars().count()
+    );
+    assert!(message.contains("(the line reads `goal: X"), "{message}");
+    assert!(
+        !message.starts_with(" (the line"),
+        "the parser's message is kept: {message}"
     );
 }
