@@ -6,8 +6,8 @@ use std::fmt;
 
 use super::Guide;
 use super::model::{
-    Accepts, Anchor, Caveat, Fact, Fee, LicenseRule, RenewalFee, Requirement, StateRecord, Step,
-    Upkeep, is_spam_url, url_host,
+    Accepts, Anchor, Caveat, Fact, Fee, Goal, Level, LicenseRule, RenewalFee, Requirement,
+    StateRecord, Step, Upkeep, is_spam_url, url_host,
 };
 
 /// The USPS codes of the 50 states, DC and Puerto Rico: each must appear once.
@@ -316,8 +316,18 @@ impl Checker<'_> {
         }
     }
 
-    /// A step met by holding a credential names one the guide knows.
+    /// A step met by holding a credential names one the guide knows, and
+    /// is a step of its own (a parent is done by its sub-steps).
     fn met_by(&mut self, step: &Step, names: &BTreeSet<&str>) {
+        if !step.met_by.is_empty() && !step.substeps.is_empty() {
+            self.problem(
+                &step.id,
+                format!(
+                    "`{}`: `met_by` on a step with sub-steps: put it on them",
+                    step.id
+                ),
+            );
+        }
         for m in &step.met_by {
             if !names.contains(m.credential.as_str()) {
                 self.problem(
@@ -342,10 +352,16 @@ impl Checker<'_> {
             let Some(credential) = guide.credentials.iter().find(|c| c.name == m.credential) else {
                 continue;
             };
+            // The rows for the license level of the step's goals.
+            let level = |goal: &Goal| match goal {
+                Goal::Mlt => Level::Technician,
+                Goal::Mls => Level::Technologist,
+            };
             let rows: Vec<_> = state
                 .accepts
                 .iter()
                 .filter(|a| a.credential == credential.id && a.accepts == Accepts::Yes)
+                .filter(|a| step.goals.is_empty() || step.goals.iter().any(|g| level(g) == a.level))
                 .collect();
             let too_early = rows.iter().any(|a| {
                 a.exam_from

@@ -93,6 +93,7 @@ fn broken_content_is_reported_with_file_and_line() {
         (id: "a", title: "", summary: "S", what: "W", why: "Y", how: "H", sources: ["missing"]),
         (id: "b", title: "B", summary: "S", what: "W", why: "Y", how: "H", sources: ["s"],
          met_by: [(credential: "XYZ(ABC)")]),
+        (id: "c", title: "C", summary: "S", what: "W", why: "Y", how: "H", sources: ["s"], met_by: [(credential: "XYZ(ABC)")], substeps: [(id: "c.d", title: "D", summary: "S", what: "W", why: "Y", how: "H", sources: ["s"])]),
     ],
     routes: [
         (id: "r", credential: "nope", name: "R", summary: "S", status: Open,
@@ -112,9 +113,10 @@ fn broken_content_is_reported_with_file_and_line() {
         "assets/broken.ron:6: `a`: title is empty",
         "assets/broken.ron:6: `a`: step cites unknown source `missing`",
         "assets/broken.ron:8: `b`: met by unknown credential `XYZ(ABC)`",
-        "assets/broken.ron:12: `r`: route has no source",
-        "assets/broken.ron:12: `r`: unknown credential `nope`",
-        "assets/broken.ron:12: `r`: requirement SemesterHours(0) has a zero amount",
+        "assets/broken.ron:10: `c`: `met_by` on a step with sub-steps: put it on them",
+        "assets/broken.ron:13: `r`: route has no source",
+        "assets/broken.ron:13: `r`: unknown credential `nope`",
+        "assets/broken.ron:13: `r`: requirement SemesterHours(0) has a zero amount",
         "jurisdiction `TX` is missing",
     ];
     for line in expect {
