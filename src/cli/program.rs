@@ -197,7 +197,7 @@ fn unknown(shortlist: &Shortlist, name: &str) -> Failure {
 }
 
 /// Adds a program, or updates the fields given of the one with that name.
-fn add(shortlist: &mut Shortlist, args: AddArgs) -> Result<String, Failure> {
+fn add(shortlist: &mut Shortlist, mut args: AddArgs) -> Result<String, Failure> {
     let name = args.name.trim().to_owned();
     if name.is_empty() || name.chars().any(char::is_control) {
         return Err(Failure::usage(
@@ -211,7 +211,9 @@ fn add(shortlist: &mut Shortlist, args: AddArgs) -> Result<String, Failure> {
             "a program's name is at most {NAME_MAX_CHARS} characters (this one has {length})"
         )));
     }
-    // The form's note is one line of as many characters as a name.
+    // The form's note is one line of as many characters as a name; a tab
+    // becomes a space, as a paste into the form does.
+    args.note = args.note.map(|n| n.replace('\t', " "));
     if let Some(note) = &args.note {
         let length = note.chars().count();
         if note.chars().any(char::is_control) || length > NAME_MAX_CHARS {

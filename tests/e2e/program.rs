@@ -365,6 +365,14 @@ fn a_change_is_refused_while_another_medtech_holds_the_profile() {
     drop(lock);
 }
 
+/// A tab in a note becomes a space, as a paste into the form does.
+#[test]
+fn a_tab_in_a_note_becomes_a_space() {
+    let home = Home::new();
+    home.ok(&["program", "add", "X", "--note", "call\tMonday"]);
+    assert_eq!(home.profile().shortlist.programs[0].note, "call Monday");
+}
+
 /// A name as long as the program form takes is added, and reads back.
 #[test]
 fn a_name_of_the_longest_length_the_form_takes_is_added() {
