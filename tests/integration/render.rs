@@ -1746,15 +1746,22 @@ fn the_dashboard_sums_up_each_cycle_once_something_is_held() {
     );
 }
 
-#[test]
-fn a_reason_too_long_for_the_next_step_box_is_cut_at_a_word_with_an_ellipsis() {
-    // The walk without the license: one Upkeep row, so one row is left for
-    // the reason, which needs two at 80 columns.
+/// The walk's MLT(ASCP) holder without the California license (one Upkeep
+/// row), on the dashboard.
+fn holder_on_the_dashboard() -> App {
     let mut profile = keeping_it().profile().clone();
     profile.steps.remove("ca.mlt-apply");
     let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
     let mut app = App::new(real_guide().clone(), profile, walk);
     app.update(Action::Show(Screen::Dashboard));
+    app
+}
+
+#[test]
+fn a_reason_too_long_for_the_next_step_box_is_cut_at_a_word_with_an_ellipsis() {
+    // The walk without the license: one Upkeep row, so one row is left for
+    // the reason, which needs two at 80 columns.
+    let app = holder_on_the_dashboard();
     let text = screen_text(&app, 80, 24);
     let row = text
         .lines()
@@ -1791,11 +1798,7 @@ fn a_step_the_background_covers_says_what_covers_it() {
 fn after_the_next_step_comes_what_follows_it_not_school_the_plan_passed_over() {
     // The MLT(ASCP) holder without the license at 60x16: the next step is
     // in Licensing; the degree's courses before it are not "after that".
-    let mut profile = keeping_it().profile().clone();
-    profile.steps.remove("ca.mlt-apply");
-    let walk = medtech::clock::Clock::Fixed("2026-12-08".parse().expect("a day"));
-    let mut app = App::new(real_guide().clone(), profile, walk);
-    app.update(Action::Show(Screen::Dashboard));
+    let app = holder_on_the_dashboard();
     let text = screen_text(&app, 60, 16);
     assert!(text.contains("Licensing › "), "{text}");
     assert!(text.contains("After that"), "{text}");
