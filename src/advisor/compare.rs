@@ -98,7 +98,7 @@ impl Comparison {
 }
 
 fn column(guide: &Guide, profile: &Profile, state: &StateRecord, today: Date) -> StateColumn {
-    let level = plan::level_of(profile.goal);
+    let level = profile.goal.license_level();
     let mut here = profile.clone();
     here.state = Some(state.code.clone());
     let routes = eligibility::for_goal(guide, &here, today);

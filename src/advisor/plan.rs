@@ -187,14 +187,6 @@ impl Plan<'_> {
     }
 }
 
-/// The license level a goal leads to.
-pub fn level_of(goal: Goal) -> Level {
-    match goal {
-        Goal::Mlt => Level::Technician,
-        Goal::Mls => Level::Technologist,
-    }
-}
-
 /// The state the user chose, if it issues a personal license.
 fn licensing_state<'g>(guide: &'g Guide, profile: &Profile) -> Option<&'g StateRecord> {
     let state = guide.state(profile.state.as_deref()?)?;
@@ -391,7 +383,7 @@ pub fn choose<'g>(
     routes: &[RouteAdvice<'g>],
     today: Date,
 ) -> Option<Plan<'g>> {
-    let level = level_of(profile.goal);
+    let level = profile.goal.license_level();
     let state = licensing_state(guide, profile);
     let background = eligibility::effective_background(guide, profile);
     let preferred = eligibility::preferred_certifier(profile);
@@ -1116,7 +1108,7 @@ pub fn license_advice(
         .iter()
         .find(|h| h.is(&credential.name))
         .map(|h| h.since);
-    let Some(row) = guide.acceptance(code, level_of(profile.goal), &credential.id) else {
+    let Some(row) = guide.acceptance(code, profile.goal.license_level(), &credential.id) else {
         let ask = state.accepts_unknown.clone().unwrap_or_else(|| {
             format!(
                 "Ask the {} board which certifications it accepts.",

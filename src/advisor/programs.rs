@@ -436,7 +436,7 @@ fn finished(
         .and_then(|code| guide.state(code))
         .filter(|s| s.license == crate::content::LicenseRule::Required)
         .and_then(|state| {
-            plan::check_rule(guide, state, plan::level_of(goal), &background, None, today)
+            plan::check_rule(guide, state, goal.license_level(), &background, None, today)
         })
         .map(|r| (r.name, r.status));
     After { routes, rule }

@@ -135,6 +135,15 @@ pub enum Goal {
 impl Goal {
     pub const ALL: [Goal; 2] = [Goal::Mlt, Goal::Mls];
 
+    /// The license level a goal leads to.
+    #[must_use]
+    pub fn license_level(self) -> Level {
+        match self {
+            Goal::Mlt => Level::Technician,
+            Goal::Mls => Level::Technologist,
+        }
+    }
+
     /// The goal `g` switches to.
     #[must_use]
     pub fn other(self) -> Goal {

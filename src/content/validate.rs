@@ -6,8 +6,8 @@ use std::fmt;
 
 use super::Guide;
 use super::model::{
-    Accepts, Anchor, Caveat, Fact, Fee, Goal, Level, LicenseRule, RenewalFee, Requirement,
-    StateRecord, Step, Upkeep, is_spam_url, url_host,
+    Accepts, Anchor, Caveat, Fact, Fee, LicenseRule, RenewalFee, Requirement, StateRecord, Step,
+    Upkeep, is_spam_url, url_host,
 };
 
 /// The USPS codes of the 50 states, DC and Puerto Rico: each must appear once.
@@ -353,15 +353,13 @@ impl Checker<'_> {
                 continue;
             };
             // The rows for the license level of the step's goals.
-            let level = |goal: &Goal| match goal {
-                Goal::Mlt => Level::Technician,
-                Goal::Mls => Level::Technologist,
-            };
             let rows: Vec<_> = state
                 .accepts
                 .iter()
                 .filter(|a| a.credential == credential.id && a.accepts == Accepts::Yes)
-                .filter(|a| step.goals.is_empty() || step.goals.iter().any(|g| level(g) == a.level))
+                .filter(|a| {
+                    step.goals.is_empty() || step.goals.iter().any(|g| g.license_level() == a.level)
+                })
                 .collect();
             let too_early = rows.iter().any(|a| {
                 a.exam_from

@@ -486,10 +486,7 @@ fn push_acceptance<'g>(
         }
         return;
     }
-    let level = match facts.profile.goal {
-        crate::content::Goal::Mlt => Level::Technician,
-        crate::content::Goal::Mls => Level::Technologist,
-    };
+    let level = facts.profile.goal.license_level();
     let rows: Vec<_> = record.accepts.iter().filter(|a| a.level == level).collect();
     if rows.is_empty() {
         return;
