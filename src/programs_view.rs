@@ -788,21 +788,22 @@ mod tests {
         }
     }
 
+    /// Programs "A" and "B", `chosen` the choice.
+    fn a_and_b(chosen: Option<&str>) -> Shortlist {
+        Shortlist {
+            programs: ["A", "B"]
+                .map(|name| Candidate {
+                    name: name.into(),
+                    ..Candidate::default()
+                })
+                .into(),
+            chosen: chosen.map(Into::into),
+        }
+    }
+
     #[test]
     fn enter_chooses_and_remove_takes_the_choice_with_it() {
-        let shortlist = Shortlist {
-            programs: vec![
-                Candidate {
-                    name: "A".into(),
-                    ..Candidate::default()
-                },
-                Candidate {
-                    name: "B".into(),
-                    ..Candidate::default()
-                },
-            ],
-            chosen: None,
-        };
+        let shortlist = a_and_b(None);
         let mut view = ProgramsView::default();
         update(&mut view, &Action::Down, &shortlist, u16::MAX);
         let Outcome::Commit { to, .. } = update(&mut view, &Action::Confirm, &shortlist, u16::MAX)
@@ -821,19 +822,7 @@ mod tests {
 
     #[test]
     fn editing_keeps_the_name_unique_and_the_choice_follows_a_rename() {
-        let shortlist = Shortlist {
-            programs: vec![
-                Candidate {
-                    name: "A".into(),
-                    ..Candidate::default()
-                },
-                Candidate {
-                    name: "B".into(),
-                    ..Candidate::default()
-                },
-            ],
-            chosen: Some("A".into()),
-        };
+        let shortlist = a_and_b(Some("A"));
         let mut view = ProgramsView::default();
         update(&mut view, &Action::Program(Key::Edit), &shortlist, u16::MAX);
         view.form.as_mut().expect("open").inputs[0].set_text("b");
